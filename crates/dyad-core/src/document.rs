@@ -41,12 +41,7 @@ pub struct TextTooLong {
 
 impl fmt::Display for TextTooLong {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "text of {} bytes is longer than the {} bytes a document may hold",
-            self.len,
-            Span::MAX_TEXT_LEN
-        )
+        write!(f, "text of {} bytes is longer than the {} bytes a document may hold", self.len, Span::MAX_TEXT_LEN)
     }
 }
 
@@ -59,11 +54,7 @@ impl Document {
         if text.len() > Span::MAX_TEXT_LEN {
             return Err(TextTooLong { len: text.len() });
         }
-        Ok(Document {
-            id: id.into(),
-            text,
-            ..Document::default()
-        })
+        Ok(Document { id: id.into(), text, ..Document::default() })
     }
 
     /// The document's text. Every span of every layer indexes into it.
@@ -114,20 +105,14 @@ pub struct Published {
 impl Published {
     /// A date with no time.
     pub fn date(date: Date) -> Published {
-        Published {
-            date,
-            time: None,
-            offset: None,
-        }
+        Published { date, time: None, offset: None }
     }
 
     /// Parses the date forms that news metadata uses: `2022-02-13`, `2022-02-13T09:00:00`,
     /// `2022-02-13 09:00:00`, `2022-02-13T09:00:00Z`, `2022-02-13T09:00:00+02:00`.
     pub fn parse(s: &str) -> Result<Published, String> {
         let s = s.trim();
-        let bad = |why: &str| {
-            format!("'{s}' is not a date (expected YYYY-MM-DD[THH:MM[:SS][Z|±HH:MM]]): {why}")
-        };
+        let bad = |why: &str| format!("'{s}' is not a date (expected YYYY-MM-DD[THH:MM[:SS][Z|±HH:MM]]): {why}");
         if s.len() <= 10 {
             let date: Date = s.parse().map_err(|e: jiff::Error| bad(&e.to_string()))?;
             return Ok(Published::date(date));
@@ -135,39 +120,23 @@ impl Published {
         // Split off a trailing zone designator, then parse the civil part.
         let (civil, offset) = if let Some(rest) = s.strip_suffix(['Z', 'z']) {
             (rest, Some(Offset::UTC))
-        } else if let Some(pos) = s
-            .get(10..)
-            .and_then(|t| t.rfind(['+', '-']))
-            .map(|p| p + 10)
-        {
+        } else if let Some(pos) = s.get(10..).and_then(|t| t.rfind(['+', '-'])).map(|p| p + 10) {
             let zone = &s[pos..];
             let sign: i32 = if zone.starts_with('-') { -1 } else { 1 };
             let digits: String = zone[1..].chars().filter(|c| c.is_ascii_digit()).collect();
             if digits.len() != 4 && digits.len() != 2 {
                 return Err(bad("unreadable UTC offset"));
             }
-            let hours: i32 = digits[..2]
-                .parse()
-                .map_err(|_| bad("unreadable UTC offset"))?;
-            let minutes: i32 = digits
-                .get(2..)
-                .map_or(Ok(0), str::parse)
-                .map_err(|_| bad("unreadable UTC offset"))?;
-            let offset = Offset::from_seconds(sign * (hours * 3600 + minutes * 60))
-                .map_err(|e| bad(&e.to_string()))?;
+            let hours: i32 = digits[..2].parse().map_err(|_| bad("unreadable UTC offset"))?;
+            let minutes: i32 = digits.get(2..).map_or(Ok(0), str::parse).map_err(|_| bad("unreadable UTC offset"))?;
+            let offset = Offset::from_seconds(sign * (hours * 3600 + minutes * 60)).map_err(|e| bad(&e.to_string()))?;
             (&s[..pos], Some(offset))
         } else {
             (s, None)
         };
         let civil = civil.replacen(' ', "T", 1);
-        let dt: DateTime = civil
-            .parse()
-            .map_err(|e: jiff::Error| bad(&e.to_string()))?;
-        Ok(Published {
-            date: dt.date(),
-            time: Some(dt.time()),
-            offset,
-        })
+        let dt: DateTime = civil.parse().map_err(|e: jiff::Error| bad(&e.to_string()))?;
+        Ok(Published { date: dt.date(), time: Some(dt.time()), offset })
     }
 }
 
@@ -211,14 +180,8 @@ pub enum Layer {
 
 impl Layer {
     /// Every layer, in pipeline order.
-    pub const ALL: [Layer; 6] = [
-        Layer::Sentences,
-        Layer::Tokens,
-        Layer::Entities,
-        Layer::Timexes,
-        Layer::Quantities,
-        Layer::Events,
-    ];
+    pub const ALL: [Layer; 6] =
+        [Layer::Sentences, Layer::Tokens, Layer::Entities, Layer::Timexes, Layer::Quantities, Layer::Events];
 
     /// The layer's name in `dyad/1`.
     pub fn as_str(self) -> &'static str {
@@ -284,14 +247,7 @@ mod tests {
 
     #[test]
     fn published_rejects_nonsense() {
-        for input in [
-            "",
-            "yesterday",
-            "2022-02-30",
-            "2022-13-01",
-            "99999-01-01",
-            "2022-02-13T25:00",
-        ] {
+        for input in ["", "yesterday", "2022-02-30", "2022-13-01", "99999-01-01", "2022-02-13T25:00"] {
             assert!(Published::parse(input).is_err(), "{input} should not parse");
         }
     }
@@ -302,9 +258,6 @@ mod tests {
         assert!(!l.contains(Layer::Entities));
         l.insert(Layer::Entities);
         l.insert(Layer::Sentences);
-        assert_eq!(
-            l.iter().collect::<Vec<_>>(),
-            vec![Layer::Sentences, Layer::Entities]
-        );
+        assert_eq!(l.iter().collect::<Vec<_>>(), vec![Layer::Sentences, Layer::Entities]);
     }
 }

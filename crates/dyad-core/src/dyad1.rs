@@ -26,8 +26,7 @@ pub fn to_json(doc: &Document, options: Options) -> String {
 
 /// Serialises `doc` as indented `dyad/1` JSON.
 pub fn to_json_pretty(doc: &Document, options: Options) -> String {
-    serde_json::to_string_pretty(&Record::new(doc, options))
-        .expect("dyad/1 records always serialise")
+    serde_json::to_string_pretty(&Record::new(doc, options)).expect("dyad/1 records always serialise")
 }
 
 /// Maps byte offsets of one text to character offsets in O(1) plus a short scan.
@@ -46,11 +45,7 @@ impl<'a> CharOffsets<'a> {
     /// Builds the index for `text`.
     pub fn new(text: &'a str) -> CharOffsets<'a> {
         if text.is_ascii() {
-            return CharOffsets {
-                text,
-                ascii: true,
-                blocks: Vec::new(),
-            };
+            return CharOffsets { text, ascii: true, blocks: Vec::new() };
         }
         let bytes = text.as_bytes();
         let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
@@ -59,11 +54,7 @@ impl<'a> CharOffsets<'a> {
             blocks.push(chars);
             chars += chunk.iter().filter(|&&b| !is_continuation(b)).count() as u32;
         }
-        CharOffsets {
-            text,
-            ascii: false,
-            blocks,
-        }
+        CharOffsets { text, ascii: false, blocks }
     }
 
     /// Character offset of byte offset `byte`, which must lie on a character boundary.
@@ -81,10 +72,7 @@ impl<'a> CharOffsets<'a> {
                     .count() as u32;
         };
         let from = block * BLOCK;
-        base + self.text.as_bytes()[from..byte]
-            .iter()
-            .filter(|&&b| !is_continuation(b))
-            .count() as u32
+        base + self.text.as_bytes()[from..byte].iter().filter(|&&b| !is_continuation(b)).count() as u32
     }
 
     fn span(&self, span: Span) -> (u32, u32) {
@@ -274,11 +262,7 @@ impl<'a> Record<'a> {
                 .iter()
                 .map(|s| {
                     let (start, end) = at(s.span);
-                    SentenceOut {
-                        start,
-                        end,
-                        boilerplate: s.boilerplate,
-                    }
+                    SentenceOut { start, end, boilerplate: s.boilerplate }
                 })
                 .collect(),
             tokens: options.annotations.then(|| {
@@ -348,30 +332,17 @@ impl<'a> Record<'a> {
             diagnostics: doc
                 .diagnostics
                 .iter()
-                .map(|d| DiagnosticOut {
-                    stage: d.stage,
-                    message: &d.message,
-                })
+                .map(|d| DiagnosticOut { stage: d.stage, message: &d.message })
                 .collect(),
         }
     }
 }
 
-fn event_out<'a>(
-    doc: &'a Document,
-    e: &'a crate::Event,
-    at: &impl Fn(Span) -> (u32, u32),
-) -> EventOut<'a> {
+fn event_out<'a>(doc: &'a Document, e: &'a crate::Event, at: &impl Fn(Span) -> (u32, u32)) -> EventOut<'a> {
     let text = doc.text();
     let participant = |p: &'a crate::Participant| {
         let (start, end) = at(p.span);
-        ParticipantOut {
-            code: p.code.as_deref(),
-            text: p.span.slice(text),
-            start,
-            end,
-            entity: p.entity,
-        }
+        ParticipantOut { code: p.code.as_deref(), text: p.span.slice(text), start, end, entity: p.entity }
     };
     let (start, end) = at(e.span);
     let (t_start, t_end) = at(e.trigger);
@@ -380,42 +351,25 @@ fn event_out<'a>(
         sentence: e.sentence,
         start,
         end,
-        trigger: SpanText {
-            start: t_start,
-            end: t_end,
-            text: e.trigger.slice(text),
-        },
+        trigger: SpanText { start: t_start, end: t_end, text: e.trigger.slice(text) },
         source: e.source.as_ref().map(participant),
         target: e.target.as_ref().map(participant),
         cameo: &e.cameo,
         root: e.root(),
         quad_class: e.quad_class,
         goldstein: e.goldstein,
-        plover: e.plover.as_ref().map(|p| PloverOut {
-            kind: &p.kind,
-            mode: p.mode.as_deref(),
-        }),
+        plover: e.plover.as_ref().map(|p| PloverOut { kind: &p.kind, mode: p.mode.as_deref() }),
         date: e.date.as_deref(),
         time: e.time.as_ref().map(|(s, t)| TimeOut { start: s, end: t }),
         historical: e.historical,
         modality: e.modality.as_str(),
         attribution: e.attribution.as_ref().map(|a| {
             let (start, end) = at(a.span);
-            AttributionOut {
-                text: a.span.slice(text),
-                code: a.code.as_deref(),
-                start,
-                end,
-            }
+            AttributionOut { text: a.span.slice(text), code: a.code.as_deref(), start, end }
         }),
         place: e.place.as_ref().map(|p| {
             let (start, end) = at(p.span);
-            PlaceOut {
-                text: p.span.slice(text),
-                country: p.country.as_deref(),
-                start,
-                end,
-            }
+            PlaceOut { text: p.span.slice(text), country: p.country.as_deref(), start, end }
         }),
         quantities: &e.quantities,
         confidence: e.confidence,
@@ -449,11 +403,7 @@ pub fn event_id(doc: &Document, e: &crate::Event) -> String {
     eat(&e.trigger.end.to_le_bytes());
     eat(e.cameo.as_bytes());
     for p in [&e.source, &e.target] {
-        eat(p
-            .as_ref()
-            .and_then(|p| p.code.as_deref())
-            .unwrap_or("")
-            .as_bytes());
+        eat(p.as_ref().and_then(|p| p.code.as_deref()).unwrap_or("").as_bytes());
     }
     format!("{h:016x}")
 }
@@ -472,11 +422,7 @@ mod tests {
         let text = "Zelenskyy met «Blinken» in Kyiv — 11:04 ET, 16:04 GMT. Ünïcödé 日本 🎉 end";
         let idx = CharOffsets::new(text);
         for (b, _) in text.char_indices().chain([(text.len(), ' ')]) {
-            assert_eq!(
-                idx.char_offset(b as u32),
-                naive_char_offset(text, b),
-                "byte {b}"
-            );
+            assert_eq!(idx.char_offset(b as u32), naive_char_offset(text, b), "byte {b}");
         }
     }
 

@@ -58,16 +58,7 @@ impl Token {
         let (first, second) = if self.word_split == 0 || split <= self.span.start {
             (self.span, None)
         } else {
-            (
-                Span {
-                    start: self.span.start,
-                    end: split,
-                },
-                Some(Span {
-                    start: split,
-                    end: self.span.end,
-                }),
-            )
+            (Span { start: self.span.start, end: split }, Some(Span { start: split, end: self.span.end }))
         };
         std::iter::once(first).chain(second)
     }

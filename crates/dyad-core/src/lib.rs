@@ -37,7 +37,7 @@ mod span;
 pub use document::{Diagnostic, Document, Layer, Layers, Metadata, Published, TextTooLong};
 pub use jiff::civil::Date;
 pub use layers::{
-    Attribution, Entity, EntityLabel, Event, Modality, Participant, Place, Plover, Quantity,
-    Sentence, Timex, TimexKind, Token, TokenKind,
+    Attribution, Entity, EntityLabel, Event, Modality, Participant, Place, Plover, Quantity, Sentence, Timex,
+    TimexKind, Token, TokenKind,
 };
 pub use span::Span;

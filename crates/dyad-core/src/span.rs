@@ -23,10 +23,7 @@ impl Span {
     /// A span from `start` to `end`. Panics in debug builds if `start > end`.
     pub fn new(start: usize, end: usize) -> Span {
         debug_assert!(start <= end, "span start {start} after end {end}");
-        Span {
-            start: start as u32,
-            end: end as u32,
-        }
+        Span { start: start as u32, end: end as u32 }
     }
 
     /// The span as a `usize` range, for slicing.
