@@ -1,1 +1,43 @@
-//! placeholder
+//! Readers that turn what analysts have (files, directories, standard input, JSONL
+//! records) into [`Article`]s: clean text plus metadata, ready for the pipeline.
+//!
+//! # Brief overview
+//!
+//! - [`Input`] names one source: a path (file or directory) or standard input.
+//! - [`Articles`] walks the inputs in order and yields one `Result<Article, Error>` per
+//!   document, streaming: a JSONL file is read a line at a time, so memory stays bounded
+//!   by the largest single document.
+//! - [`Error`] says which file and which record failed, and why; the caller reports it
+//!   and carries on with the next item.
+//!
+//! # Not here
+//!
+//! No annotation: an [`Article`]'s text is what the source holds, decoded; Unicode
+//! normalisation and everything after it belong to later stages. HTML, feeds and WARC
+//! archives are not read yet.
+//!
+//! # Example
+//!
+//! ```
+//! use dyad_ingest::{Articles, Input, ReadOptions};
+//!
+//! let dir = std::env::temp_dir().join(format!("dyad-ingest-doc-{}", std::process::id()));
+//! std::fs::create_dir_all(&dir)?;
+//! std::fs::write(dir.join("call.txt"), "Blinken spoke with Lavrov on Saturday.")?;
+//! let articles: Vec<_> = Articles::new(vec![Input::Path(dir.clone())], ReadOptions::default()).collect();
+//! assert_eq!(articles.len(), 1);
+//! assert_eq!(articles[0].as_ref().unwrap().id, "call");
+//! # std::fs::remove_dir_all(&dir)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![deny(missing_docs)]
+
+mod article;
+mod error;
+mod jsonl;
+mod read;
+
+pub use article::{Article, Origin};
+pub use error::{Error, ErrorKind};
+pub use jsonl::Fields;
+pub use read::{Articles, Input, ReadOptions};
