@@ -20,6 +20,19 @@ pub struct Article {
     pub warnings: Vec<String>,
 }
 
+impl Article {
+    /// An article made in memory, with no metadata: for tests and library callers.
+    pub fn from_text(id: impl Into<String>, text: impl Into<String>) -> Article {
+        Article {
+            id: id.into(),
+            text: text.into(),
+            meta: Metadata::default(),
+            origin: Origin { path: None, record: None },
+            warnings: Vec::new(),
+        }
+    }
+}
+
 /// A file (or standard input) and, for multi-record files, the record number.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Origin {

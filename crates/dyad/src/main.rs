@@ -1,1 +1,35 @@
-fn main() {}
+//! The `dyad` command: argument parsing and dispatch. Each subcommand is a thin
+//! caller of the library crates.
+
+mod extract;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// dyad turns news into political event data: who did what to whom, when, where, and
+/// according to whom.
+#[derive(Parser)]
+#[command(name = "dyad", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Extract(extract::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dyad: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

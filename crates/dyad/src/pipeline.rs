@@ -1,0 +1,126 @@
+//! The [`Pipeline`]: stages run in order over one document.
+
+use dyad_core::{Document, Layer, Layers, TextTooLong};
+use dyad_ingest::Article;
+use std::fmt;
+
+/// One step of the pipeline: adds layers to a document, never edits the text or the
+/// layers of another stage, and never fails (problems go to `doc.diagnostics`).
+pub trait Stage: Send + Sync {
+    /// Short name for messages ("text").
+    fn name(&self) -> &'static str;
+    /// Layers that must exist before this stage runs.
+    fn requires(&self) -> &'static [Layer];
+    /// Layers this stage fills.
+    fn assigns(&self) -> &'static [Layer];
+    /// Annotates `doc`.
+    fn process(&self, doc: &mut Document);
+}
+
+/// A stage would run before a stage that assigns a layer it requires.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderError {
+    /// The stage that would run too early.
+    pub stage: &'static str,
+    /// The layer nobody before it assigns.
+    pub missing: Layer,
+}
+
+impl fmt::Display for OrderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "stage '{}' requires the {} layer, which no earlier stage assigns", self.stage, self.missing.as_str())
+    }
+}
+
+impl std::error::Error for OrderError {}
+
+/// All of dyad's stages, built once and shared by every thread.
+pub struct Pipeline {
+    stages: Vec<Box<dyn Stage>>,
+}
+
+impl Pipeline {
+    /// A pipeline of `stages`, run in the given order; refuses an order in which a stage
+    /// requires a layer that no earlier stage assigns.
+    pub fn new(stages: Vec<Box<dyn Stage>>) -> Result<Pipeline, OrderError> {
+        let mut available = Layers::default();
+        for stage in &stages {
+            if let Some(&missing) = stage.requires().iter().find(|l| !available.contains(**l)) {
+                return Err(OrderError { stage: stage.name(), missing });
+            }
+            stage.assigns().iter().for_each(|l| available.insert(*l));
+        }
+        Ok(Pipeline { stages })
+    }
+
+    /// dyad's standard stages, in order.
+    pub fn standard() -> Pipeline {
+        Pipeline::new(vec![Box::new(TextStage)]).expect("the standard stages are in a valid order")
+    }
+
+    /// The names of the stages, in order.
+    pub fn stage_names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.stages.iter().map(|s| s.name())
+    }
+
+    /// Normalises the article's text, builds its document and runs every stage over it.
+    pub fn process(&self, article: Article) -> Result<Document, TextTooLong> {
+        let text = dyad_text::normalize(&article.text).text;
+        let mut doc = Document::new(article.id, text)?;
+        doc.meta = article.meta;
+        for stage in &self.stages {
+            stage.process(&mut doc);
+        }
+        Ok(doc)
+    }
+}
+
+/// Sentences, tokens and boilerplate flags (`dyad-text`).
+struct TextStage;
+
+impl Stage for TextStage {
+    fn name(&self) -> &'static str {
+        "text"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Tokens]
+    }
+    fn process(&self, doc: &mut Document) {
+        dyad_text::annotate(doc);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Needs(Layer);
+
+    impl Stage for Needs {
+        fn name(&self) -> &'static str {
+            "needs"
+        }
+        fn requires(&self) -> &'static [Layer] {
+            match self.0 {
+                Layer::Tokens => &[Layer::Tokens],
+                _ => &[Layer::Entities],
+            }
+        }
+        fn assigns(&self) -> &'static [Layer] {
+            &[Layer::Events]
+        }
+        fn process(&self, _: &mut Document) {}
+    }
+
+    #[test]
+    fn order_is_checked() {
+        assert!(Pipeline::new(vec![Box::new(TextStage), Box::new(Needs(Layer::Tokens))]).is_ok());
+        let err = Pipeline::new(vec![Box::new(Needs(Layer::Tokens)), Box::new(TextStage)]).err().unwrap();
+        assert_eq!(err, OrderError { stage: "needs", missing: Layer::Tokens });
+        let err = Pipeline::new(vec![Box::new(TextStage), Box::new(Needs(Layer::Entities))]).err().unwrap();
+        assert_eq!(err.to_string(), "stage 'needs' requires the entities layer, which no earlier stage assigns");
+    }
+}
