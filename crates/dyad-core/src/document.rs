@@ -1,6 +1,6 @@
 //! The [`Document`]: one article's text, its metadata and every layer the stages add.
 
-use crate::{Entity, Event, Quantity, Sentence, Span, Timex, Token};
+use crate::{Entity, Event, Quantity, Sentence, Span, Timex, Token, Word};
 use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::Offset;
 use std::fmt;
@@ -18,6 +18,8 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Surface tokens in text order.
     pub tokens: Vec<Token>,
+    /// Syntactic words with tags and dependency arcs, in text order (the syntax layer).
+    pub words: Vec<Word>,
     /// Named entities in text order.
     pub entities: Vec<Entity>,
     /// Time expressions in text order.
@@ -67,6 +69,14 @@ impl Document {
         span.slice(&self.text)
     }
 
+    /// The words of the syntax layer that lie in sentence `index` (empty if there are none).
+    pub fn sentence_words(&self, index: usize) -> &[Word] {
+        let Some(s) = self.sentences.get(index) else { return &[] };
+        let start = self.words.partition_point(|w| w.span.start < s.span.start);
+        let end = self.words.partition_point(|w| w.span.start < s.span.end);
+        &self.words[start..end.max(start)]
+    }
+
     /// The tokens of sentence `index`.
     pub fn sentence_tokens(&self, index: usize) -> &[Token] {
         let r = &self.sentences[index].tokens;
@@ -89,6 +99,19 @@ pub struct Metadata {
     pub author: Option<String>,
     /// Language tag ("en").
     pub language: Option<String>,
+    /// Set when the article repeats an earlier one of the same run.
+    pub duplicate_of: Option<DuplicateOf>,
+}
+
+/// The earlier article that this one repeats (a syndicated copy, a re-post).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DuplicateOf {
+    /// Id of the original article.
+    pub id: String,
+    /// Estimated similarity of their texts, 1.0 for exact copies.
+    pub similarity: f32,
+    /// True when the normalised texts are identical.
+    pub exact: bool,
 }
 
 /// A publication date, with a time and a UTC offset when the source gives them.
@@ -138,6 +161,33 @@ impl Published {
         let dt: DateTime = civil.parse().map_err(|e: jiff::Error| bad(&e.to_string()))?;
         Ok(Published { date: dt.date(), time: Some(dt.time()), offset })
     }
+
+    /// Like [`Published::parse`], and also reads what web pages and feeds write:
+    /// fractional seconds (`2019-11-05T10:00:00.000Z`), RFC 2822 (`Tue, 5 Nov 2019 10:00:00
+    /// +0000`), and a leading ISO date followed by anything (`2019-11-05 at noon`).
+    pub fn parse_loose(s: &str) -> Result<Published, String> {
+        let s = s.trim();
+        if let Ok(p) = Published::parse(s) {
+            return Ok(p);
+        }
+        // Drop fractional seconds: "…T10:00:00.123+01:00" → "…T10:00:00+01:00".
+        if let Some(dot) = s.get(19..).filter(|t| t.starts_with('.')).map(|_| 19) {
+            let digits = s[dot + 1..].bytes().take_while(u8::is_ascii_digit).count();
+            let trimmed = format!("{}{}", &s[..dot], &s[dot + 1 + digits..]);
+            if let Ok(p) = Published::parse(&trimmed) {
+                return Ok(p);
+            }
+        }
+        if let Ok(zoned) = jiff::fmt::rfc2822::parse(s) {
+            let offset = zoned.offset();
+            let dt = zoned.datetime();
+            return Ok(Published { date: dt.date(), time: Some(dt.time()), offset: Some(offset) });
+        }
+        if let Some(date) = s.get(..10).and_then(|d| d.parse::<Date>().ok()) {
+            return Ok(Published::date(date));
+        }
+        Published::parse(s)
+    }
 }
 
 impl fmt::Display for Published {
@@ -168,6 +218,8 @@ pub enum Layer {
     Sentences,
     /// Surface tokens.
     Tokens,
+    /// Syntactic words with part-of-speech tags and dependency arcs.
+    Syntax,
     /// Named entities.
     Entities,
     /// Time expressions.
@@ -180,14 +232,22 @@ pub enum Layer {
 
 impl Layer {
     /// Every layer, in pipeline order.
-    pub const ALL: [Layer; 6] =
-        [Layer::Sentences, Layer::Tokens, Layer::Entities, Layer::Timexes, Layer::Quantities, Layer::Events];
+    pub const ALL: [Layer; 7] = [
+        Layer::Sentences,
+        Layer::Tokens,
+        Layer::Syntax,
+        Layer::Entities,
+        Layer::Timexes,
+        Layer::Quantities,
+        Layer::Events,
+    ];
 
     /// The layer's name in `dyad/1`.
     pub fn as_str(self) -> &'static str {
         match self {
             Layer::Sentences => "sentences",
             Layer::Tokens => "tokens",
+            Layer::Syntax => "syntax",
             Layer::Entities => "entities",
             Layer::Timexes => "timexes",
             Layer::Quantities => "quantities",
@@ -246,10 +306,38 @@ mod tests {
     }
 
     #[test]
+    fn loose_forms_from_pages_and_feeds() {
+        for (input, shown) in [
+            ("2019-11-05T10:00:00.000Z", "2019-11-05T10:00:00Z"),
+            ("2019-11-05T10:00:00.123456+01:00", "2019-11-05T10:00:00+01:00"),
+            ("Tue, 5 Nov 2019 10:00:00 +0000", "2019-11-05T10:00:00Z"),
+            ("Sun, 13 Feb 2022 09:30:00 -0500", "2022-02-13T09:30:00-05:00"),
+            ("2019-11-05 at noon", "2019-11-05"),
+        ] {
+            let p = Published::parse_loose(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+            assert_eq!(p.to_string(), shown, "{input}");
+        }
+        assert!(Published::parse_loose("last Tuesday").is_err());
+    }
+
+    #[test]
     fn published_rejects_nonsense() {
         for input in ["", "yesterday", "2022-02-30", "2022-13-01", "99999-01-01", "2022-02-13T25:00"] {
             assert!(Published::parse(input).is_err(), "{input} should not parse");
         }
+    }
+
+    #[test]
+    fn sentence_words_are_found_by_span() {
+        let mut doc = Document::new("t", "A b. C d.").expect("short text");
+        doc.sentences.push(Sentence { span: Span::new(0, 4), tokens: 0..0, boilerplate: false });
+        doc.sentences.push(Sentence { span: Span::new(5, 9), tokens: 0..0, boilerplate: false });
+        for (s, e) in [(0, 1), (2, 3), (3, 4), (5, 6), (7, 8), (8, 9)] {
+            doc.words.push(Word { span: Span::new(s, e), upos: "X", xpos: "X", head: None, deprel: "dep" });
+        }
+        assert_eq!(doc.sentence_words(0).len(), 3);
+        assert_eq!(doc.sentence_words(1)[0].span, Span::new(5, 6));
+        assert!(doc.sentence_words(2).is_empty());
     }
 
     #[test]

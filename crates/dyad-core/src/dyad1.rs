@@ -110,7 +110,16 @@ struct Doc<'a> {
     author: Option<&'a str>,
     language: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
+    duplicate_of: Option<DuplicateOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct DuplicateOut<'a> {
+    id: &'a str,
+    similarity: f32,
+    exact: bool,
 }
 
 #[derive(Serialize)]
@@ -254,6 +263,11 @@ impl<'a> Record<'a> {
                 source: meta.source.as_deref(),
                 author: meta.author.as_deref(),
                 language: meta.language.as_deref().unwrap_or("en"),
+                duplicate_of: meta.duplicate_of.as_ref().map(|d| DuplicateOut {
+                    id: &d.id,
+                    similarity: d.similarity,
+                    exact: d.exact,
+                }),
                 text: options.text.then_some(text),
             },
             layers: doc.layers.iter().map(Layer::as_str).collect(),

@@ -64,6 +64,27 @@ impl Token {
     }
 }
 
+/// A syntactic word (UD English EWT conventions) with its part-of-speech tags and its
+/// dependency arc, as given by the syntax stage.
+///
+/// A [`Token`] holds one word, or two for a multiword token ([`Token::words`]). Tag and
+/// relation names are `&'static str` because they come from a closed, model-defined set
+/// (`"PROPN"`, `"NNP"`, `"nsubj"`); the stage interns them once per process.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// Bytes of the word.
+    pub span: Span,
+    /// Universal part of speech (`"PROPN"`).
+    pub upos: &'static str,
+    /// Penn Treebank tag (`"NNP"`).
+    pub xpos: &'static str,
+    /// Index into [`Document::words`](crate::Document::words) of the head word; `None` for the
+    /// root of its sentence.
+    pub head: Option<u32>,
+    /// Universal Dependencies relation to the head (`"nsubj"`, `"root"`).
+    pub deprel: &'static str,
+}
+
 /// Entity labels. The NER tagger gives PER/ORG/LOC/MISC; the lexicon refines them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EntityLabel {

@@ -3,7 +3,7 @@
 //! # Brief overview
 //!
 //! - [`Document`] owns the text (never edited once built) and one `Vec` per layer:
-//!   [`Sentence`]s, [`Token`]s, [`Entity`]s, [`Timex`]es, [`Quantity`]s and [`Event`]s.
+//!   [`Sentence`]s, [`Token`]s, [`Word`]s, [`Entity`]s, [`Timex`]es, [`Quantity`]s and [`Event`]s.
 //! - Every layer item points into the text with a [`Span`], a byte range. No item copies
 //!   the text it covers.
 //! - [`dyad1`] is the one module that knows the output schema: it turns byte spans into
@@ -34,10 +34,10 @@ pub mod dyad1;
 mod layers;
 mod span;
 
-pub use document::{Diagnostic, Document, Layer, Layers, Metadata, Published, TextTooLong};
+pub use document::{Diagnostic, Document, DuplicateOf, Layer, Layers, Metadata, Published, TextTooLong};
 pub use jiff::civil::Date;
 pub use layers::{
     Attribution, Entity, EntityLabel, Event, Modality, Participant, Place, Plover, Quantity, Sentence, Timex,
-    TimexKind, Token, TokenKind,
+    TimexKind, Token, TokenKind, Word,
 };
 pub use span::Span;
