@@ -34,6 +34,7 @@
 
 mod article;
 mod error;
+mod html; pub use html::{HtmlArticle, extract_html};
 mod jsonl;
 mod read;
 

@@ -1,0 +1,344 @@
+//! Choosing the article body and turning it into paragraphs.
+//!
+//! 1. **Furniture removal.** Elements that are never body text (forms controls, SVG, media),
+//!    and elements that usually are not (`nav`, `aside`, `footer`, `header`, `figure`, hidden
+//!    ones, and those whose class/id/role names furniture) are dropped; the second kind only
+//!    when it holds under 40% of the page's paragraph text, so a mislabelled wrapper survives.
+//! 2. **Blocks.** Text nodes are grouped into blocks: a run of text with the same nearest
+//!    block-level ancestor, split at `<br>`. Each block knows its length and how much of it is
+//!    link text.
+//! 3. **Selection.** A block that reads like prose (long, few links, sentence punctuation)
+//!    scores its length; any other block scores minus its length. Scores are summed up the tree
+//!    and the element with the highest total is the body: it takes in every prose block whose
+//!    inclusion costs less furniture than it brings, which also covers bodies split over several
+//!    sibling containers.
+//! 4. **Cleaning.** Inside the body, link lists, the title heading, bylines, date lines and
+//!    short boilerplate lines are dropped; the rest are paragraphs joined by a blank line.
+//!
+//! Every pass is a loop over the node vector: top-down flags in index order, bottom-up sums in
+//! reverse order.
+
+use super::tokenizer::Tag;
+use super::tree::{ARTICLE_BODY, HIDDEN, Tree, push_collapsed};
+
+/// A run of text with one owner block.
+struct Block {
+    owner: u32,
+    range: (usize, usize),
+    chars: u32,
+    link_chars: u32,
+}
+
+/// Whether an element starts a new block of text.
+fn is_block(t: Tag) -> bool {
+    use Tag::*;
+    !matches!(t, Text | A | Other | OtherVoid | Label | Time | Img | Br | Input | Select | Option | Button | Iframe)
+}
+
+/// Elements whose content is never article text.
+fn always_removed(t: Tag) -> bool {
+    use Tag::*;
+    matches!(
+        t,
+        Button | Select | Option | Input | Svg | Math | Canvas | Video | Audio | Object | Dialog | Textarea | Head | Legend
+    )
+}
+
+/// Elements whose content is usually not article text.
+fn usually_removed(t: Tag) -> bool {
+    use Tag::*;
+    matches!(t, Nav | Aside | Footer | Header | Figure | Figcaption | Menu)
+}
+
+/// Counts non-space bytes.
+fn visible_len(s: &str) -> u32 {
+    s.bytes().filter(|b| *b != b' ').count() as u32
+}
+
+/// Lowercase alphanumeric skeleton of a string, for comparing headings with the title.
+fn skeleton(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Extracts the body text of `tree`; `title` is used to drop a heading that repeats it.
+pub(crate) fn extract(tree: &Tree, title: Option<&str>) -> String {
+    let nodes = &tree.nodes;
+    let n = nodes.len();
+    if n == 0 {
+        return String::new();
+    }
+    // Top-down: nearest block owner, inside a link.
+    let mut owner = vec![0u32; n];
+    let mut in_link = vec![false; n];
+    for i in 1..n {
+        let Some(node) = nodes.get(i) else { break };
+        let p = node.parent as usize;
+        let parent_tag = nodes.get(p).map_or(Tag::Html, |x| x.tag);
+        let parent_owner = owner.get(p).copied().unwrap_or(0);
+        let o = if is_block(parent_tag) { p as u32 } else { parent_owner };
+        if let Some(slot) = owner.get_mut(i) {
+            *slot = o;
+        }
+        let l = node.tag == Tag::A || in_link.get(p).copied().unwrap_or(false);
+        if let Some(slot) = in_link.get_mut(i) {
+            *slot = l;
+        }
+    }
+    // Bottom-up: paragraph text (in <p>, not in links) per element.
+    let mut ptext = vec![0u32; n];
+    for i in (1..n).rev() {
+        let Some(node) = nodes.get(i) else { continue };
+        if node.tag == Tag::Text && !in_link.get(i).copied().unwrap_or(true) {
+            let o = owner.get(i).copied().unwrap_or(0) as usize;
+            if nodes.get(o).is_some_and(|x| matches!(x.tag, Tag::P | Tag::Pre | Tag::Blockquote)) {
+                let len = visible_len(tree.text_of(i));
+                if let Some(s) = ptext.get_mut(i) {
+                    *s += len;
+                }
+            }
+        }
+        let v = ptext.get(i).copied().unwrap_or(0);
+        if let Some(s) = ptext.get_mut(node.parent as usize) {
+            *s += v;
+        }
+    }
+    let total_p = ptext.first().copied().unwrap_or(0).max(1);
+    // Top-down: removal.
+    let mut removed = vec![false; n];
+    for i in 1..n {
+        let Some(node) = nodes.get(i) else { break };
+        let parent_removed = removed.get(node.parent as usize).copied().unwrap_or(false);
+        let small = u64::from(ptext.get(i).copied().unwrap_or(0)) * 10 < u64::from(total_p) * 4;
+        let r = parent_removed
+            || always_removed(node.tag)
+            || (small
+                && node.flags & ARTICLE_BODY == 0
+                && (usually_removed(node.tag) || node.flags & HIDDEN != 0 || node.hint < 0));
+        if let Some(slot) = removed.get_mut(i) {
+            *slot = r;
+        }
+    }
+    // Blocks.
+    let mut buf = String::with_capacity(tree.text.len() / 2);
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut cur: Option<Block> = None;
+    let flush = |cur: &mut Option<Block>, blocks: &mut Vec<Block>, buf: &mut String| {
+        if let Some(mut b) = cur.take() {
+            while buf.ends_with(' ') {
+                buf.pop();
+            }
+            b.range.1 = buf.len();
+            if b.chars > 0 {
+                blocks.push(b);
+            } else {
+                buf.truncate(b.range.0);
+            }
+        }
+    };
+    for i in 1..n {
+        if removed.get(i).copied().unwrap_or(true) {
+            continue;
+        }
+        let Some(node) = nodes.get(i) else { break };
+        match node.tag {
+            Tag::Br | Tag::Hr => flush(&mut cur, &mut blocks, &mut buf),
+            Tag::Text => {
+                let o = owner.get(i).copied().unwrap_or(0);
+                if cur.as_ref().is_some_and(|b| b.owner != o) {
+                    flush(&mut cur, &mut blocks, &mut buf);
+                }
+                let t = tree.text_of(i);
+                let b = cur.get_or_insert_with(|| Block { owner: o, range: (buf.len(), 0), chars: 0, link_chars: 0 });
+                if b.chars == 0 {
+                    push_collapsed(&mut buf, t.trim_start());
+                } else {
+                    push_collapsed(&mut buf, t);
+                }
+                let len = visible_len(t);
+                b.chars += len;
+                if in_link.get(i).copied().unwrap_or(false) {
+                    b.link_chars += len;
+                }
+            }
+            _ => {}
+        }
+    }
+    flush(&mut cur, &mut blocks, &mut buf);
+
+    // Selection.
+    let mut score = vec![0i64; n];
+    for b in &blocks {
+        let text = buf.get(b.range.0..b.range.1).unwrap_or("");
+        let w = block_weight(b, text, nodes.get(b.owner as usize).map_or(Tag::Html, |x| x.tag));
+        if let Some(s) = score.get_mut(b.owner as usize) {
+            *s += w;
+        }
+    }
+    for i in (1..n).rev() {
+        let v = score.get(i).copied().unwrap_or(0);
+        let p = nodes.get(i).map_or(0, |x| x.parent as usize);
+        if let Some(s) = score.get_mut(p) {
+            *s += v;
+        }
+    }
+    let mut best = 0usize;
+    let mut best_score = i64::MIN;
+    for (i, node) in nodes.iter().enumerate() {
+        if node.tag == Tag::Text || removed.get(i).copied().unwrap_or(true) && i != 0 {
+            continue;
+        }
+        let s = score.get(i).copied().unwrap_or(0);
+        if s > best_score {
+            best_score = s;
+            best = i;
+        }
+    }
+    let best_end = nodes.get(best).map_or(0, |x| x.end) as usize;
+
+    // Output.
+    let title_skel = title.map(skeleton).unwrap_or_default();
+    let mut out = String::with_capacity(buf.len() / 2);
+    for b in &blocks {
+        let o = b.owner as usize;
+        if o < best || o > best_end {
+            continue;
+        }
+        let text = buf.get(b.range.0..b.range.1).unwrap_or("");
+        let tag = nodes.get(o).map_or(Tag::Html, |x| x.tag);
+        if !keep_block(b, text, tag, &title_skel) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(text);
+    }
+    out
+}
+
+/// Whether text ends like a sentence or contains sentence punctuation.
+fn has_sentence_punct(text: &str) -> bool {
+    text.contains(". ")
+        || text.contains(", ")
+        || text.ends_with('.')
+        || text.ends_with('!')
+        || text.ends_with('?')
+        || text.ends_with('"')
+        || text.ends_with('”')
+        || text.contains('。')
+        || text.contains('，')
+}
+
+/// Selection weight of one block: positive for prose, negative for anything else.
+fn block_weight(b: &Block, text: &str, tag: Tag) -> i64 {
+    let chars = i64::from(b.chars);
+    let ld = f64::from(b.link_chars) / f64::from(b.chars.max(1));
+    let heading = matches!(tag, Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6);
+    let prose = ld < 0.35 && !heading && (chars >= 120 || (chars >= 40 && has_sentence_punct(text)));
+    if prose {
+        chars
+    } else if heading {
+        0
+    } else {
+        -chars
+    }
+}
+
+/// Short lines that are page furniture wherever they appear.
+fn is_boilerplate(lower: &str) -> bool {
+    const STARTS: [&str; 28] = [
+        "advertisement",
+        "share this",
+        "share on",
+        "share:",
+        "read more",
+        "click here",
+        "sign up",
+        "subscribe",
+        "follow us",
+        "all rights reserved",
+        "copyright",
+        "©",
+        "related:",
+        "related articles",
+        "related stories",
+        "see also",
+        "image:",
+        "photo:",
+        "image caption",
+        "media caption",
+        "posted in",
+        "filed under",
+        "tags:",
+        "topics:",
+        "loading",
+        "updated:",
+        "published:",
+        "this story has been shared",
+    ];
+    STARTS.iter().any(|p| lower.starts_with(p))
+        || lower.ends_with("all rights reserved.")
+        || lower == "comments"
+        || lower == "ad"
+        || lower.contains("getty images")
+        || lower.contains("(ap photo")
+}
+
+/// Whether a line is only a byline or a date.
+fn is_byline_or_date(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 100 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    if lower.starts_with("by ") && t.split_whitespace().count() <= 8 && !t.ends_with('.') {
+        return true;
+    }
+    if lower.starts_with("updated") || lower.starts_with("published") || lower.starts_with("posted") {
+        return t.chars().any(|c| c.is_ascii_digit());
+    }
+    // Date-like: mostly digits, month names and separators.
+    let words: Vec<&str> = t.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let datey = words
+        .iter()
+        .filter(|w| {
+            let wl = w.to_lowercase();
+            w.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '/' | '.' | '-'))
+                || MONTHS.iter().any(|m| wl.starts_with(m))
+                || matches!(wl.as_str(), "am" | "pm" | "a.m." | "p.m." | "et" | "est" | "edt" | "gmt" | "utc" | "bst" | "|")
+        })
+        .count();
+    datey * 10 >= words.len() * 8 && t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Whether a block of the chosen body is kept in the output.
+fn keep_block(b: &Block, text: &str, tag: Tag, title_skel: &str) -> bool {
+    let ld = f64::from(b.link_chars) / f64::from(b.chars.max(1));
+    if ld > 0.5 || (ld > 0.3 && b.chars < 100) {
+        return false;
+    }
+    if !text.chars().any(char::is_alphanumeric) {
+        return false;
+    }
+    match tag {
+        Tag::H1 => return false,
+        Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => {
+            let s = skeleton(text);
+            if s.is_empty() || (!title_skel.is_empty() && (s == title_skel || title_skel.contains(&s))) {
+                return false;
+            }
+        }
+        _ => {}
+    }
+    if b.chars < 120 {
+        let lower = text.to_lowercase();
+        if is_boilerplate(&lower) || is_byline_or_date(text) {
+            return false;
+        }
+    }
+    true
+}

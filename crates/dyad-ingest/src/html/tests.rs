@@ -1,0 +1,1 @@
+//! Unit tests for HTML extraction (fixtures written for this project).
