@@ -1,0 +1,174 @@
+//! Boilerplate in plain text: donation and subscription appeals, "Read more", "Follow us
+//! on", "Click here", copyright lines, share buttons, wire credits.
+//!
+//! A sentence is looked at only when one of its tokens is a trigger word ("subscribe",
+//! "copyright", "share", ...), so clean news costs one cheap pass over the tokens. A
+//! stand-alone appeal heading ("Support our journalism") in the tail of the document
+//! (the last third, or the last 2,000 bytes) marks itself and everything after it;
+//! elsewhere only the matching line itself is marked.
+
+use crate::chars;
+use dyad_core::{Sentence, Token};
+
+/// How far from the end a stand-alone appeal heading starts the boilerplate tail.
+const TAIL_BYTES: usize = 2000;
+
+/// Longest sentence that can be boilerplate (appeals and credits are short).
+const MAX_LEN: usize = 400;
+
+/// Flags the boilerplate sentences of `text`.
+pub(crate) fn mark(text: &str, tokens: &[Token], sentences: &mut [Sentence]) {
+    let mut lower = String::new();
+    for i in 0..sentences.len() {
+        let s = &sentences[i];
+        if s.span.len() > MAX_LEN {
+            continue;
+        }
+        let toks = &tokens[s.tokens.start as usize..s.tokens.end as usize];
+        if !toks.iter().any(|t| is_trigger(t.span.slice(text))) {
+            continue;
+        }
+        lower.clear();
+        lower.extend(s.span.slice(text).chars().map(|c| if c == '\u{2019}' { '\'' } else { c.to_ascii_lowercase() }));
+        let standalone = is_standalone(text, s);
+        let words = toks.len();
+        if standalone && words <= 8 && is_appeal_heading(&lower) {
+            let start = s.span.start as usize;
+            if text.len() - start <= TAIL_BYTES || start * 3 >= text.len() * 2 {
+                for s in &mut sentences[i..] {
+                    s.boilerplate = true;
+                }
+                return;
+            }
+        }
+        if is_chrome(&lower) || (standalone && words <= 12 && is_chrome_line(&lower)) {
+            sentences[i].boilerplate = true;
+        }
+    }
+}
+
+/// Words that may start or make up boilerplate; a sentence without one is not looked at.
+fn is_trigger(tok: &str) -> bool {
+    if tok == "\u{a9}" {
+        return true;
+    }
+    let b = tok.as_bytes();
+    if b.len() < 4 || b.len() > 13 {
+        return false;
+    }
+    let mut buf = [0u8; 13];
+    for (d, c) in buf.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..b.len()],
+        b"support"
+            | b"donate"
+            | b"donation"
+            | b"subscribe"
+            | b"subscription"
+            | b"subscriber"
+            | b"newsletter"
+            | b"newsletters"
+            | b"read"
+            | b"follow"
+            | b"click"
+            | b"copyright"
+            | b"rights"
+            | b"share"
+            | b"sign"
+            | b"advertisement"
+            | b"related"
+            | b"reporting"
+            | b"editing"
+            | b"writing"
+            | b"sponsored"
+            | b"recommended"
+            | b"contribution"
+            | b"member"
+            | b"membership"
+            | b"download"
+            | b"whatsapp"
+            | b"telegram"
+            | b"facebook"
+            | b"twitter"
+    )
+}
+
+/// True when the sentence is alone on its line(s).
+fn is_standalone(text: &str, s: &Sentence) -> bool {
+    let before = text[..s.span.start as usize].trim_end_matches([' ', '\t']);
+    let after = text[s.span.end as usize..].trim_start_matches([' ', '\t']);
+    (before.is_empty() || before.ends_with('\n')) && (after.is_empty() || after.starts_with('\n'))
+}
+
+/// A heading that asks readers for money or a subscription.
+fn is_appeal_heading(s: &str) -> bool {
+    const APPEALS: [&str; 14] = [
+        "support our journalism",
+        "support independent journalism",
+        "support quality journalism",
+        "support our work",
+        "support us",
+        "support the ",
+        "donate",
+        "make a donation",
+        "make a contribution",
+        "become a member",
+        "become a supporter",
+        "become a subscriber",
+        "subscribe now",
+        "subscribe to ",
+    ];
+    APPEALS.iter().any(|p| s.contains(p))
+}
+
+/// Phrases that mark a sentence as chrome wherever it stands.
+fn is_chrome(s: &str) -> bool {
+    const CHROME: [&str; 14] = [
+        "all rights reserved",
+        "\u{a9}",
+        "(c) 20",
+        "click here",
+        "follow us on",
+        "sign up for our",
+        "sign up to our",
+        "subscribe to our",
+        "share this article",
+        "share on facebook",
+        "share on twitter",
+        "share on whatsapp",
+        "this article was originally published",
+        "download our app",
+    ];
+    CHROME.iter().any(|p| s.contains(p))
+}
+
+/// Line starts that mark a short stand-alone line as chrome.
+fn is_chrome_line(s: &str) -> bool {
+    const STARTS: [&str; 22] = [
+        "read more",
+        "read also",
+        "related:",
+        "related articles",
+        "related stories",
+        "related news",
+        "advertisement",
+        "copyright",
+        "subscribe",
+        "newsletter",
+        "sign up",
+        "share this",
+        "share on",
+        "share:",
+        "follow us",
+        "recommended for you",
+        "sponsored",
+        "donate",
+        "reporting by",
+        "editing by",
+        "writing by",
+        "additional reporting",
+    ];
+    STARTS.iter().any(|p| s.starts_with(p)) || chars::first_char(s) == '\u{a9}'
+}
