@@ -1,0 +1,203 @@
+//! When things happened, and how many: TIMEX3 time expressions and quantities for dyad
+//! documents.
+//!
+//! GDELT dates every event by the day it crawled the article, so "nearly eight years
+//! after Russia annexed Crimea" becomes a 2022 annexation. This crate finds the time
+//! expressions of a text with their spans and normalises them to TIMEX3 values against
+//! the document's publication date, and finds the counted amounts beside them.
+//!
+//! # Brief overview
+//!
+//! - [`annotate`] fills [`Document::timexes`] and [`Document::quantities`] (text order)
+//!   and marks both layers. It reads only the text, the publication date
+//!   (`doc.meta.published`) and, when `dyad-text` has run, the sentence spans.
+//! - Each [`Timex`](dyad_core::Timex) carries a TIMEX3 type and value: `DATE`
+//!   (`2022-02-12`, `2022-W06`, `2014`, `PAST_REF`), `TIME` (`2022-02-12T16:04Z`, in UTC
+//!   when the text names a zone), `DURATION` (`PT1H2M`, `P8Y`) or `SET` (`P1W`,
+//!   `XXXX-WXX-1`), and a `mod` (`APPROX`, `START`, `MORE_THAN`, ...).
+//! - [`duration_anchors`] gives, for "N years after/before X", the date of X
+//!   ("nearly eight years after Russia annexed Crimea" in a 2022 story: about `2014`),
+//!   for the event stage.
+//!
+//! The one big design decision: a hand-written scanner with small word tables and
+//! ordered rule families, instead of regular expressions. One pass classifies every
+//! word with a single `match` on a lower-cased stack copy; rules run only at words that
+//! can start a time expression. The price is that each new pattern is code, not data.
+//!
+//! Resolution: bare weekdays and months look backwards in a past-tense sentence and
+//! forwards in a future one ("will meet on Monday"); "a year earlier", "the next day" and
+//! bare clock times are anchored to the last date the text itself set; clock times with
+//! a zone ("11:04 am ET") are converted to UTC with jiff's bundled tz database, so
+//! daylight saving time is right without system zone files. Without a publication date,
+//! relative expressions keep their span but get no value (or an underspecified one such
+//! as `XXXX-WXX-6`): nothing is ever guessed from the wall clock.
+//!
+//! # Not here
+//!
+//! No event dating (the event stage combines these timexes with its triggers), no
+//! sentence splitting (it reads `dyad-text`'s sentences when present and guesses
+//! otherwise), no I/O and no wall clock. Impossible dates ("February 30") are found
+//! without a value and reported in [`Document::diagnostics`]; nothing panics.
+//!
+//! # Example
+//!
+//! ```
+//! use dyad_core::{Document, Published};
+//!
+//! let mut doc = Document::new(
+//!     "seed",
+//!     "Putin and Biden held an hour-long call Saturday. It began at 11:04 am ET (16:04 GMT). \
+//!      The tensions come nearly eight years after Russia annexed Crimea.",
+//! )?;
+//! doc.meta.published = Some(Published::parse("2022-02-13")?);
+//! dyad_time::annotate(&mut doc);
+//! let got: Vec<_> = doc
+//!     .timexes
+//!     .iter()
+//!     .map(|t| (doc.slice(t.span), t.value.as_deref().unwrap_or("-"), t.modifier.as_deref()))
+//!     .collect();
+//! assert_eq!(
+//!     got,
+//!     [
+//!         ("hour-long", "PT1H", None),
+//!         ("Saturday", "2022-02-12", None),
+//!         ("11:04 am ET", "2022-02-12T16:04Z", None),
+//!         ("16:04 GMT", "2022-02-12T16:04Z", None),
+//!         ("nearly eight years", "P8Y", Some("APPROX")),
+//!     ]
+//! );
+//! let anchors = dyad_time::duration_anchors(&doc);
+//! assert_eq!(anchors[0].value.as_deref(), Some("2014"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![deny(missing_docs)]
+
+mod calendar;
+mod lexicon;
+mod quantity;
+mod rules;
+mod scan;
+mod zone;
+
+#[cfg(test)]
+mod tests;
+
+use calendar::{Point, Ymd};
+use dyad_core::{Diagnostic, Document, Layer, Span, Timex, TimexKind};
+
+/// Finds the time expressions and quantities of `doc` and stores them in
+/// [`Document::timexes`] and [`Document::quantities`], in text order, replacing any
+/// earlier content of both layers, and marks both layers as computed.
+///
+/// Relative expressions are resolved against `doc.meta.published`; without it they get
+/// no value (or an underspecified one). Problems (an impossible date) go to
+/// [`Document::diagnostics`] with stage `"time"`.
+pub fn annotate(doc: &mut Document) {
+    let dct =
+        doc.meta.published.and_then(|p| Ymd::new(i32::from(p.date.year()), p.date.month() as u8, p.date.day() as u8));
+    let text = doc.text();
+    let toks = scan::scan(text, &doc.sentences);
+    let mut tagger = rules::Tagger::new(text, &toks, dct);
+    tagger.run();
+    let taken: Vec<(usize, usize)> = tagger.found.iter().map(|f| f.toks).collect();
+    let quantities = quantity::find(text, &toks, &taken);
+    let timexes: Vec<Timex> = tagger
+        .found
+        .drain(..)
+        .map(|f| Timex {
+            span: Span { start: f.start, end: f.end },
+            kind: f.kind,
+            value: f.value,
+            modifier: f.modifier.map(str::to_string),
+        })
+        .collect();
+    let notes = std::mem::take(&mut tagger.notes);
+    doc.timexes = timexes;
+    doc.quantities = quantities;
+    doc.diagnostics.extend(notes.into_iter().map(|message| Diagnostic { stage: "time", message }));
+    doc.layers.insert(Layer::Timexes);
+    doc.layers.insert(Layer::Quantities);
+}
+
+/// Which way a duration points from the time it is measured from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnchorRelation {
+    /// "eight years **after** Russia annexed Crimea": the anchored event lies that long before.
+    After,
+    /// "two days **before** the vote": the anchored event lies that long after.
+    Before,
+}
+
+/// The date a duration anchors: in "nearly eight years after Russia annexed Crimea", the
+/// duration `P8Y` anchors the annexation at about `2014` (for a 2022 story).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DurationAnchor {
+    /// Index into [`Document::timexes`] of the `DURATION`.
+    pub timex: usize,
+    /// "after" or "before".
+    pub relation: AnchorRelation,
+    /// TIMEX3 value of the anchored event's date, at the duration's granularity
+    /// (`2014` for years, `2022-02` for months, `2022-02-10` for days); `None` without
+    /// a reference date.
+    pub value: Option<String>,
+    /// The duration's `mod` ("APPROX" for "nearly"), which applies to the anchored date too.
+    pub modifier: Option<String>,
+}
+
+/// For every `DURATION` in `doc.timexes` followed by "after" or "before" and a clause,
+/// the date of the anchored event.
+///
+/// The reference is the last full date in the same sentence before the duration
+/// ("On Friday, two days after the attack, ...": Friday), else the publication date.
+/// Call after [`annotate`].
+pub fn duration_anchors(doc: &Document) -> Vec<DurationAnchor> {
+    let text = doc.text();
+    let dct =
+        doc.meta.published.and_then(|p| Ymd::new(i32::from(p.date.year()), p.date.month() as u8, p.date.day() as u8));
+    let mut out = Vec::new();
+    for (k, t) in doc.timexes.iter().enumerate() {
+        if t.kind != TimexKind::Duration {
+            continue;
+        }
+        let after = text[t.span.end as usize..].trim_start();
+        let word: &str = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let relation = if word.eq_ignore_ascii_case("after") {
+            AnchorRelation::After
+        } else if word.eq_ignore_ascii_case("before") {
+            AnchorRelation::Before
+        } else {
+            continue;
+        };
+        let sentence_start = sentence_start(doc, t.span.start as usize);
+        let reference = doc.timexes[..k]
+            .iter()
+            .rev()
+            .take_while(|p| p.span.start as usize >= sentence_start)
+            .find_map(|p| p.value.as_deref().and_then(parse_day))
+            .or(dct);
+        let value = t.value.as_deref().and_then(rules::parse_duration).and_then(|(n, unit)| {
+            let sign = if relation == AnchorRelation::After { -1 } else { 1 };
+            Point::from_day(reference?, unit, sign * n).map(|p| p.to_string())
+        });
+        out.push(DurationAnchor { timex: k, relation, value, modifier: t.modifier.clone() });
+    }
+    out
+}
+
+/// Start of the sentence holding byte `at`: from `doc.sentences`, else the last ". "
+/// or line break before it.
+fn sentence_start(doc: &Document, at: usize) -> usize {
+    if let Some(s) = doc.sentences.iter().rev().find(|s| s.span.start as usize <= at) {
+        return s.span.start as usize;
+    }
+    let before = &doc.text()[..at];
+    before.rfind(['\n']).max(before.rfind(". ")).map_or(0, |p| p + 1)
+}
+
+fn parse_day(v: &str) -> Option<Ymd> {
+    let b = v.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    Ymd::new(v.get(..4)?.parse().ok()?, v.get(5..7)?.parse().ok()?, v.get(8..10)?.parse().ok()?)
+}

@@ -1,0 +1,1286 @@
+//! The TIMEX3 rules: a left-to-right pass over the scanned tokens that, at each token
+//! which can start a time expression, tries the rule families in a fixed order and keeps
+//! the first match.
+//!
+//! Rule families, in the order tried after an optional modifier ("nearly", "early",
+//! "the end of") and an optional "the":
+//! clock times, explicit dates, relative dates, quarters and halves, durations (and the
+//! dates they make with "ago"/"later"), years and decades, sets, vague references.
+//!
+//! Resolution keeps a small context: the document date, the last date the text set
+//! (for "a year earlier", "the next day"), the last day (for a bare clock time), the
+//! last quarter (for "the quarter") and the last explicit year (for "March 18" after
+//! "In 2014 ..."). Nothing here reads the wall clock.
+
+use crate::calendar::{Point, Ymd, days_in_month};
+use crate::lexicon::{Kw, Lex, PART_OF_DAY, Tense, Unit, Vague, is};
+use crate::scan::{Kind, Tok};
+use crate::zone::{self, ZONES, Zone};
+use dyad_core::TimexKind;
+
+/// One time expression found, with token range and value.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+    pub(crate) kind: TimexKind,
+    pub(crate) value: Option<String>,
+    pub(crate) modifier: Option<&'static str>,
+    /// First and one-past-last token.
+    pub(crate) toks: (usize, usize),
+}
+
+/// A match of one rule: where it ends (token index, exclusive) and what it means.
+#[derive(Clone, Debug)]
+struct M {
+    end: usize,
+    kind: TimexKind,
+    value: Option<String>,
+    point: Option<Point>,
+    modifier: Option<&'static str>,
+    /// May be preceded by "the" ("the third quarter").
+    the_ok: bool,
+    /// The date is written out in full (it sets the year for later dates).
+    explicit: bool,
+}
+
+impl M {
+    fn date(end: usize, point: Option<Point>) -> M {
+        M {
+            end,
+            kind: TimexKind::Date,
+            value: point.map(|p| p.to_string()),
+            point,
+            modifier: None,
+            the_ok: false,
+            explicit: false,
+        }
+    }
+    fn text(end: usize, kind: TimexKind, value: Option<String>) -> M {
+        M { end, kind, value, point: None, modifier: None, the_ok: false, explicit: false }
+    }
+    fn the(mut self) -> M {
+        self.the_ok = true;
+        self
+    }
+}
+
+/// A number of units: a figure, or vague ("several", "a few": X).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Amount {
+    N(f64),
+    X,
+}
+
+/// The pass over one document.
+pub(crate) struct Tagger<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    dct: Option<Ymd>,
+    last_point: Option<(Point, u32)>,
+    last_day: Option<(Ymd, u32)>,
+    last_quarter: Option<Point>,
+    last_year: Option<(i32, u32)>,
+    pub(crate) found: Vec<Found>,
+    pub(crate) notes: Vec<String>,
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") }
+}
+
+impl<'a> Tagger<'a> {
+    pub(crate) fn new(text: &'a str, toks: &'a [Tok], dct: Option<Ymd>) -> Tagger<'a> {
+        Tagger {
+            text,
+            toks,
+            dct,
+            last_point: None,
+            last_day: None,
+            last_quarter: None,
+            last_year: None,
+            found: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    pub(crate) fn run(&mut self) {
+        let n = self.toks.len();
+        let mut i = 0;
+        while i < n {
+            let t = &self.toks[i];
+            let trigger = match t.kind {
+                Kind::Num => true,
+                Kind::Word => t.lex != Lex::None,
+                Kind::Punct => matches!(self.w(i), "'" | "\u{2019}"),
+            };
+            if trigger {
+                if let Some(m) = self.match_at(i) {
+                    let end = m.end.max(i + 1).min(n);
+                    self.record(i, end, m);
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+
+    fn record(&mut self, start: usize, end: usize, m: M) {
+        let sent = self.toks[start].sent;
+        if let Some(p) = m.point {
+            if m.kind == TimexKind::Date || m.kind == TimexKind::Time {
+                self.last_point = Some((p, sent));
+                match p {
+                    Point::Day(d) => self.last_day = Some((d, sent)),
+                    Point::Quarter(..) => self.last_quarter = Some(p),
+                    _ => {}
+                }
+                if m.explicit {
+                    if let Some(y) = p.year() {
+                        self.last_year = Some((y, sent));
+                    }
+                }
+            }
+        }
+        self.found.push(Found {
+            start: self.toks[start].start,
+            end: self.toks[end - 1].end,
+            kind: m.kind,
+            value: m.value,
+            modifier: m.modifier,
+            toks: (start, end),
+        });
+    }
+
+    // ------------------------------------------------------------------ token helpers
+
+    fn w(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.start as usize..t.end as usize])
+    }
+    fn lex(&self, i: usize) -> Lex {
+        self.toks.get(i).map_or(Lex::None, |t| t.lex)
+    }
+    fn kw(&self, i: usize, k: Kw) -> bool {
+        self.lex(i) == Lex::Kw(k)
+    }
+    fn punct(&self, i: usize, p: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.w(i) == p
+    }
+    /// No white space before token `i`.
+    fn tight(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space_before)
+    }
+    /// A hyphen joining tokens `i - 1` and `i + 1` ("hour-long").
+    fn hyphen(&self, i: usize) -> bool {
+        self.punct(i, "-") && self.tight(i) && self.tight(i + 1)
+    }
+    fn upper(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.upper)
+    }
+    fn is_num(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Num)
+    }
+    fn sent(&self, i: usize) -> u32 {
+        self.toks.get(i).map_or(u32::MAX, |t| t.sent)
+    }
+    fn prev_is(&self, i: usize, words: &[&str]) -> bool {
+        i > 0 && words.iter().any(|w| is(self.w(i - 1), w))
+    }
+
+    /// An integer written in digits, without separators; `None` for anything longer than 9 digits.
+    fn int(&self, i: usize) -> Option<(u32, usize)> {
+        if !self.is_num(i) {
+            return None;
+        }
+        let s = self.w(i);
+        if s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        s.parse().ok().map(|v| (v, s.len()))
+    }
+
+    /// A day of the month: "12", "12th", "1st".
+    fn day_num(&self, i: usize) -> Option<u8> {
+        if !self.is_num(i) {
+            return None;
+        }
+        let s = self.w(i);
+        let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if digits.len() != s.len() && !matches!(&s[digits.len()..], "th" | "st" | "nd" | "rd") {
+            return None;
+        }
+        let d: u8 = digits.parse().ok()?;
+        (1..=31).contains(&d).then_some(d)
+    }
+
+    /// A four-digit year.
+    fn year4(&self, i: usize) -> Option<i32> {
+        match self.int(i) {
+            Some((v, 4)) if (1000..=2199).contains(&v) => Some(v as i32),
+            _ => None,
+        }
+    }
+
+    /// A number of units at `i`: digits, number words, "a"/"an", "a few", "several",
+    /// "a couple of", "half a". Returns the amount and the next token.
+    fn amount(&self, i: usize) -> Option<(Amount, usize)> {
+        match self.lex(i) {
+            Lex::NumWord(_) => {
+                let (v, next) = self.word_number(i)?;
+                if self.kw(next, Kw::And) && self.kw(next + 1, Kw::A) && self.kw(next + 2, Kw::Half) {
+                    return Some((Amount::N(v + 0.5), next + 3));
+                }
+                Some((Amount::N(v), next))
+            }
+            Lex::Kw(Kw::A) => {
+                if self.kw(i + 1, Kw::Few) {
+                    Some((Amount::X, i + 2))
+                } else if self.kw(i + 1, Kw::Couple) && self.kw(i + 2, Kw::Of) {
+                    Some((Amount::N(2.0), i + 3))
+                } else if self.kw(i + 1, Kw::Dozen) {
+                    Some((Amount::N(12.0), i + 2))
+                } else {
+                    Some((Amount::N(1.0), i + 1))
+                }
+            }
+            Lex::Kw(Kw::Several | Kw::Few | Kw::Many) => Some((Amount::X, i + 1)),
+            Lex::Kw(Kw::Half) if self.kw(i + 1, Kw::A) => Some((Amount::N(0.5), i + 2)),
+            _ if self.is_num(i) => {
+                let s = self.w(i);
+                if s.len() > 12 || s.contains(':') || !s.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+                    return None;
+                }
+                let mut buf = [0u8; 12];
+                let mut n = 0;
+                for b in s.bytes().filter(|&b| b != b',') {
+                    buf[n] = b;
+                    n += 1;
+                }
+                let v: f64 = std::str::from_utf8(&buf[..n]).ok()?.parse().ok()?;
+                // "2 1/2 years"
+                if let (Some((a, _)), true, Some((b, _))) = (self.int(i + 1), self.punct(i + 2, "/"), self.int(i + 3)) {
+                    if b != 0 && a < b && self.tight(i + 2) && self.tight(i + 3) {
+                        return Some((Amount::N(v + f64::from(a) / f64::from(b)), i + 4));
+                    }
+                }
+                Some((Amount::N(v), i + 1))
+            }
+            _ => None,
+        }
+    }
+
+    /// A number in words: "eight", "twenty-four", "one hundred", "two thousand".
+    fn word_number(&self, i: usize) -> Option<(f64, usize)> {
+        let mut total = 0f64;
+        let mut cur = 0f64;
+        let mut j = i;
+        let mut any = false;
+        loop {
+            match self.lex(j) {
+                Lex::NumWord(n) => {
+                    let n = f64::from(n);
+                    if !any {
+                        cur = n;
+                    } else if cur % 100.0 >= 20.0 && cur % 10.0 == 0.0 && n < 10.0 {
+                        cur += n;
+                    } else if cur >= 100.0 && cur % 100.0 == 0.0 && n < 100.0 {
+                        cur += n;
+                    } else {
+                        break;
+                    }
+                    any = true;
+                    j += 1;
+                }
+                Lex::Scale(s) if any => {
+                    let s = s as f64;
+                    if s == 100.0 {
+                        cur *= 100.0;
+                    } else {
+                        total += cur * s;
+                        cur = 0.0;
+                    }
+                    j += 1;
+                }
+                _ => break,
+            }
+            if self.hyphen(j) && matches!(self.lex(j + 1), Lex::NumWord(_)) {
+                j += 1;
+            }
+        }
+        any.then_some((total + cur, j))
+    }
+
+    /// The nearest tense marker in the sentence of token `i`.
+    fn tense(&self, i: usize) -> Option<Tense> {
+        let sent = self.sent(i);
+        for d in 1..30usize {
+            for j in [i.checked_sub(d), Some(i + d)].into_iter().flatten() {
+                if self.sent(j) != sent {
+                    continue;
+                }
+                match self.lex(j) {
+                    Lex::Tense(t) => return Some(t),
+                    Lex::Kw(Kw::Ago) => return Some(Tense::Past),
+                    Lex::None if self.toks[j].kind == Kind::Word => {
+                        let w = self.w(j);
+                        if w.len() >= 5
+                            && w.ends_with("ed")
+                            && !self.upper(j)
+                            && !matches!(w, "united" | "indeed" | "based" | "proceed" | "succeed" | "exceed" | "need")
+                        {
+                            return Some(Tense::Past);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        None
+    }
+
+    /// A year the text itself set in this sentence or the one before, if it differs
+    /// from the document's year.
+    fn year_in_force(&self, i: usize) -> Option<i32> {
+        let (y, s) = self.last_year?;
+        let sent = self.sent(i);
+        (s + 1 >= sent && self.dct.is_none_or(|d| d.y != y)).then_some(y)
+    }
+
+    // ------------------------------------------------------------------ entry
+
+    fn match_at(&mut self, i: usize) -> Option<M> {
+        if let Some((modifier, j, duration_only)) = self.prefix_mod(i) {
+            if let Some(mut m) = self
+                .core(j, false)
+                .or_else(|| self.kw(j, Kw::The).then(|| self.core(j + 1, true).filter(|m| m.the_ok)).flatten())
+            {
+                let ok = if duration_only {
+                    m.kind == TimexKind::Duration
+                } else {
+                    modifier == "APPROX" || matches!(m.kind, TimexKind::Date | TimexKind::Time)
+                };
+                if ok {
+                    m.modifier = Some(modifier);
+                    return Some(m);
+                }
+            }
+        }
+        if self.kw(i, Kw::The) {
+            return self.core(i + 1, true).filter(|m| m.the_ok);
+        }
+        self.core(i, false)
+    }
+
+    /// Modifier words before a core: the TIMEX3 `mod`, where the core starts, and
+    /// whether only a duration may follow.
+    fn prefix_mod(&self, i: usize) -> Option<(&'static str, usize, bool)> {
+        let next_is_amount = |j: usize| self.amount(j).is_some();
+        Some(match self.lex(i) {
+            Lex::Kw(Kw::Nearly) => ("APPROX", i + 1, false),
+            Lex::Kw(Kw::About | Kw::Around) => ("APPROX", i + 1, false),
+            Lex::Kw(Kw::SomeWord)
+                if self.amount(i + 1).is_some_and(|(a, _)| a != Amount::X) && !self.kw(i + 1, Kw::A) =>
+            {
+                ("APPROX", i + 1, true)
+            }
+            Lex::Kw(Kw::More | Kw::Over) if self.kw(i, Kw::Over) && next_is_amount(i + 1) => ("MORE_THAN", i + 1, true),
+            Lex::Kw(Kw::More) if self.kw(i + 1, Kw::Than) => ("MORE_THAN", i + 2, true),
+            Lex::Kw(Kw::Less) if self.kw(i + 1, Kw::Than) => ("LESS_THAN", i + 2, true),
+            Lex::Kw(Kw::Under) if next_is_amount(i + 1) => ("LESS_THAN", i + 1, true),
+            Lex::Kw(Kw::At) if self.kw(i + 1, Kw::Least) => ("EQUAL_OR_MORE", i + 2, true),
+            Lex::Kw(Kw::At) if self.kw(i + 1, Kw::Most) => ("EQUAL_OR_LESS", i + 2, true),
+            Lex::Kw(Kw::Up) if self.kw(i + 1, Kw::To) => ("EQUAL_OR_LESS", i + 2, true),
+            Lex::Kw(Kw::No) if self.kw(i + 1, Kw::More) && self.kw(i + 2, Kw::Than) => ("EQUAL_OR_LESS", i + 3, true),
+            Lex::Kw(Kw::Within) if next_is_amount(i + 1) => ("EQUAL_OR_LESS", i + 1, true),
+            Lex::Kw(Kw::Early) => ("START", i + 1, false),
+            Lex::Kw(Kw::Late) => ("END", i + 1, false),
+            Lex::Kw(Kw::Mid) => ("MID", if self.hyphen(i + 1) { i + 2 } else { i + 1 }, false),
+            Lex::Kw(Kw::Earlier | Kw::Later)
+                if matches!(self.lex(i + 1), Lex::Kw(Kw::This) | Lex::DayRel(_) | Lex::Weekday(..)) =>
+            {
+                (if self.kw(i, Kw::Earlier) { "START" } else { "END" }, i + 1, false)
+            }
+            Lex::Kw(Kw::Earlier | Kw::Later) if self.kw(i + 1, Kw::In) && self.kw(i + 2, Kw::The) => {
+                (if self.kw(i, Kw::Earlier) { "START" } else { "END" }, i + 2, false)
+            }
+            Lex::Kw(Kw::The) => {
+                let (m, j) = self.the_mod(i + 1)?;
+                (m, j, false)
+            }
+            Lex::Kw(Kw::End | Kw::Beginning | Kw::Middle) if self.kw(i + 1, Kw::Of) => (self.edge_mod(i), i + 2, false),
+            _ => return None,
+        })
+    }
+
+    fn edge_mod(&self, i: usize) -> &'static str {
+        match self.lex(i) {
+            Lex::Kw(Kw::End) => "END",
+            Lex::Kw(Kw::Beginning) => "START",
+            _ => "MID",
+        }
+    }
+
+    /// "the end of", "the early", "the mid-".
+    fn the_mod(&self, i: usize) -> Option<(&'static str, usize)> {
+        match self.lex(i) {
+            Lex::Kw(Kw::End | Kw::Beginning | Kw::Middle) if self.kw(i + 1, Kw::Of) => Some((self.edge_mod(i), i + 2)),
+            Lex::Kw(Kw::Early) => Some(("START", i + 1)),
+            Lex::Kw(Kw::Late) => Some(("END", i + 1)),
+            Lex::Kw(Kw::Mid) => Some(("MID", if self.hyphen(i + 1) { i + 2 } else { i + 1 })),
+            _ => None,
+        }
+    }
+
+    /// The rule families, in order. `the` says a "the" came before.
+    fn core(&mut self, j: usize, the: bool) -> Option<M> {
+        if j >= self.toks.len() {
+            return None;
+        }
+        self.clock(j)
+            .or_else(|| self.explicit_date(j))
+            .or_else(|| self.relative(j, the))
+            .or_else(|| self.quarter(j, the))
+            .or_else(|| self.duration(j, the))
+            .or_else(|| self.year(j))
+            .or_else(|| self.set(j))
+            .or_else(|| self.vague(j, the))
+    }
+
+    // ------------------------------------------------------------------ clock times
+
+    fn clock(&mut self, j: usize) -> Option<M> {
+        let (mut hour, minute, mut k) = if self.is_num(j) {
+            let s = self.w(j);
+            if let Some((h, rest)) = s.split_once(':') {
+                let m = rest.split(':').next()?;
+                if h.is_empty() || h.len() > 2 || m.len() != 2 {
+                    return None;
+                }
+                let (h, m): (u8, u8) = (h.parse().ok()?, m.parse().ok()?);
+                if h > 24 || m > 59 {
+                    return None;
+                }
+                (h, m, j + 1)
+            } else {
+                let (v, digits) = self.int(j)?;
+                if digits <= 2 && (1..=12).contains(&v) && matches!(self.lex(j + 1), Lex::AmPm(_)) {
+                    (v as u8, 0, j + 1)
+                } else if digits == 4 && matches!(self.lex(j + 1), Lex::Tz(_)) && v / 100 <= 23 && v % 100 <= 59 {
+                    ((v / 100) as u8, (v % 100) as u8, j + 1)
+                } else {
+                    return None;
+                }
+            }
+        } else if matches!(self.lex(j), Lex::Kw(Kw::Noon)) {
+            (12, 0, j + 1)
+        } else if self.kw(j, Kw::Midnight) {
+            (24, 0, j + 1)
+        } else {
+            return None;
+        };
+        let mut cued = !self.is_num(j) || self.prev_is(j, &["at", "by", "around", "about", "until", "before", "after"]);
+        if let Lex::AmPm(pm) = self.lex(k) {
+            if hour > 12 {
+                return None;
+            }
+            hour = match (pm, hour) {
+                (false, 12) => 0,
+                (true, h) if h < 12 => h + 12,
+                (_, h) => h,
+            };
+            k += 1;
+            if self.punct(k, ".") && self.tight(k) && self.w(k - 1).contains('.') {
+                k += 1;
+            }
+            cued = true;
+        }
+        let mut zone = None;
+        if let Lex::Tz(z) = self.lex(k) {
+            zone = ZONES.get(usize::from(z)).map(|(_, z)| *z);
+            k += 1;
+            cued = true;
+        } else if self.kw(k, Kw::Local) && self.kw(k + 1, Kw::Time) {
+            zone = self.place_zone(j);
+            k += 2;
+            cued = true;
+        } else if self.kw(k + 1, Kw::Time) && self.upper(k) {
+            if let Some(z) = zone::place(self.w(k)) {
+                zone = Some(z);
+                k += 2;
+                cued = true;
+            }
+        }
+        if !cued {
+            return None;
+        }
+        // A day right after: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9".
+        let mut day = None;
+        let after = if self.punct(k, ",") { k + 1 } else { k };
+        if matches!(self.lex(after), Lex::Weekday(_, false) | Lex::DayRel(_) | Lex::Month(..)) {
+            if let Some(m) = self.explicit_date(after).or_else(|| self.relative(after, false)) {
+                if let Some(Point::Day(d)) = m.point {
+                    day = Some(d);
+                    k = m.end;
+                }
+            }
+        }
+        let sent = self.sent(j);
+        let day = day.or_else(|| self.last_day.filter(|(_, s)| s + 2 >= sent).map(|(d, _)| d)).or(self.dct);
+        let value = match (day, zone) {
+            (Some(d), Some(z)) if hour < 24 => zone::to_utc(d, hour, minute, z)
+                .map(|u| format!("{}T{:02}:{:02}Z", Point::Day(u.date), u.hour, u.minute)),
+            (Some(d), _) => Some(format!("{}T{hour:02}:{minute:02}", Point::Day(d))),
+            (None, _) => Some(format!("XXXX-XX-XXT{hour:02}:{minute:02}")),
+        };
+        Some(M::text(k, TimexKind::Time, value))
+    }
+
+    /// The zone of the last known place before token `j` (for "local time"): the
+    /// nearest place name in the text before it, within about three sentences.
+    fn place_zone(&self, j: usize) -> Option<Zone> {
+        let sent = self.sent(j);
+        (j + 1..self.toks.len().min(j + 10))
+            .take_while(|&i| self.sent(i) == sent)
+            .chain((0..j).rev().take_while(|&i| self.sent(i) + 3 >= sent))
+            .chain(0..self.toks.len().min(3))
+            .find_map(|i| if self.upper(i) { zone::place(self.w(i)) } else { None })
+    }
+
+    // ------------------------------------------------------------------ explicit dates
+
+    fn month_at(&self, j: usize) -> Option<(u8, usize)> {
+        let Lex::Month(m, abbrev) = self.lex(j) else { return None };
+        if !self.upper(j) {
+            return None;
+        }
+        let mut k = j + 1;
+        if abbrev && self.punct(k, ".") && self.tight(k) {
+            k += 1;
+        }
+        Some((m, k))
+    }
+
+    fn explicit_date(&mut self, j: usize) -> Option<M> {
+        // Month first: "Feb. 12, 2022", "February 2022", "February".
+        if let Some((m, k)) = self.month_at(j) {
+            if let Some(d) = self.day_num(k) {
+                let k2 = if self.punct(k + 1, ",") { k + 2 } else { k + 1 };
+                if let Some(y) = self.year4(k2) {
+                    return Some(self.full_date(y, m, d, k2 + 1, j));
+                }
+                return Some(self.month_day(m, d, k + 1, j));
+            }
+            let k2 = if self.punct(k, ",") || self.kw(k, Kw::Of) { k + 1 } else { k };
+            if let Some(y) = self.year4(k2) {
+                let mut mm = M::date(k2 + 1, Some(Point::Month(y, m)));
+                mm.explicit = true;
+                return Some(mm.the());
+            }
+            let Lex::Month(_, abbrev) = self.lex(j) else { return None };
+            let ambiguous = matches!(m, 3 | 5) || abbrev;
+            let cue = self.prev_is(
+                j,
+                &[
+                    "in", "early", "late", "mid", "last", "next", "this", "since", "until", "by", "of", "during",
+                    "from", "through", "before", "after", "-", "end", "each", "every",
+                ],
+            );
+            if ambiguous && !cue {
+                return None;
+            }
+            let value = self.resolve_month(m, j, None);
+            return Some(M::date(k, value).the());
+        }
+        // Day first: "12 February", "the 12th of February 2022".
+        if let Some(d) = self.day_num(j) {
+            let k = if self.kw(j + 1, Kw::Of) { j + 2 } else { j + 1 };
+            if let Some((m, k2)) = self.month_at(k) {
+                let k3 = if self.punct(k2, ",") { k2 + 1 } else { k2 };
+                if let Some(y) = self.year4(k3) {
+                    return Some(self.full_date(y, m, d, k3 + 1, j).the());
+                }
+                return Some(self.month_day(m, d, k2, j).the());
+            }
+        }
+        // Numeric: 2022-02-13, 2/13/2022, 13/02/2022.
+        if self.is_num(j) {
+            let sep = self.w(j + 1);
+            if (sep == "-" || sep == "/")
+                && self.w(j + 3) == sep
+                && (1..=4).all(|d| self.tight(j + d))
+                && self.is_num(j + 2)
+                && self.is_num(j + 4)
+            {
+                let (a, da) = self.int(j)?;
+                let (b, db) = self.int(j + 2)?;
+                let (c, dc) = self.int(j + 4)?;
+                let (y, m, d) = if sep == "-" && da == 4 && db <= 2 && dc <= 2 {
+                    (a, b, c)
+                } else if sep == "/" && dc == 4 && da <= 2 && db <= 2 {
+                    if a > 12 { (c, b, a) } else { (c, a, b) }
+                } else {
+                    return None;
+                };
+                let (y, m, d) = (y as i32, u8::try_from(m).ok()?, u8::try_from(d).ok()?);
+                return Some(self.full_date(y, m, d, j + 5, j));
+            }
+        }
+        None
+    }
+
+    fn full_date(&mut self, y: i32, m: u8, d: u8, end: usize, start: usize) -> M {
+        match Ymd::new(y, m, d) {
+            Some(date) => {
+                let mut mm = M::date(end, Some(Point::Day(date)));
+                mm.explicit = true;
+                mm
+            }
+            None => {
+                self.notes.push(format!(
+                    "'{}' is not a calendar date; left without a value",
+                    &self.text[self.toks[start].start as usize..self.toks[end - 1].end as usize]
+                ));
+                M::date(end, None)
+            }
+        }
+    }
+
+    fn month_day(&mut self, m: u8, d: u8, end: usize, start: usize) -> M {
+        if d > days_in_month(2000, m) {
+            return self.full_date(2001, m, d, end, start);
+        }
+        let year = self.year_in_force(start).or_else(|| {
+            let dct = self.dct?;
+            let tense = self.tense(start);
+            let cand = |y: i32| Ymd::new(y, m, d);
+            let this = cand(dct.y).map(|c| c.to_days() - dct.to_days());
+            Some(match (tense, this) {
+                (Some(Tense::Past), Some(diff)) if diff > 7 => dct.y - 1,
+                (Some(Tense::Future), Some(diff)) if diff < -7 => dct.y + 1,
+                (None, Some(diff)) if diff > 183 => dct.y - 1,
+                (None, Some(diff)) if diff < -183 => dct.y + 1,
+                _ => dct.y,
+            })
+        });
+        match year {
+            Some(y) => match Ymd::new(y, m, d) {
+                Some(date) => M::date(end, Some(Point::Day(date))),
+                None => self.full_date(y, m, d, end, start),
+            },
+            None => M::text(end, TimexKind::Date, Some(format!("XXXX-{m:02}-{d:02}"))),
+        }
+    }
+
+    /// The year of a bare month: the text's year in force, else the document's, moved
+    /// by tense or by "last"/"next".
+    fn resolve_month(&self, m: u8, j: usize, rel: Option<i8>) -> Option<Point> {
+        if rel.is_none() {
+            if let Some(y) = self.year_in_force(j) {
+                return Some(Point::Month(y, m));
+            }
+        }
+        let dct = self.dct?;
+        let y = match rel {
+            Some(-1) => {
+                if m < dct.m {
+                    dct.y
+                } else {
+                    dct.y - 1
+                }
+            }
+            Some(1) => {
+                if m > dct.m {
+                    dct.y
+                } else {
+                    dct.y + 1
+                }
+            }
+            Some(_) => dct.y,
+            None => match self.tense(j) {
+                Some(Tense::Past) if m > dct.m => dct.y - 1,
+                Some(Tense::Future) if m < dct.m => dct.y + 1,
+                None if i32::from(m) - i32::from(dct.m) > 6 => dct.y - 1,
+                None if i32::from(dct.m) - i32::from(m) > 6 => dct.y + 1,
+                _ => dct.y,
+            },
+        };
+        (1..=9999).contains(&y).then_some(Point::Month(y, m))
+    }
+
+    // ------------------------------------------------------------------ relative dates
+
+    fn weekday_date(&self, wd: u8, j: usize, rel: Option<i8>) -> Option<Ymd> {
+        let dct = self.dct?;
+        let cur = i64::from(dct.weekday());
+        let wd = i64::from(wd);
+        let back = (cur - wd).rem_euclid(7);
+        let fwd = (wd - cur).rem_euclid(7);
+        match rel {
+            Some(-1) => dct.add_days(-(if back == 0 { 7 } else { back })),
+            Some(1) => dct.add_days(if fwd == 0 { 7 } else { fwd }),
+            _ => match self.tense(j) {
+                Some(Tense::Future) => dct.add_days(fwd),
+                _ => dct.add_days(-back),
+            },
+        }
+    }
+
+    /// A day plus an optional part of day after it ("Monday morning").
+    fn day_with_part(&self, d: Option<Ymd>, k: usize) -> M {
+        if let Lex::PartOfDay(p) = self.lex(k) {
+            if !self.w(k).ends_with('s') {
+                let value = d.map(|d| format!("{}T{}", Point::Day(d), PART_OF_DAY[usize::from(p)]));
+                let mut m = M::text(k + 1, TimexKind::Time, value);
+                m.point = d.map(Point::Day);
+                return m;
+            }
+        }
+        M::date(k, d.map(Point::Day))
+    }
+
+    fn relative(&mut self, j: usize, the: bool) -> Option<M> {
+        match self.lex(j) {
+            Lex::DayRel(k) => {
+                let d = self.dct.and_then(|d| d.add_days(i64::from(k)));
+                Some(self.day_with_part(d, j + 1))
+            }
+            Lex::Kw(Kw::Tonight) => {
+                let mut m = M::text(j + 1, TimexKind::Time, self.dct.map(|d| format!("{}TNI", Point::Day(d))));
+                m.point = self.dct.map(Point::Day);
+                Some(m)
+            }
+            Lex::Weekday(wd, false) => {
+                if !self.upper(j) {
+                    return None;
+                }
+                if self.dct.is_none() {
+                    return Some(M::text(j + 1, TimexKind::Date, Some(format!("XXXX-WXX-{wd}"))));
+                }
+                let d = self.weekday_date(wd, j, None);
+                Some(self.day_with_part(d, j + 1))
+            }
+            Lex::Weekday(wd, true) if self.upper(j) && self.prev_is(j, &["on"]) => {
+                Some(M::text(j + 1, TimexKind::Set, Some(format!("XXXX-WXX-{wd}"))))
+            }
+            Lex::Kw(k @ (Kw::This | Kw::Last | Kw::Next | Kw::Past | Kw::Previous | Kw::Coming | Kw::Following)) => {
+                let rel: i8 = match k {
+                    Kw::This => 0,
+                    Kw::Last | Kw::Past | Kw::Previous => -1,
+                    _ => 1,
+                };
+                // "the next day", "the following week", "the previous day": from the text's date.
+                let anchored = the && matches!(k, Kw::Next | Kw::Following | Kw::Previous);
+                self.relative_unit(j, rel, anchored, the)
+            }
+            Lex::Kw(Kw::Same | Kw::That) if matches!(self.lex(j + 1), Lex::Unit(Unit::Day, false)) => {
+                if self.kw(j, Kw::Same) && !the {
+                    return None;
+                }
+                let p = self.last_point.map(|(p, _)| p).or(self.dct.map(Point::Day));
+                Some(M::date(j + 2, p.filter(|p| matches!(p, Point::Day(_)))).the())
+            }
+            Lex::Unit(Unit::Day, false) if the && matches!(self.lex(j + 1), Lex::Kw(Kw::Before | Kw::After)) => {
+                // "the day before", "the day after" (not followed by a noun).
+                if matches!(self.toks.get(j + 2).map(|t| t.kind), Some(Kind::Word | Kind::Num)) {
+                    return None;
+                }
+                let n = if self.kw(j + 1, Kw::Before) { -1 } else { 1 };
+                let p = self.reference_point().and_then(|p| p.shift(Unit::Day, n));
+                Some(M::date(j + 2, p).the())
+            }
+            Lex::Unit(Unit::Weekend, false) if the => {
+                let d = self.dct.and_then(|d| {
+                    let back = i64::from(d.weekday()) - 6;
+                    let sat = if back >= 0 {
+                        d.add_days(-back)
+                    } else if self.tense(j) == Some(Tense::Future) {
+                        d.add_days(-back)
+                    } else {
+                        d.add_days(-back - 7)
+                    }?;
+                    Some(Point::Weekend(sat.iso_week().0, sat.iso_week().1))
+                });
+                Some(M::date(j + 1, d).the())
+            }
+            Lex::Unit(Unit::Year, false)
+                if self.hyphen(j + 1) && matches!(self.lex(j + 2), Lex::Kw(Kw::Ago | Kw::Earlier)) =>
+            {
+                // "year-ago", "year-earlier" [quarter|period].
+                let mut k = j + 3;
+                if matches!(self.lex(k), Lex::Unit(Unit::Quarter, false) | Lex::Kw(Kw::Period)) {
+                    k += 1;
+                }
+                let base = self.last_quarter.or_else(|| self.last_point.map(|(p, _)| p));
+                let p = match base {
+                    Some(p) => p.shift(Unit::Year, -1),
+                    None => self.dct.and_then(|d| Point::from_day(d, Unit::Year, -1)),
+                };
+                Some(M::date(k, p).the())
+            }
+            Lex::Season(s)
+                if self.prev_is(j, &["in", "this", "last", "next", "early", "late", "mid", "the", "during"]) =>
+            {
+                let p = self.dct.map(|d| Point::Season(d.y, s));
+                if the || !self.prev_is(j, &["this", "last", "next"]) { Some(M::date(j + 1, p).the()) } else { None }
+            }
+            _ => None,
+        }
+    }
+
+    fn reference_point(&self) -> Option<Point> {
+        self.last_point.map(|(p, _)| p).or(self.dct.map(Point::Day))
+    }
+
+    /// this/last/next/past/previous/coming/following + unit, weekday, month, season, part of day.
+    fn relative_unit(&mut self, j: usize, rel: i8, anchored: bool, the: bool) -> Option<M> {
+        let k = j + 1;
+        match self.lex(k) {
+            Lex::Unit(u, false) => {
+                if u == Unit::Weekend {
+                    let d = self.dct?;
+                    let sat = d.add_days(6 - i64::from(d.weekday()))?.add_days(7 * i64::from(rel.min(0)))?;
+                    let (y, w) = sat.iso_week();
+                    return Some(M::date(k + 1, Some(Point::Weekend(y, w))).the());
+                }
+                if matches!(u, Unit::Hour | Unit::Minute | Unit::Second) {
+                    return None;
+                }
+                let p = if anchored {
+                    self.reference_point().and_then(|p| match p {
+                        Point::Day(d) => Point::from_day(d, u, i64::from(rel)),
+                        other => other.shift(u, i64::from(rel)),
+                    })
+                } else {
+                    self.dct.and_then(|d| Point::from_day(d, u, i64::from(rel)))
+                };
+                Some(M::date(k + 1, p).the())
+            }
+            Lex::Unit(_, true) if rel == 1 && self.kw(j, Kw::Coming) => {
+                Some(M::text(k + 1, TimexKind::Date, Some(Vague::Future.value().into())).the())
+            }
+            Lex::Weekday(wd, false) if self.upper(k) => {
+                let d = if rel == 0 { self.weekday_date(wd, j, None) } else { self.weekday_date(wd, j, Some(rel)) };
+                Some(self.day_with_part(d, k + 1))
+            }
+            Lex::Month(m, false) if self.upper(k) => {
+                let p = self.resolve_month(m, j, Some(rel));
+                Some(M::date(k + 1, p))
+            }
+            Lex::Season(s) => {
+                let d = self.dct?;
+                let start = [3u8, 6, 9, 12][usize::from(s.min(3))];
+                let cur = match d.m {
+                    3..=5 => 0,
+                    6..=8 => 1,
+                    9..=11 => 2,
+                    _ => 3,
+                };
+                let y = match rel {
+                    0 => d.y,
+                    -1 if start < d.m && cur != s => d.y,
+                    -1 => d.y - 1,
+                    _ if start > d.m => d.y,
+                    _ => d.y + 1,
+                };
+                Some(M::date(k + 1, Some(Point::Season(y, s))))
+            }
+            Lex::PartOfDay(p) if !the => {
+                let d = self.dct?.add_days(if p == 3 && rel == -1 { -1 } else { 0 })?;
+                if rel == 1 {
+                    return None;
+                }
+                let mut m =
+                    M::text(k + 1, TimexKind::Time, Some(format!("{}T{}", Point::Day(d), PART_OF_DAY[usize::from(p)])));
+                m.point = Some(Point::Day(d));
+                Some(m)
+            }
+            _ => None,
+        }
+    }
+
+    // ------------------------------------------------------------------ quarters and halves
+
+    fn quarter(&mut self, j: usize, the: bool) -> Option<M> {
+        // "Q3", "Q3 2022"
+        if self.w(j) == "Q" && self.tight(j + 1) {
+            let (q, _) = self.int(j + 1)?;
+            if !(1..=4).contains(&q) {
+                return None;
+            }
+            let y = self.year4(j + 2);
+            return self.quarter_value(q as u8, y, j + if y.is_some() { 3 } else { 2 }, j, false);
+        }
+        let ord = match self.lex(j) {
+            Lex::Ordinal(n) => n,
+            Lex::Unit(Unit::Second, false) => 2,
+            Lex::Kw(Kw::Latest | Kw::Final) if the => 0,
+            _ => return None,
+        };
+        let k = if self.hyphen(j + 1) { j + 2 } else { j + 1 };
+        let half = self.kw(k, Kw::Half) || is(self.w(k), "half");
+        let is_quarter = matches!(self.lex(k), Lex::Unit(Unit::Quarter, false));
+        if !half && !is_quarter {
+            // "the first nine months": a duration, left to the duration rule.
+            return None;
+        }
+        if ord == 0 {
+            // "the latest quarter"
+            let p = self.last_quarter.or_else(|| self.dct.and_then(|d| Point::from_day(d, Unit::Quarter, -1)));
+            return Some(M::date(k + 1, p).the());
+        }
+        let mut end = k + 1;
+        let mut year = None;
+        if self.kw(end, Kw::Of) || self.punct(end, ",") {
+            if let Some(y) = self.year4(end + 1) {
+                year = Some(y);
+                end += 2;
+            }
+        }
+        if half {
+            if ord > 2 {
+                return None;
+            }
+            let y = year.or_else(|| self.dct.map(|d| if ord == 2 && d.m <= 6 { d.y - 1 } else { d.y }));
+            let p = y.map(|y| Point::Half(y, ord));
+            return Some(M::date(end, p).the());
+        }
+        if ord > 4 {
+            return None;
+        }
+        self.quarter_value(ord, year, end, j, true)
+    }
+
+    fn quarter_value(&self, q: u8, year: Option<i32>, end: usize, j: usize, the: bool) -> Option<M> {
+        let y = year.or_else(|| self.year_in_force(j)).or_else(|| {
+            let d = self.dct?;
+            Some(if q > d.quarter() && self.tense(j) != Some(Tense::Future) { d.y - 1 } else { d.y })
+        });
+        let mut m = match y {
+            Some(y) => M::date(end, Some(Point::Quarter(y, q))),
+            None => M::text(end, TimexKind::Date, Some(format!("XXXX-Q{q}"))),
+        };
+        m.the_ok = the;
+        Some(m)
+    }
+
+    // ------------------------------------------------------------------ durations
+
+    /// One "amount unit" pair at `j`: amount, unit, plural, and the next token.
+    fn amount_unit(&self, j: usize) -> Option<(Amount, Unit, usize, bool)> {
+        let (a, mut k) = self.amount(j)?;
+        let hyph = self.hyphen(k);
+        if hyph {
+            k += 1;
+        }
+        if self.kw(k, Kw::More) || self.kw(k, Kw::Trading) {
+            k += 1;
+        }
+        let Lex::Unit(u, plural) = self.lex(k) else { return None };
+        if u == Unit::Second && !plural && !self.is_num(j) {
+            return None;
+        }
+        if u == Unit::Quarter && self.kw(k + 1, Kw::Of) {
+            return None;
+        }
+        // "a 10-year-old": an age, not a time.
+        if self.hyphen(k + 1) && self.kw(k + 2, Kw::Old) {
+            return None;
+        }
+        Some((a, u, k + 1, hyph))
+    }
+
+    fn duration(&mut self, j: usize, _the: bool) -> Option<M> {
+        // Unit-only forms: "hour-long", "years-long".
+        if let Lex::Unit(u, plural) = self.lex(j) {
+            if self.hyphen(j + 1) && self.kw(j + 2, Kw::Long) {
+                let a = if plural { Amount::X } else { Amount::N(1.0) };
+                return Some(M::text(j + 3, TimexKind::Duration, Some(duration_value(&[(a, u)]))));
+            }
+            if plural
+                && self.prev_is(j, &["for", "over", "within"])
+                && matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Decade | Unit::Day | Unit::Hour)
+            {
+                return Some(M::text(j + 1, TimexKind::Duration, Some(duration_value(&[(Amount::X, u)]))));
+            }
+            return None;
+        }
+        // "the past two months", "the first nine months", "the next few days".
+        let lead = matches!(
+            self.lex(j),
+            Lex::Kw(Kw::Past | Kw::Last | Kw::Next | Kw::Coming | Kw::Previous | Kw::Following | Kw::Final)
+                | Lex::Ordinal(1)
+        );
+        let start = if lead { j + 1 } else { j };
+        let (a, u, mut k, hyph) = self.amount_unit(start)?;
+        if lead && a == Amount::N(1.0) && !self.is_num(start) {
+            return None;
+        }
+        // "an hour-long call": the duration is "hour-long".
+        if self.kw(start, Kw::A) && self.hyphen(k) && self.kw(k + 1, Kw::Long) {
+            return None;
+        }
+        let mut parts = vec![(a, u)];
+        // "one hour and two minutes", "two years, three months".
+        while self.kw(k, Kw::And) || self.punct(k, ",") {
+            if self.kw(k + 1, Kw::A) && self.kw(k + 2, Kw::Half) {
+                if let Some((Amount::N(v), _)) = parts.last().copied() {
+                    parts.last_mut().expect("parts is not empty").0 = Amount::N(v + 0.5);
+                    k += 3;
+                }
+                break;
+            }
+            match self.amount_unit(k + 1) {
+                Some((a2, u2, k2, false)) if u2.rank() > parts.last().map_or(0, |p| p.1.rank()) => {
+                    parts.push((a2, u2));
+                    k = k2;
+                }
+                _ => break,
+            }
+        }
+        let mut modifier = None;
+        if self.kw(k, Kw::Or) && self.kw(k + 1, Kw::So) {
+            k += 2;
+            modifier = Some("APPROX");
+        }
+        let value = duration_value(&parts);
+        let mk = |end: usize, kind, value| {
+            let mut m = M::text(end, kind, value);
+            m.modifier = modifier;
+            m
+        };
+        if lead || hyph {
+            if hyph && self.hyphen(k) && self.kw(k + 1, Kw::Long) {
+                k += 2;
+            }
+            return Some(mk(k, TimexKind::Duration, Some(value)).the());
+        }
+        let single = (parts.len() == 1).then(|| parts[0]);
+        // "two days ago", "a year earlier", "three weeks later", "two days from now".
+        let dir = match self.lex(k) {
+            Lex::Kw(Kw::Ago) => Some((-1i64, false, k + 1)),
+            Lex::Kw(Kw::Earlier) if !self.kw(k + 1, Kw::Than) => Some((-1, true, k + 1)),
+            Lex::Kw(Kw::Later) if !self.kw(k + 1, Kw::Than) => Some((1, true, k + 1)),
+            Lex::Kw(Kw::From) if self.kw(k + 1, Kw::Now) => Some((1, false, k + 2)),
+            Lex::Kw(Kw::Before | Kw::After)
+                if !matches!(self.toks.get(k + 1).map(|t| t.kind), Some(Kind::Word | Kind::Num)) =>
+            {
+                Some((if self.kw(k, Kw::Before) { -1 } else { 1 }, true, k + 1))
+            }
+            _ => None,
+        };
+        if let (Some((sign, anchored, end)), Some((amount, unit))) = (dir, single) {
+            let point = match amount {
+                Amount::N(v) if v.fract() == 0.0 && v.abs() < 1e6 => {
+                    let n = sign * v as i64;
+                    if anchored {
+                        self.reference_point().and_then(|p| p.shift(unit, n))
+                    } else {
+                        self.dct.and_then(|d| Point::from_day(d, unit, n))
+                    }
+                }
+                _ => None,
+            };
+            if point.is_none() && amount == Amount::X {
+                let v = if sign < 0 { Vague::Past } else { Vague::Future };
+                return Some(mk(end, TimexKind::Date, Some(v.value().into())));
+            }
+            let mut m = M::date(end, point);
+            m.modifier = modifier;
+            return Some(m);
+        }
+        let m = mk(k, TimexKind::Duration, Some(value));
+        // "the one hour and two minutes long conversation": "the" belongs to the noun.
+        Some(if self.kw(k, Kw::Long) { m } else { m.the() })
+    }
+
+    // ------------------------------------------------------------------ years and decades
+
+    fn year(&mut self, j: usize) -> Option<M> {
+        let fiscal = self.kw(j, Kw::Fiscal);
+        let j2 = if fiscal { j + 1 } else { j };
+        // "'90s"
+        if matches!(self.w(j2), "'" | "\u{2019}") {
+            let s = self.w(j2 + 1);
+            if self.tight(j2 + 1) && s.len() == 3 && s.ends_with('s') {
+                let v: i32 = s[..2].parse().ok()?;
+                let decade = if v >= 20 { 190 + v / 10 } else { 200 + v / 10 };
+                return Some(M::date(j2 + 2, Some(Point::Decade(decade))).the());
+            }
+            return None;
+        }
+        if !self.is_num(j2) {
+            return None;
+        }
+        let s = self.w(j2);
+        if s.len() == 5 && s.ends_with('s') && s.as_bytes()[3] == b'0' {
+            let v: i32 = s[..4].parse().ok()?;
+            if (1000..=2190).contains(&v) {
+                return Some(M::date(j2 + 1, Some(Point::Decade(v / 10))).the());
+            }
+            return None;
+        }
+        let y = self.year4(j2)?;
+        // Not a year: "$2022", "2022 troops", "2022%", "1,500 km".
+        if j2 > 0 && matches!(self.w(j2 - 1), "$" | "€" | "£" | "#" | "No") {
+            return None;
+        }
+        match self.lex(j2 + 1) {
+            Lex::Scale(_) | Lex::Measure(_) | Lex::Currency(_) | Lex::Unit(..) => return None,
+            _ => {}
+        }
+        if self.punct(j2 + 1, "%") || (self.is_num(j2 + 1) && !self.punct(j2 + 1, ",")) {
+            return None;
+        }
+        let next = self.toks.get(j2 + 1);
+        if let Some(t) = next {
+            if t.kind == Kind::Word && t.lex == Lex::None && !t.upper && self.w(j2 + 1).ends_with('s') && !fiscal {
+                let w = self.w(j2 + 1);
+                if !matches!(w, "was" | "is" | "has" | "as" | "elections" | "levels" | "figures" | "results") {
+                    return None;
+                }
+            }
+        }
+        if !(1900..=2100).contains(&y)
+            && !fiscal
+            && !self.prev_is(j2, &["in", "since", "of", "by", "from", "until", "year", "the", "to", "and", "between"])
+        {
+            return None;
+        }
+        let mut m = M::date(j2 + 1, Some(Point::Year(y)));
+        m.explicit = true;
+        Some(m.the())
+    }
+
+    // ------------------------------------------------------------------ sets
+
+    fn set(&mut self, j: usize) -> Option<M> {
+        let set = |end: usize, value: String| Some(M::text(end, TimexKind::Set, Some(value)));
+        match self.lex(j) {
+            Lex::Set(u) => return set(j + 1, duration_value(&[(Amount::N(1.0), u)])),
+            Lex::Kw(Kw::Every | Kw::Each) => {
+                let mut k = j + 1;
+                let mut n = 1.0;
+                if self.kw(k, Kw::Other) {
+                    n = 2.0;
+                    k += 1;
+                }
+                match self.lex(k) {
+                    Lex::Unit(u, false) => return set(k + 1, duration_value(&[(Amount::N(n), u)])),
+                    Lex::Weekday(wd, _) => return set(k + 1, format!("XXXX-WXX-{wd}")),
+                    Lex::Month(m, false) if self.upper(k) => return set(k + 1, format!("XXXX-{m:02}")),
+                    Lex::PartOfDay(p) => return set(k + 1, format!("XXXX-XX-XXT{}", PART_OF_DAY[usize::from(p)])),
+                    _ => {
+                        if let Some((a, u, end, _)) = self.amount_unit(k) {
+                            return set(end, duration_value(&[(a, u)]));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        // "twice a week", "three times a year", "once a month".
+        let k = match self.lex(j) {
+            Lex::Kw(Kw::Once | Kw::Twice) => j + 1,
+            _ => {
+                let (_, k) = self.amount(j)?;
+                if !self.kw(k, Kw::Times) {
+                    return None;
+                }
+                k + 1
+            }
+        };
+        if self.kw(k, Kw::A) || self.kw(k, Kw::Per) {
+            if let Lex::Unit(u, false) = self.lex(k + 1) {
+                return set(k + 2, duration_value(&[(Amount::N(1.0), u)]));
+            }
+        }
+        None
+    }
+
+    // ------------------------------------------------------------------ vague references
+
+    fn vague(&mut self, j: usize, the: bool) -> Option<M> {
+        let vague = |end: usize, v: Vague| Some(M::text(end, TimexKind::Date, Some(v.value().into())));
+        match self.lex(j) {
+            Lex::Vague(v) => vague(j + 1, v),
+            Lex::Kw(Kw::Now) => vague(j + 1, Vague::Present),
+            Lex::Kw(Kw::Recent) => {
+                if let Lex::Unit(_, true) = self.lex(j + 1) {
+                    return vague(j + 2, Vague::Past);
+                }
+                vague(j + 1, Vague::Past)
+            }
+            Lex::Kw(Kw::These) if matches!(self.lex(j + 1), Lex::Unit(Unit::Day, true)) => vague(j + 2, Vague::Present),
+            Lex::Kw(Kw::Present) if self.prev_is(j, &["at"]) || the => vague(j + 1, Vague::Present).map(M::the),
+            Lex::Kw(Kw::Past) if the && !matches!(self.toks.get(j + 1).map(|t| t.lex), Some(Lex::Unit(..))) => {
+                vague(j + 1, Vague::Past).map(M::the)
+            }
+            Lex::Kw(Kw::Future) if the => vague(j + 1, Vague::Future).map(M::the),
+            _ if the && (is(self.w(j), "near") || is(self.w(j), "distant")) && self.kw(j + 1, Kw::Future) => {
+                vague(j + 2, Vague::Future).map(M::the)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A TIMEX3 duration value from amount-unit pairs, coarse to fine: `P8Y`, `PT1H2M`, `PXD`.
+fn duration_value(parts: &[(Amount, Unit)]) -> String {
+    let mut date = String::new();
+    let mut time = String::new();
+    for &(a, u) in parts {
+        let (mut a, mut u) = (a, u);
+        // Fractions of an hour or day read better one unit down ("half an hour" = PT30M).
+        if let Amount::N(v) = a {
+            if v.fract() != 0.0 {
+                match u {
+                    Unit::Hour => (a, u) = (Amount::N((v * 60.0).round()), Unit::Minute),
+                    Unit::Day => (a, u) = (Amount::N((v * 24.0).round()), Unit::Hour),
+                    Unit::Year if (v * 12.0).fract() == 0.0 => (a, u) = (Amount::N(v * 12.0), Unit::Month),
+                    _ => {}
+                }
+            }
+        }
+        let n = match a {
+            Amount::N(v) => fmt_num(if u == Unit::Fortnight { v * 2.0 } else { v }),
+            Amount::X => "X".to_string(),
+        };
+        let (letter, is_time) = u.letter();
+        let target = if is_time { &mut time } else { &mut date };
+        target.push_str(&n);
+        target.push_str(letter);
+    }
+    if time.is_empty() { format!("P{date}") } else { format!("P{date}T{time}") }
+}
+
+/// Parses a one-unit duration value ("P8Y", "PT3H", "P2W") into amount and unit.
+pub(crate) fn parse_duration(value: &str) -> Option<(i64, Unit)> {
+    let rest = value.strip_prefix('P')?;
+    let (time, rest) = match rest.strip_prefix('T') {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 6 {
+        return None;
+    }
+    let n: i64 = rest[..digits].parse().ok()?;
+    let unit = match (&rest[digits..], time) {
+        ("Y", false) => Unit::Year,
+        ("M", false) => Unit::Month,
+        ("W", false) => Unit::Week,
+        ("D", false) => Unit::Day,
+        ("Q", false) => Unit::Quarter,
+        ("DE", false) => Unit::Decade,
+        ("CE", false) => Unit::Century,
+        ("H", true) => Unit::Hour,
+        ("M", true) => Unit::Minute,
+        ("S", true) => Unit::Second,
+        _ => return None,
+    };
+    Some((n, unit))
+}

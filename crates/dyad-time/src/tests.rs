@@ -1,0 +1,291 @@
+//! Data-driven tests: each case is a sentence of our own, a document date, and the time
+//! expressions expected, written `text=TYPE:value[:mod]`, one per line.
+
+use dyad_core::{Document, Published};
+
+/// Annotates `text` with document date `date` ("" for none) and compares the timexes
+/// with `expected` (one `text=TYPE:value[:mod]` per line; value `-` for none).
+fn check(text: &str, date: &str, expected: &str) {
+    let got = run(text, date);
+    let want: Vec<String> = expected.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
+    assert_eq!(got, want, "\ntext: {text}\ndate: {date}");
+}
+
+fn run(text: &str, date: &str) -> Vec<String> {
+    let mut doc = Document::new("t", text).unwrap();
+    if !date.is_empty() {
+        doc.meta.published = Some(Published::parse(date).unwrap());
+    }
+    crate::annotate(&mut doc);
+    doc.timexes
+        .iter()
+        .map(|t| {
+            let mut s = format!("{}={}:{}", doc.slice(t.span), t.kind.as_str(), t.value.as_deref().unwrap_or("-"));
+            if let Some(m) = &t.modifier {
+                s.push(':');
+                s.push_str(m);
+            }
+            s
+        })
+        .collect()
+}
+
+fn quantities(text: &str) -> Vec<String> {
+    let mut doc = Document::new("t", text).unwrap();
+    crate::annotate(&mut doc);
+    doc.quantities
+        .iter()
+        .map(|q| {
+            format!(
+                "{}={}|{}|{}",
+                doc.slice(q.span),
+                q.value,
+                q.unit.as_deref().unwrap_or("-"),
+                q.qualifier.as_deref().unwrap_or("-")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn explicit_dates() {
+    check(
+        "The ceasefire was signed on Feb. 12, 2022 and broke down on 3 March 2022.",
+        "2022-06-01",
+        "Feb. 12, 2022=DATE:2022-02-12
+         3 March 2022=DATE:2022-03-03",
+    );
+    check(
+        "Talks resumed in January 2015 and again in 2014.",
+        "2022-06-01",
+        "January 2015=DATE:2015-01\n2014=DATE:2014",
+    );
+    check("The army withdrew by mid-March.", "2022-06-01", "mid-March=DATE:2022-03:MID");
+    check("Elections are due on 12 February.", "2022-01-10", "12 February=DATE:2022-02-12");
+    check("The decree is dated 2022-02-13.", "", "2022-02-13=DATE:2022-02-13");
+}
+
+#[test]
+fn weekdays_follow_tense() {
+    // 2022-02-13 is a Sunday.
+    check("The ministers spoke by phone on Saturday.", "2022-02-13", "Saturday=DATE:2022-02-12");
+    check("The ministry said in a statement on Sunday.", "2022-02-13", "Sunday=DATE:2022-02-13");
+    check("The two leaders will meet on Monday in Geneva.", "2022-02-13", "Monday=DATE:2022-02-14");
+    check("The envoy arrived on Monday.", "2022-02-13", "Monday=DATE:2022-02-07");
+    check(
+        "He left last Friday and returns next Tuesday.",
+        "2022-02-13",
+        "last Friday=DATE:2022-02-11\nnext Tuesday=DATE:2022-02-15",
+    );
+    check("Shelling resumed Monday morning.", "2022-02-16", "Monday morning=TIME:2022-02-14TMO");
+}
+
+#[test]
+fn relative_days_weeks_months_years() {
+    check(
+        "Protests began yesterday, two days ago and last week, and will end next month.",
+        "2022-02-13",
+        "yesterday=DATE:2022-02-12
+         two days ago=DATE:2022-02-11
+         last week=DATE:2022-W05
+         next month=DATE:2022-03",
+    );
+    check("Earlier this year the army massed troops.", "2022-02-13", "Earlier this year=DATE:2022:START");
+    check(
+        "Today the border is quiet; tomorrow it may not be.",
+        "2022-02-13",
+        "Today=DATE:2022-02-13\ntomorrow=DATE:2022-02-14",
+    );
+}
+
+#[test]
+fn year_boundaries() {
+    check("Fighting flared last December.", "2022-01-05", "last December=DATE:2021-12");
+    check("Fighting flared in December.", "2022-01-05", "December=DATE:2021-12");
+    check("The summit opened last week.", "2022-01-05", "last week=DATE:2021-W52");
+    check("The talks collapsed last month.", "2022-01-05", "last month=DATE:2021-12");
+    check("Parliament will vote next month.", "2021-12-20", "next month=DATE:2022-01");
+    check("The new budget takes effect next year.", "2021-12-31", "next year=DATE:2022");
+    check("The envoy will return on Jan. 3.", "2021-12-30", "Jan. 3=DATE:2022-01-03");
+}
+
+#[test]
+fn leap_years_and_absurd_dates() {
+    check("The vote was held on February 29, 2024.", "2024-03-01", "February 29, 2024=DATE:2024-02-29");
+    check("The vote was held on February 29, 2023.", "2024-03-01", "February 29, 2023=DATE:-");
+    check("Nothing happened on February 30.", "2022-03-01", "February 30=DATE:-");
+    check(
+        "A year earlier than Feb. 29, 2024 is Feb. 28.",
+        "2024-03-01",
+        "A year=DURATION:P1Y\nFeb. 29, 2024=DATE:2024-02-29\nFeb. 28=DATE:2024-02-28",
+    );
+    check("In the year 99999 and 123456789012345678901234567890 days.", "2022-01-01", "");
+    let mut doc = Document::new("t", "It fell on February 30.").unwrap();
+    crate::annotate(&mut doc);
+    assert!(doc.diagnostics.iter().any(|d| d.stage == "time" && d.message.contains("February 30")));
+}
+
+#[test]
+fn clock_times_with_zones_and_dst() {
+    check(
+        "The call Saturday began at 11:04 am ET (16:04 GMT) and ended at 12:06 pm ET (17:06 GMT).",
+        "2022-02-13",
+        "Saturday=DATE:2022-02-12
+         11:04 am ET=TIME:2022-02-12T16:04Z
+         16:04 GMT=TIME:2022-02-12T16:04Z
+         12:06 pm ET=TIME:2022-02-12T17:06Z
+         17:06 GMT=TIME:2022-02-12T17:06Z",
+    );
+    // ET in July is UTC-4.
+    check("The briefing began at 11:04 a.m. ET.", "2022-07-04", "11:04 a.m. ET=TIME:2022-07-04T15:04Z");
+    // The night the clocks go forward in the US (2022-03-13): 1:30 am is EST, 3:30 am EDT.
+    check(
+        "Sirens sounded at 1:30 am ET and 3:30 am ET.",
+        "2022-03-13",
+        "1:30 am ET=TIME:2022-03-13T06:30Z\n3:30 am ET=TIME:2022-03-13T07:30Z",
+    );
+    check("Strikes hit at 0300 GMT.", "2022-02-24", "0300 GMT=TIME:2022-02-24T03:00Z");
+    check(
+        "Explosions were heard at 5 a.m. local time in Kyiv.",
+        "2022-02-24",
+        "5 a.m. local time=TIME:2022-02-24T03:00Z",
+    );
+    check("The statement came at 9 pm MSK.", "2022-02-21", "9 pm MSK=TIME:2022-02-21T18:00Z");
+    check("Late trading closed at 8 pm PST.", "2021-12-31", "8 pm PST=TIME:2022-01-01T04:00Z");
+    check("He spoke at 4 p.m.", "", "4 p.m.=TIME:XXXX-XX-XXT16:00");
+}
+
+#[test]
+fn durations() {
+    check(
+        "The one hour and two minutes long call followed an hour-long meeting.",
+        "2022-02-13",
+        "one hour and two minutes=DURATION:PT1H2M
+         hour-long=DURATION:PT1H",
+    );
+    check(
+        "The border tensions come nearly eight years after Russia annexed Crimea.",
+        "2022-02-13",
+        "nearly eight years=DURATION:P8Y:APPROX",
+    );
+    check(
+        "Troops stayed for more than 30 days, then a 10-day pause.",
+        "",
+        "more than 30 days=DURATION:P30D:MORE_THAN\n10-day=DURATION:P10D",
+    );
+    check("Over the past two months prices doubled.", "2022-02-13", "the past two months=DURATION:P2M");
+    check(
+        "The siege lasted several weeks and half an hour.",
+        "",
+        "several weeks=DURATION:PXW\nhalf an hour=DURATION:PT30M",
+    );
+    check("A 10-year-old boy was hurt.", "2022-02-13", "");
+}
+
+#[test]
+fn duration_anchor_for_after() {
+    let mut doc =
+        Document::new("t", "The border tensions come nearly eight years after Russia annexed Crimea.").unwrap();
+    doc.meta.published = Some(Published::parse("2022-02-13").unwrap());
+    crate::annotate(&mut doc);
+    let a = crate::duration_anchors(&doc);
+    assert_eq!(a.len(), 1);
+    assert_eq!(a[0].relation, crate::AnchorRelation::After);
+    assert_eq!(a[0].value.as_deref(), Some("2014"));
+    assert_eq!(a[0].modifier.as_deref(), Some("APPROX"));
+}
+
+#[test]
+fn sets_and_vague_references() {
+    check("Monitors report daily and meet every Monday.", "", "daily=SET:P1D\nevery Monday=SET:XXXX-WXX-1");
+    check("Inspections happen twice a year.", "", "twice a year=SET:P1Y");
+    check(
+        "An invasion could begin in the coming days, officials recently said; the situation is now tense.",
+        "2022-02-13",
+        "the coming days=DATE:FUTURE_REF
+         recently=DATE:PAST_REF
+         now=DATE:PRESENT_REF",
+    );
+}
+
+#[test]
+fn anchored_to_the_text() {
+    check(
+        "Russia annexed Crimea on March 18, 2014. A day later, troops seized a base.",
+        "2022-02-13",
+        "March 18, 2014=DATE:2014-03-18
+         A day later=DATE:2014-03-19",
+    );
+    check("In 2014, Russia annexed Crimea on March 18.", "2022-02-13", "2014=DATE:2014\nMarch 18=DATE:2014-03-18");
+    check(
+        "Profit rose in the third quarter. A year earlier it fell.",
+        "1989-10-25",
+        "the third quarter=DATE:1989-Q3
+         A year earlier=DATE:1988-Q3",
+    );
+}
+
+#[test]
+fn without_a_document_date_relative_values_stay_open() {
+    check(
+        "He left yesterday and returns on Saturday; the talks of Feb. 12 failed.",
+        "",
+        "yesterday=DATE:-
+         Saturday=DATE:XXXX-WXX-6
+         Feb. 12=DATE:XXXX-02-12",
+    );
+}
+
+#[test]
+fn a_future_document_date_is_just_a_date() {
+    check("The ministers met on Saturday.", "2999-12-31", "Saturday=DATE:2999-12-28");
+}
+
+#[test]
+fn quantities_with_qualifiers_and_units() {
+    assert_eq!(
+        quantities("Russia has stationed more than 100,000 troops near the border."),
+        ["more than 100,000 troops=100000|troops|more than"]
+    );
+    assert_eq!(quantities("At least 12 people were killed."), ["At least 12 people=12|people|at least"]);
+    assert_eq!(quantities("Police detained dozens of protesters."), ["dozens of protesters=24|protesters|dozens"]);
+    assert_eq!(quantities("The package is worth $1.5 billion."), ["$1.5 billion=1500000000|USD|-"]);
+    assert_eq!(quantities("The front is 2,000 km long."), ["2,000 km=2000|km|-"]);
+    assert_eq!(
+        quantities("Some 3,000 Russian soldiers and two tanks."),
+        ["Some 3,000 Russian soldiers=3000|soldiers|about", "two tanks=2|tanks|-"]
+    );
+    assert_eq!(quantities("One of them said so."), Vec::<String>::new());
+}
+
+#[test]
+fn hostile_input_never_panics() {
+    let long_digits = "9".repeat(100_000);
+    let cases = [
+        "",
+        " ",
+        "\u{feff}Ünïcödé 日本 🎉 at 11:04",
+        "99:99 am ET on February 31, 99999",
+        "the the the the",
+        "-",
+        "$",
+        "'",
+        "Q",
+        "on 00/00/0000 and 9999-99-99 and 12/31/9999",
+        "at 12:60 pm and 25:00 GMT and 0:00 am",
+        long_digits.as_str(),
+        "one hundred thousand million billion trillion years ago",
+        "9999999999999999 years ago and 1.7976931348623157e308 days",
+        "every every every",
+        "nearly",
+        "more than",
+        "early",
+        "the end of",
+    ];
+    for text in cases {
+        for date in ["", "0001-01-01", "9999-12-31", "2022-02-13"] {
+            run(text, date);
+            quantities(text);
+        }
+    }
+}
