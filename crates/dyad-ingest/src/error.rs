@@ -31,6 +31,11 @@ pub enum ErrorKind {
         /// The field that was looked for.
         field: String,
     },
+    /// A WARC archive is broken at this record (truncated, garbled header); the rest of
+    /// the archive cannot be read.
+    Warc(String),
+    /// A feed could not be parsed.
+    Feed(String),
     /// The text is too long for one document.
     TooLong(dyad_core::TextTooLong),
 }
@@ -45,6 +50,8 @@ impl fmt::Display for Error {
             }
             ErrorKind::Json(e) => write!(f, "not a JSON object: {e}"),
             ErrorKind::MissingText { field } => write!(f, "record has no string field '{field}'"),
+            ErrorKind::Warc(e) => write!(f, "WARC: {e}"),
+            ErrorKind::Feed(e) => write!(f, "{e}"),
             ErrorKind::TooLong(e) => write!(f, "{e}"),
         }
     }

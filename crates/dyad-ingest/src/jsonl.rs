@@ -80,6 +80,7 @@ pub(crate) fn parse_record(
         source: string("source"),
         author: string("author"),
         language: string("language"),
+        duplicate_of: None,
     };
     Ok(Article { id, text, meta, origin, warnings })
 }

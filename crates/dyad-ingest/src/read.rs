@@ -1,23 +1,29 @@
-//! Walking the inputs: files, directories, standard input and JSONL streams.
+//! Walking the inputs: files (plain, gzip-compressed), directories, standard input, and
+//! the formats found inside them: plain text, HTML, RSS/Atom feeds, WARC archives, JSONL.
 
+use crate::feed::read_feed;
+use crate::html::extract_html;
 use crate::jsonl::parse_record;
+use crate::warc::{WarcReader, charset_of, parse_http};
 use crate::{Article, Error, ErrorKind, Fields, Origin};
 use dyad_core::{Metadata, Published};
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// One source of articles.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Input {
     /// A file or a directory. Directories are walked recursively in name order, hidden
-    /// entries skipped; files ending in `.jsonl` or `.ndjson` are read as JSONL, others
-    /// as plain text.
+    /// entries skipped. Each file's format is recognised from its content (gzip is
+    /// undone first): WARC, RSS/Atom, HTML, JSONL, else plain text.
     Path(PathBuf),
-    /// Standard input, as one plain-text article.
+    /// Standard input, recognised like a file.
     Stdin,
-    /// A JSONL file, or standard input when `None`, whatever its name.
+    /// A JSONL file, or standard input when `None`, whatever its name or content.
     Jsonl(Option<PathBuf>),
 }
 
@@ -32,14 +38,79 @@ pub struct ReadOptions {
     pub fields: Fields,
 }
 
-/// Iterator over the articles of a list of inputs, in input order.
+/// The formats a file can hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text: one article.
+    Text,
+    /// An HTML page: one article, its body extracted.
+    Html,
+    /// An RSS, Atom or RDF feed: one article per item.
+    Feed,
+    /// A WARC archive: one article per HTML response record.
+    Warc,
+    /// JSON Lines: one article per record.
+    Jsonl,
+}
+
+/// Iterator over the documents of a list of inputs, in input order.
 ///
-/// Each item is one article or one error; after an error the iterator goes on with the
-/// next record or file, so one bad input never hides the others.
+/// Reading is split in two so that the costly half can run in parallel: this iterator
+/// does the sequential part (walking directories, reading files, splitting JSONL lines,
+/// WARC records and feed items) and yields [`Raw`] documents; [`Raw::decode`] does the
+/// rest (UTF-8 checks, JSON parsing, HTML extraction) and may run on any thread.
+///
+/// Each item is one document or one error; after an error the iterator goes on with the
+/// next record or file, so one bad input never hides the others. Records that are not
+/// articles (a WARC request, an image response) are counted in [`Articles::skipped`].
 pub struct Articles {
     pending: VecDeque<Pending>,
-    current: Option<JsonlStream>,
+    current: Option<Stream>,
+    ready: VecDeque<Result<Raw, Error>>,
     options: ReadOptions,
+    skipped: BTreeMap<&'static str, u64>,
+    consumed: Arc<AtomicU64>,
+}
+
+/// A document read but not yet decoded: see [`Articles`].
+pub struct Raw {
+    origin: Origin,
+    id: String,
+    body: Body,
+}
+
+enum Body {
+    Text(Vec<u8>),
+    JsonlLine(Vec<u8>),
+    Html { bytes: Vec<u8>, charset: Option<String>, url: Option<String>, date: Option<Published> },
+    Done(Article),
+}
+
+impl Raw {
+    /// Where the document comes from.
+    pub fn origin(&self) -> &Origin {
+        &self.origin
+    }
+
+    /// Decodes, parses or extracts the document's text and metadata.
+    pub fn decode(self, options: &ReadOptions) -> Result<Article, Error> {
+        let Raw { origin, id, body } = self;
+        match body {
+            Body::Done(article) => Ok(article),
+            Body::Text(bytes) => plain_text(id, bytes, origin, options),
+            Body::Html { bytes, charset, url, date } => {
+                Ok(html_article(&bytes, charset.as_deref(), url.as_deref(), id, origin, date.or(options.date)))
+            }
+            Body::JsonlLine(bytes) => {
+                let (text, warning) =
+                    decode(bytes, options.lossy).map_err(|kind| Error { origin: origin.clone(), kind })?;
+                parse_record(&text, origin, &options.fields, id, options.date).map(|mut a| {
+                    a.warnings.extend(warning);
+                    a
+                })
+            }
+        }
+    }
 }
 
 enum Pending {
@@ -48,12 +119,11 @@ enum Pending {
     Jsonl(Option<PathBuf>),
 }
 
-struct JsonlStream {
-    reader: Box<dyn BufRead + Send>,
-    path: Option<PathBuf>,
-    stem: String,
-    line: u64,
-    buf: Vec<u8>,
+type Source = Box<dyn BufRead + Send>;
+
+enum Stream {
+    Jsonl { reader: Source, path: Option<PathBuf>, stem: String, line: u64, buf: Vec<u8> },
+    Warc { reader: WarcReader<Source>, path: Option<PathBuf>, stem: String, record: u64 },
 }
 
 impl Articles {
@@ -67,121 +137,353 @@ impl Articles {
                 Input::Jsonl(p) => Pending::Jsonl(p),
             })
             .collect();
-        Articles { pending, current: None, options }
+        let consumed = Arc::new(AtomicU64::new(0));
+        Articles { pending, current: None, ready: VecDeque::new(), options, skipped: BTreeMap::new(), consumed }
     }
 
-    fn next_record(&mut self) -> Option<Result<Article, Error>> {
-        let stream = self.current.as_mut()?;
+    /// Bytes read from files so far (compressed bytes for gzip files), for progress:
+    /// compare with [`total_size`] of the inputs.
+    pub fn consumed(&self) -> u64 {
+        self.consumed.load(Ordering::Relaxed)
+    }
+
+    /// The same documents, decoded one after the other on this thread.
+    pub fn decoded(self) -> impl Iterator<Item = Result<Article, Error>> {
+        let options = self.options.clone();
+        self.map(move |raw| raw.and_then(|r| r.decode(&options)))
+    }
+
+    /// Records passed over because they hold no article, by reason.
+    pub fn skipped(&self) -> &BTreeMap<&'static str, u64> {
+        &self.skipped
+    }
+
+    fn skip(&mut self, reason: &'static str) {
+        *self.skipped.entry(reason).or_default() += 1;
+    }
+
+    /// The next item of the open JSONL or WARC stream; `None` when it is exhausted.
+    fn next_from_stream(&mut self) -> Option<Result<Raw, Error>> {
         loop {
-            stream.buf.clear();
-            stream.line += 1;
-            let origin = Origin { path: stream.path.clone(), record: Some(stream.line) };
-            match stream.reader.read_until(b'\n', &mut stream.buf) {
-                Ok(0) => {
-                    self.current = None;
-                    return None;
+            let item = match self.current.as_mut()? {
+                Stream::Jsonl { reader, path, stem, line, buf } => {
+                    buf.clear();
+                    *line += 1;
+                    let origin = Origin { path: path.clone(), record: Some(*line) };
+                    match reader.read_until(b'\n', buf) {
+                        Ok(0) => None,
+                        Err(e) => Some(Err(Error { origin, kind: ErrorKind::Io(e) })),
+                        Ok(_) if buf.iter().all(u8::is_ascii_whitespace) => continue,
+                        Ok(_) => Some(Ok(Raw {
+                            origin,
+                            id: format!("{stem}:{line}"),
+                            body: Body::JsonlLine(std::mem::take(buf)),
+                        })),
+                    }
+                }
+                Stream::Warc { reader, path, stem, record } => {
+                    *record += 1;
+                    let origin = Origin { path: path.clone(), record: Some(*record) };
+                    match reader.next_record() {
+                        None => None,
+                        Some(Err(e)) => Some(Err(Error { origin, kind: ErrorKind::Warc(e.to_string()) })),
+                        Some(Ok(r)) => {
+                            let fallback = format!("{stem}:{record}");
+                            match warc_article(r, origin, fallback) {
+                                Ok(raw) => Some(Ok(raw)),
+                                Err(reason) => {
+                                    self.skip(reason);
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                }
+            };
+            if item.is_none() {
+                self.current = None;
+            }
+            return item;
+        }
+    }
+
+    /// Opens one pending input: queues a directory's children, starts a stream, or reads a
+    /// whole document into `ready`.
+    fn open(&mut self, pending: Pending) {
+        let (path, forced_jsonl) = match pending {
+            Pending::Path(path) => (Some(path), false),
+            Pending::Stdin => (None, false),
+            Pending::Jsonl(path) => (path, true),
+        };
+        let origin = Origin { path: path.clone(), record: None };
+        if let Some(p) = &path {
+            match std::fs::metadata(p) {
+                Err(e) => return self.ready.push_back(Err(Error { origin, kind: ErrorKind::Io(e) })),
+                Ok(m) if m.is_dir() => {
+                    match list_dir(p) {
+                        Ok(children) => {
+                            children.into_iter().rev().for_each(|c| self.pending.push_front(Pending::Path(c)))
+                        }
+                        Err(e) => self.ready.push_back(Err(Error { origin, kind: ErrorKind::Io(e) })),
+                    }
+                    return;
                 }
                 Ok(_) => {}
-                Err(e) => {
-                    self.current = None;
-                    return Some(Err(Error { origin, kind: ErrorKind::Io(e) }));
-                }
             }
-            if stream.buf.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            let (line, warning) = match decode(std::mem::take(&mut stream.buf), self.options.lossy) {
-                Ok(decoded) => decoded,
-                Err(kind) => return Some(Err(Error { origin, kind })),
-            };
-            let fallback_id = format!("{}:{}", stream.stem, stream.line);
-            let record = parse_record(&line, origin, &self.options.fields, fallback_id, self.options.date);
-            return Some(record.map(|mut a| {
-                a.warnings.extend(warning);
-                a
-            }));
         }
-    }
-
-    fn open(&mut self, pending: Pending) -> Option<Result<Article, Error>> {
-        match pending {
-            Pending::Stdin => {
+        let mut source = match open_source(path.as_deref(), &self.consumed) {
+            Ok(s) => s,
+            Err(e) => return self.ready.push_back(Err(Error { origin, kind: ErrorKind::Io(e) })),
+        };
+        let stem = path.as_deref().map_or_else(|| "stdin".to_string(), file_stem);
+        let format = if forced_jsonl {
+            Format::Jsonl
+        } else {
+            match source.fill_buf() {
+                Ok(head) => sniff(path.as_deref(), head),
+                Err(e) => return self.ready.push_back(Err(Error { origin, kind: ErrorKind::Io(e) })),
+            }
+        };
+        match format {
+            Format::Jsonl => {
+                self.current = Some(Stream::Jsonl { reader: source, path, stem, line: 0, buf: Vec::new() })
+            }
+            Format::Warc => {
+                self.current = Some(Stream::Warc { reader: WarcReader::new(source), path, stem, record: 0 })
+            }
+            Format::Text | Format::Html | Format::Feed => {
                 let mut bytes = Vec::new();
-                let origin = Origin { path: None, record: None };
-                Some(match std::io::stdin().lock().read_to_end(&mut bytes) {
-                    Ok(_) => self.plain_text("stdin".into(), bytes, origin),
-                    Err(e) => Err(Error { origin, kind: ErrorKind::Io(e) }),
-                })
-            }
-            Pending::Jsonl(None) => {
-                self.current = Some(JsonlStream::new(Box::new(BufReader::new(std::io::stdin())), None));
-                None
-            }
-            Pending::Jsonl(Some(path)) => match File::open(&path) {
-                Ok(f) => {
-                    self.current = Some(JsonlStream::new(Box::new(BufReader::new(f)), Some(path)));
-                    None
+                if let Err(e) = source.read_to_end(&mut bytes) {
+                    return self.ready.push_back(Err(Error { origin, kind: ErrorKind::Io(e) }));
                 }
-                Err(e) => Some(Err(io_error(path, e))),
-            },
-            Pending::Path(path) => match std::fs::metadata(&path) {
-                Err(e) => Some(Err(io_error(path, e))),
-                Ok(m) if m.is_dir() => match list_dir(&path) {
-                    Ok(children) => {
-                        for child in children.into_iter().rev() {
-                            self.pending.push_front(Pending::Path(child));
-                        }
-                        None
+                match format {
+                    Format::Text => self.ready.push_back(Ok(Raw { origin, id: stem, body: Body::Text(bytes) })),
+                    Format::Html => {
+                        let body = Body::Html { bytes, charset: None, url: None, date: None };
+                        self.ready.push_back(Ok(Raw { origin, id: stem, body }))
                     }
-                    Err(e) => Some(Err(io_error(path, e))),
-                },
-                Ok(_) if is_jsonl_name(&path) => self.open(Pending::Jsonl(Some(path))),
-                Ok(_) => Some(match std::fs::read(&path) {
-                    Ok(bytes) => {
-                        let origin = Origin { path: Some(path.clone()), record: None };
-                        self.plain_text(file_stem(&path), bytes, origin)
-                    }
-                    Err(e) => Err(io_error(path, e)),
-                }),
-            },
+                    _ => self.feed(&bytes, origin),
+                }
+            }
         }
     }
 
-    fn plain_text(&self, id: String, bytes: Vec<u8>, origin: Origin) -> Result<Article, Error> {
-        let (text, warning) =
-            decode(bytes, self.options.lossy).map_err(|kind| Error { origin: origin.clone(), kind })?;
-        let mut warnings: Vec<String> = warning.into_iter().collect();
-        if text.trim().is_empty() {
-            warnings.push("empty document".into());
+    fn feed(&mut self, bytes: &[u8], origin: Origin) {
+        match read_feed(bytes) {
+            Err(message) => self.ready.push_back(Err(Error { origin, kind: ErrorKind::Feed(message) })),
+            Ok(items) => {
+                for (n, item) in items.into_iter().enumerate() {
+                    let origin = Origin { path: origin.path.clone(), record: Some(n as u64 + 1) };
+                    let mut warnings = Vec::new();
+                    let published = item.published.as_deref().and_then(|d| date_or_warn(d, &mut warnings));
+                    if item.text.trim().is_empty() {
+                        warnings.push("empty document".into());
+                    }
+                    let meta = Metadata {
+                        url: item.url,
+                        title: item.title,
+                        published: published.or(self.options.date),
+                        author: item.author,
+                        ..Metadata::default()
+                    };
+                    let article =
+                        Article { id: item.id.clone(), text: item.text, meta, origin: origin.clone(), warnings };
+                    self.ready.push_back(Ok(Raw { origin, id: item.id, body: Body::Done(article) }));
+                }
+            }
         }
-        let meta = Metadata { published: self.options.date, ..Metadata::default() };
-        Ok(Article { id, text, meta, origin, warnings })
     }
 }
 
+fn plain_text(id: String, bytes: Vec<u8>, origin: Origin, options: &ReadOptions) -> Result<Article, Error> {
+    let (text, warning) = decode(bytes, options.lossy).map_err(|kind| Error { origin: origin.clone(), kind })?;
+    let mut warnings: Vec<String> = warning.into_iter().collect();
+    if text.trim().is_empty() {
+        warnings.push("empty document".into());
+    }
+    let meta = Metadata { published: options.date, ..Metadata::default() };
+    Ok(Article { id, text, meta, origin, warnings })
+}
+
 impl Iterator for Articles {
-    type Item = Result<Article, Error>;
+    type Item = Result<Raw, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
+            if let Some(item) = self.ready.pop_front() {
+                return Some(item);
+            }
             if self.current.is_some() {
-                if let Some(item) = self.next_record() {
+                if let Some(item) = self.next_from_stream() {
                     return Some(item);
                 }
                 continue;
             }
             let pending = self.pending.pop_front()?;
-            if let Some(item) = self.open(pending) {
-                return Some(item);
-            }
+            self.open(pending);
         }
     }
 }
 
-impl JsonlStream {
-    fn new(reader: Box<dyn BufRead + Send>, path: Option<PathBuf>) -> JsonlStream {
-        let stem = path.as_deref().map_or_else(|| "stdin".to_string(), file_stem);
-        JsonlStream { reader, path, stem, line: 0, buf: Vec::new() }
+/// A buffered reader over a file or stdin, gzip undone when the bytes start with its magic.
+fn open_source(path: Option<&Path>, consumed: &Arc<AtomicU64>) -> std::io::Result<Source> {
+    let mut raw: Source = match path {
+        Some(p) => {
+            let file = Counting { inner: File::open(p)?, count: Arc::clone(consumed) };
+            Box::new(BufReader::with_capacity(1 << 16, file))
+        }
+        None => Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())),
+    };
+    if raw.fill_buf()?.starts_with(&[0x1f, 0x8b]) {
+        return Ok(Box::new(BufReader::with_capacity(1 << 16, flate2::read::MultiGzDecoder::new(raw))));
+    }
+    Ok(raw)
+}
+
+/// Counts the bytes read through it, for progress reporting.
+struct Counting<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// Total size in bytes of the files under `inputs` (directories walked as [`Articles`]
+/// walks them); `None` when an input is standard input.
+pub fn total_size(inputs: &[Input]) -> Option<u64> {
+    let mut total = 0;
+    let mut stack: Vec<PathBuf> = Vec::new();
+    for input in inputs {
+        match input {
+            Input::Path(p) | Input::Jsonl(Some(p)) => stack.push(p.clone()),
+            Input::Stdin | Input::Jsonl(None) => return None,
+        }
+    }
+    while let Some(path) = stack.pop() {
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => stack.extend(list_dir(&path).unwrap_or_default()),
+            Ok(m) => total += m.len(),
+            Err(_) => {}
+        }
+    }
+    Some(total)
+}
+
+/// Recognises a format from the first bytes (after gzip), helped by the file name.
+pub fn sniff(path: Option<&Path>, head: &[u8]) -> Format {
+    let name = path.and_then(|p| p.file_name()).map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let text = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let start = text.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(text.len());
+    let text = &text[start..];
+    let lower: Vec<u8> = text.iter().take(2048).map(u8::to_ascii_lowercase).collect();
+    let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
+    if text.starts_with(b"WARC/") {
+        Format::Warc
+    } else if name.ends_with(".txt") || name.ends_with(".text") {
+        Format::Text
+    } else if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
+        Format::Jsonl
+    } else if lower.starts_with(b"<") && (has(b"<rss") || has(b"<feed") || has(b"<rdf:rdf")) && !has(b"<html") {
+        Format::Feed
+    } else if name.ends_with(".html")
+        || name.ends_with(".htm")
+        || (lower.starts_with(b"<")
+            && (has(b"<html")
+                || has(b"<!doctype html")
+                || has(b"<head")
+                || has(b"<body")
+                || has(b"<p")
+                || has(b"<div")))
+    {
+        Format::Html
+    } else if text.starts_with(b"{") && first_line_is_object(text) {
+        Format::Jsonl
+    } else {
+        Format::Text
+    }
+}
+
+fn first_line_is_object(text: &[u8]) -> bool {
+    let line = text.split(|&b| b == b'\n').next().unwrap_or_default();
+    serde_json::from_slice::<serde_json::Value>(line).is_ok_and(|v| v.is_object())
+}
+
+/// An article from an HTML page; the page's own metadata wins over what the caller knows.
+fn html_article(
+    bytes: &[u8],
+    charset: Option<&str>,
+    url: Option<&str>,
+    id: String,
+    origin: Origin,
+    date: Option<Published>,
+) -> Article {
+    let page = extract_html(bytes, charset, url);
+    let mut warnings = Vec::new();
+    let published = page.published.as_deref().and_then(|d| date_or_warn(d, &mut warnings));
+    if page.text.trim().is_empty() {
+        warnings.push("no article text found in the page".into());
+    }
+    let meta = Metadata {
+        url: page.url.or_else(|| url.map(str::to_string)),
+        title: page.title,
+        published: published.or(date),
+        source: page.site_name,
+        author: page.author,
+        language: page.language,
+        duplicate_of: None,
+    };
+    Article { id, text: page.text, meta, origin, warnings }
+}
+
+/// A document from a WARC record, or the reason the record holds none.
+fn warc_article(r: crate::warc::WarcRecord, origin: Origin, fallback_id: String) -> Result<Raw, &'static str> {
+    let is_html = |ct: &str| {
+        let ct = ct.to_ascii_lowercase();
+        ct.starts_with("text/html") || ct.starts_with("application/xhtml")
+    };
+    let date = r.date.as_deref().and_then(|d| Published::parse_loose(d).ok());
+    let id = r.record_id.clone().unwrap_or(fallback_id);
+    let html = |bytes: Vec<u8>, charset: Option<&str>| Raw {
+        origin: origin.clone(),
+        id: id.clone(),
+        body: Body::Html { bytes, charset: charset.map(str::to_string), url: r.target_uri.clone(), date },
+    };
+    match r.kind.as_str() {
+        "response" => {
+            let http = parse_http(&r.block).ok_or("WARC response without an HTTP response")?;
+            if !(200..300).contains(&http.status) {
+                return Err("WARC response with a non-2xx status");
+            }
+            let content_type = http.content_type.as_deref().unwrap_or("text/html");
+            if !is_html(content_type) {
+                return Err("WARC response that is not HTML");
+            }
+            Ok(html(http.body.into_owned(), charset_of(content_type)))
+        }
+        "resource" if r.content_type.as_deref().is_some_and(is_html) => {
+            let charset = r.content_type.as_deref().and_then(charset_of);
+            Ok(html(r.block.clone(), charset))
+        }
+        "request" => Err("WARC request record"),
+        "warcinfo" | "metadata" => Err("WARC warcinfo or metadata record"),
+        _ => Err("WARC record of another type"),
+    }
+}
+
+fn date_or_warn(raw: &str, warnings: &mut Vec<String>) -> Option<Published> {
+    match Published::parse_loose(raw) {
+        Ok(p) => Some(p),
+        Err(e) => {
+            warnings.push(format!("publication date: {e}; ignored"));
+            None
+        }
     }
 }
 
@@ -210,10 +512,6 @@ fn bad_sequences(mut bytes: &[u8]) -> usize {
     count
 }
 
-fn io_error(path: PathBuf, e: std::io::Error) -> Error {
-    Error { origin: Origin { path: Some(path), record: None }, kind: ErrorKind::Io(e) }
-}
-
 /// Visible children of a directory, sorted by name so runs are reproducible.
 fn list_dir(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut children = Vec::new();
@@ -226,10 +524,6 @@ fn list_dir(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     }
     children.sort();
     Ok(children)
-}
-
-fn is_jsonl_name(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("jsonl" | "ndjson"))
 }
 
 /// The file name without its extensions: `article.txt` and `article.txt.gz` give `article`.

@@ -1,7 +1,12 @@
 //! The `dyad` command: argument parsing and dispatch. Each subcommand is a thin
 //! caller of the library crates.
 
+mod article;
+mod drive;
 mod extract;
+mod inputs;
+mod output;
+mod progress;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -18,12 +23,14 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Extract(extract::Args),
+    Article(article::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Article(args) => article::run(args),
     };
     match result {
         Ok(code) => code,
