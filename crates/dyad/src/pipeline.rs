@@ -55,7 +55,7 @@ impl Pipeline {
 
     /// dyad's standard stages, in order.
     pub fn standard() -> Pipeline {
-        Pipeline::new(vec![Box::new(TextStage)]).expect("the standard stages are in a valid order")
+        Pipeline::new(vec![Box::new(TextStage), Box::new(TimeStage)]).expect("the standard stages are in a valid order")
     }
 
     /// The names of the stages, in order.
@@ -90,6 +90,24 @@ impl Stage for TextStage {
     }
     fn process(&self, doc: &mut Document) {
         dyad_text::annotate(doc);
+    }
+}
+
+/// Time expressions and quantities (`dyad-time`).
+struct TimeStage;
+
+impl Stage for TimeStage {
+    fn name(&self) -> &'static str {
+        "time"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Timexes, Layer::Quantities]
+    }
+    fn process(&self, doc: &mut Document) {
+        dyad_time::annotate(doc);
     }
 }
 
