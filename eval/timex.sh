@@ -9,7 +9,7 @@ SHARED=${SHARED:-../shared}
 DATA=$SHARED/data/temporal
 OUT=${OUT:-target/timex-eval}
 mkdir -p "$OUT"
-flock /tmp/dyad-cargo.lock cargo build --release -q -p dyad-time --example timex_eval
+[ -n "${SKIP_BUILD:-}" ] || flock /tmp/dyad-cargo.lock cargo build --release -q -p dyad-time --example timex_eval
 BIN=target/release/examples/timex_eval
 TB=$DATA/timebank_tbaq.jsonl
 AQ=$DATA/aquaint_tbaq.jsonl

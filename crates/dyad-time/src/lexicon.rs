@@ -173,6 +173,7 @@ pub(crate) enum Kw {
     Future,
     Recent,
     Final,
+    Right,
 }
 
 /// What a word is to the rules.
@@ -361,13 +362,11 @@ pub(crate) fn classify(word: &str) -> Lex {
         "winter" => Lex::Season(3),
         "am" | "a.m" => Lex::AmPm(false),
         "pm" | "p.m" => Lex::AmPm(true),
-        "recently" | "lately" | "previously" | "formerly" => Lex::Vague(Vague::Past),
+        "recently" | "lately" => Lex::Vague(Vague::Past),
         "currently" | "nowadays" | "current" => Lex::Vague(Vague::Present),
-        "soon" => Lex::Vague(Vague::Future),
         "daily" => Lex::Set(Unit::Day),
         "weekly" => Lex::Set(Unit::Week),
         "monthly" => Lex::Set(Unit::Month),
-        "quarterly" => Lex::Set(Unit::Quarter),
         "annually" | "yearly" => Lex::Set(Unit::Year),
         "hourly" => Lex::Set(Unit::Hour),
         "will" | "shall" | "ll" | "would" | "plans" | "plan" | "planned" | "scheduled" | "expected" | "expects"
@@ -465,6 +464,7 @@ pub(crate) fn classify(word: &str) -> Lex {
         "future" => K(Future),
         "recent" => K(Recent),
         "final" => K(Final),
+        "right" => K(Right),
         "dollars" | "dollar" | "usd" => Lex::Currency("USD"),
         "euros" | "euro" | "eur" => Lex::Currency("EUR"),
         "pounds" | "gbp" => Lex::Currency("GBP"),

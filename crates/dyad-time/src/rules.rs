@@ -40,8 +40,12 @@ struct M {
     modifier: Option<&'static str>,
     /// May be preceded by "the" ("the third quarter").
     the_ok: bool,
-    /// The date is written out in full (it sets the year for later dates).
-    explicit: bool,
+    /// How many sentences the year written here stays in force for later dates
+    /// without a year: 0, 1 (this sentence: "in 2014") or 2 (and the next: "March 18, 2014").
+    year_scope: u32,
+    /// The value was derived from an earlier date ("a year earlier"): it does not
+    /// become the text's reference date.
+    derived: bool,
 }
 
 impl M {
@@ -53,11 +57,12 @@ impl M {
             point,
             modifier: None,
             the_ok: false,
-            explicit: false,
+            year_scope: 0,
+            derived: false,
         }
     }
     fn text(end: usize, kind: TimexKind, value: Option<String>) -> M {
-        M { end, kind, value, point: None, modifier: None, the_ok: false, explicit: false }
+        M { end, kind, value, point: None, modifier: None, the_ok: false, year_scope: 0, derived: false }
     }
     fn the(mut self) -> M {
         self.the_ok = true;
@@ -79,7 +84,7 @@ pub(crate) struct Tagger<'a> {
     dct: Option<Ymd>,
     last_point: Option<(Point, u32)>,
     last_day: Option<(Ymd, u32)>,
-    last_quarter: Option<Point>,
+    last_quarter: Option<(Point, u32)>,
     last_year: Option<(i32, u32)>,
     pub(crate) found: Vec<Found>,
     pub(crate) notes: Vec<String>,
@@ -128,17 +133,17 @@ impl<'a> Tagger<'a> {
 
     fn record(&mut self, start: usize, end: usize, m: M) {
         let sent = self.toks[start].sent;
-        if let Some(p) = m.point {
+        if let Some(p) = m.point.filter(|_| !m.derived) {
             if m.kind == TimexKind::Date || m.kind == TimexKind::Time {
                 self.last_point = Some((p, sent));
                 match p {
                     Point::Day(d) => self.last_day = Some((d, sent)),
-                    Point::Quarter(..) => self.last_quarter = Some(p),
+                    Point::Quarter(..) => self.last_quarter = Some((p, sent)),
                     _ => {}
                 }
-                if m.explicit {
+                if m.year_scope > 0 {
                     if let Some(y) = p.year() {
-                        self.last_year = Some((y, sent));
+                        self.last_year = Some((y, sent + m.year_scope - 1));
                     }
                 }
             }
@@ -347,7 +352,7 @@ impl<'a> Tagger<'a> {
     fn year_in_force(&self, i: usize) -> Option<i32> {
         let (y, s) = self.last_year?;
         let sent = self.sent(i);
-        (s + 1 >= sent && self.dct.is_none_or(|d| d.y != y)).then_some(y)
+        (s >= sent && self.dct.is_none_or(|d| d.y != y)).then_some(y)
     }
 
     // ------------------------------------------------------------------ entry
@@ -360,8 +365,14 @@ impl<'a> Tagger<'a> {
             {
                 let ok = if duration_only {
                     m.kind == TimexKind::Duration
+                } else if modifier == "APPROX" {
+                    // "about 7:15 p.m.", "around Nov. 1", "nearly four years (ago)"; not
+                    // "around Wednesday" or "almost daily".
+                    matches!(m.kind, TimexKind::Duration | TimexKind::Time)
+                        || matches!(self.lex(j), Lex::Month(..) | Lex::NumWord(_) | Lex::Kw(Kw::A))
+                        || self.is_num(j)
                 } else {
-                    modifier == "APPROX" || matches!(m.kind, TimexKind::Date | TimexKind::Time)
+                    matches!(m.kind, TimexKind::Date | TimexKind::Time)
                 };
                 if ok {
                     m.modifier = Some(modifier);
@@ -387,7 +398,6 @@ impl<'a> Tagger<'a> {
             {
                 ("APPROX", i + 1, true)
             }
-            Lex::Kw(Kw::More | Kw::Over) if self.kw(i, Kw::Over) && next_is_amount(i + 1) => ("MORE_THAN", i + 1, true),
             Lex::Kw(Kw::More) if self.kw(i + 1, Kw::Than) => ("MORE_THAN", i + 2, true),
             Lex::Kw(Kw::Less) if self.kw(i + 1, Kw::Than) => ("LESS_THAN", i + 2, true),
             Lex::Kw(Kw::Under) if next_is_amount(i + 1) => ("LESS_THAN", i + 1, true),
@@ -395,7 +405,6 @@ impl<'a> Tagger<'a> {
             Lex::Kw(Kw::At) if self.kw(i + 1, Kw::Most) => ("EQUAL_OR_LESS", i + 2, true),
             Lex::Kw(Kw::Up) if self.kw(i + 1, Kw::To) => ("EQUAL_OR_LESS", i + 2, true),
             Lex::Kw(Kw::No) if self.kw(i + 1, Kw::More) && self.kw(i + 2, Kw::Than) => ("EQUAL_OR_LESS", i + 3, true),
-            Lex::Kw(Kw::Within) if next_is_amount(i + 1) => ("EQUAL_OR_LESS", i + 1, true),
             Lex::Kw(Kw::Early) => ("START", i + 1, false),
             Lex::Kw(Kw::Late) => ("END", i + 1, false),
             Lex::Kw(Kw::Mid) => ("MID", if self.hyphen(i + 1) { i + 2 } else { i + 1 }, false),
@@ -577,8 +586,8 @@ impl<'a> Tagger<'a> {
             let k2 = if self.punct(k, ",") || self.kw(k, Kw::Of) { k + 1 } else { k };
             if let Some(y) = self.year4(k2) {
                 let mut mm = M::date(k2 + 1, Some(Point::Month(y, m)));
-                mm.explicit = true;
-                return Some(mm.the());
+                mm.year_scope = 2;
+                return Some(mm);
             }
             let Lex::Month(_, abbrev) = self.lex(j) else { return None };
             let ambiguous = matches!(m, 3 | 5) || abbrev;
@@ -636,7 +645,7 @@ impl<'a> Tagger<'a> {
         match Ymd::new(y, m, d) {
             Some(date) => {
                 let mut mm = M::date(end, Some(Point::Day(date)));
-                mm.explicit = true;
+                mm.year_scope = 2;
                 mm
             }
             None => {
@@ -658,11 +667,14 @@ impl<'a> Tagger<'a> {
             let tense = self.tense(start);
             let cand = |y: i32| Ymd::new(y, m, d);
             let this = cand(dct.y).map(|c| c.to_days() - dct.to_days());
+            // News looks back more than forward, but past-tense verbs surround future
+            // dates too ("said talks will resume Jan. 14"): move to another year only
+            // when the date would otherwise lie far away.
             Some(match (tense, this) {
-                (Some(Tense::Past), Some(diff)) if diff > 7 => dct.y - 1,
-                (Some(Tense::Future), Some(diff)) if diff < -7 => dct.y + 1,
-                (None, Some(diff)) if diff > 183 => dct.y - 1,
-                (None, Some(diff)) if diff < -183 => dct.y + 1,
+                (_, Some(diff)) if diff > 300 => dct.y - 1,
+                (Some(Tense::Past), Some(diff)) if diff > 183 => dct.y - 1,
+                (Some(Tense::Past), _) => dct.y,
+                (_, Some(diff)) if diff < -183 => dct.y + 1,
                 _ => dct.y,
             })
         });
@@ -700,13 +712,16 @@ impl<'a> Tagger<'a> {
                 }
             }
             Some(_) => dct.y,
-            None => match self.tense(j) {
-                Some(Tense::Past) if m > dct.m => dct.y - 1,
-                Some(Tense::Future) if m < dct.m => dct.y + 1,
-                None if i32::from(m) - i32::from(dct.m) > 6 => dct.y - 1,
-                None if i32::from(dct.m) - i32::from(m) > 6 => dct.y + 1,
-                _ => dct.y,
-            },
+            None => {
+                let diff = i32::from(m) - i32::from(dct.m);
+                match self.tense(j) {
+                    _ if diff > 9 => dct.y - 1,
+                    Some(Tense::Past) if diff > 6 => dct.y - 1,
+                    Some(Tense::Past) => dct.y,
+                    _ if diff < -6 => dct.y + 1,
+                    _ => dct.y,
+                }
+            }
         };
         (1..=9999).contains(&y).then_some(Point::Month(y, m))
     }
@@ -776,6 +791,14 @@ impl<'a> Tagger<'a> {
                 let anchored = the && matches!(k, Kw::Next | Kw::Following | Kw::Previous);
                 self.relative_unit(j, rel, anchored, the)
             }
+            Lex::Vague(Vague::Present) if is(self.w(j), "current") => {
+                let k = if self.kw(j + 1, Kw::Fiscal) { j + 2 } else { j + 1 };
+                let Lex::Unit(u @ (Unit::Year | Unit::Quarter | Unit::Month | Unit::Week), false) = self.lex(k) else {
+                    return None;
+                };
+                let p = self.dct.and_then(|d| Point::from_day(d, u, 0));
+                Some(M::date(k + 1, p).the())
+            }
             Lex::Kw(Kw::Same | Kw::That) if matches!(self.lex(j + 1), Lex::Unit(Unit::Day, false)) => {
                 if self.kw(j, Kw::Same) && !the {
                     return None;
@@ -811,15 +834,26 @@ impl<'a> Tagger<'a> {
             {
                 // "year-ago", "year-earlier" [quarter|period].
                 let mut k = j + 3;
-                if matches!(self.lex(k), Lex::Unit(Unit::Quarter, false) | Lex::Kw(Kw::Period)) {
+                let mut q = None;
+                if let Lex::Ordinal(n @ 1..=4) = self.lex(k) {
+                    q = Some(n);
+                    k += 1;
+                } else if self.lex(k) == Lex::Unit(Unit::Second, false) {
+                    q = Some(2);
                     k += 1;
                 }
-                let base = self.last_quarter.or_else(|| self.last_point.map(|(p, _)| p));
-                let p = match base {
-                    Some(p) => p.shift(Unit::Year, -1),
-                    None => self.dct.and_then(|d| Point::from_day(d, Unit::Year, -1)),
+                if matches!(self.lex(k), Lex::Unit(Unit::Quarter, false) | Lex::Kw(Kw::Period)) {
+                    k += 1;
+                } else if q.is_some() {
+                    return None;
+                }
+                let base = match q {
+                    Some(q) => self.dct.map(|d| Point::Quarter(d.y, q)),
+                    None => self.recent_quarter(j).or_else(|| self.dct.map(|d| Point::Year(d.y))),
                 };
-                Some(M::date(k, p).the())
+                let mut m = M::date(k, base.and_then(|p| p.shift(Unit::Year, -1))).the();
+                m.derived = true;
+                Some(m)
             }
             Lex::Season(s)
                 if self.prev_is(j, &["in", "this", "last", "next", "early", "late", "mid", "the", "during"]) =>
@@ -833,6 +867,21 @@ impl<'a> Tagger<'a> {
 
     fn reference_point(&self) -> Option<Point> {
         self.last_point.map(|(p, _)| p).or(self.dct.map(Point::Day))
+    }
+
+    /// The date the text set in this sentence or the one before, if any.
+    fn recent_point(&self, j: usize) -> Option<Point> {
+        let sent = self.sent(j);
+        self.last_point.filter(|(_, s)| s + 1 >= sent).map(|(p, _)| p)
+    }
+
+    /// The quarter the text named in the last three sentences, if it lies in the
+    /// document's year or the year before (a quarter report's frame).
+    fn recent_quarter(&self, j: usize) -> Option<Point> {
+        let sent = self.sent(j);
+        let (p, s) = self.last_quarter?;
+        let ok = s + 3 >= sent && self.dct.is_none_or(|d| p.year().is_some_and(|y| y == d.y || y + 1 == d.y));
+        ok.then_some(p)
     }
 
     /// this/last/next/past/previous/coming/following + unit, weekday, month, season, part of day.
@@ -914,6 +963,20 @@ impl<'a> Tagger<'a> {
             let y = self.year4(j + 2);
             return self.quarter_value(q as u8, y, j + if y.is_some() { 3 } else { 2 }, j, false);
         }
+        // "the quarter", "the latest quarter", "the latest period".
+        if the && self.lex(j) == Lex::Unit(Unit::Quarter, false) && !self.kw(j + 1, Kw::Of) {
+            let p = self.recent_quarter(j).or_else(|| self.dct.and_then(|d| Point::from_day(d, Unit::Quarter, -1)));
+            return Some(M::date(j + 1, p).the());
+        }
+        if the
+            && self.kw(j, Kw::Latest)
+            && matches!(self.lex(j + 1), Lex::Unit(Unit::Quarter, false) | Lex::Kw(Kw::Period))
+        {
+            let p = self.dct.and_then(|d| Point::from_day(d, Unit::Quarter, -1));
+            return Some(M::date(j + 2, p).the());
+        }
+        // "the fiscal first quarter"
+        let j = if self.kw(j, Kw::Fiscal) && the { j + 1 } else { j };
         let ord = match self.lex(j) {
             Lex::Ordinal(n) => n,
             Lex::Unit(Unit::Second, false) => 2,
@@ -928,8 +991,7 @@ impl<'a> Tagger<'a> {
             return None;
         }
         if ord == 0 {
-            // "the latest quarter"
-            let p = self.last_quarter.or_else(|| self.dct.and_then(|d| Point::from_day(d, Unit::Quarter, -1)));
+            let p = self.dct.and_then(|d| Point::from_day(d, Unit::Quarter, -1));
             return Some(M::date(k + 1, p).the());
         }
         let mut end = k + 1;
@@ -972,6 +1034,14 @@ impl<'a> Tagger<'a> {
     /// One "amount unit" pair at `j`: amount, unit, plural, and the next token.
     fn amount_unit(&self, j: usize) -> Option<(Amount, Unit, usize, bool)> {
         let (a, mut k) = self.amount(j)?;
+        // "two to three weeks", "12 or 18 months": the first figure.
+        if matches!(self.lex(k), Lex::Kw(Kw::To | Kw::Or)) && a != Amount::X {
+            if let Some((_, k2)) = self.amount(k + 1).filter(|(a2, _)| *a2 != Amount::X) {
+                if matches!(self.lex(k2), Lex::Unit(..)) {
+                    k = k2;
+                }
+            }
+        }
         let hyph = self.hyphen(k);
         if hyph {
             k += 1;
@@ -986,8 +1056,8 @@ impl<'a> Tagger<'a> {
         if u == Unit::Quarter && self.kw(k + 1, Kw::Of) {
             return None;
         }
-        // "a 10-year-old": an age, not a time.
-        if self.hyphen(k + 1) && self.kw(k + 2, Kw::Old) {
+        // "a 10-year-old": an age, not a time; "a year-earlier period" is a date.
+        if self.hyphen(k + 1) && matches!(self.lex(k + 2), Lex::Kw(Kw::Old | Kw::Ago | Kw::Earlier)) {
             return None;
         }
         Some((a, u, k + 1, hyph))
@@ -1056,7 +1126,8 @@ impl<'a> Tagger<'a> {
             if hyph && self.hyphen(k) && self.kw(k + 1, Kw::Long) {
                 k += 2;
             }
-            return Some(mk(k, TimexKind::Duration, Some(value)).the());
+            let m = mk(k, TimexKind::Duration, Some(value));
+            return Some(if lead { m.the() } else { m });
         }
         let single = (parts.len() == 1).then(|| parts[0]);
         // "two days ago", "a year earlier", "three weeks later", "two days from now".
@@ -1076,10 +1147,12 @@ impl<'a> Tagger<'a> {
             let point = match amount {
                 Amount::N(v) if v.fract() == 0.0 && v.abs() < 1e6 => {
                     let n = sign * v as i64;
-                    if anchored {
-                        self.reference_point().and_then(|p| p.shift(unit, n))
-                    } else {
-                        self.dct.and_then(|d| Point::from_day(d, unit, n))
+                    // In a report on a quarter, "a year ago" is that quarter a year before.
+                    let frame = if unit == Unit::Year { self.recent_quarter(j) } else { None };
+                    let base = if anchored { self.recent_point(j) } else { None };
+                    match frame.or(base) {
+                        Some(p) => p.shift(unit, n),
+                        None => self.dct.and_then(|d| Point::from_day(d, unit, n)),
                     }
                 }
                 _ => None,
@@ -1090,6 +1163,7 @@ impl<'a> Tagger<'a> {
             }
             let mut m = M::date(end, point);
             m.modifier = modifier;
+            m.derived = anchored;
             return Some(m);
         }
         let m = mk(k, TimexKind::Duration, Some(value));
@@ -1102,6 +1176,25 @@ impl<'a> Tagger<'a> {
     fn year(&mut self, j: usize) -> Option<M> {
         let fiscal = self.kw(j, Kw::Fiscal);
         let j2 = if fiscal { j + 1 } else { j };
+        // Spoken years: "nineteen ninety-six", "(the year) two thousand".
+        if let Lex::NumWord(c) = self.lex(j2) {
+            if let (10..=20, Lex::NumWord(t)) = (c, self.lex(j2 + 1)) {
+                if t >= 10 {
+                    let (rest, end) = self.word_number(j2 + 1)?;
+                    if rest < 100.0 {
+                        let y = i32::from(c) * 100 + rest as i32;
+                        return Some(M::date(end, Some(Point::Year(y))));
+                    }
+                }
+            }
+            if self.prev_is(j2, &["year"]) {
+                let (v, end) = self.word_number(j2)?;
+                if (1000.0..=2100.0).contains(&v) {
+                    return Some(M::date(end, Some(Point::Year(v as i32))));
+                }
+            }
+            return None;
+        }
         // "'90s"
         if matches!(self.w(j2), "'" | "\u{2019}") {
             let s = self.w(j2 + 1);
@@ -1150,9 +1243,30 @@ impl<'a> Tagger<'a> {
         {
             return None;
         }
+        let mut k = j2 + 1;
+        let ord = match self.lex(k) {
+            Lex::Ordinal(n @ 1..=4) => Some(n),
+            Lex::Unit(Unit::Second, false) => Some(2),
+            _ => None,
+        };
+        if ord.is_some() {
+            k += 1;
+        }
+        if matches!(self.lex(k), Lex::Unit(Unit::Quarter, false) | Lex::Kw(Kw::Period)) {
+            let q = ord.or_else(|| match self.recent_quarter(j2) {
+                Some(Point::Quarter(_, q)) => Some(q),
+                _ => self.dct.and_then(|d| Point::from_day(d, Unit::Quarter, -1)).and_then(|p| match p {
+                    Point::Quarter(_, q) => Some(q),
+                    _ => None,
+                }),
+            });
+            if let Some(q) = q {
+                return Some(M::date(k + 1, Some(Point::Quarter(y, q))).the());
+            }
+        }
         let mut m = M::date(j2 + 1, Some(Point::Year(y)));
-        m.explicit = true;
-        Some(m.the())
+        m.year_scope = u32::from(self.prev_is(j2, &["in"]));
+        Some(m)
     }
 
     // ------------------------------------------------------------------ sets
@@ -1208,12 +1322,17 @@ impl<'a> Tagger<'a> {
         match self.lex(j) {
             Lex::Vague(v) => vague(j + 1, v),
             Lex::Kw(Kw::Now) => vague(j + 1, Vague::Present),
+            Lex::Kw(Kw::Right) if self.kw(j + 1, Kw::Now) => vague(j + 2, Vague::Present),
             Lex::Kw(Kw::Recent) => {
-                if let Lex::Unit(_, true) = self.lex(j + 1) {
-                    return vague(j + 2, Vague::Past);
+                if let Lex::Unit(u, true) = self.lex(j + 1) {
+                    if u == Unit::Day {
+                        return vague(j + 2, Vague::Past);
+                    }
+                    return Some(M::text(j + 2, TimexKind::Duration, Some(duration_value(&[(Amount::X, u)]))));
                 }
                 vague(j + 1, Vague::Past)
             }
+            Lex::Kw(Kw::Future) if self.prev_is(j, &["in"]) => vague(j + 1, Vague::Future),
             Lex::Kw(Kw::These) if matches!(self.lex(j + 1), Lex::Unit(Unit::Day, true)) => vague(j + 2, Vague::Present),
             Lex::Kw(Kw::Present) if self.prev_is(j, &["at"]) || the => vague(j + 1, Vague::Present).map(M::the),
             Lex::Kw(Kw::Past) if the && !matches!(self.toks.get(j + 1).map(|t| t.lex), Some(Lex::Unit(..))) => {
@@ -1234,6 +1353,26 @@ fn duration_value(parts: &[(Amount, Unit)]) -> String {
     let mut time = String::new();
     for &(a, u) in parts {
         let (mut a, mut u) = (a, u);
+        // TIMEX3 writes quarters, decades and centuries in months and years.
+        let scale = match u {
+            Unit::Quarter => Some((3.0, Unit::Month)),
+            Unit::Decade => Some((10.0, Unit::Year)),
+            Unit::Century => Some((100.0, Unit::Year)),
+            _ => None,
+        };
+        if let Some((k, to)) = scale {
+            if let Amount::N(v) = a {
+                a = Amount::N(v * k);
+            }
+            u = to;
+        }
+        // "2 1/2 years": P2Y6M.
+        if let (Amount::N(v), Unit::Year) = (a, u) {
+            if v.fract() != 0.0 && (v * 12.0).fract() == 0.0 && v > 1.0 {
+                date.push_str(&format!("{}Y{}M", v.trunc(), (v.fract() * 12.0).round()));
+                continue;
+            }
+        }
         // Fractions of an hour or day read better one unit down ("half an hour" = PT30M).
         if let Amount::N(v) = a {
             if v.fract() != 0.0 {

@@ -175,7 +175,7 @@ fn durations() {
     );
     check("Over the past two months prices doubled.", "2022-02-13", "the past two months=DURATION:P2M");
     check(
-        "The siege lasted several weeks and half an hour.",
+        "The siege lasted several weeks; talks took half an hour.",
         "",
         "several weeks=DURATION:PXW\nhalf an hour=DURATION:PT30M",
     );
