@@ -172,3 +172,122 @@ fn usage_errors_explain_themselves() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("'2022-02-30' is not a date"), "{}", stderr(&out));
 }
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(bytes).unwrap();
+    e.finish().unwrap()
+}
+
+fn warc_record(kind: &str, uri: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
+    let mut r = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2022-02-13T10:00:00Z\r\n\
+         WARC-Record-ID: <urn:uuid:{}>\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        uri.rsplit('/').next().unwrap(),
+        block.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(block);
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+const STORY_HTML: &str = "<html lang=\"en\"><head><title>Envoys meet in Geneva - Example News</title>\
+    <meta property=\"article:published_time\" content=\"2022-02-12T09:00:00+01:00\"></head><body>\
+    <nav><a href=\"/\">Home</a> <a href=\"/world\">World</a> <a href=\"/sport\">Sport</a></nav><article>\
+    <h1>Envoys meet in Geneva</h1><p>Envoys from both countries met in Geneva on Saturday for a third round of \
+    talks on the ceasefire, officials said, and agreed to meet again within two weeks.</p><p>The talks lasted \
+    more than six hours and ended without a joint statement, according to a diplomat who attended.</p>\
+    </article><footer>Copyright 2022 Example News. All rights reserved.</footer></body></html>";
+
+fn article_ids(out: &Output) -> Vec<String> {
+    stdout_lines(out).iter().map(|r| r["id"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn warc_archives_with_gzip_members_a_non_html_record_and_a_truncated_end() {
+    let dir = scratch("warc");
+    let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{STORY_HTML}");
+    let mut archive = Vec::new();
+    archive.extend(gzip(&warc_record("warcinfo", "urn:info", "application/warc-fields", b"software: test\r\n")));
+    archive.extend(gzip(&warc_record(
+        "request",
+        "https://news.example/a1",
+        "application/http",
+        b"GET /a1 HTTP/1.1\r\n\r\n",
+    )));
+    archive.extend(gzip(&warc_record("response", "https://news.example/a1", "application/http", http.as_bytes())));
+    let png = b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n";
+    archive.extend(gzip(&warc_record("response", "https://news.example/logo", "application/http", png)));
+    archive.extend(gzip(&warc_record("response", "https://news.example/a2", "application/http", http.as_bytes())));
+    let last = warc_record("response", "https://news.example/a3", "application/http", http.as_bytes());
+    archive.extend(gzip(&last[..last.len() / 2]));
+    let path = dir.join("crawl.warc.gz");
+    std::fs::write(&path, archive).unwrap();
+    let out = dyad(&["article", "--dedup", "0", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "the truncated record is an error");
+    let records = stdout_lines(&out);
+    assert_eq!(article_ids(&out), ["urn:uuid:a1", "urn:uuid:a2"]);
+    assert_eq!(records[0]["url"], "https://news.example/a1");
+    assert_eq!(records[0]["published"], "2022-02-12T09:00:00+01:00");
+    let text = records[0]["text"].as_str().unwrap();
+    assert!(text.starts_with("Envoys from both countries met in Geneva"), "{text}");
+    assert!(!text.contains("Home") && !text.contains("Copyright"), "chrome must go: {text}");
+    let err = stderr(&out);
+    assert!(err.contains(&format!("{}:6: WARC: truncated record", path.display())), "{err}");
+    assert!(err.contains("skipped 1 WARC response that is not HTML"), "{err}");
+}
+
+#[test]
+fn formats_are_recognised_by_content_and_duplicates_linked() {
+    let dir = scratch("formats");
+    std::fs::write(dir.join("a-page.html"), STORY_HTML).unwrap();
+    std::fs::write(dir.join("b-copy.bin.gz"), gzip(STORY_HTML.as_bytes())).unwrap();
+    let feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>W</title><item><title>T</title>\
+        <link>https://w.example/1</link><guid>w-1</guid><pubDate>Sat, 12 Feb 2022 08:00:00 GMT</pubDate>\
+        <description>Talks resumed in Vienna on Saturday.</description></item></channel></rss>";
+    std::fs::write(dir.join("c-feed"), feed).unwrap();
+    std::fs::write(dir.join("d-records"), "{\"id\": \"r1\", \"text\": \"A record.\"}\n").unwrap();
+    std::fs::write(dir.join("e-notes.txt"), "<p> is how a paragraph starts in HTML.").unwrap();
+    let out = dyad(&["article", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let records = stdout_lines(&out);
+    assert_eq!(article_ids(&out), ["a-page", "b-copy", "w-1", "r1", "e-notes"]);
+    assert_eq!(records[0]["title"], "Envoys meet in Geneva");
+    assert_eq!(records[1]["duplicate_of"]["id"], "a-page", "a gzip copy of the page is an exact duplicate");
+    assert_eq!(records[2]["published"], "2022-02-12T08:00:00Z");
+    assert_eq!(records[4]["text"], "<p> is how a paragraph starts in HTML.", ".txt stays plain text");
+    let text = dyad(&["article", "--format", "text", dir.join("a-page.html").to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&text.stdout).starts_with("Envoys from both countries"));
+}
+
+#[test]
+fn hostile_inputs_give_named_errors_or_best_effort_documents() {
+    let dir = scratch("hostile");
+    let mut truncated = gzip(STORY_HTML.as_bytes());
+    truncated.truncate(truncated.len() / 2);
+    std::fs::write(dir.join("a-truncated.html.gz"), truncated).unwrap();
+    std::fs::write(dir.join("b-binary.dat"), (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect::<Vec<_>>()).unwrap();
+    let deep = format!(
+        "<html><body>{}<p>Deep text survives.</p>{}</body></html>",
+        "<div>".repeat(10_000),
+        "</div>".repeat(10_000)
+    );
+    std::fs::write(dir.join("c-deep.html"), deep).unwrap();
+    let mut latin = b"<html><head><meta charset=\"utf-8\"></head><body><article><p>Caf\xe9 owners in S\xe3o Paulo protested on Monday against the new tax, organisers said.</p></article></body></html>".to_vec();
+    latin.extend_from_slice(b"\n");
+    std::fs::write(dir.join("d-wrong-charset.html"), latin).unwrap();
+    std::fs::write(dir.join("e-ok.txt"), "Still processed.").unwrap();
+    let out = dyad(&["article", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("a-truncated.html.gz:"), "{err}");
+    assert!(err.contains("b-binary.dat: invalid UTF-8"), "{err}");
+    let records = stdout_lines(&out);
+    let ids: Vec<&str> = records.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["c-deep", "d-wrong-charset", "e-ok"]);
+    assert!(records[0]["text"].as_str().unwrap().contains("Deep text survives."));
+    let wrong = records[1]["text"].as_str().unwrap();
+    assert!(wrong.contains("owners in S") && wrong.contains("protested on Monday"), "best effort: {wrong}");
+}
