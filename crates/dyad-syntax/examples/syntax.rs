@@ -1,0 +1,158 @@
+//! A thin command line over dyad-syntax, until `dyad train` / `dyad parse` expose the same calls.
+//!
+//! ```text
+//! syntax train tagger|parser|ner --train F --dev F --out F [--epochs N] [--seed S] [--prune P]
+//!              [--max-weights N] [--tagger F] [--jackknife K] [--jackknife-epochs N] [--explore P]
+//! syntax parse --conllu [--tagger F] [--parser F] [--ner F] < in.conllu > out.conllu
+//! syntax bench FILE.conllu [--repeat N] [--tagger F] [--parser F] [--ner F]
+//!                                # load time (embedded) and words/s of tagger + parser + NER
+//! ```
+//! Model files not given on the command line are the embedded ones.
+
+use dyad_syntax::{Models, Tagger, TrainOptions};
+use std::io::{BufReader, BufWriter};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("syntax: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
+}
+
+fn parse_flag<T: std::str::FromStr>(args: &[String], name: &str, default: T) -> Result<T, String> {
+    match flag(args, name) {
+        Some(v) => v.parse().map_err(|_| format!("{name}: cannot read '{v}'")),
+        None => Ok(default),
+    }
+}
+
+fn read_model(path: Option<&str>, embedded: impl Fn() -> Vec<u8>) -> Result<Vec<u8>, String> {
+    match path {
+        Some(p) => std::fs::read(p).map_err(|e| format!("{p}: {e}")),
+        None => Ok(embedded()),
+    }
+}
+
+fn load_models(args: &[String]) -> Result<Models, String> {
+    let embedded = Models::embedded().map_err(|e| e.to_string())?;
+    let tagger =
+        read_model(flag(args, "--tagger"), || embedded.tagger.as_ref().map(Tagger::to_bytes).unwrap_or_default())?;
+    let parser = read_model(flag(args, "--parser"), || {
+        embedded.parser.as_ref().map(dyad_syntax::Parser::to_bytes).unwrap_or_default()
+    })?;
+    let ner = read_model(flag(args, "--ner"), || {
+        embedded.ner.as_ref().map(dyad_syntax::NerTagger::to_bytes).unwrap_or_default()
+    })?;
+    Models::from_bytes(&tagger, &parser, &ner).map_err(|e| e.to_string())
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    match args.first().map(String::as_str) {
+        Some("train") => {
+            let what = args.get(1).map(String::as_str).unwrap_or("");
+            let train = PathBuf::from(flag(args, "--train").ok_or("--train is required")?);
+            let dev = PathBuf::from(flag(args, "--dev").ok_or("--dev is required")?);
+            let out = PathBuf::from(flag(args, "--out").ok_or("--out is required")?);
+            let d = TrainOptions::default();
+            let tagger = match flag(args, "--tagger") {
+                Some(p) => Some(
+                    Tagger::from_bytes(&std::fs::read(p).map_err(|e| format!("{p}: {e}"))?)
+                        .map_err(|e| format!("{p}: {e}"))?,
+                ),
+                None if what != "tagger" => Models::embedded().map_err(|e| e.to_string())?.tagger,
+                None => None,
+            };
+            let options = TrainOptions {
+                epochs: parse_flag(args, "--epochs", d.epochs)?,
+                seed: parse_flag(args, "--seed", d.seed)?,
+                prune: parse_flag(args, "--prune", d.prune)?,
+                max_weights: parse_flag(args, "--max-weights", d.max_weights)?,
+                explore: parse_flag(args, "--explore", d.explore)?,
+                jackknife: parse_flag(args, "--jackknife", d.jackknife)?,
+                jackknife_epochs: parse_flag(args, "--jackknife-epochs", d.jackknife_epochs)?,
+                tagger,
+            };
+            let started = Instant::now();
+            let trained = match what {
+                "tagger" => dyad_syntax::train_tagger(&train, &dev, &options),
+                "parser" => dyad_syntax::train_parser(&train, &dev, &options),
+                "ner" => dyad_syntax::train_ner(&train, &dev, &options),
+                _ => return Err("train what? tagger, parser or ner".into()),
+            }
+            .map_err(|e| e.to_string())?;
+            std::fs::write(&out, &trained.bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+            eprintln!(
+                "wrote {} ({} bytes; epoch {}, dev {:.2}) in {:.0} s",
+                out.display(),
+                trained.bytes.len(),
+                trained.best_epoch,
+                trained.dev_score,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Some("parse") => {
+            let models = load_models(args)?;
+            let stdin = std::io::stdin();
+            let stdout = std::io::stdout();
+            let n = models
+                .parse_conllu(BufReader::new(stdin.lock()), BufWriter::new(stdout.lock()))
+                .map_err(|e| e.to_string())?;
+            eprintln!("parsed {n} sentences");
+            Ok(())
+        }
+        Some("bench") => {
+            let path = args.get(1).ok_or("bench FILE.conllu")?;
+            let repeat: usize = parse_flag(args, "--repeat", 3)?;
+            let t = Instant::now();
+            let embedded = Models::embedded().map_err(|e| e.to_string())?;
+            let load = t.elapsed();
+            let models = if args.iter().any(|a| matches!(a.as_str(), "--tagger" | "--parser" | "--ner")) {
+                load_models(args)?
+            } else {
+                embedded
+            };
+            let sizes = dyad_syntax::embedded_sizes();
+            println!(
+                "load: {:.1} ms (tagger {} B, parser {} B, ner {} B)",
+                load.as_secs_f64() * 1e3,
+                sizes[0],
+                sizes[1],
+                sizes[2]
+            );
+            let sents = dyad_syntax::conllu::read_file(path.as_ref()).map_err(|e| e.to_string())?;
+            let forms: Vec<Vec<String>> =
+                sents.iter().map(|s| s.words.iter().map(|w| w.form.clone()).collect()).collect();
+            let n_words: usize = forms.iter().map(Vec::len).sum();
+            let mut best = f64::MAX;
+            let mut check = 0usize;
+            for _ in 0..repeat {
+                let t = Instant::now();
+                for f in &forms {
+                    let words: Vec<&str> = f.iter().map(String::as_str).collect();
+                    let a = models.analyse(&words);
+                    check += a.tags.len() + a.arcs.len() + a.entities.len();
+                }
+                best = best.min(t.elapsed().as_secs_f64());
+            }
+            println!(
+                "{} sentences, {n_words} words: {:.0} words/s on one thread (best of {repeat}; check {check})",
+                sents.len(),
+                n_words as f64 / best
+            );
+            Ok(())
+        }
+        _ => Err("usage: syntax train tagger|parser|ner ... | syntax parse --conllu | syntax bench FILE".into()),
+    }
+}

@@ -1,0 +1,610 @@
+//! The dependency parser: greedy arc-hybrid transitions with labelled arcs, scored by an
+//! averaged perceptron and trained with a dynamic oracle (the learner is allowed to follow its
+//! own mistakes and is taught the best move from wherever it ends up).
+//!
+//! The transition system: a stack (starting with the artificial root, index 0), a buffer of
+//! words, and three moves. SHIFT pushes the buffer front; LEFT(l) pops the stack top and makes
+//! it a dependent of the buffer front; RIGHT(l) pops the stack top and makes it a dependent of
+//! the item below it. RIGHT onto the root is allowed only as the very last move, so every tree
+//! has exactly one root word.
+
+use crate::codec::{Reader, Writer};
+use crate::features::{intern, normalise};
+use crate::hash::{hash_str, key};
+use crate::perceptron::{Averaged, Weights, argmax_where};
+use crate::tagger::PosTag;
+use crate::{Error, Result};
+
+const KIND: u8 = 2;
+const NONE: usize = usize::MAX;
+
+/// A predicted head and relation for one word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Arc {
+    /// 1-based index of the head word in the sentence, 0 for the root.
+    pub head: usize,
+    /// Dependency relation (`nsubj`, `obl:tmod`, `root`).
+    pub deprel: &'static str,
+}
+
+/// The dependency parser.
+#[derive(Clone, Debug)]
+pub struct Parser {
+    labels: Vec<&'static str>,
+    weights: Weights,
+}
+
+/// A move of the transition system.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Move {
+    Shift,
+    Left(u16),
+    Right(u16),
+}
+
+impl Move {
+    fn from_class(c: usize, n_labels: usize) -> Move {
+        if c == 0 {
+            Move::Shift
+        } else if c <= n_labels {
+            Move::Left((c - 1) as u16)
+        } else {
+            Move::Right((c - 1 - n_labels) as u16)
+        }
+    }
+}
+
+/// A parser configuration over words `1..=n` (0 is the root).
+pub(crate) struct State {
+    n: usize,
+    stack: Vec<usize>,
+    next: usize,
+    pub(crate) heads: Vec<usize>,
+    pub(crate) labels: Vec<u16>,
+    lefts: Vec<[usize; 2]>,
+    rights: Vec<[usize; 2]>,
+    n_left: Vec<u8>,
+    n_right: Vec<u8>,
+    left_set: Vec<u64>,
+    right_set: Vec<u64>,
+}
+
+impl State {
+    pub(crate) fn new(n: usize) -> State {
+        State {
+            n,
+            stack: vec![0],
+            next: 1,
+            heads: vec![NONE; n + 1],
+            labels: vec![0; n + 1],
+            lefts: vec![[NONE; 2]; n + 1],
+            rights: vec![[NONE; 2]; n + 1],
+            n_left: vec![0; n + 1],
+            n_right: vec![0; n + 1],
+            left_set: vec![0; n + 1],
+            right_set: vec![0; n + 1],
+        }
+    }
+
+    pub(crate) fn is_terminal(&self) -> bool {
+        self.next > self.n && self.stack.len() <= 1
+    }
+
+    fn s(&self, k: usize) -> usize {
+        if k < self.stack.len() { self.stack[self.stack.len() - 1 - k] } else { NONE }
+    }
+
+    fn b(&self, k: usize) -> usize {
+        if self.next + k <= self.n { self.next + k } else { NONE }
+    }
+
+    pub(crate) fn can_shift(&self) -> bool {
+        self.next <= self.n
+    }
+
+    pub(crate) fn can_left(&self) -> bool {
+        self.next <= self.n && self.stack.len() >= 2
+    }
+
+    pub(crate) fn can_right(&self) -> bool {
+        self.stack.len() >= 3 || (self.stack.len() == 2 && self.next > self.n)
+    }
+
+    #[cfg(test)]
+    pub(crate) fn is_valid(&self, m: Move) -> bool {
+        match m {
+            Move::Shift => self.can_shift(),
+            Move::Left(_) => self.can_left(),
+            Move::Right(_) => self.can_right(),
+        }
+    }
+
+    fn attach(&mut self, head: usize, dep: usize, label: u16) {
+        self.heads[dep] = head;
+        self.labels[dep] = label;
+        let bit = 1u64 << (label % 64);
+        if dep < head {
+            self.n_left[head] = self.n_left[head].saturating_add(1);
+            self.left_set[head] |= bit;
+            let l = &mut self.lefts[head];
+            if l[0] == NONE || dep < l[0] {
+                l[1] = l[0];
+                l[0] = dep;
+            } else if l[1] == NONE || dep < l[1] {
+                l[1] = dep;
+            }
+        } else {
+            self.n_right[head] = self.n_right[head].saturating_add(1);
+            self.right_set[head] |= bit;
+            let r = &mut self.rights[head];
+            if r[0] == NONE || dep > r[0] {
+                r[1] = r[0];
+                r[0] = dep;
+            } else if r[1] == NONE || dep > r[1] {
+                r[1] = dep;
+            }
+        }
+    }
+
+    /// Applies a valid move.
+    pub(crate) fn apply(&mut self, m: Move) {
+        match m {
+            Move::Shift => {
+                self.stack.push(self.next);
+                self.next += 1;
+            }
+            Move::Left(l) => {
+                if let Some(s0) = self.stack.pop() {
+                    self.attach(self.next, s0, l);
+                }
+            }
+            Move::Right(l) => {
+                if let Some(s0) = self.stack.pop() {
+                    let s1 = self.s(0);
+                    self.attach(s1, s0, l);
+                }
+            }
+        }
+    }
+
+    /// The cost of each move type (SHIFT, LEFT, RIGHT) against gold heads: how many gold arcs
+    /// it makes unreachable. Labels are handled by [`State::move_cost`].
+    pub(crate) fn costs(&self, gold: &[usize]) -> [usize; 3] {
+        let s0 = self.s(0);
+        let s1 = self.s(1);
+        let b0 = self.b(0);
+        let in_buffer = |x: usize| x != NONE && x >= self.next && x <= self.n;
+        let deps_in_buffer = |h: usize| (self.next..=self.n).filter(|&d| gold[d] == h).count();
+        let mut shift = 0;
+        if self.can_shift() {
+            for &k in &self.stack {
+                if gold[k] == b0 {
+                    shift += 1;
+                }
+                if gold[b0] == k && k != s0 {
+                    shift += 1;
+                }
+            }
+        }
+        let mut left = 0;
+        if self.can_left() {
+            left = deps_in_buffer(s0);
+            let h = gold[s0];
+            if h != b0 && (h == s1 || in_buffer(h)) {
+                left += 1;
+            }
+        }
+        let mut right = 0;
+        if self.can_right() {
+            right = deps_in_buffer(s0);
+            let h = gold[s0];
+            if h != s1 && in_buffer(h) {
+                right += 1;
+            }
+        }
+        [shift, left, right]
+    }
+
+    /// The cost of move `m` with labels: the arc cost plus one for a correct arc with a wrong
+    /// label.
+    pub(crate) fn move_cost(&self, m: Move, costs: &[usize; 3], gold: &[usize], gold_labels: &[u16]) -> usize {
+        let s0 = self.s(0);
+        match m {
+            Move::Shift => costs[0],
+            Move::Left(l) => costs[1] + usize::from(gold[s0] == self.b(0) && gold_labels[s0] != l),
+            Move::Right(l) => costs[2] + usize::from(gold[s0] == self.s(1) && gold_labels[s0] != l),
+        }
+    }
+}
+
+/// Hashed parts of each word, index 0 being the root.
+pub(crate) struct ParseContext {
+    w: Vec<u64>,
+    t: Vec<u64>,
+    u: Vec<u64>,
+    scratch: String,
+}
+
+impl ParseContext {
+    pub(crate) fn new() -> ParseContext {
+        ParseContext { w: Vec::new(), t: Vec::new(), u: Vec::new(), scratch: String::new() }
+    }
+
+    pub(crate) fn fill(&mut self, words: &[&str], tags: &[PosTag]) {
+        self.w.clear();
+        self.t.clear();
+        self.u.clear();
+        self.w.push(1);
+        self.t.push(1);
+        self.u.push(1);
+        for (i, word) in words.iter().enumerate() {
+            normalise(word, &mut self.scratch);
+            self.w.push(hash_str(&self.scratch));
+            let tag = tags.get(i).copied().unwrap_or(PosTag { upos: "X", xpos: "_" });
+            self.t.push(hash_str(tag.xpos));
+            self.u.push(hash_str(tag.upos));
+        }
+    }
+
+    fn features(&self, st: &State, out: &mut Vec<u32>) {
+        out.clear();
+        let w = |x: usize| if x == NONE { 2 } else { self.w[x] };
+        let t = |x: usize| if x == NONE { 2 } else { self.t[x] };
+        let u = |x: usize| if x == NONE { 2 } else { self.u[x] };
+        let lab = |x: usize| if x == NONE { 1000 } else { u64::from(st.labels[x]) };
+        let (s0, s1, s2, b0, b1, b2) = (st.s(0), st.s(1), st.s(2), st.b(0), st.b(1), st.b(2));
+        let child = |x: usize, side: &[[usize; 2]], k: usize| if x == NONE { NONE } else { side[x][k] };
+        let (s0l1, s0l2) = (child(s0, &st.lefts, 0), child(s0, &st.lefts, 1));
+        let (s0r1, s0r2) = (child(s0, &st.rights, 0), child(s0, &st.rights, 1));
+        let (b0l1, b0l2) = (child(b0, &st.lefts, 0), child(b0, &st.lefts, 1));
+        let s1r1 = child(s1, &st.rights, 0);
+        let dist = if s0 == NONE || b0 == NONE {
+            0
+        } else {
+            match b0 - s0 {
+                d @ 1..=4 => d as u64,
+                5..=9 => 5,
+                _ => 6,
+            }
+        };
+        let vl = |x: usize| if x == NONE { 99 } else { u64::from(st.n_left[x]) };
+        let vr = |x: usize| if x == NONE { 99 } else { u64::from(st.n_right[x]) };
+        let ls = |x: usize| if x == NONE { 1 } else { st.left_set[x] };
+        let rs = |x: usize| if x == NONE { 1 } else { st.right_set[x] };
+        let (s0w, s0t, s1w, s1t, b0w, b0t, b1w, b1t) = (w(s0), t(s0), w(s1), t(s1), w(b0), t(b0), w(b1), t(b1));
+        out.extend([
+            key(0, &[]),
+            key(1, &[s0w]),
+            key(2, &[s0t]),
+            key(3, &[s0w, s0t]),
+            key(4, &[s1w]),
+            key(5, &[s1t]),
+            key(6, &[s1w, s1t]),
+            key(7, &[b0w]),
+            key(8, &[b0t]),
+            key(9, &[b0w, b0t]),
+            key(10, &[b1w]),
+            key(11, &[b1t]),
+            key(12, &[b1w, b1t]),
+            key(13, &[t(b2)]),
+            key(14, &[t(s2)]),
+            key(15, &[w(b2)]),
+            key(16, &[s0w, b0w]),
+            key(17, &[s0t, b0t]),
+            key(18, &[s0w, s0t, b0t]),
+            key(19, &[s0t, b0w, b0t]),
+            key(20, &[s0w, s0t, b0w, b0t]),
+            key(21, &[s0w, b0t]),
+            key(22, &[s0t, b0w]),
+            key(23, &[s1t, s0t]),
+            key(24, &[s1w, s0w]),
+            key(25, &[s1t, s0w]),
+            key(26, &[s1w, s0t]),
+            key(27, &[b0t, b1t]),
+            key(28, &[b0t, b1t, t(b2)]),
+            key(29, &[s0t, b0t, b1t]),
+            key(30, &[s1t, s0t, b0t]),
+            key(31, &[t(s2), s1t, s0t]),
+            key(32, &[s0t, t(s0l1), b0t]),
+            key(33, &[s0t, t(s0r1), b0t]),
+            key(34, &[s0t, b0t, t(b0l1)]),
+            key(35, &[s1t, t(s1r1), s0t]),
+            key(36, &[s0t, t(s0l1), t(s0l2)]),
+            key(37, &[s0t, t(s0r1), t(s0r2)]),
+            key(38, &[b0t, t(b0l1), t(b0l2)]),
+            key(39, &[dist, s0w]),
+            key(40, &[dist, s0t]),
+            key(41, &[dist, b0w]),
+            key(42, &[dist, b0t]),
+            key(43, &[dist, s0t, b0t]),
+            key(44, &[dist, s0w, b0w]),
+            key(45, &[s0w, vr(s0)]),
+            key(46, &[s0t, vr(s0)]),
+            key(47, &[s0w, vl(s0)]),
+            key(48, &[s0t, vl(s0)]),
+            key(49, &[b0w, vl(b0)]),
+            key(50, &[b0t, vl(b0)]),
+            key(51, &[w(s0l1)]),
+            key(52, &[t(s0l1)]),
+            key(53, &[lab(s0l1)]),
+            key(54, &[w(s0r1)]),
+            key(55, &[t(s0r1)]),
+            key(56, &[lab(s0r1)]),
+            key(57, &[w(b0l1)]),
+            key(58, &[t(b0l1)]),
+            key(59, &[lab(b0l1)]),
+            key(60, &[lab(s0l2)]),
+            key(61, &[lab(s0r2)]),
+            key(62, &[lab(b0l2)]),
+            key(63, &[s0w, rs(s0)]),
+            key(64, &[s0t, ls(s0)]),
+            key(65, &[b0t, ls(b0)]),
+            key(66, &[u(s0), u(b0)]),
+            key(67, &[u(s1), u(s0), u(b0)]),
+            key(68, &[s0t, rs(s0)]),
+            key(69, &[u(b0), u(b1)]),
+            key(70, &[lab(s1r1), s1t]),
+            key(71, &[s0w, b0w, b1t]),
+            key(72, &[s0t, lab(s0l1), lab(s0l2)]),
+            key(73, &[s0t, lab(s0r1), lab(s0r2)]),
+            key(74, &[b0t, lab(b0l1), lab(b0l2)]),
+            key(75, &[s0w, b0w, s1t]),
+        ]);
+    }
+}
+
+impl Parser {
+    /// Parses a tagged sentence: one head and relation per word.
+    pub fn predict(&self, words: &[&str], tags: &[PosTag]) -> Vec<Arc> {
+        let mut ctx = ParseContext::new();
+        self.predict_with(words, tags, &mut ctx)
+    }
+
+    pub(crate) fn predict_with(&self, words: &[&str], tags: &[PosTag], ctx: &mut ParseContext) -> Vec<Arc> {
+        let n = words.len();
+        ctx.fill(words, tags);
+        let nl = self.labels.len();
+        let mut st = State::new(n);
+        let mut feats = Vec::with_capacity(96);
+        let mut scores = vec![0i32; 1 + 2 * nl];
+        while !st.is_terminal() {
+            ctx.features(&st, &mut feats);
+            self.weights.score(&feats, &mut scores);
+            let (sh, le, ri) = (st.can_shift(), st.can_left(), st.can_right());
+            let allowed = |c: usize| {
+                if c == 0 {
+                    sh
+                } else if c <= nl {
+                    le
+                } else {
+                    ri
+                }
+            };
+            let Some(c) = argmax_where(&scores, allowed) else { break };
+            st.apply(Move::from_class(c, nl));
+        }
+        let root_label = self.labels.iter().position(|&l| l == "root");
+        (1..=n)
+            .map(|i| {
+                let head = st.heads[i];
+                if head == NONE || head == 0 {
+                    // Never left without a head: the root's relation is always `root`.
+                    Arc { head: if head == NONE { 0 } else { head }, deprel: "root" }
+                } else {
+                    let l = st.labels[i] as usize;
+                    let deprel = self.labels.get(l).copied().unwrap_or("dep");
+                    let deprel = if Some(l) == root_label { "dep" } else { deprel };
+                    Arc { head, deprel }
+                }
+            })
+            .collect()
+    }
+
+    /// Number of stored features and weights.
+    pub fn size(&self) -> (usize, usize) {
+        self.weights.size()
+    }
+
+    /// Serialises the model.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::with_header(KIND);
+        let names: Vec<String> = self.labels.iter().map(|s| s.to_string()).collect();
+        w.strs(&names);
+        self.weights.write(&mut w);
+        w.into_bytes()
+    }
+
+    /// Reads a model written by [`Parser::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Parser> {
+        let mut r = Reader::with_header(bytes, KIND)?;
+        let labels: Vec<&'static str> = r.strs()?.into_iter().map(intern).collect();
+        let weights = Weights::read(&mut r)?;
+        r.finish()?;
+        if weights.n_classes() != 1 + 2 * labels.len() {
+            return Err(Error::model("parser weights and labels disagree"));
+        }
+        Ok(Parser { labels, weights })
+    }
+}
+
+/// A training sentence for the parser.
+pub(crate) struct ParseExample {
+    pub words: Vec<String>,
+    pub tags: Vec<PosTag>,
+    /// Gold head of each word, index 0 unused (the root).
+    pub heads: Vec<usize>,
+    pub deprels: Vec<String>,
+}
+
+/// Trains a parser; `dev_score` is called after each epoch with that epoch's frozen model.
+pub(crate) fn train(
+    train: &[ParseExample],
+    epochs: usize,
+    seed: u64,
+    prune: (f32, usize),
+    explore: f64,
+    mut dev_score: impl FnMut(usize, &Parser) -> f64,
+) -> Result<(Parser, usize, f64)> {
+    let mut names: Vec<String> = train.iter().flat_map(|s| s.deprels.iter().cloned()).collect();
+    names.sort();
+    names.dedup();
+    if names.is_empty() {
+        return Err(Error::training("no dependency relations in the training data"));
+    }
+    if 1 + 2 * names.len() > 255 {
+        return Err(Error::training(format!("{} relations; at most 127 are supported", names.len())));
+    }
+    let labels: Vec<&'static str> = names.iter().map(|s| intern(s)).collect();
+    let nl = labels.len();
+    let gold_labels: Vec<Vec<u16>> = train
+        .iter()
+        .map(|s| {
+            std::iter::once(0)
+                .chain(s.deprels.iter().map(|d| labels.iter().position(|l| l == d).unwrap_or(0) as u16))
+                .collect()
+        })
+        .collect();
+    let mut model = Averaged::new(1 + 2 * nl);
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut rng = crate::train::Rng::new(seed);
+    let mut ctx = ParseContext::new();
+    let mut feats = Vec::new();
+    let mut scores = vec![0f32; 1 + 2 * nl];
+    let mut best: Option<(Parser, usize, f64)> = None;
+    for epoch in 1..=epochs {
+        rng.shuffle(&mut order);
+        for &k in &order {
+            let ex = &train[k];
+            let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
+            let n = words.len();
+            if ex.heads.len() != n + 1 || ex.heads.iter().skip(1).any(|&h| h > n) {
+                continue;
+            }
+            ctx.fill(&words, &ex.tags);
+            let gl = &gold_labels[k];
+            let mut st = State::new(n);
+            while !st.is_terminal() {
+                ctx.features(&st, &mut feats);
+                model.score(&feats, &mut scores);
+                let costs = st.costs(&ex.heads);
+                let (sh, le, ri) = (st.can_shift(), st.can_left(), st.can_right());
+                let allowed = |c: usize| {
+                    if c == 0 {
+                        sh
+                    } else if c <= nl {
+                        le
+                    } else {
+                        ri
+                    }
+                };
+                let cost = |c: usize| st.move_cost(Move::from_class(c, nl), &costs, &ex.heads, gl);
+                let min = (0..scores.len()).filter(|&c| allowed(c)).map(cost).min().unwrap_or(0);
+                let Some(pred) = argmax_where(&scores, allowed) else { break };
+                let Some(best_gold) = argmax_where(&scores, |c| allowed(c) && cost(c) == min) else { break };
+                model.tick();
+                let pred_cost = cost(pred);
+                if pred_cost > min {
+                    model.update(best_gold, pred, &feats);
+                }
+                let follow = if pred_cost == min || (epoch > 1 && rng.next_f64() < explore) { pred } else { best_gold };
+                st.apply(Move::from_class(follow, nl));
+            }
+        }
+        let parser = Parser { labels: labels.clone(), weights: model.freeze(prune.0, prune.1) };
+        let score = dev_score(epoch, &parser);
+        if best.as_ref().is_none_or(|b| score > b.2) {
+            best = Some((parser, epoch, score));
+        }
+    }
+    best.ok_or_else(|| Error::training("no epochs were run"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::train::Rng;
+
+    /// A random projective tree over `n` words: heads[0] unused.
+    fn projective_tree(n: usize, rng: &mut Rng) -> Vec<usize> {
+        let mut heads = vec![0; n + 1];
+        // The root word, then its left and right spans.
+        let r = 1 + (rng.next_u64() as usize) % n;
+        heads[r] = 0;
+        if r > 1 {
+            build_span(1, r - 1, r, &mut heads, rng);
+        }
+        if r < n {
+            build_span(r + 1, n, r, &mut heads, rng);
+        }
+        heads
+    }
+
+    fn build_span(lo: usize, hi: usize, head: usize, heads: &mut [usize], rng: &mut Rng) {
+        let r = lo + (rng.next_u64() as usize) % (hi - lo + 1);
+        heads[r] = head;
+        if r > lo {
+            build_span(lo, r - 1, r, heads, rng);
+        }
+        if r < hi {
+            build_span(r + 1, hi, r, heads, rng);
+        }
+    }
+
+    /// Follows the dynamic oracle's zero-cost moves, preferring `order`.
+    fn oracle_parse(heads: &[usize], labels: &[u16], prefer_shift: bool) -> State {
+        let n = heads.len() - 1;
+        let mut st = State::new(n);
+        let mut steps = 0;
+        while !st.is_terminal() {
+            steps += 1;
+            assert!(steps <= 2 * n + 1, "too many moves");
+            let costs = st.costs(heads);
+            let s0 = st.s(0);
+            let candidates = [
+                Move::Shift,
+                Move::Left(if s0 == NONE { 0 } else { labels[s0] }),
+                Move::Right(if s0 == NONE { 0 } else { labels[s0] }),
+            ];
+            let order: [usize; 3] = if prefer_shift { [0, 1, 2] } else { [1, 2, 0] };
+            let m = order
+                .iter()
+                .map(|&i| candidates[i])
+                .find(|&m| st.is_valid(m) && st.move_cost(m, &costs, heads, labels) == 0)
+                .expect("a zero-cost move exists on a projective tree");
+            st.apply(m);
+        }
+        st
+    }
+
+    #[test]
+    fn every_oracle_sequence_rebuilds_projective_trees() {
+        let mut rng = Rng::new(7);
+        for trial in 0..500 {
+            let n = 1 + trial % 25;
+            let heads = projective_tree(n, &mut rng);
+            let labels: Vec<u16> = (0..=n).map(|i| (i % 5) as u16).collect();
+            for prefer_shift in [true, false] {
+                let st = oracle_parse(&heads, &labels, prefer_shift);
+                assert_eq!(&st.heads[1..], &heads[1..], "tree {heads:?}");
+                assert_eq!(&st.labels[1..], &labels[1..]);
+                assert_eq!(st.heads[1..].iter().filter(|&&h| h == 0).count(), 1, "one root");
+            }
+        }
+    }
+
+    #[test]
+    fn any_valid_move_sequence_ends_in_a_single_rooted_tree() {
+        let mut rng = Rng::new(3);
+        for n in 0..30 {
+            let mut st = State::new(n);
+            while !st.is_terminal() {
+                let moves: Vec<Move> =
+                    [Move::Shift, Move::Left(1), Move::Right(2)].into_iter().filter(|&m| st.is_valid(m)).collect();
+                assert!(!moves.is_empty(), "stuck");
+                st.apply(moves[(rng.next_u64() as usize) % moves.len()]);
+            }
+            assert!(st.heads[1..].iter().all(|&h| h != NONE));
+            assert_eq!(st.heads[1..].iter().filter(|&&h| h == 0).count(), usize::from(n > 0));
+        }
+    }
+}

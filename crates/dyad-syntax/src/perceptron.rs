@@ -1,0 +1,379 @@
+//! The averaged perceptron shared by the three models: a sparse trainable form and a compact,
+//! quantised, read-only form that is what ships.
+//!
+//! Training keeps, for each feature key, a short list of (class, weight, running total, last
+//! update) entries, so memory grows with the number of non-zero weights, not with
+//! features × classes. [`Weights`] is the frozen form: averaged weights quantised to `i16`
+//! with one scale per model, entries below a pruning threshold dropped, and an open-addressing
+//! table from feature key to its entries.
+
+use crate::codec::{Reader, Writer};
+use crate::hash::KeyMap;
+use crate::{Error, Result};
+
+#[derive(Clone, Copy)]
+struct Entry {
+    class: u16,
+    weight: i32,
+    total: i64,
+    stamp: u32,
+}
+
+/// A trainable averaged perceptron over hashed features.
+pub(crate) struct Averaged {
+    n_classes: usize,
+    feats: KeyMap<Vec<Entry>>,
+    clock: u32,
+}
+
+impl Averaged {
+    /// An empty model over `n_classes` classes.
+    pub(crate) fn new(n_classes: usize) -> Averaged {
+        Averaged { n_classes, feats: KeyMap::default(), clock: 0 }
+    }
+
+    /// Adds the current (not averaged) weights of `feats` to `scores`.
+    pub(crate) fn score(&self, feats: &[u32], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for f in feats {
+            if let Some(entries) = self.feats.get(f) {
+                for e in entries {
+                    scores[e.class as usize] += e.weight as f32;
+                }
+            }
+        }
+    }
+
+    /// Advances the clock by one training instance.
+    pub(crate) fn tick(&mut self) {
+        self.clock += 1;
+    }
+
+    /// Rewards `truth` and penalises `guess` on `feats` (nothing when they are equal).
+    pub(crate) fn update(&mut self, truth: usize, guess: usize, feats: &[u32]) {
+        if truth == guess {
+            return;
+        }
+        for &f in feats {
+            let entries = self.feats.entry(f).or_default();
+            for (class, delta) in [(truth, 1), (guess, -1)] {
+                let e = match entries.iter().position(|e| e.class as usize == class) {
+                    Some(i) => &mut entries[i],
+                    None => {
+                        entries.push(Entry { class: class as u16, weight: 0, total: 0, stamp: self.clock });
+                        entries.last_mut().expect("just pushed")
+                    }
+                };
+                e.total += i64::from(self.clock - e.stamp) * i64::from(e.weight);
+                e.stamp = self.clock;
+                e.weight += delta;
+            }
+        }
+    }
+
+    /// The averaged weights, quantised and pruned: entries whose averaged magnitude is below
+    /// `prune` are dropped, and then all but the `max_weights` largest (0: no limit).
+    pub(crate) fn freeze(&self, prune: f32, max_weights: usize) -> Weights {
+        let clock = f64::from(self.clock.max(1));
+        let average = |e: &Entry| {
+            let total = e.total + i64::from(self.clock - e.stamp) * i64::from(e.weight);
+            (total as f64 / clock) as f32
+        };
+        let mut prune = prune;
+        if max_weights > 0 {
+            let mut all: Vec<f32> = self.feats.values().flatten().map(|e| average(e).abs()).collect();
+            if all.len() > max_weights {
+                let k = all.len() - max_weights;
+                let (_, kth, _) = all.select_nth_unstable_by(k, f32::total_cmp);
+                // Keep the weights strictly above the cut (ties at the cut go, for determinism).
+                prune = prune.max(f32::from_bits(kth.to_bits() + 1));
+            }
+        }
+        let mut rows: Vec<(u32, Vec<(u16, f32)>)> = Vec::with_capacity(self.feats.len());
+        let mut max = 0f32;
+        for (&k, entries) in &self.feats {
+            let mut row: Vec<(u16, f32)> =
+                entries.iter().map(|e| (e.class, average(e))).filter(|&(_, w)| w.abs() >= prune && w != 0.0).collect();
+            if row.is_empty() {
+                continue;
+            }
+            row.sort_by_key(|&(c, _)| c);
+            for &(_, w) in &row {
+                max = max.max(w.abs());
+            }
+            rows.push((k, row));
+        }
+        rows.sort_by_key(|r| r.0);
+        let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
+        let rows = rows
+            .into_iter()
+            .map(|(k, row)| {
+                let q: Vec<(u16, i16)> = row
+                    .into_iter()
+                    .map(|(c, w)| (c, (w / scale).round().clamp(-32767.0, 32767.0) as i16))
+                    .filter(|&(_, q)| q != 0)
+                    .collect();
+                (k, q)
+            })
+            .filter(|(_, q)| !q.is_empty())
+            .collect();
+        Weights::from_rows(self.n_classes, scale, rows)
+    }
+}
+
+/// Frozen, quantised weights: what a shipped model holds.
+#[derive(Clone, Debug)]
+pub(crate) struct Weights {
+    n_classes: usize,
+    scale: f32,
+    /// Open-addressing table of feature keys; key 0 marks an empty slot (a feature whose key
+    /// is 0 is stored in `zero`). Kept apart from `rows` so that a probe for an absent feature
+    /// touches 4 bytes a slot.
+    keys: Vec<u32>,
+    /// For each slot of `keys`: start of the row in `entries` << 8 | entry count.
+    rows: Vec<u32>,
+    zero: u32,
+    mask: usize,
+    /// Entries: class in the high 16 bits, weight in the low 16.
+    entries: Vec<u32>,
+    n_feats: usize,
+}
+
+const NO_ROW: u32 = u32::MAX;
+
+impl Weights {
+    fn from_rows(n_classes: usize, scale: f32, rows: Vec<(u32, Vec<(u16, i16)>)>) -> Weights {
+        let mut w = Weights::with_capacity(n_classes, scale, rows.len(), rows.iter().map(|r| r.1.len()).sum());
+        for (k, row) in rows {
+            w.push_row(k, row.iter().copied());
+        }
+        w
+    }
+
+    fn with_capacity(n_classes: usize, scale: f32, n_rows: usize, n_entries: usize) -> Weights {
+        let cap = (n_rows + n_rows / 2).next_power_of_two().max(16);
+        Weights {
+            n_classes,
+            scale,
+            keys: vec![0; cap],
+            rows: vec![NO_ROW; cap],
+            zero: NO_ROW,
+            mask: cap - 1,
+            entries: Vec::with_capacity(n_entries),
+            n_feats: 0,
+        }
+    }
+
+    /// Adds the row of feature `key`; rows hold at most 255 entries (classes are capped at 255
+    /// by the model builders, so a row always fits).
+    fn push_row(&mut self, key: u32, row: impl Iterator<Item = (u16, i16)>) {
+        let start = self.entries.len();
+        self.entries.extend(row.take(255).map(|(c, q)| (u32::from(c) << 16) | u32::from(q as u16)));
+        let len = self.entries.len() - start;
+        self.insert(key, ((start as u32) << 8) | len as u32);
+        self.n_feats += 1;
+    }
+
+    fn insert(&mut self, key: u32, packed: u32) {
+        if key == 0 {
+            self.zero = packed;
+            return;
+        }
+        let mut i = key as usize & self.mask;
+        loop {
+            if self.keys[i] == 0 {
+                self.keys[i] = key;
+                self.rows[i] = packed;
+                return;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    #[inline]
+    fn find(&self, key: u32) -> u32 {
+        if key == 0 {
+            return self.zero;
+        }
+        let mut i = key as usize & self.mask;
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                return self.rows[i];
+            }
+            if k == 0 {
+                return NO_ROW;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Number of classes.
+    pub(crate) fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    /// Number of stored features and of stored weights.
+    pub(crate) fn size(&self) -> (usize, usize) {
+        (self.n_feats, self.entries.len())
+    }
+
+    /// Scores of every class for `feats`, in quantised units (compare, don't interpret).
+    ///
+    /// The table lookups are done first, all together, so that their cache misses overlap;
+    /// then the rows are added up.
+    #[inline]
+    pub(crate) fn score(&self, feats: &[u32], scores: &mut [i32]) {
+        scores.iter_mut().for_each(|s| *s = 0);
+        let mut rows = [NO_ROW; 128];
+        for chunk in feats.chunks(rows.len()) {
+            for (r, &f) in rows.iter_mut().zip(chunk) {
+                *r = self.find(f);
+            }
+            for &p in &rows[..chunk.len()] {
+                if p == NO_ROW {
+                    continue;
+                }
+                let start = (p >> 8) as usize;
+                let len = (p & 0xff) as usize;
+                let Some(entries) = self.entries.get(start..start + len) else { continue };
+                for &e in entries {
+                    if let Some(s) = scores.get_mut((e >> 16) as usize) {
+                        *s += i32::from(e as u16 as i16);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Writes the weights: classes, scale, then rows sorted by key with delta-coded keys.
+    pub(crate) fn write(&self, out: &mut Writer) {
+        let mut rows: Vec<(u32, u32)> =
+            self.keys.iter().zip(&self.rows).filter(|s| *s.0 != 0).map(|(&k, &p)| (k, p)).collect();
+        if self.zero != NO_ROW {
+            rows.push((0, self.zero));
+        }
+        rows.sort_by_key(|r| r.0);
+        out.varint(self.n_classes as u64);
+        out.f32(self.scale);
+        out.varint(rows.len() as u64);
+        let mut prev = 0u32;
+        for (k, p) in rows {
+            out.varint(u64::from(k - prev));
+            prev = k;
+            let start = (p >> 8) as usize;
+            let len = (p & 0xff) as usize;
+            out.u8(len as u8);
+            for &e in &self.entries[start..start + len] {
+                out.u8((e >> 16) as u8);
+                out.i16(e as u16 as i16);
+            }
+        }
+    }
+
+    /// Reads what [`Weights::write`] wrote.
+    pub(crate) fn read(r: &mut Reader) -> Result<Weights> {
+        let n_classes = r.varint()? as usize;
+        if n_classes == 0 || n_classes > 255 {
+            return Err(Error::model(format!("bad class count {n_classes}")));
+        }
+        let scale = r.f32()?;
+        let n = r.varint()? as usize;
+        if n > r.remaining() {
+            return Err(Error::model("feature count larger than the file"));
+        }
+        let mut w = Weights::with_capacity(n_classes, scale, n, 0);
+        let mut key = 0u32;
+        let mut row: Vec<(u16, i16)> = Vec::with_capacity(256);
+        for i in 0..n {
+            let delta = r.varint()?;
+            key = u32::try_from(u64::from(key) + delta).map_err(|_| Error::model("feature key out of range"))?;
+            if i > 0 && delta == 0 {
+                return Err(Error::model("repeated feature key"));
+            }
+            let len = r.u8()? as usize;
+            row.clear();
+            for _ in 0..len {
+                let c = r.u8()?;
+                let q = r.i16()?;
+                if c as usize >= n_classes {
+                    return Err(Error::model("class index out of range"));
+                }
+                row.push((u16::from(c), q));
+            }
+            w.push_row(key, row.iter().copied());
+        }
+        Ok(w)
+    }
+}
+
+/// Index of the best class among those `allowed`, ties to the lowest index.
+pub(crate) fn argmax_where<T: PartialOrd + Copy>(scores: &[T], allowed: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut best: Option<(usize, T)> = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if !allowed(i) {
+            continue;
+        }
+        match best {
+            Some((_, b)) if s <= b => {}
+            _ => best = Some((i, s)),
+        }
+    }
+    best.map(|b| b.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_separable_problem_and_round_trips() {
+        let mut m = Averaged::new(3);
+        let data: [(&[u32], usize); 3] = [(&[1, 10], 0), (&[2, 10], 1), (&[3, 10, 0], 2)];
+        let mut scores = vec![0f32; 3];
+        for _ in 0..5 {
+            for (feats, gold) in data {
+                m.tick();
+                m.score(feats, &mut scores);
+                let guess = argmax_where(&scores, |_| true).unwrap_or(0);
+                m.update(gold, guess, feats);
+            }
+        }
+        let w = m.freeze(0.0, 0);
+        let mut q = vec![0i32; 3];
+        for (feats, gold) in data {
+            w.score(feats, &mut q);
+            assert_eq!(argmax_where(&q, |_| true), Some(gold));
+        }
+        let mut out = Writer::default();
+        w.write(&mut out);
+        let bytes = out.into_bytes();
+        let back = Weights::read(&mut Reader::new(&bytes)).expect("reads back");
+        assert_eq!(back.size(), w.size());
+        for (feats, _) in data {
+            let mut a = vec![0i32; 3];
+            w.score(feats, &mut a);
+            back.score(feats, &mut q);
+            assert_eq!(a, q);
+        }
+    }
+
+    #[test]
+    fn truncated_weights_are_an_error_not_a_panic() {
+        let mut m = Averaged::new(2);
+        m.tick();
+        m.update(0, 1, &[5, 6, 7]);
+        let mut out = Writer::default();
+        m.freeze(0.0, 0).write(&mut out);
+        let bytes = out.into_bytes();
+        for cut in 0..bytes.len() {
+            assert!(Weights::read(&mut Reader::new(&bytes[..cut])).is_err());
+        }
+    }
+
+    #[test]
+    fn argmax_respects_the_filter() {
+        assert_eq!(argmax_where(&[3, 9, 1], |i| i != 1), Some(0));
+        assert_eq!(argmax_where(&[3, 9, 1], |_| false), None);
+    }
+}

@@ -1,0 +1,308 @@
+//! The part-of-speech tagger: a greedy left-to-right averaged perceptron that predicts UPOS and
+//! PTB XPOS together, as one joint class (`NOUN NN`, `AUX VBZ`), so the two never disagree.
+//!
+//! Features: the word, its normalised form, shape, prefixes and suffixes; the words and
+//! suffixes around it; the two previous predicted tags; and a lexicon feature, the set of
+//! tags each frequent training word was seen with ("ambiguity class"), for the word and its
+//! neighbours, which stands in for the tags of words not yet tagged.
+
+use crate::codec::{Reader, Writer};
+use crate::features::{WordParts, intern, padding, word_parts};
+use crate::hash::key;
+use crate::perceptron::{Averaged, Weights, argmax_where};
+use crate::{Error, Result};
+use std::collections::{BTreeMap, HashMap};
+
+const KIND: u8 = 1;
+
+/// A predicted part-of-speech tag pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PosTag {
+    /// Universal part of speech (`PROPN`).
+    pub upos: &'static str,
+    /// Penn Treebank tag (`NNP`).
+    pub xpos: &'static str,
+}
+
+/// The part-of-speech tagger.
+#[derive(Clone, Debug)]
+pub struct Tagger {
+    classes: Vec<PosTag>,
+    /// Ambiguity classes: lists of class indices.
+    ambiguity: Vec<Vec<u16>>,
+    /// Normalised word → 1-based ambiguity class.
+    lexicon: HashMap<String, u32>,
+    weights: Weights,
+}
+
+/// Everything a sentence's features need, computed once.
+pub(crate) struct TagContext {
+    parts: Vec<WordParts>,
+    amb: Vec<u64>,
+    scratch: String,
+}
+
+const PAD: usize = 2;
+
+impl TagContext {
+    pub(crate) fn new() -> TagContext {
+        TagContext { parts: Vec::new(), amb: Vec::new(), scratch: String::new() }
+    }
+
+    fn fill(&mut self, words: &[&str], lexicon: &HashMap<String, u32>) {
+        self.parts.clear();
+        self.amb.clear();
+        self.parts.extend([padding(1), padding(2)]);
+        self.amb.extend([u64::MAX - 1, u64::MAX - 2]);
+        for w in words {
+            let p = word_parts(w, &mut self.scratch);
+            self.parts.push(p);
+            // `scratch` now holds the normalised form.
+            self.amb.push(lexicon.get(self.scratch.as_str()).map_or(0, |&a| u64::from(a)));
+        }
+        self.parts.extend([padding(3), padding(4)]);
+        self.amb.extend([u64::MAX - 3, u64::MAX - 4]);
+    }
+
+    /// Features of word `i` given the classes of the two words before it.
+    fn features(&self, i: usize, prev: u64, prev2: u64, out: &mut Vec<u32>) {
+        out.clear();
+        let j = i + PAD;
+        let w = &self.parts[j];
+        let (m1, m2, p1, p2) = (&self.parts[j - 1], &self.parts[j - 2], &self.parts[j + 1], &self.parts[j + 2]);
+        let (a0, am1, ap1, ap2) = (self.amb[j], self.amb[j - 1], self.amb[j + 1], self.amb[j + 2]);
+        out.extend([
+            key(0, &[]),
+            key(1, &[w.norm]),
+            key(2, &[w.form]),
+            key(3, &[w.suffix[0]]),
+            key(4, &[w.suffix[1]]),
+            key(5, &[w.suffix[2]]),
+            key(6, &[w.suffix[3]]),
+            key(7, &[w.prefix[0]]),
+            key(8, &[w.prefix[1]]),
+            key(9, &[w.prefix[2]]),
+            key(10, &[w.shape]),
+            key(11, &[m1.norm]),
+            key(12, &[p1.norm]),
+            key(13, &[m2.norm]),
+            key(14, &[p2.norm]),
+            key(15, &[prev]),
+            key(16, &[prev2, prev]),
+            key(17, &[prev, w.norm]),
+            key(18, &[m1.suffix[2]]),
+            key(19, &[p1.suffix[2]]),
+            key(20, &[a0]),
+            key(21, &[am1]),
+            key(22, &[ap1]),
+            key(23, &[ap2]),
+            key(24, &[a0, ap1]),
+            key(25, &[prev, ap1]),
+            key(26, &[prev, a0]),
+            key(27, &[w.norm, p1.norm]),
+            key(28, &[m1.norm, w.norm]),
+            key(29, &[m1.shape, w.shape]),
+            key(30, &[p1.shape]),
+            key(31, &[w.flags, (i == 0) as u64]),
+            key(32, &[prev, w.suffix[2]]),
+            key(33, &[w.norm, ap1]),
+            key(34, &[a0, ap1, ap2]),
+            key(35, &[prev, a0, ap1]),
+            key(36, &[w.shape, p1.shape, p2.shape]),
+        ]);
+    }
+}
+
+impl Tagger {
+    /// Tags a sentence's words.
+    pub fn predict(&self, words: &[&str]) -> Vec<PosTag> {
+        let mut ctx = TagContext::new();
+        self.predict_ids(words, &mut ctx).into_iter().map(|c| self.classes[c]).collect()
+    }
+
+    /// The class index of each word.
+    pub(crate) fn predict_ids(&self, words: &[&str], ctx: &mut TagContext) -> Vec<usize> {
+        ctx.fill(words, &self.lexicon);
+        let mut feats = Vec::with_capacity(48);
+        let mut scores = vec![0i32; self.classes.len()];
+        let mut out: Vec<usize> = Vec::with_capacity(words.len());
+        for i in 0..words.len() {
+            let prev = class_part(out.len().checked_sub(1).map(|k| out[k]));
+            let prev2 = class_part(out.len().checked_sub(2).map(|k| out[k]));
+            ctx.features(i, prev, prev2, &mut feats);
+            self.weights.score(&feats, &mut scores);
+            out.push(argmax_where(&scores, |_| true).unwrap_or(0));
+        }
+        out
+    }
+
+    /// The tag pair of class `c`.
+    pub(crate) fn class(&self, c: usize) -> PosTag {
+        self.classes[c]
+    }
+
+    /// Number of stored features and weights.
+    pub fn size(&self) -> (usize, usize) {
+        self.weights.size()
+    }
+
+    /// Serialises the model.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::with_header(KIND);
+        let names: Vec<String> = self.classes.iter().map(|t| format!("{}\t{}", t.upos, t.xpos)).collect();
+        w.strs(&names);
+        w.varint(self.ambiguity.len() as u64);
+        for a in &self.ambiguity {
+            w.varint(a.len() as u64);
+            for &c in a {
+                w.varint(u64::from(c));
+            }
+        }
+        let sorted: BTreeMap<&String, &u32> = self.lexicon.iter().collect();
+        w.varint(sorted.len() as u64);
+        for (word, &amb) in sorted {
+            w.str(word);
+            w.varint(u64::from(amb));
+        }
+        self.weights.write(&mut w);
+        w.into_bytes()
+    }
+
+    /// Reads a model written by [`Tagger::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger> {
+        let mut r = Reader::with_header(bytes, KIND)?;
+        let classes = r
+            .strs()?
+            .into_iter()
+            .map(|s| {
+                let (u, x) = s.split_once('\t').unwrap_or((s, "_"));
+                PosTag { upos: intern(u), xpos: intern(x) }
+            })
+            .collect::<Vec<_>>();
+        let n_amb = r.varint()? as usize;
+        if n_amb > r.remaining() {
+            return Err(Error::model("ambiguity class count larger than the file"));
+        }
+        let mut ambiguity = Vec::with_capacity(n_amb);
+        for _ in 0..n_amb {
+            let n = r.varint()? as usize;
+            if n > classes.len() {
+                return Err(Error::model("ambiguity class too long"));
+            }
+            ambiguity.push((0..n).map(|_| r.varint().map(|v| v as u16)).collect::<Result<Vec<_>>>()?);
+        }
+        let n_words = r.varint()? as usize;
+        if n_words > r.remaining() {
+            return Err(Error::model("lexicon size larger than the file"));
+        }
+        let mut lexicon = HashMap::with_capacity(n_words);
+        for _ in 0..n_words {
+            let word = r.str()?.to_string();
+            let amb = r.varint()? as u32;
+            lexicon.insert(word, amb);
+        }
+        let weights = Weights::read(&mut r)?;
+        r.finish()?;
+        if weights.n_classes() != classes.len() {
+            return Err(Error::model("tagger weights and classes disagree"));
+        }
+        Ok(Tagger { classes, ambiguity, lexicon, weights })
+    }
+}
+
+fn class_part(c: Option<usize>) -> u64 {
+    c.map_or(u64::MAX, |c| c as u64)
+}
+
+/// A training sentence for the tagger: words and their gold tag pairs.
+pub(crate) struct TagExample {
+    pub words: Vec<String>,
+    pub tags: Vec<(String, String)>,
+}
+
+/// Trains a tagger; calls `dev_score` after each epoch with the frozen model of that epoch and
+/// keeps the best one.
+pub(crate) fn train(
+    train: &[TagExample],
+    epochs: usize,
+    seed: u64,
+    prune: (f32, usize),
+    mut dev_score: impl FnMut(usize, &Tagger) -> f64,
+) -> Result<(Tagger, usize, f64)> {
+    // Classes, in first-seen order of a sorted list so that they do not depend on file order.
+    let mut names: Vec<(String, String)> = train.iter().flat_map(|s| s.tags.iter().cloned()).collect();
+    names.sort();
+    names.dedup();
+    if names.is_empty() {
+        return Err(Error::training("no tagged words in the training data"));
+    }
+    if names.len() > 255 {
+        return Err(Error::training(format!("{} tag pairs; at most 255 are supported", names.len())));
+    }
+    let index: HashMap<&(String, String), usize> = names.iter().enumerate().map(|(i, n)| (n, i)).collect();
+    let classes: Vec<PosTag> = names.iter().map(|(u, x)| PosTag { upos: intern(u), xpos: intern(x) }).collect();
+    let gold: Vec<Vec<usize>> = train.iter().map(|s| s.tags.iter().map(|t| index[t]).collect()).collect();
+
+    // Lexicon: words seen at least twice, with the tags that make up at least 5% of their uses.
+    let mut counts: HashMap<String, BTreeMap<usize, u32>> = HashMap::new();
+    let mut norm = String::new();
+    for (s, g) in train.iter().zip(&gold) {
+        for (w, &c) in s.words.iter().zip(g) {
+            crate::features::normalise(w, &mut norm);
+            *counts.entry(norm.clone()).or_default().entry(c).or_default() += 1;
+        }
+    }
+    let mut amb_index: BTreeMap<Vec<u16>, u32> = BTreeMap::new();
+    let mut word_amb: Vec<(String, Vec<u16>)> = Vec::new();
+    for (word, tags) in counts {
+        let total: u32 = tags.values().sum();
+        if total < 2 {
+            continue;
+        }
+        let set: Vec<u16> = tags.iter().filter(|&(_, &n)| n * 20 >= total).map(|(&c, _)| c as u16).collect();
+        amb_index.insert(set.clone(), 0);
+        word_amb.push((word, set));
+    }
+    let ambiguity: Vec<Vec<u16>> = amb_index.keys().cloned().collect();
+    for (i, v) in amb_index.values_mut().enumerate() {
+        *v = i as u32 + 1;
+    }
+    let lexicon: HashMap<String, u32> = word_amb.into_iter().map(|(w, set)| (w, amb_index[&set])).collect();
+
+    let mut model = Averaged::new(classes.len());
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut rng = crate::train::Rng::new(seed);
+    let mut ctx = TagContext::new();
+    let mut feats = Vec::new();
+    let mut scores = vec![0f32; classes.len()];
+    let mut best: Option<(Tagger, usize, f64)> = None;
+    for epoch in 1..=epochs {
+        rng.shuffle(&mut order);
+        for &k in &order {
+            let words: Vec<&str> = train[k].words.iter().map(String::as_str).collect();
+            ctx.fill(&words, &lexicon);
+            let mut prev = u64::MAX;
+            let mut prev2 = u64::MAX;
+            for (i, &g) in gold[k].iter().enumerate() {
+                ctx.features(i, prev, prev2, &mut feats);
+                model.tick();
+                model.score(&feats, &mut scores);
+                let guess = argmax_where(&scores, |_| true).unwrap_or(0);
+                model.update(g, guess, &feats);
+                prev2 = prev;
+                prev = guess as u64;
+            }
+        }
+        let tagger = Tagger {
+            classes: classes.clone(),
+            ambiguity: ambiguity.clone(),
+            lexicon: lexicon.clone(),
+            weights: model.freeze(prune.0, prune.1),
+        };
+        let score = dev_score(epoch, &tagger);
+        if best.as_ref().is_none_or(|b| score > b.2) {
+            best = Some((tagger, epoch, score));
+        }
+    }
+    best.ok_or_else(|| Error::training("no epochs were run"))
+}

@@ -1,0 +1,292 @@
+//! Training entry points: read the treebank files, train for a number of epochs over a shuffled
+//! order fixed by the seed, print the dev score of every epoch to stderr, and keep the best
+//! epoch's frozen (quantised, pruned) model, which is exactly what gets written and shipped.
+//!
+//! Same data, same options: same bytes. Nothing here depends on a clock, a thread count or the
+//! iteration order of a hash map.
+
+use crate::conllu::{self, ConlluSentence};
+use crate::ner::{self, NerExample, NerTagger};
+use crate::parser::{self, ParseContext, ParseExample, Parser};
+use crate::tagger::{self, PosTag, TagContext, TagExample, Tagger};
+use crate::{Error, Result};
+use std::path::Path;
+
+/// A small deterministic random number generator (xorshift64*).
+pub(crate) struct Rng(u64);
+
+impl Rng {
+    pub(crate) fn new(seed: u64) -> Rng {
+        Rng(crate::hash::mix(seed ^ 0x5DEE_CE66_D1CE_4E5B) | 1)
+    }
+
+    pub(crate) fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    pub(crate) fn next_f64(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    pub(crate) fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Options of a training run.
+#[derive(Clone, Debug)]
+pub struct TrainOptions {
+    /// Passes over the training data; the best epoch on dev is kept.
+    pub epochs: usize,
+    /// Seed of the shuffling (and of the parser's exploration).
+    pub seed: u64,
+    /// Averaged weights with a smaller magnitude are dropped from the shipped model.
+    pub prune: f32,
+    /// At most this many weights are kept (the largest); 0 for no limit.
+    pub max_weights: usize,
+    /// Parser only: probability of following its own wrong move during training (from epoch 2).
+    pub explore: f64,
+    /// Tagger whose predicted tags the parser is evaluated on and the NER tagger uses.
+    pub tagger: Option<Tagger>,
+    /// Parser only: train on tags predicted by taggers trained on the other `jackknife` − 1
+    /// parts of the training data (0 or 1: train on gold tags).
+    pub jackknife: usize,
+    /// Epochs of each jackknife tagger.
+    pub jackknife_epochs: usize,
+}
+
+impl Default for TrainOptions {
+    fn default() -> TrainOptions {
+        TrainOptions {
+            epochs: 10,
+            seed: 1,
+            prune: 0.05,
+            max_weights: 0,
+            explore: 0.9,
+            tagger: None,
+            jackknife: 0,
+            jackknife_epochs: 5,
+        }
+    }
+}
+
+/// A trained model and how it scored.
+#[derive(Clone, Debug)]
+pub struct Trained {
+    /// The model file's bytes.
+    pub bytes: Vec<u8>,
+    /// The epoch that was kept.
+    pub best_epoch: usize,
+    /// Its dev score (UPOS accuracy, LAS or entity F1, in percent).
+    pub dev_score: f64,
+}
+
+fn read(path: &Path) -> Result<Vec<ConlluSentence>> {
+    let sents = conllu::read_file(path)?;
+    if sents.is_empty() {
+        return Err(Error::training("no sentences").with_path(path));
+    }
+    Ok(sents)
+}
+
+fn tag_examples(sents: &[ConlluSentence]) -> Vec<TagExample> {
+    sents
+        .iter()
+        .map(|s| TagExample {
+            words: s.words.iter().map(|w| w.form.clone()).collect(),
+            tags: s.words.iter().map(|w| (w.upos.clone(), w.xpos.clone())).collect(),
+        })
+        .collect()
+}
+
+/// UPOS and XPOS accuracy (percent) of `tagger` on gold sentences.
+pub(crate) fn tag_accuracy(tagger: &Tagger, gold: &[ConlluSentence]) -> (f64, f64) {
+    let mut ctx = TagContext::new();
+    let (mut n, mut upos, mut xpos) = (0usize, 0usize, 0usize);
+    for s in gold {
+        let forms = s.forms();
+        for (c, w) in tagger.predict_ids(&forms, &mut ctx).into_iter().zip(&s.words) {
+            let t = tagger.class(c);
+            n += 1;
+            upos += usize::from(t.upos == w.upos);
+            xpos += usize::from(t.xpos == w.xpos);
+        }
+    }
+    let pct = |k: usize| 100.0 * k as f64 / n.max(1) as f64;
+    (pct(upos), pct(xpos))
+}
+
+/// Trains the part-of-speech tagger on CoNLL-U files.
+pub fn train_tagger(train_path: &Path, dev_path: &Path, options: &TrainOptions) -> Result<Trained> {
+    let train = tag_examples(&read(train_path)?);
+    let dev = read(dev_path)?;
+    eprintln!("tagger: {} training sentences, {} dev sentences", train.len(), dev.len());
+    let (model, best_epoch, dev_score) =
+        tagger::train(&train, options.epochs, options.seed, (options.prune, options.max_weights), |e, m| {
+            let (upos, xpos) = tag_accuracy(m, &dev);
+            let (f, w) = m.size();
+            eprintln!("epoch {e}: dev UPOS {upos:.2}% XPOS {xpos:.2}% ({f} features, {w} weights)");
+            upos
+        })?;
+    eprintln!("kept epoch {best_epoch}: dev UPOS {dev_score:.2}%");
+    Ok(Trained { bytes: model.to_bytes(), best_epoch, dev_score })
+}
+
+fn gold_tags(s: &ConlluSentence) -> Vec<PosTag> {
+    s.words
+        .iter()
+        .map(|w| PosTag { upos: crate::features::intern(&w.upos), xpos: crate::features::intern(&w.xpos) })
+        .collect()
+}
+
+/// Unlabelled and labelled attachment scores (percent, universal relation for LAS) of `parser`
+/// on gold sentences, with tags from `tagger` or gold tags.
+pub(crate) fn attachment(parser: &Parser, tagger: Option<&Tagger>, gold: &[ConlluSentence]) -> (f64, f64) {
+    let mut ctx = ParseContext::new();
+    let (mut n, mut uas, mut las) = (0usize, 0usize, 0usize);
+    for s in gold {
+        let forms = s.forms();
+        let tags = match tagger {
+            Some(t) => t.predict(&forms),
+            None => gold_tags(s),
+        };
+        for (a, w) in parser.predict_with(&forms, &tags, &mut ctx).into_iter().zip(&s.words) {
+            n += 1;
+            if Some(a.head) == w.head {
+                uas += 1;
+                let universal = |d: &str| d.split(':').next().unwrap_or("").to_string();
+                las += usize::from(universal(a.deprel) == universal(&w.deprel));
+            }
+        }
+    }
+    let pct = |k: usize| 100.0 * k as f64 / n.max(1) as f64;
+    (pct(uas), pct(las))
+}
+
+/// Trains the dependency parser on CoNLL-U files.
+pub fn train_parser(train_path: &Path, dev_path: &Path, options: &TrainOptions) -> Result<Trained> {
+    let train_sents = read(train_path)?;
+    let dev = read(dev_path)?;
+    eprintln!("parser: {} training sentences, {} dev sentences", train_sents.len(), dev.len());
+    let tags: Vec<Vec<PosTag>> = if options.jackknife > 1 {
+        jackknife_tags(&train_sents, options)?
+    } else {
+        train_sents.iter().map(gold_tags).collect()
+    };
+    let train: Vec<ParseExample> = train_sents
+        .iter()
+        .zip(tags)
+        .map(|(s, tags)| ParseExample {
+            words: s.words.iter().map(|w| w.form.clone()).collect(),
+            tags,
+            heads: std::iter::once(0).chain(s.words.iter().map(|w| w.head.unwrap_or(usize::MAX))).collect(),
+            deprels: s.words.iter().map(|w| w.deprel.clone()).collect(),
+        })
+        .collect();
+    let tagger = options.tagger.as_ref();
+    let (model, best_epoch, dev_score) = parser::train(
+        &train,
+        options.epochs,
+        options.seed,
+        (options.prune, options.max_weights),
+        options.explore,
+        |e, m| {
+            let (uas, las) = attachment(m, tagger, &dev);
+            let (f, w) = m.size();
+            let which = if tagger.is_some() { "predicted" } else { "gold" };
+            eprintln!("epoch {e}: dev UAS {uas:.2}% LAS {las:.2}% ({which} tags; {f} features, {w} weights)");
+            las
+        },
+    )?;
+    eprintln!("kept epoch {best_epoch}: dev LAS {dev_score:.2}%");
+    Ok(Trained { bytes: model.to_bytes(), best_epoch, dev_score })
+}
+
+/// Tags of every training sentence, each predicted by a tagger that did not see it.
+fn jackknife_tags(sents: &[ConlluSentence], options: &TrainOptions) -> Result<Vec<Vec<PosTag>>> {
+    let k = options.jackknife;
+    let mut out: Vec<Vec<PosTag>> = vec![Vec::new(); sents.len()];
+    for fold in 0..k {
+        let train: Vec<TagExample> = tag_examples(
+            &sents.iter().enumerate().filter(|(i, _)| i % k != fold).map(|(_, s)| s.clone()).collect::<Vec<_>>(),
+        );
+        let (tagger, _, _) = tagger::train(
+            &train,
+            options.jackknife_epochs,
+            options.seed,
+            (options.prune, options.max_weights),
+            |_, _| 0.0,
+        )?;
+        let mut ctx = TagContext::new();
+        for (i, s) in sents.iter().enumerate().filter(|(i, _)| i % k == fold) {
+            let forms = s.forms();
+            out[i] = tagger.predict_ids(&forms, &mut ctx).into_iter().map(|c| tagger.class(c)).collect();
+        }
+        eprintln!("jackknife: fold {} of {k} tagged", fold + 1);
+    }
+    Ok(out)
+}
+
+fn ner_examples(sents: &[ConlluSentence], tagger: Option<&Tagger>) -> Vec<NerExample> {
+    sents
+        .iter()
+        .map(|s| {
+            let forms = s.forms();
+            let tags = tagger.map(|t| t.predict(&forms)).unwrap_or_default();
+            let gold: Vec<&str> = s.words.iter().map(|w| w.ner.as_deref().unwrap_or("O")).collect();
+            NerExample {
+                words: s.words.iter().map(|w| w.form.clone()).collect(),
+                tags,
+                spans: ner::tags_to_spans(&gold),
+            }
+        })
+        .collect()
+}
+
+/// Exact-span entity precision, recall and F1 (percent) of `ner` on examples.
+pub(crate) fn entity_f1(ner: &NerTagger, gold: &[NerExample]) -> (f64, f64, f64) {
+    let (mut tp, mut n_pred, mut n_gold) = (0usize, 0usize, 0usize);
+    let mut ctx = ner::NerContext::new();
+    for ex in gold {
+        let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
+        let classes = ner.predict_classes(&words, &ex.tags, None, &mut ctx);
+        let pred = ner.spans(&classes);
+        n_pred += pred.len();
+        n_gold += ex.spans.len();
+        for p in &pred {
+            tp += usize::from(ex.spans.iter().any(|g| g.0 == p.start && g.1 == p.end && g.2 == p.label));
+        }
+    }
+    let p = 100.0 * tp as f64 / n_pred.max(1) as f64;
+    let r = 100.0 * tp as f64 / n_gold.max(1) as f64;
+    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    (p, r, f)
+}
+
+/// Trains the NER tagger on IOB2 (or CoNLL-U with `NER=` in MISC) files.
+pub fn train_ner(train_path: &Path, dev_path: &Path, options: &TrainOptions) -> Result<Trained> {
+    let tagger = options.tagger.as_ref();
+    let train = ner_examples(&read(train_path)?, tagger);
+    let dev = ner_examples(&read(dev_path)?, tagger);
+    eprintln!(
+        "ner: {} training sentences, {} dev sentences, {} tags",
+        train.len(),
+        dev.len(),
+        if tagger.is_some() { "predicted" } else { "no" }
+    );
+    let (model, best_epoch, dev_score) =
+        ner::train(&train, options.epochs, options.seed, (options.prune, options.max_weights), |e, m| {
+            let (p, r, f) = entity_f1(m, &dev);
+            let (nf, nw) = m.size();
+            eprintln!("epoch {e}: dev P {p:.2}% R {r:.2}% F1 {f:.2}% ({nf} features, {nw} weights)");
+            f
+        })?;
+    eprintln!("kept epoch {best_epoch}: dev F1 {dev_score:.2}%");
+    Ok(Trained { bytes: model.to_bytes(), best_epoch, dev_score })
+}

@@ -1,0 +1,157 @@
+//! End-to-end tests of dyad-syntax: the embedded models, a smoke training run on sentences
+//! written for these tests, CoNLL-U in and out, and inputs that must not crash.
+
+use dyad_core::{Document, Sentence, Span, Token, TokenKind};
+use dyad_syntax::{Models, TrainOptions};
+use std::path::PathBuf;
+
+/// Four tiny annotated sentences written for these tests (not from any treebank).
+const TINY: &str = "\
+# sent_id = t1
+1\tBlinken\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\tNER=B-PER
+2\tspoke\t_\tVERB\tVBD\t_\t0\troot\t_\tNER=O
+3\twith\t_\tADP\tIN\t_\t4\tcase\t_\tNER=O
+4\tLavrov\t_\tPROPN\tNNP\t_\t2\tobl\t_\tNER=B-PER
+5\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\tNER=O
+
+# sent_id = t2
+1\tRussia\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\tNER=B-LOC
+2\tmoved\t_\tVERB\tVBD\t_\t0\troot\t_\tNER=O
+3\ttroops\t_\tNOUN\tNNS\t_\t2\tobj\t_\tNER=O
+4\tto\t_\tADP\tIN\t_\t5\tcase\t_\tNER=O
+5\tBelarus\t_\tPROPN\tNNP\t_\t2\tobl\t_\tNER=B-LOC
+6\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\tNER=O
+
+# sent_id = t3
+1\tThe\t_\tDET\tDT\t_\t3\tdet\t_\tNER=B-ORG
+2\tState\t_\tPROPN\tNNP\t_\t3\tcompound\t_\tNER=I-ORG
+3\tDepartment\t_\tPROPN\tNNP\t_\t4\tnsubj\t_\tNER=I-ORG
+4\tsaid\t_\tVERB\tVBD\t_\t0\troot\t_\tNER=O
+5\tit\t_\tPRON\tPRP\t_\t6\tnsubj\t_\tNER=O
+6\twarned\t_\tVERB\tVBD\t_\t4\tccomp\t_\tNER=O
+7\tMoscow\t_\tPROPN\tNNP\t_\t6\tobj\t_\tNER=B-LOC
+8\t.\t_\tPUNCT\t.\t_\t4\tpunct\t_\tNER=O
+
+# sent_id = t4
+1\tBiden\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\tNER=B-PER
+2\tcalled\t_\tVERB\tVBD\t_\t0\troot\t_\tNER=O
+3\tPutin\t_\tPROPN\tNNP\t_\t2\tobj\t_\tNER=B-PER
+4\ton\t_\tADP\tIN\t_\t5\tcase\t_\tNER=O
+5\tSaturday\t_\tPROPN\tNNP\t_\t2\tobl\t_\tNER=O
+6\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\tNER=O
+
+";
+
+fn temp_file(name: &str, contents: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dyad-syntax-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, contents).expect("write fixture");
+    path
+}
+
+/// A document with one sentence, tokenised on spaces, with a final period split off.
+fn doc_of(text: &str) -> Document {
+    let mut doc = Document::new("t", text).expect("short text");
+    let mut start = None;
+    let bytes = text.as_bytes();
+    for i in 0..=bytes.len() {
+        let at_end = i == bytes.len();
+        let boundary = at_end || bytes[i] == b' ' || (bytes[i] == b'.' && (i + 1 == bytes.len()));
+        if boundary {
+            if let Some(s) = start.take() {
+                doc.tokens.push(Token { span: Span::new(s, i), kind: TokenKind::Word, word_split: 0 });
+            }
+            if !at_end && bytes[i] == b'.' {
+                doc.tokens.push(Token { span: Span::new(i, i + 1), kind: TokenKind::Punct, word_split: 0 });
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    let n = doc.tokens.len() as u32;
+    doc.sentences.push(Sentence { span: Span::new(0, text.len()), tokens: 0..n, boilerplate: false });
+    doc
+}
+
+#[test]
+fn embedded_models_load_and_tag() {
+    let models = Models::embedded().expect("embedded models load");
+    assert!(models.tagger.is_some(), "a tagger is embedded");
+    let mut doc = doc_of("The minister said the talks would continue in Geneva on Monday.");
+    models.annotate(&mut doc);
+    let tags: Vec<&str> = doc.words.iter().map(|w| w.upos).collect();
+    assert_eq!(tags, ["DET", "NOUN", "VERB", "DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"]);
+    if models.parser.is_some() {
+        let said = &doc.words[2];
+        assert_eq!((said.head, said.deprel), (None, "root"));
+        assert_eq!(doc.words[1].head, Some(2), "minister attaches to said");
+        assert_eq!(doc.words[1].deprel, "nsubj");
+        assert_eq!(doc.words.iter().filter(|w| w.head.is_none()).count(), 1);
+    }
+    if models.ner.is_some() {
+        let names: Vec<(&str, &str)> = doc.entities.iter().map(|e| (doc.slice(e.span), e.label.as_str())).collect();
+        assert!(names.contains(&("Geneva", "LOC")), "{names:?}");
+    }
+}
+
+#[test]
+fn multiword_tokens_are_tagged_as_two_words() {
+    let models = Models::embedded().expect("embedded models load");
+    let text = "Russia's army didn't move.";
+    let mut doc = Document::new("t", text).expect("short text");
+    for (s, e, split) in [(0, 8, 2u8), (9, 13, 0), (14, 20, 3), (21, 25, 0), (25, 26, 0)] {
+        doc.tokens.push(Token { span: Span::new(s, e), kind: TokenKind::Word, word_split: split });
+    }
+    doc.sentences.push(Sentence { span: Span::new(0, text.len()), tokens: 0..5, boilerplate: false });
+    models.annotate(&mut doc);
+    let words: Vec<(&str, &str)> = doc.words.iter().map(|w| (doc.slice(w.span), w.xpos)).collect();
+    assert_eq!(
+        words,
+        [("Russia", "NNP"), ("'s", "POS"), ("army", "NN"), ("did", "VBD"), ("n't", "RB"), ("move", "VB"), (".", ".")]
+    );
+}
+
+#[test]
+fn smoke_training_learns_the_training_sentences() {
+    let train = temp_file("tiny.conllu", TINY);
+    let options = TrainOptions { epochs: 8, prune: 0.0, ..TrainOptions::default() };
+    let tagger = dyad_syntax::train_tagger(&train, &train, &options).expect("tagger trains");
+    assert!(tagger.dev_score > 99.0, "tagger fits its training data: {}", tagger.dev_score);
+    let again = dyad_syntax::train_tagger(&train, &train, &options).expect("tagger trains");
+    assert_eq!(tagger.bytes, again.bytes, "same data and seed, same weights");
+
+    let t = dyad_syntax::Tagger::from_bytes(&tagger.bytes).expect("tagger reads back");
+    let options = TrainOptions { tagger: Some(t), epochs: 15, prune: 0.0, ..options };
+    let parser = dyad_syntax::train_parser(&train, &train, &options).expect("parser trains");
+    assert!(parser.dev_score > 90.0, "parser fits its training data: {}", parser.dev_score);
+    let ner = dyad_syntax::train_ner(&train, &train, &options).expect("ner trains");
+    assert!(ner.dev_score > 90.0, "NER fits its training data: {}", ner.dev_score);
+
+    let models = Models::from_bytes(&tagger.bytes, &parser.bytes, &ner.bytes).expect("models read back");
+    let mut out = Vec::new();
+    let n = models.parse_conllu(TINY.as_bytes(), &mut out).expect("parses");
+    assert_eq!(n, 4);
+    let out = String::from_utf8(out).expect("utf8");
+    assert!(out.contains("1\tBlinken\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\tNER=B-PER\n"), "{out}");
+    assert!(out.contains("2\tState\t_\tPROPN\tNNP\t_\t3\tcompound\t_\tNER=I-ORG\n"), "{out}");
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let models = Models::embedded().expect("embedded models load");
+    for text in ["", ".", "a", "ééé ü 😀 --- ,,,", &"word ".repeat(400)] {
+        let mut doc = doc_of(text);
+        models.annotate(&mut doc);
+        assert_eq!(doc.words.len(), doc.tokens.len());
+    }
+    // Token ranges and spans that point nowhere are skipped, not trusted.
+    let mut doc = Document::new("t", "short").expect("short text");
+    doc.tokens.push(Token { span: Span::new(2, 99), kind: TokenKind::Word, word_split: 0 });
+    doc.sentences.push(Sentence { span: Span::new(0, 5), tokens: 0..5, boilerplate: false });
+    doc.sentences.push(Sentence { span: Span::new(0, 5), tokens: 0..1, boilerplate: false });
+    models.annotate(&mut doc);
+    let mut out = Vec::new();
+    assert!(models.parse_conllu("1\tx\t_\t_\t_\t_\tnot-a-number\t_\t_\t_\n".as_bytes(), &mut out).is_err());
+    assert!(Models::from_bytes(b"DYSYN\x01\x01garbage", b"", b"").is_err());
+}
