@@ -369,8 +369,7 @@ pub(crate) fn classify(word: &str) -> Lex {
         "monthly" => Lex::Set(Unit::Month),
         "annually" | "yearly" => Lex::Set(Unit::Year),
         "hourly" => Lex::Set(Unit::Hour),
-        "will" | "shall" | "ll" | "would" | "plans" | "plan" | "planned" | "scheduled" | "expected" | "expects"
-        | "upcoming" | "going" | "due" | "aims" | "intends" | "set" => Lex::Tense(Tense::Future),
+        "will" | "shall" | "ll" | "scheduled" | "upcoming" | "going" | "due" => Lex::Tense(Tense::Future),
         "said" | "was" | "were" | "had" | "did" | "held" | "met" | "spoke" | "told" | "took" | "came" | "went"
         | "made" | "gave" | "began" | "left" | "sent" | "saw" | "won" | "lost" | "fell" | "rose" | "struck"
         | "fled" | "fought" | "brought" | "bought" | "sold" | "led" | "ran" | "wrote" | "thought" | "became"

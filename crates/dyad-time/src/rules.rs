@@ -322,7 +322,7 @@ impl<'a> Tagger<'a> {
     /// The nearest tense marker in the sentence of token `i`.
     fn tense(&self, i: usize) -> Option<Tense> {
         let sent = self.sent(i);
-        for d in 1..30usize {
+        for d in 1..12usize {
             for j in [i.checked_sub(d), Some(i + d)].into_iter().flatten() {
                 if self.sent(j) != sent {
                     continue;
@@ -350,6 +350,9 @@ impl<'a> Tagger<'a> {
     /// A year the text itself set in this sentence or the one before, if it differs
     /// from the document's year.
     fn year_in_force(&self, i: usize) -> Option<i32> {
+        if std::env::var_os("NOYIF").is_some() {
+            return None;
+        }
         let (y, s) = self.last_year?;
         let sent = self.sent(i);
         (s >= sent && self.dct.is_none_or(|d| d.y != y)).then_some(y)
@@ -586,7 +589,7 @@ impl<'a> Tagger<'a> {
             let k2 = if self.punct(k, ",") || self.kw(k, Kw::Of) { k + 1 } else { k };
             if let Some(y) = self.year4(k2) {
                 let mut mm = M::date(k2 + 1, Some(Point::Month(y, m)));
-                mm.year_scope = 2;
+                mm.year_scope = 1;
                 return Some(mm);
             }
             let Lex::Month(_, abbrev) = self.lex(j) else { return None };
@@ -645,7 +648,7 @@ impl<'a> Tagger<'a> {
         match Ymd::new(y, m, d) {
             Some(date) => {
                 let mut mm = M::date(end, Some(Point::Day(date)));
-                mm.year_scope = 2;
+                mm.year_scope = 1;
                 mm
             }
             None => {
@@ -670,11 +673,12 @@ impl<'a> Tagger<'a> {
             // News looks back more than forward, but past-tense verbs surround future
             // dates too ("said talks will resume Jan. 14"): move to another year only
             // when the date would otherwise lie far away.
+            // Measured on TimeBank/AQUAINT (tune split): a date more than about five
+            // months ahead is last year's, one almost a year back is next year's.
             Some(match (tense, this) {
-                (_, Some(diff)) if diff > 300 => dct.y - 1,
-                (Some(Tense::Past), Some(diff)) if diff > 183 => dct.y - 1,
-                (Some(Tense::Past), _) => dct.y,
-                (_, Some(diff)) if diff < -183 => dct.y + 1,
+                (Some(Tense::Future), Some(diff)) if diff > 160 && diff <= 300 => dct.y,
+                (_, Some(diff)) if diff > 160 => dct.y - 1,
+                (_, Some(diff)) if diff < -300 => dct.y + 1,
                 _ => dct.y,
             })
         });
@@ -714,11 +718,12 @@ impl<'a> Tagger<'a> {
             Some(_) => dct.y,
             None => {
                 let diff = i32::from(m) - i32::from(dct.m);
+                // As for month and day: measured on the tune split.
                 match self.tense(j) {
                     _ if diff > 9 => dct.y - 1,
-                    Some(Tense::Past) if diff > 6 => dct.y - 1,
-                    Some(Tense::Past) => dct.y,
-                    _ if diff < -6 => dct.y + 1,
+                    Some(Tense::Future) if diff >= 6 => dct.y,
+                    _ if diff >= 6 => dct.y - 1,
+                    _ if diff <= -8 => dct.y + 1,
                     _ => dct.y,
                 }
             }
@@ -814,6 +819,16 @@ impl<'a> Tagger<'a> {
                 let n = if self.kw(j + 1, Kw::Before) { -1 } else { 1 };
                 let p = self.reference_point().and_then(|p| p.shift(Unit::Day, n));
                 Some(M::date(j + 2, p).the())
+            }
+            Lex::Unit(Unit::Year, false)
+                if the
+                    && !self.hyphen(j + 1)
+                    && !matches!(self.lex(j + 1), Lex::NumWord(_) | Lex::Kw(Kw::Of | Kw::Before | Kw::After))
+                    && !self.is_num(j + 1)
+                    && !matches!(self.w(j + 1), "'" | "\u{2019}") =>
+            {
+                // "for the year": TimeBank writes it as a one-year duration.
+                Some(M::text(j + 1, TimexKind::Duration, Some("P1Y".into())).the())
             }
             Lex::Unit(Unit::Weekend, false) if the => {
                 let d = self.dct.and_then(|d| {
@@ -1051,6 +1066,11 @@ impl<'a> Tagger<'a> {
         }
         let Lex::Unit(u, plural) = self.lex(k) else { return None };
         if u == Unit::Second && !plural && !self.is_num(j) {
+            return None;
+        }
+        // A singular unit goes with one ("1 year", "a day") or an adjective ("10-year");
+        // "the 1988 second quarter" holds no duration.
+        if !plural && !hyph && matches!(a, Amount::N(v) if v > 1.0) {
             return None;
         }
         if u == Unit::Quarter && self.kw(k + 1, Kw::Of) {
@@ -1366,11 +1386,26 @@ fn duration_value(parts: &[(Amount, Unit)]) -> String {
             }
             u = to;
         }
-        // "2 1/2 years": P2Y6M.
-        if let (Amount::N(v), Unit::Year) = (a, u) {
-            if v.fract() != 0.0 && (v * 12.0).fract() == 0.0 && v > 1.0 {
-                date.push_str(&format!("{}Y{}M", v.trunc(), (v.fract() * 12.0).round()));
-                continue;
+        // "2 1/2 years": P2Y6M; "5 1/2 hours": PT5H30M.
+        if let Amount::N(v) = a {
+            if v.fract() != 0.0 && v > 1.0 {
+                let whole = v.trunc();
+                match u {
+                    Unit::Year => {
+                        date.push_str(&format!("{whole}Y{}M", (v.fract() * 12.0).round()));
+                        continue;
+                    }
+                    Unit::Day => {
+                        date.push_str(&format!("{whole}D"));
+                        time.push_str(&format!("{}H", (v.fract() * 24.0).round()));
+                        continue;
+                    }
+                    Unit::Hour => {
+                        time.push_str(&format!("{whole}H{}M", (v.fract() * 60.0).round()));
+                        continue;
+                    }
+                    _ => {}
+                }
             }
         }
         // Fractions of an hour or day read better one unit down ("half an hour" = PT30M).
