@@ -52,7 +52,7 @@ enum Format {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let inputs = args.input.inputs("extract")?;
-    let pipeline = Pipeline::standard();
+    let pipeline = Pipeline::standard()?;
     let json = dyad1::Options { text: args.text, annotations: args.annotations };
     let format = args.format;
     let mut out = Output::new(if format == Format::Json { Shape::JsonArray } else { Shape::Lines });

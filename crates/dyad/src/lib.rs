@@ -25,7 +25,7 @@
 //! ```
 //! use dyad::{Article, Pipeline};
 //!
-//! let pipeline = Pipeline::standard();
+//! let pipeline = Pipeline::standard()?;
 //! let doc = pipeline.process(Article::from_text("a", "Blinken spoke with Lavrov. Talks went on."))?;
 //! assert_eq!(doc.sentences.len(), 2);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -36,4 +36,4 @@ mod pipeline;
 
 pub use dyad_core::{Document, Layer};
 pub use dyad_ingest::{Article, Articles, Input, ReadOptions};
-pub use pipeline::{OrderError, Pipeline, Stage};
+pub use pipeline::{BuildError, OrderError, Pipeline, Stage};

@@ -7,6 +7,7 @@ mod extract;
 mod inputs;
 mod output;
 mod progress;
+mod syntax;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -24,6 +25,8 @@ struct Cli {
 enum Command {
     Extract(extract::Args),
     Article(article::Args),
+    Parse(syntax::ParseArgs),
+    Train(syntax::TrainArgs),
 }
 
 fn main() -> ExitCode {
@@ -31,6 +34,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Article(args) => article::run(args),
+        Command::Parse(args) => syntax::parse(args),
+        Command::Train(args) => syntax::train(args),
     };
     match result {
         Ok(code) => code,

@@ -34,6 +34,26 @@ impl fmt::Display for OrderError {
 
 impl std::error::Error for OrderError {}
 
+/// The pipeline could not be built.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The stages are in an order that cannot work.
+    Order(OrderError),
+    /// An embedded model or dictionary could not be loaded.
+    Model(String),
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Order(e) => write!(f, "{e}"),
+            BuildError::Model(e) => write!(f, "loading an embedded model: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
 /// All of dyad's stages, built once and shared by every thread.
 pub struct Pipeline {
     stages: Vec<Box<dyn Stage>>,
@@ -53,9 +73,12 @@ impl Pipeline {
         Ok(Pipeline { stages })
     }
 
-    /// dyad's standard stages, in order.
-    pub fn standard() -> Pipeline {
-        Pipeline::new(vec![Box::new(TextStage), Box::new(TimeStage)]).expect("the standard stages are in a valid order")
+    /// dyad's standard stages, in order, with the models and dictionaries embedded in the
+    /// binary. Fails only if an embedded model is damaged.
+    pub fn standard() -> Result<Pipeline, BuildError> {
+        let syntax = dyad_syntax::Models::embedded().map_err(|e| BuildError::Model(e.to_string()))?;
+        let stages: Vec<Box<dyn Stage>> = vec![Box::new(TextStage), Box::new(TimeStage), Box::new(SyntaxStage(syntax))];
+        Pipeline::new(stages).map_err(BuildError::Order)
     }
 
     /// The names of the stages, in order.
@@ -108,6 +131,24 @@ impl Stage for TimeStage {
     }
     fn process(&self, doc: &mut Document) {
         dyad_time::annotate(doc);
+    }
+}
+
+/// POS tags, dependency parse and named entities (`dyad-syntax`).
+struct SyntaxStage(dyad_syntax::Models);
+
+impl Stage for SyntaxStage {
+    fn name(&self) -> &'static str {
+        "syntax"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Tokens]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Syntax, Layer::Entities]
+    }
+    fn process(&self, doc: &mut Document) {
+        self.0.annotate(doc);
     }
 }
 
