@@ -32,10 +32,10 @@ fn dyad(id: &str, text: &str) -> Segments {
         return Segments::default();
     };
     dyad_text::annotate(&mut doc);
-    let raw = |b: u32| norm.raw_offset(b as usize);
+    let raw = |s: dyad_core::Span| (norm.raw_offset(s.start as usize), norm.raw_end(s.end as usize));
     Segments {
-        sentences: doc.sentences.iter().map(|s| (raw(s.span.start), raw(s.span.end), s.boilerplate)).collect(),
-        tokens: doc.tokens.iter().map(|t| (raw(t.span.start), raw(t.span.end))).collect(),
+        sentences: doc.sentences.iter().map(|s| (raw(s.span).0, raw(s.span).1, s.boilerplate)).collect(),
+        tokens: doc.tokens.iter().map(|t| raw(t.span)).collect(),
     }
 }
 
@@ -54,11 +54,8 @@ fn uax29(text: &str) -> Segments {
         .filter_map(|(i, s)| trimmed(text, i, i + s.len()))
         .map(|(a, b)| (a, b, false))
         .collect();
-    let tokens = text
-        .split_word_bound_indices()
-        .filter(|(_, w)| !w.trim().is_empty())
-        .map(|(i, w)| (i, i + w.len()))
-        .collect();
+    let tokens =
+        text.split_word_bound_indices().filter(|(_, w)| !w.trim().is_empty()).map(|(i, w)| (i, i + w.len())).collect();
     Segments { sentences, tokens }
 }
 

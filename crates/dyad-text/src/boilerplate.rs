@@ -32,7 +32,12 @@ pub(crate) fn mark(text: &str, tokens: &[Token], sentences: &mut [Sentence]) {
         lower.extend(s.span.slice(text).chars().map(|c| if c == '\u{2019}' { '\'' } else { c.to_ascii_lowercase() }));
         let standalone = is_standalone(text, s);
         let words = toks.len();
-        if standalone && words <= 8 && is_appeal_heading(&lower) {
+        // A heading: short, capitalised, alone on its line, no full stop or question mark.
+        let heading = standalone
+            && words <= 8
+            && chars::first_char(s.span.slice(text)).is_uppercase()
+            && !matches!(chars::last_char(&lower), '.' | '?' | ',' | ';' | ':');
+        if heading && is_appeal_heading(&lower) {
             let start = s.span.start as usize;
             if text.len() - start <= TAIL_BYTES || start * 3 >= text.len() * 2 {
                 for s in &mut sentences[i..] {
@@ -40,6 +45,8 @@ pub(crate) fn mark(text: &str, tokens: &[Token], sentences: &mut [Sentence]) {
                 }
                 return;
             }
+            sentences[i].boilerplate = true;
+            continue;
         }
         if is_chrome(&lower) || (standalone && words <= 12 && is_chrome_line(&lower)) {
             sentences[i].boilerplate = true;

@@ -104,7 +104,10 @@ pub(crate) fn is_dash(c: char) -> bool {
 /// Sentence-final punctuation: . ! ? … and their full-width forms.
 #[inline]
 pub(crate) fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '\u{2026}' | '\u{203c}' | '\u{2047}'..='\u{2049}' | '\u{3002}' | '\u{ff01}' | '\u{ff1f}')
+    matches!(
+        c,
+        '.' | '!' | '?' | '\u{2026}' | '\u{203c}' | '\u{2047}'..='\u{2049}' | '\u{3002}' | '\u{ff01}' | '\u{ff1f}'
+    )
 }
 
 /// Characters that join the symbol before them: variation selectors, the zero-width

@@ -61,12 +61,16 @@ pub(crate) fn abbrev(word: &str, next_is_digit: bool) -> Option<Abbrev> {
     let w = std::str::from_utf8(&buf[..n]).ok()?;
     let class = match w {
         "mr" | "mrs" | "ms" | "messrs" | "mmes" | "dr" | "drs" | "prof" | "gen" | "gens" | "sen" | "sens" | "rep"
-        | "reps" | "gov" | "govs" | "lt" | "col" | "capt" | "cmdr" | "cdr" | "sgt" | "maj" | "adm" | "brig"
-        | "cpl" | "pvt" | "rev" | "hon" | "pres" | "amb" | "atty" | "supt" | "det" | "insp" | "msgr" | "fr"
-        | "st" | "mt" | "ft" | "sec" | "secy" | "lieut" | "cmdt" | "comdr" | "sr" | "jr" | "mme" | "mlle"
+        | "reps" | "gov" | "govs" | "lt" | "col" | "capt" | "cmdr" | "cdr" | "sgt" | "maj" | "adm" | "brig" | "cpl"
+        | "pvt" | "rev" | "hon" | "pres" | "amb" | "atty" | "supt" | "det" | "insp" | "msgr" | "fr" | "st" | "mt"
+        | "ft" | "sec" | "secy" | "lieut" | "cmdt" | "comdr" | "sr" | "jr" | "mme" | "mlle"
             if capital =>
         {
-            if matches!(w, "sr" | "jr") { Abbrev::Final } else { Abbrev::Title }
+            if matches!(w, "sr" | "jr") {
+                Abbrev::Final
+            } else {
+                Abbrev::Title
+            }
         }
         "no" | "nos" | "vol" | "vols" | "fig" | "figs" | "pp" | "art" | "para" | "ch" | "sect" | "ed" | "eds"
         | "ext" | "tel" | "op" | "approx" | "ca" | "cf" | "vs" | "v"
@@ -83,8 +87,8 @@ pub(crate) fn abbrev(word: &str, next_is_digit: bool) -> Option<Abbrev> {
         "sun" if capital && next_is_digit => Abbrev::Date,
         "inc" | "corp" | "ltd" | "co" | "cos" | "bros" | "plc" | "llc" | "esq" | "etc" | "al" => Abbrev::Final,
         "ave" | "blvd" | "rd" | "hwy" | "dept" | "depts" | "govt" | "univ" | "assn" | "esp" | "incl" | "misc"
-        | "viz" | "yrs" | "hrs" | "mins" | "sq" | "lbs" | "oz" | "natl" | "intl" | "mfg" | "mgr" | "asst"
-        | "assoc" | "attn" | "bldg" => Abbrev::General,
+        | "viz" | "yrs" | "hrs" | "mins" | "sq" | "lbs" | "oz" | "natl" | "intl" | "mfg" | "mgr" | "asst" | "assoc"
+        | "attn" | "bldg" => Abbrev::General,
         // US states as newspapers abbreviate them; the ambiguous ones ("Ill", "Ind",
         // "Miss", "Wash", "La") are left out.
         "ala" | "ariz" | "ark" | "calif" | "colo" | "conn" | "del" | "fla" | "ga" | "kan" | "kans" | "ky" | "md"
@@ -367,7 +371,6 @@ pub(crate) fn is_hyphen_prefix(seg: &str) -> bool {
                 | "tri"
                 | "uni"
                 | "pseudo"
-                | "quasi"
                 | "ultra"
                 | "mega"
                 | "trans"

@@ -56,7 +56,7 @@ mod tokenize;
 
 pub use normalize::{Normalized, normalize};
 
-use dyad_core::{Diagnostic, Document, Layer, Sentence, Span, Token, TokenKind};
+use dyad_core::{Diagnostic, Document, Layer, Sentence, Span};
 
 /// Fills `doc.sentences` and `doc.tokens` (replacing any already there) and marks both
 /// layers as computed.
@@ -69,8 +69,7 @@ pub fn annotate(doc: &mut Document) {
     let text = doc.text();
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let controls = tokenize::tokenize(text, &mut tokens);
-    let split = split::split(text, &tokens);
-    let starts = if split.detach.is_empty() { split.starts } else { detach_full_stops(&mut tokens, &split) };
+    let starts = split::split(text, &tokens);
     let mut sentences = Vec::with_capacity(starts.len() + 1);
     let mut first = 0u32;
     for end in starts.iter().copied().chain(std::iter::once(tokens.len() as u32)) {
@@ -93,35 +92,6 @@ pub fn annotate(doc: &mut Document) {
     doc.diagnostics.extend(diagnostic);
     doc.layers.insert(Layer::Sentences);
     doc.layers.insert(Layer::Tokens);
-}
-
-/// Gives the full stop of each sentence-final abbreviation ("p.m.") a token of its own, as
-/// UD English does, and returns the sentence starts shifted to the new token indices.
-fn detach_full_stops(tokens: &mut Vec<Token>, split: &split::Split) -> Vec<u32> {
-    let mut out = Vec::with_capacity(tokens.len() + split.detach.len());
-    let mut detach = split.detach.iter().copied().peekable();
-    for (i, tok) in tokens.iter().enumerate() {
-        if detach.next_if_eq(&(i as u32)).is_some() {
-            let dot = tok.span.end - 1;
-            out.push(Token { span: Span { start: tok.span.start, end: dot }, ..*tok });
-            out.push(Token { span: Span { start: dot, end: tok.span.end }, kind: TokenKind::Punct, word_split: 0 });
-        } else {
-            out.push(*tok);
-        }
-    }
-    *tokens = out;
-    let mut shift = 0u32;
-    let mut d = split.detach.iter().copied().peekable();
-    split
-        .starts
-        .iter()
-        .map(|&s| {
-            while d.next_if(|&a| a < s).is_some() {
-                shift += 1;
-            }
-            s + shift
-        })
-        .collect()
 }
 
 #[cfg(test)]

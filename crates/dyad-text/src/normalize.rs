@@ -48,6 +48,26 @@ impl Normalized {
         raw.min(raw_len)
     }
 
+    /// The raw byte offset for a normalised offset that *ends* a span (exclusive end).
+    ///
+    /// It differs from [`raw_offset`](Self::raw_offset) only where bytes were dropped
+    /// right at `offset`: the end of a line before a dropped `\r` maps to just before the
+    /// `\r`, so a raw span never takes in removed characters after it. An end inside an
+    /// edited stretch maps to the stretch's end.
+    pub fn raw_end(&self, offset: usize) -> usize {
+        let raw_len = self.raw_len as usize;
+        if offset >= self.text.len() && self.points.last().is_none_or(|p| (p.norm as usize) < offset) {
+            return self.raw_offset(offset);
+        }
+        let i = self.points.partition_point(|p| (p.norm as usize) < offset);
+        let raw = match i.checked_sub(1).map(|k| self.points[k]) {
+            None => offset,
+            Some(p) if p.edited => self.points.get(i).map_or(raw_len, |n| n.raw as usize),
+            Some(p) => p.raw as usize + (offset - p.norm as usize),
+        };
+        raw.min(raw_len)
+    }
+
     /// True when normalisation changed nothing.
     pub fn is_unchanged(&self) -> bool {
         self.points.is_empty() && self.text.len() == self.raw_len as usize
@@ -206,6 +226,19 @@ mod tests {
         for &(norm, want) in offsets {
             assert_eq!(n.raw_offset(norm), want, "offset {norm} of {raw:?}");
         }
+    }
+
+    #[test]
+    fn span_ends() {
+        let n = normalize("ab\r\ncd");
+        assert_eq!((n.raw_offset(2), n.raw_end(2)), (3, 2));
+        assert_eq!(n.raw_end(5), 6);
+        let n = normalize("cafe\u{301}!");
+        assert_eq!((n.raw_offset(3), n.raw_end(5)), (3, 6));
+        assert_eq!(n.raw_end(4), 6);
+        let n = normalize("a\r\n");
+        assert_eq!((n.raw_end(1), n.raw_end(2)), (1, 3));
+        assert_eq!(normalize("plain").raw_end(3), 3);
     }
 
     #[test]

@@ -21,15 +21,6 @@ use crate::chars;
 use crate::lexicon::{self, Abbrev};
 use dyad_core::{Token, TokenKind};
 
-/// Where sentences start, and the abbreviation tokens that end a sentence.
-pub(crate) struct Split {
-    /// Index of the first token of every sentence but the first, ascending.
-    pub(crate) starts: Vec<u32>,
-    /// Abbreviation tokens ("p.m.") that end a sentence: UD English gives their full stop
-    /// a token of its own ("p.m" + "."). Ascending.
-    pub(crate) detach: Vec<u32>,
-}
-
 /// What a token can do at a sentence boundary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
@@ -40,8 +31,12 @@ enum Role {
     Other,
 }
 
-/// Splits the tokens of `text` into sentences.
-pub(crate) fn split(text: &str, tokens: &[Token]) -> Split {
+/// Splits the tokens of `text` into sentences: returns the index of the first token of
+/// every sentence but the first, ascending.
+///
+/// An abbreviation that ends a sentence keeps its full stop ("in the U.S." is one token,
+/// as in GUM; EWT is inconsistent here).
+pub(crate) fn split(text: &str, tokens: &[Token]) -> Vec<u32> {
     let mut s = Splitter { text, bytes: text.as_bytes(), tokens, wrapped: None };
     s.run()
 }
@@ -55,17 +50,17 @@ struct Splitter<'a> {
 }
 
 impl Splitter<'_> {
-    fn run(&mut self) -> Split {
-        let mut out = Split { starts: Vec::new(), detach: Vec::new() };
+    fn run(&mut self) -> Vec<u32> {
+        let mut starts = Vec::new();
         // The terminal or abbreviation that may end the current sentence.
-        let mut pending: Option<(Role, usize)> = None;
+        let mut pending: Option<Role> = None;
         for t in 0..self.tokens.len() {
             let role = self.role(t);
             if t > 0 {
                 let nl = self.newlines(t);
                 let boundary = if nl >= 2 {
                     true
-                } else if let Some((p, _)) = pending {
+                } else if let Some(p) = pending {
                     if role == Role::Closer && nl == 0 {
                         // `."` and `.)` stay with the sentence they close.
                         continue;
@@ -75,15 +70,12 @@ impl Splitter<'_> {
                     nl == 1 && self.line_break(t)
                 };
                 if boundary {
-                    out.starts.push(t as u32);
-                    if let Some((Role::Abbrev(_), a)) = pending {
-                        out.detach.push(a as u32);
-                    }
+                    starts.push(t as u32);
                 }
             }
-            pending = matches!(role, Role::Terminal | Role::Abbrev(_)).then_some((role, t));
+            pending = matches!(role, Role::Terminal | Role::Abbrev(_)).then_some(role);
         }
-        out
+        starts
     }
 
     fn slice(&self, t: usize) -> &str {
@@ -96,7 +88,7 @@ impl Splitter<'_> {
         match tok.kind {
             TokenKind::Punct => {
                 let c = chars::first_char(s);
-                if s.chars().all(chars::is_terminal) {
+                if s.chars().all(chars::is_terminal) || s == "[...]" || s == "(...)" {
                     Role::Terminal
                 } else if chars::is_closer(c) {
                     Role::Closer
@@ -228,7 +220,9 @@ impl Splitter<'_> {
         let prev = self.slice(t - 1);
         let last = chars::last_char(prev);
         if self.tokens[t - 1].kind == TokenKind::Punct
-            && (matches!(last, ',' | ';' | '(' | '[' | '&' | '/' | '+') || chars::is_dash(last) || chars::is_opener(last))
+            && (matches!(last, ',' | ';' | '(' | '[' | '&' | '/' | '+')
+                || chars::is_dash(last)
+                || chars::is_opener(last))
         {
             return false;
         }

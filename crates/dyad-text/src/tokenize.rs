@@ -104,13 +104,13 @@ impl Tokenizer<'_> {
                 self.pieces(ue, end);
                 return;
             }
-            if s.contains(&b'@') {
-                if let Some((es, ee)) = self.find_email(start, end) {
-                    self.pieces(start, es);
-                    self.push(es, ee, TokenKind::Email, 0);
-                    self.pieces(ee, end);
-                    return;
-                }
+            if s.contains(&b'@')
+                && let Some((es, ee)) = self.find_email(start, end)
+            {
+                self.pieces(start, es);
+                self.push(es, ee, TokenKind::Email, 0);
+                self.pieces(ee, end);
+                return;
             }
         }
         if self.emoticon(start, end) {
@@ -124,7 +124,9 @@ impl Tokenizer<'_> {
     /// less trailing punctuation.
     fn find_url(&self, start: usize, end: usize) -> Option<(usize, usize)> {
         let s = &self.bytes[start..end];
-        let begin = if let Some(k) = find(s, b"://") {
+        let begin = if let Some(k) = find(s, b"mailto:") {
+            k
+        } else if let Some(k) = find(s, b"://") {
             let scheme = s[..k].iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
             if scheme < 2 || k + 3 >= s.len() {
                 return None;
@@ -204,9 +206,28 @@ impl Tokenizer<'_> {
         }
     }
 
-    /// A run of punctuation: "...", "?!", "--", "**" and "''" are one token each.
+    /// A run of punctuation: "...", "?!", "--", "**" and "''" are one token each; also
+    /// hashtags and handles ("#news", "@potus"), elisions ("[...]") and years ("'68").
     fn punct(&mut self, i: usize, c: char, len: usize, end: usize) -> usize {
         let mut j = i + len;
+        let rest = &self.bytes[j..end];
+        let alnum_run = rest.iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count();
+        let glued = i > 0 && self.char_before(i).is_alphanumeric();
+        if matches!(c, '#' | '@') && alnum_run > 0 && rest[0].is_ascii_alphanumeric() && !glued {
+            self.push(i, j + alnum_run, TokenKind::Word, 0);
+            return j + alnum_run;
+        }
+        if matches!(c, '[' | '(') && (rest.starts_with(b"...]") || rest.starts_with(b"...)")) {
+            self.push(i, j + 4, TokenKind::Punct, 0);
+            return j + 4;
+        }
+        if matches!(c, '\'' | '\u{2019}') && !glued && alnum_run >= 2 && rest[..2].iter().all(u8::is_ascii_digit) {
+            let tail = &rest[2..alnum_run];
+            if tail.is_empty() || tail == b"s" {
+                self.push(i, j + alnum_run, TokenKind::Number, 0);
+                return j + alnum_run;
+            }
+        }
         if matches!(c, '.' | '!' | '?') {
             while j < end && matches!(self.bytes[j], b'.' | b'!' | b'?') {
                 j += 1;
@@ -295,9 +316,14 @@ impl Tokenizer<'_> {
                     if next.is_alphanumeric() && segment.bytes().all(|b| b.is_ascii_alphabetic()) {
                         lexicon::is_hyphen_prefix(segment)
                     } else if next.is_ascii_digit() && segment.bytes().all(|b| b.is_ascii_digit()) {
-                        let ahead = self.bytes[j + 1..end].iter().take_while(|b| b.is_ascii_digit()).count();
+                        let digits =
+                            |k: usize| self.bytes[k.min(end)..end].iter().take_while(|b| b.is_ascii_digit()).count();
+                        let ahead = digits(j + 1);
+                        // 713-853-3989, 555-0199, 1-800-..., ZIP+4 20006-3700; not 200-250.
+                        let third = self.bytes.get(j + 1 + ahead) == Some(&b'-') && digits(j + 2 + ahead) == 4;
                         phone = phone
-                            || (segment.len() == 3 && (ahead == 3 || ahead == 4))
+                            || (segment.len() == 3 && (ahead == 4 || (ahead == 3 && third)))
+                            || (segment.len() == 5 && ahead == 4)
                             || (segment == "1" && ahead == 3);
                         phone
                     } else {
@@ -336,6 +362,21 @@ impl Tokenizer<'_> {
                     return start + p;
                 }
             }
+        }
+        let (after, after_len) = self.char_at(j);
+        let last = self.bytes[j - 1];
+        // Plural possessive: "parents' homes" is one token, as in UD English.
+        if chars::is_apostrophe(after) && after != '`' && matches!(last, b's' | b'S') {
+            let (follow, _) = self.char_at(j + after_len);
+            if follow == '\0' || follow.is_whitespace() {
+                self.push(start, j + after_len, TokenKind::Word, 0);
+                return j + after_len;
+            }
+        }
+        // Currency prefixes: "US$", "HK$", "A$".
+        if after == '$' && j - start <= 3 && self.bytes[start..j].iter().all(u8::is_ascii_uppercase) {
+            self.push(start, j + 1, TokenKind::Symbol, 0);
+            return j + 1;
         }
         // A full stop that belongs to an abbreviation or an initial.
         if self.bytes.get(j) == Some(&b'.') && self.bytes.get(j + 1) != Some(&b'.') {
@@ -417,6 +458,25 @@ fn is_tld(s: &[u8]) -> bool {
             | b"us"
             | b"tv"
             | b"biz"
+            | b"doc"
+            | b"docx"
+            | b"pdf"
+            | b"ppt"
+            | b"pptx"
+            | b"xls"
+            | b"xlsx"
+            | b"csv"
+            | b"txt"
+            | b"htm"
+            | b"html"
+            | b"jpg"
+            | b"jpeg"
+            | b"png"
+            | b"gif"
+            | b"vcf"
+            | b"zip"
+            | b"mp3"
+            | b"mp4"
     )
 }
 
@@ -433,20 +493,20 @@ fn clitic_split(word: &str) -> u8 {
         (chars::is_apostrophe(c) && before.len() > c.len_utf8()).then_some(c.len_utf8())
     };
     let suffix_is = |k: usize, s: &str| n >= k && b[n - k..].eq_ignore_ascii_case(s.as_bytes());
-    if suffix_is(1, "t") {
-        if let Some(a) = apostrophe_before(1) {
-            let pos = n - 1 - a;
-            if pos >= 2 && b[pos - 1].eq_ignore_ascii_case(&b'n') {
-                return (a + 2) as u8;
-            }
+    if suffix_is(1, "t")
+        && let Some(a) = apostrophe_before(1)
+    {
+        let pos = n - 1 - a;
+        if pos >= 2 && b[pos - 1].eq_ignore_ascii_case(&b'n') {
+            return (a + 2) as u8;
         }
     }
     for s in ["s", "m", "d", "re", "ve", "ll"] {
-        if suffix_is(s.len(), s) {
-            if let Some(a) = apostrophe_before(s.len()) {
-                let base = &word[..n - s.len() - a];
-                return if chars::last_char(base).is_alphabetic() { (a + s.len()) as u8 } else { 0 };
-            }
+        if suffix_is(s.len(), s)
+            && let Some(a) = apostrophe_before(s.len())
+        {
+            let base = &word[..n - s.len() - a];
+            return if chars::last_char(base).is_alphabetic() { (a + s.len()) as u8 } else { 0 };
         }
     }
     lexicon::fused_split(word)
@@ -498,16 +558,20 @@ mod tests {
         check("it’s Russia's", "it+’s | Russia+'s");
         check("can't won't I'm we've they'll she'd", "ca+n't | wo+n't | I+'m | we+'ve | they+'ll | she+'d");
         check("cannot gonna dont im", "can+not | gon+na | do+nt | i+m");
-        check("O'Neill 1990's parents' cars", "O'Neill | 1990's | parents | ' | cars");
+        check("O'Neill 1990's parents' cars", "O'Neill | 1990's | parents' | cars");
+        check("'the others' said", "' | the | others' | said");
+        check("the 'Wars', in '68 and the ’90s", "the | ' | Wars | ' | , | in | '68 | and | the | ’90s");
     }
 
     #[test]
     fn hyphens() {
+        check("in 'quasi-state of war'", "in | ' | quasi | - | state | of | war | '");
         check("an hour-long call", "an | hour | - | long | call");
         check("non-stop e-mail anti-war co-workers", "non-stop | e-mail | anti-war | co-workers");
         check("pro-Russian mid-August", "pro-Russian | mid-August");
         check("call 713-853-3989 or 1-800-555-0199", "call | 713-853-3989 | or | 1-800-555-0199");
         check("in 2014-2015, 3-4 times", "in | 2014 | - | 2015 | , | 3 | - | 4 | times");
+        check("200-250 or 555-0199, DC 20006-3700", "200 | - | 250 | or | 555-0199 | , | DC | 20006-3700");
         check("Ukraine -- again", "Ukraine | -- | again");
     }
 
@@ -540,7 +604,12 @@ mod tests {
         check("at www.example.com, or", "at | www.example.com | , | or");
         check("mail desk@example.co.uk.", "mail | desk@example.co.uk | .");
         check("on example.com today", "on | example.com | today");
-        check("@handle and a@b", "@ | handle | and | a | @ | b");
+        check("@handle and a@b", "@handle | and | a | @ | b");
+        check(
+            "#StandWithUkraine, write mailto:desk@example.org",
+            "#StandWithUkraine | , | write | mailto:desk@example.org",
+        );
+        check("see report.pdf or [...] US$5", "see | report.pdf | or | [...] | US$ | 5");
     }
 
     #[test]
