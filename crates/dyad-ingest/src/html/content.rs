@@ -40,7 +40,20 @@ fn always_removed(t: Tag) -> bool {
     use Tag::*;
     matches!(
         t,
-        Button | Select | Option | Input | Svg | Math | Canvas | Video | Audio | Object | Dialog | Textarea | Head | Legend
+        Button
+            | Select
+            | Option
+            | Input
+            | Svg
+            | Math
+            | Canvas
+            | Video
+            | Audio
+            | Object
+            | Dialog
+            | Textarea
+            | Head
+            | Legend
     )
 }
 
@@ -84,35 +97,84 @@ pub(crate) fn extract(tree: &Tree, title: Option<&str>) -> String {
             *slot = l;
         }
     }
-    // Bottom-up: paragraph text (in <p>, not in links) per element.
+    // Bottom-up: text outside links, and the part of it in paragraphs, per element.
     let mut ptext = vec![0u32; n];
+    let mut plain = vec![0u32; n];
     for i in (1..n).rev() {
         let Some(node) = nodes.get(i) else { continue };
         if node.tag == Tag::Text && !in_link.get(i).copied().unwrap_or(true) {
+            let len = visible_len(tree.text_of(i));
+            if let Some(s) = plain.get_mut(i) {
+                *s += len;
+            }
             let o = owner.get(i).copied().unwrap_or(0) as usize;
-            if nodes.get(o).is_some_and(|x| matches!(x.tag, Tag::P | Tag::Pre | Tag::Blockquote)) {
-                let len = visible_len(tree.text_of(i));
-                if let Some(s) = ptext.get_mut(i) {
-                    *s += len;
-                }
+            if nodes.get(o).is_some_and(|x| matches!(x.tag, Tag::P | Tag::Pre | Tag::Blockquote))
+                && let Some(s) = ptext.get_mut(i)
+            {
+                *s += len;
             }
         }
         let v = ptext.get(i).copied().unwrap_or(0);
         if let Some(s) = ptext.get_mut(node.parent as usize) {
             *s += v;
         }
+        let v = plain.get(i).copied().unwrap_or(0);
+        if let Some(s) = plain.get_mut(node.parent as usize) {
+            *s += v;
+        }
     }
+    // Pages that use <p> are measured by paragraph text, others by all text outside links.
+    let total_plain = plain.first().copied().unwrap_or(0).max(1);
+    if u64::from(ptext.first().copied().unwrap_or(0)) * 5 < u64::from(total_plain) {
+        ptext = plain;
+    }
+    let guarded = run(tree, &owner, &in_link, &ptext, false, title);
+    let strict = run(tree, &owner, &in_link, &ptext, true, title);
+    // Strict removal wins unless it removed the body the guarded run chose, or most of its prose.
+    let strict_lost_body = strict.removed.get(guarded.best).copied().unwrap_or(true);
+    if !strict_lost_body && strict.prose * 10 >= guarded.prose * 3 { strict.text } else { guarded.text }
+}
+
+/// The outcome of one removal policy.
+struct Run {
+    text: String,
+    prose: i64,
+    best: usize,
+    removed: Vec<bool>,
+}
+
+/// Removes furniture, segments blocks, selects the body and cleans it. With `strict`, every
+/// furniture-like element goes whatever its size; otherwise only those under 40% of the text.
+/// Returns the text, the prose weight inside the chosen element, and the removal flags.
+fn run(tree: &Tree, owner: &[u32], in_link: &[bool], ptext: &[u32], strict: bool, title: Option<&str>) -> Run {
+    let nodes = &tree.nodes;
+    let n = nodes.len();
     let total_p = ptext.first().copied().unwrap_or(0).max(1);
     // Top-down: removal.
+    // Elements holding an explicit `articleBody` are never furniture.
+    let mut has_body = vec![false; n];
+    for i in (1..n).rev() {
+        let Some(node) = nodes.get(i) else { continue };
+        if node.flags & ARTICLE_BODY != 0 && node.tag != Tag::Text {
+            if let Some(h) = has_body.get_mut(i) {
+                *h = true;
+            }
+        }
+        if has_body.get(i).copied().unwrap_or(false)
+            && let Some(h) = has_body.get_mut(node.parent as usize)
+        {
+            *h = true;
+        }
+    }
     let mut removed = vec![false; n];
     for i in 1..n {
         let Some(node) = nodes.get(i) else { break };
         let parent_removed = removed.get(node.parent as usize).copied().unwrap_or(false);
-        let small = u64::from(ptext.get(i).copied().unwrap_or(0)) * 10 < u64::from(total_p) * 4;
+        let small = strict || u64::from(ptext.get(i).copied().unwrap_or(0)) * 10 < u64::from(total_p) * 4;
         let r = parent_removed
             || always_removed(node.tag)
             || (small
-                && node.flags & ARTICLE_BODY == 0
+                && !has_body.get(i).copied().unwrap_or(false)
                 && (usually_removed(node.tag) || node.flags & HIDDEN != 0 || node.hint < 0));
         if let Some(slot) = removed.get_mut(i) {
             *slot = r;
@@ -193,7 +255,31 @@ pub(crate) fn extract(tree: &Tree, title: Option<&str>) -> String {
             best = i;
         }
     }
+    // An explicit `articleBody` wins when it holds at least half of the best prose score.
+    let mut body_pick: Option<(usize, i64)> = None;
+    for (i, node) in nodes.iter().enumerate() {
+        if node.flags & ARTICLE_BODY != 0 && !removed.get(i).copied().unwrap_or(true) {
+            let s = score.get(i).copied().unwrap_or(0);
+            if body_pick.is_none_or(|(_, bs)| s > bs) {
+                body_pick = Some((i, s));
+            }
+        }
+    }
+    if let Some((i, s)) = body_pick
+        && s > 0
+        && s * 2 >= best_score
+    {
+        best = i;
+    }
     let best_end = nodes.get(best).map_or(0, |x| x.end) as usize;
+    let prose: i64 = blocks
+        .iter()
+        .filter(|b| (best..=best_end).contains(&(b.owner as usize)))
+        .map(|b| {
+            let text = buf.get(b.range.0..b.range.1).unwrap_or("");
+            block_weight(b, text, nodes.get(b.owner as usize).map_or(Tag::Html, |x| x.tag)).max(0)
+        })
+        .sum();
 
     // Output.
     let title_skel = title.map(skeleton).unwrap_or_default();
@@ -213,7 +299,7 @@ pub(crate) fn extract(tree: &Tree, title: Option<&str>) -> String {
         }
         out.push_str(text);
     }
-    out
+    Run { text: out, prose, best, removed }
 }
 
 /// Whether text ends like a sentence or contains sentence punctuation.
@@ -232,11 +318,13 @@ fn has_sentence_punct(text: &str) -> bool {
 /// Selection weight of one block: positive for prose, negative for anything else.
 fn block_weight(b: &Block, text: &str, tag: Tag) -> i64 {
     let chars = i64::from(b.chars);
+    let links = i64::from(b.link_chars);
     let ld = f64::from(b.link_chars) / f64::from(b.chars.max(1));
     let heading = matches!(tag, Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6);
-    let prose = ld < 0.35 && !heading && (chars >= 120 || (chars >= 40 && has_sentence_punct(text)));
+    let max_ld = if tag == Tag::P { 0.5 } else { 0.35 };
+    let prose = ld < max_ld && !heading && (chars >= 120 || (chars >= 40 && has_sentence_punct(text)));
     if prose {
-        chars
+        chars - 2 * links
     } else if heading {
         0
     } else {
@@ -246,7 +334,7 @@ fn block_weight(b: &Block, text: &str, tag: Tag) -> i64 {
 
 /// Short lines that are page furniture wherever they appear.
 fn is_boilerplate(lower: &str) -> bool {
-    const STARTS: [&str; 28] = [
+    const STARTS: [&str; 33] = [
         "advertisement",
         "share this",
         "share on",
@@ -275,11 +363,18 @@ fn is_boilerplate(lower: &str) -> bool {
         "updated:",
         "published:",
         "this story has been shared",
+        "first published",
+        "related tags",
+        "post comment",
+        "leave a comment",
+        "leave a reply",
     ];
     STARTS.iter().any(|p| lower.starts_with(p))
         || lower.ends_with("all rights reserved.")
         || lower == "comments"
         || lower == "ad"
+        || lower == "advert"
+        || lower == "more"
         || lower.contains("getty images")
         || lower.contains("(ap photo")
 }
@@ -297,6 +392,11 @@ fn is_byline_or_date(text: &str) -> bool {
     if lower.starts_with("updated") || lower.starts_with("published") || lower.starts_with("posted") {
         return t.chars().any(|c| c.is_ascii_digit());
     }
+    // A short line holding a numeric date or a clock time: a byline with a timestamp.
+    let words_n = t.split_whitespace().count();
+    if t.len() < 70 && words_n <= 7 && !t.ends_with('.') && has_numeric_date(t) {
+        return true;
+    }
     // Date-like: mostly digits, month names and separators.
     let words: Vec<&str> = t.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
     if words.is_empty() || words.len() > 8 {
@@ -309,10 +409,25 @@ fn is_byline_or_date(text: &str) -> bool {
             let wl = w.to_lowercase();
             w.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '/' | '.' | '-'))
                 || MONTHS.iter().any(|m| wl.starts_with(m))
-                || matches!(wl.as_str(), "am" | "pm" | "a.m." | "p.m." | "et" | "est" | "edt" | "gmt" | "utc" | "bst" | "|")
+                || matches!(
+                    wl.as_str(),
+                    "am" | "pm" | "a.m." | "p.m." | "et" | "est" | "edt" | "gmt" | "utc" | "bst" | "|"
+                )
         })
         .count();
     datey * 10 >= words.len() * 8 && t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Whether `t` contains `dddd-dd-dd`, `dd/dd/dddd`, `dd.dd.dddd` or `dd:dd`.
+fn has_numeric_date(t: &str) -> bool {
+    let b = t.as_bytes();
+    let d = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    (0..b.len()).any(|i| {
+        let sep = |k: usize, c: &[u8]| b.get(k).is_some_and(|x| c.contains(x));
+        (d(i) && d(i + 1) && d(i + 2) && d(i + 3) && sep(i + 4, b"-/.") && d(i + 5) && d(i + 6))
+            || (d(i) && d(i + 1) && sep(i + 2, b"/.") && d(i + 3) && d(i + 4) && sep(i + 5, b"/.") && d(i + 6))
+            || (d(i) && d(i + 1) && sep(i + 2, b":") && d(i + 3) && d(i + 4) && !d(i + 5))
+    })
 }
 
 /// Whether a block of the chosen body is kept in the output.

@@ -21,15 +21,13 @@ fn word_weight(w: &[u8]) -> i16 {
         b"nav" | b"navbar" | b"navigation" | b"menu" | b"footer" | b"sidebar" | b"rail" | b"comments" | b"comment"
         | b"related" | b"share" | b"sharing" | b"social" | b"cookie" | b"cookies" | b"consent" | b"gdpr"
         | b"newsletter" | b"subscribe" | b"signup" | b"promo" | b"promotion" | b"ad" | b"ads" | b"adv" | b"advert"
-        | b"advertisement" | b"sponsor" | b"sponsored" | b"breadcrumb" | b"breadcrumbs" | b"pagination"
-        | b"pager" | b"popup" | b"modal" | b"outbrain" | b"taboola" | b"recirc" | b"trending" | b"mostread"
-        | b"mostpopular" | b"masthead" | b"toolbar" | b"skip" | b"dfp" | b"disqus" | b"widget" | b"widgets" => {
-            STRONG_NEG
-        }
-        b"tags" | b"tag" | b"keywords" | b"topics" | b"byline" | b"caption" | b"credit" | b"credits" | b"meta"
+        | b"advertisement" | b"sponsor" | b"sponsored" | b"breadcrumb" | b"breadcrumbs" | b"pagination" | b"pager"
+        | b"popup" | b"modal" | b"outbrain" | b"taboola" | b"recirc" | b"trending" | b"mostread" | b"mostpopular"
+        | b"masthead" | b"toolbar" | b"skip" | b"dfp" | b"disqus" | b"widget" | b"widgets" => STRONG_NEG,
+        b"tags" | b"keywords" | b"topics" | b"byline" | b"caption" | b"credit" | b"credits" | b"meta"
         | b"dateline" | b"timestamp" | b"author" | b"bio" | b"disclaimer" | b"copyright" | b"legal" | b"popular"
         | b"recommended" | b"more" | b"login" | b"banner" | b"overlay" | b"dropdown" | b"follow" | b"print"
-        | b"hidden" | b"hide" | b"subscription" | b"teaser" | b"promos" | b"embed" | b"video" | b"gallery"
+        | b"subscription" | b"teaser" | b"promos" | b"embed" | b"video" | b"gallery"
         | b"slideshow" | b"inline" | b"aside" | b"newsletters" | b"toc" | b"sronly" | b"visually" => WEAK_NEG,
         _ => {
             const STRONG_ROOTS: [&[u8]; 14] = [
@@ -64,12 +62,14 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
     needle.len() <= hay.len() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
-/// Scores the words of one attribute value (class, id or role); adds into `acc`.
+/// Scores the words of one attribute value (class, id or role); adds into `acc`. Positive
+/// words count at most twice; each kind of negative (strong, weak) counts once, so a WordPress
+/// `tag-foo tag-bar` list weighs no more than a single furniture word.
 pub(crate) fn score_names(value: &str, acc: &mut i16) {
     let mut word = [0u8; 24];
     let mut len = 0usize;
     let mut overflow = false;
-    let mut pos_seen = 0i16;
+    let (mut pos, mut strong, mut weak) = (0i16, false, false);
     for &b in value.as_bytes().iter().chain(std::iter::once(&b' ')) {
         if b.is_ascii_alphanumeric() {
             if let Some(slot) = word.get_mut(len) {
@@ -80,19 +80,17 @@ pub(crate) fn score_names(value: &str, acc: &mut i16) {
             }
         } else if len > 0 {
             if !overflow {
-                let w = word_weight(word.get(..len).unwrap_or(&[]));
-                if w > 0 {
-                    // Positive words count at most twice per attribute.
-                    if pos_seen < 2 {
-                        *acc += w;
-                        pos_seen += 1;
-                    }
-                } else {
-                    *acc = acc.saturating_add(w);
+                match word_weight(word.get(..len).unwrap_or(&[])) {
+                    POS => pos = (pos + POS).min(2 * POS),
+                    STRONG_NEG => strong = true,
+                    WEAK_NEG => weak = true,
+                    _ => {}
                 }
             }
             len = 0;
             overflow = false;
         }
     }
+    let neg = if strong { STRONG_NEG } else { 0 } + if weak { WEAK_NEG } else { 0 };
+    *acc = acc.saturating_add(pos + neg);
 }

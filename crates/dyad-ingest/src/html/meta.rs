@@ -78,11 +78,31 @@ fn date_meta_prio(key: &str) -> Option<u8> {
     Some(match key {
         "article:published_time" | "og:article:published_time" | "article:published" => 10,
         "datepublished" => 8,
-        "pubdate" | "publishdate" | "publish-date" | "publish_date" | "published_time" | "published-date"
-        | "article.published" | "article_date_original" | "original-publish-date" | "parsely-pub-date"
-        | "sailthru.date" | "dc.date.issued" | "dcterms.issued" | "dc.date" | "dcterms.date" | "dc.date.created"
-        | "dcterms.created" | "date" | "displaydate" | "publication_date" | "citation_publication_date"
-        | "cxenseparse:recs:publishtime" | "og:published_time" | "release_date" | "ptime" => 7,
+        "pubdate"
+        | "publishdate"
+        | "publish-date"
+        | "publish_date"
+        | "published_time"
+        | "published-date"
+        | "article.published"
+        | "article_date_original"
+        | "original-publish-date"
+        | "parsely-pub-date"
+        | "sailthru.date"
+        | "dc.date.issued"
+        | "dcterms.issued"
+        | "dc.date"
+        | "dcterms.date"
+        | "dc.date.created"
+        | "dcterms.created"
+        | "date"
+        | "displaydate"
+        | "publication_date"
+        | "citation_publication_date"
+        | "cxenseparse:recs:publishtime"
+        | "og:published_time"
+        | "release_date"
+        | "ptime" => 7,
         _ => return None,
     })
 }
@@ -213,8 +233,14 @@ impl Collector {
             "og:locale" | "inlanguage" => self.language.offer(6, content),
             "content-language" if equiv => self.language.offer(8, content),
             "language" | "dc.language" => self.language.offer(7, content),
-            "author" | "article:author" | "parsely-author" | "sailthru.author" | "dc.creator" | "byl"
-            | "dcterms.creator" | "twitter:creator:name" => {
+            "author"
+            | "article:author"
+            | "parsely-author"
+            | "sailthru.author"
+            | "dc.creator"
+            | "byl"
+            | "dcterms.creator"
+            | "twitter:creator:name" => {
                 if !is_url(content) && !content.starts_with('@') {
                     let prio = if key == "author" { 7 } else { 6 };
                     self.author.offer(prio, strip_by(&clean(content)));
@@ -429,7 +455,11 @@ pub(crate) fn date_in_url(url: &str) -> Option<String> {
         }
         let y = num(i + 1, 4);
         let sep = b.get(i + 5).copied();
-        if matches!(sep, Some(b'/') | Some(b'-')) && digits(i + 6, 2) && b.get(i + 8).copied() == sep && digits(i + 9, 2) {
+        if matches!(sep, Some(b'/') | Some(b'-'))
+            && digits(i + 6, 2)
+            && b.get(i + 8).copied() == sep
+            && digits(i + 9, 2)
+        {
             let (m, d) = (num(i + 6, 2), num(i + 9, 2));
             if valid(y, m, d) && b.get(i + 11).is_none_or(|c| !c.is_ascii_digit()) {
                 return Some(format!("{y:04}-{m:02}-{d:02}"));

@@ -1,1 +1,373 @@
-//! Unit tests for HTML extraction (fixtures written for this project).
+//! Unit tests for HTML extraction, on small fixtures written for this project.
+
+use super::tokenizer::{Tag, Token, Tokenizer, attrs, decode_entities};
+use super::{charset, extract_html, meta};
+
+/// Tokens of `src`, with start tags shown as `<tag attrs>` and end tags as `</tag>`.
+fn toks(src: &str) -> Vec<String> {
+    Tokenizer::new(src)
+        .map(|t| match t {
+            Token::Text(s) => format!("T:{s}"),
+            Token::RawText(s) => format!("R:{s}"),
+            Token::Start { tag, attrs, self_closing } => {
+                format!("<{tag:?}{attrs}{}>", if self_closing { "/" } else { "" })
+            }
+            Token::End(tag) => format!("</{tag:?}>"),
+        })
+        .collect()
+}
+
+/// A page with a realistic amount of prose around `body`.
+fn page(head: &str, body: &str) -> String {
+    format!("<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>")
+}
+
+const PARA1: &str = "The foreign ministers of both countries met in Vienna on Monday to discuss the stalled \
+                     negotiations over the border, according to officials familiar with the talks.";
+const PARA2: &str = "Neither side made concessions, but they agreed to form a working group that will report \
+                     back within three months, a spokesman for the ministry said on Tuesday.";
+
+fn article(extra_inside: &str) -> String {
+    format!("<article><h1>Ministers meet in Vienna</h1><p>{PARA1}</p>{extra_inside}<p>{PARA2}</p></article>")
+}
+
+// ---------------------------------------------------------------- tokenizer
+
+#[test]
+fn unquoted_and_bare_attributes() {
+    let t = toks("<a href=/x/y?a=1 class=big data-x disabled>go</a>");
+    assert_eq!(t, ["<A href=/x/y?a=1 class=big data-x disabled>", "T:go", "</A>"]);
+    let a: Vec<_> = attrs(" href=/x/y?a=1 class=big data-x disabled title='it''s' alt=\"a>b\"").collect();
+    assert_eq!(
+        a,
+        [("href", "/x/y?a=1"), ("class", "big"), ("data-x", ""), ("disabled", ""), ("title", "it"), ("'s'", ""), (
+            "alt", "a>b"
+        )]
+    );
+}
+
+#[test]
+fn quoted_gt_does_not_end_tag() {
+    let t = toks(r#"<img alt="1 > 0" src='a>b.png'>after"#);
+    assert_eq!(t, [r#"<Img alt="1 > 0" src='a>b.png'>"#, "T:after"]);
+}
+
+#[test]
+fn entities_named_numeric_and_broken() {
+    assert_eq!(decode_entities("a &amp; b &lt;c&gt; &quot;q&quot; &#8217; &#x2014; &rsquo;"), "a & b <c> \"q\" ’ — ’");
+    assert_eq!(decode_entities("AT&T &unknown; &#; &amp"), "AT&T &unknown; &#; &");
+    assert_eq!(decode_entities("&#0; &#x110000; &#xD800; &#150;"), "\u{fffd} \u{fffd} \u{fffd} \u{2013}");
+    assert_eq!(decode_entities("&#99999999999999999999;"), "\u{fffd}");
+    assert_eq!(decode_entities("caf&eacute; &nbsp;x"), "café \u{a0}x");
+}
+
+#[test]
+fn script_with_closing_tags_in_strings() {
+    let t = toks("<script>var s = \"</div>\"; if (a</b) x = '<p>';</script><p>ok</p>");
+    assert_eq!(t, ["<Script>", "R:var s = \"</div>\"; if (a</b) x = '<p>';", "</Script>", "<P>", "T:ok", "</P>"]);
+    // `</scripts` is not the end tag; `</SCRIPT >` is.
+    let t = toks("<script>a</scripts>b</SCRIPT >c");
+    assert_eq!(t, ["<Script>", "R:a</scripts>b", "</Script>", "T:c"]);
+}
+
+#[test]
+fn comments_doctype_cdata_pi() {
+    let t = toks("<!DOCTYPE html>a<!-- x -- y <p> -->b<!-->c<!--->d<![CDATA[ <p> ]]>e<?xml v?>f<!-- a --!>g");
+    assert_eq!(t, ["T:a", "T:b", "T:c", "T:d", "T:e", "T:f", "T:g"]);
+    // An unterminated comment swallows the rest; nothing panics.
+    assert_eq!(toks("a<!-- never closed <p>x"), ["T:a"]);
+}
+
+#[test]
+fn lone_lt_and_truncated_tags() {
+    assert_eq!(toks("1 < 2 and 3<4"), ["T:1 ", "T:< 2 and 3", "T:<4"]);
+    assert_eq!(toks("x<div class=\"never"), ["T:x"]);
+    assert_eq!(toks("x</"), ["T:x"]);
+    assert_eq!(toks("<"), ["T:<"]);
+}
+
+#[test]
+fn raw_text_elements() {
+    let t = toks("<style>p>a{}</style><noscript><p>no</p></noscript><title>A &amp; B</title><template><p>t</p></template>");
+    assert_eq!(
+        t,
+        [
+            "<Style>",
+            "R:p>a{}",
+            "</Style>",
+            "<Noscript>",
+            "R:<p>no</p>",
+            "</Noscript>",
+            "<Title>",
+            "R:A &amp; B",
+            "</Title>",
+            "<Template>",
+            "R:<p>t</p>",
+            "</Template>"
+        ]
+    );
+    assert_eq!(Tag::from_name(b"SCRIPT"), Tag::Script);
+    assert_eq!(Tag::from_name(b"averyveryverylongname"), Tag::Other);
+}
+
+#[test]
+fn unclosed_and_misnested_tags_keep_text() {
+    let html = page(
+        "",
+        &format!("<div><p>{PARA1}<p>{PARA2}<ul><li>one item of the list<li>another item</ul><b><i>bold</b> end</i></div>"),
+    );
+    let a = extract_html(html.as_bytes(), None, None);
+    assert!(a.text.contains(PARA1), "{}", a.text);
+    assert!(a.text.contains(&format!("{PARA1}\n\n{PARA2}")), "{}", a.text);
+}
+
+#[test]
+fn deep_nesting_does_not_overflow() {
+    let mut s = String::from("<html><body>");
+    for _ in 0..10_000 {
+        s.push_str("<div><span>");
+    }
+    s.push_str(PARA1);
+    for _ in 0..10_000 {
+        s.push_str("</span></div>");
+    }
+    // Unclosed nesting as well.
+    for _ in 0..10_000 {
+        s.push_str("<section><b>");
+    }
+    s.push_str(PARA2);
+    let a = extract_html(s.as_bytes(), None, None);
+    assert!(a.text.contains(PARA1) || a.text.contains(PARA2));
+    // Stray end tags only.
+    let stray = "</div>".repeat(20_000) + PARA1;
+    let a = extract_html(stray.as_bytes(), None, None);
+    assert_eq!(a.text, PARA1);
+}
+
+#[test]
+fn garbage_never_panics() {
+    let inputs: [&[u8]; 9] = [
+        b"",
+        b"<",
+        b"<<<<>>>>",
+        b"</>",
+        b"<a href='",
+        b"&#x;&#",
+        b"\xff\xfe\x00<\x00",
+        b"<meta charset=\"",
+        b"<html><head><script type=application/ld+json>{\"@type\":[1,2],\"author\":{\"name\":3}}</script>",
+    ];
+    for i in inputs {
+        let _ = extract_html(i, Some("bogus"), Some("not a url"));
+    }
+    // Every prefix of a real-looking page.
+    let html = page("<title>T</title><meta property='og:title' content='x'>", &article("<br/><img src=x>"));
+    for k in 0..html.len() {
+        if let Some(prefix) = html.get(..k) {
+            let _ = extract_html(prefix.as_bytes(), None, None);
+        }
+    }
+}
+
+// ---------------------------------------------------------------- charset
+
+#[test]
+fn meta_charset_windows_1251() {
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("Привет, мир");
+    let mut html = b"<html><head><meta charset=\"windows-1251\"></head><body><p>".to_vec();
+    html.extend_from_slice(&bytes);
+    html.extend_from_slice(b"</p></body></html>");
+    assert!(charset::decode(&html, None).contains("Привет, мир"));
+    // The http-equiv form.
+    let mut html2 = b"<meta http-equiv=Content-Type content='text/html; charset=windows-1251'><p>".to_vec();
+    html2.extend_from_slice(&bytes);
+    assert!(charset::decode(&html2, None).contains("Привет, мир"));
+    // A header charset is used when the page says nothing.
+    assert!(charset::decode(&bytes, Some("windows-1251")).contains("Привет, мир"));
+}
+
+#[test]
+fn utf8_wins_over_stale_meta_and_fallback_is_1252() {
+    let html = "<meta charset=iso-8859-1><p>Zürich – “quoted”</p>";
+    assert!(charset::decode(html.as_bytes(), None).contains("Zürich – “quoted”"));
+    let latin = b"<p>Z\xfcrich \x93quoted\x94</p>";
+    assert!(charset::decode(latin, None).contains("Zürich “quoted”"));
+}
+
+#[test]
+fn utf16_with_bom_is_decoded() {
+    let mut le = vec![0xff, 0xfe];
+    for u in "<p>hello wörld</p>".encode_utf16() {
+        le.extend_from_slice(&u.to_le_bytes());
+    }
+    assert!(charset::decode(&le, None).contains("hello wörld"));
+    let mut be = vec![0xfe, 0xff];
+    for u in "<p>hi</p>".encode_utf16() {
+        be.extend_from_slice(&u.to_be_bytes());
+    }
+    assert_eq!(charset::decode(&be, None), "<p>hi</p>");
+    // A UTF-16 label without a BOM means UTF-8.
+    assert_eq!(charset::prescan(b"<meta charset=utf-16>"), Some(encoding_rs::UTF_8));
+}
+
+// ---------------------------------------------------------------- metadata
+
+fn meta_of(head: &str, body: &str, url: Option<&str>) -> super::HtmlArticle {
+    extract_html(page(head, body).as_bytes(), None, url)
+}
+
+#[test]
+fn date_sources() {
+    let cases: [(&str, &str, &str); 8] = [
+        ("<meta property=\"article:published_time\" content=\"2019-11-05T10:00:00+01:00\">", "", "2019-11-05T10:00:00+01:00"),
+        (
+            "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"datePublished\":\"2019-11-06T08:00:00Z\"}</script>",
+            "",
+            "2019-11-06T08:00:00Z",
+        ),
+        ("", "<time datetime=\"2019-11-07T09:30:00-05:00\">Nov 7</time>", "2019-11-07T09:30:00-05:00"),
+        ("<meta name=\"pubdate\" content=\"2019-11-08\">", "", "2019-11-08"),
+        ("<meta name=\"DC.date\" content=\"2019-11-09\">", "", "2019-11-09"),
+        ("<meta name=\"sailthru.date\" content=\"2019-11-10 12:00:00\">", "", "2019-11-10 12:00:00"),
+        ("<meta name=\"date\" content=\"2019-11-11\">", "", "2019-11-11"),
+        ("", "<span itemprop=\"datePublished\" content=\"2019-11-12\">12 Nov</span>", "2019-11-12"),
+    ];
+    for (head, body, want) in cases {
+        let a = meta_of(head, &format!("{body}{}", article("")), None);
+        assert_eq!(a.published.as_deref(), Some(want), "{head}{body}");
+    }
+    let a = meta_of("", &article(""), Some("https://example.com/world/2019/11/05/talks-resume.html"));
+    assert_eq!(a.published.as_deref(), Some("2019-11-05"));
+    assert_eq!(meta::date_in_url("https://x.org/a/20191105/b").as_deref(), Some("2019-11-05"));
+    assert_eq!(meta::date_in_url("https://x.org/a/2019-13-05/b"), None);
+    // article:published_time outranks a <time> element and a JSON-LD date.
+    let a = meta_of(
+        "<script type=application/ld+json>{\"@type\":\"WebPage\",\"datePublished\":\"2001-01-01\"}</script>\
+         <meta property=article:published_time content=2019-11-05>",
+        &format!("<time datetime=2000-01-01>x</time>{}", article("")),
+        None,
+    );
+    assert_eq!(a.published.as_deref(), Some("2019-11-05"));
+}
+
+#[test]
+fn title_sources_and_site_suffix() {
+    let a = meta_of("<title>Ministers meet in Vienna | The Daily Example</title>", &article(""), None);
+    assert_eq!(a.title.as_deref(), Some("Ministers meet in Vienna"));
+    let a = meta_of(
+        "<title>x</title><meta property=\"og:title\" content=\"Ministers meet in Vienna - Example News\">",
+        &article(""),
+        None,
+    );
+    assert_eq!(a.title.as_deref(), Some("Ministers meet in Vienna"));
+    let a = meta_of(
+        "<script type=\"application/ld+json\">[{\"@type\":\"NewsArticle\",\"headline\":\"Talks stall again\"}]</script>",
+        "<p>no heading here but a paragraph of some length.</p>",
+        None,
+    );
+    assert_eq!(a.title.as_deref(), Some("Talks stall again"));
+    let a = meta_of("", &article(""), None);
+    assert_eq!(a.title.as_deref(), Some("Ministers meet in Vienna"));
+    assert_eq!(
+        meta::trim_site("Example Times - Ministers meet in Vienna today", Some("Example Times")),
+        "Ministers meet in Vienna today"
+    );
+}
+
+#[test]
+fn author_sources() {
+    let ld = "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"NewsArticle\",\"author\":[{\"@type\":\"Person\",\"name\":\"Ann Lee\"},{\"name\":\"Bo Chan\"}]}]}</script>";
+    assert_eq!(meta_of(ld, &article(""), None).author.as_deref(), Some("Ann Lee, Bo Chan"));
+    let m = "<meta name=\"author\" content=\"By Carla Diaz\">";
+    assert_eq!(meta_of(m, &article(""), None).author.as_deref(), Some("Carla Diaz"));
+    let url_author = "<meta property=\"article:author\" content=\"https://facebook.com/someone\">";
+    assert_eq!(meta_of(url_author, &article(""), None).author, None);
+    let rel = format!("<a rel=\"author\" href=\"/staff/dee\">Dee Evans</a>{}", article(""));
+    assert_eq!(meta_of("", &rel, None).author.as_deref(), Some("Dee Evans"));
+}
+
+#[test]
+fn url_site_and_language() {
+    let head = "<link rel=\"canonical\" href=\"/world/talks\"><meta property=\"og:site_name\" content=\"Example News\">\
+                <meta property=\"og:locale\" content=\"en_GB\">";
+    let a = meta_of(head, &article(""), Some("https://example.com/world/talks?utm=1"));
+    assert_eq!(a.url.as_deref(), Some("https://example.com/world/talks"));
+    assert_eq!(a.site_name.as_deref(), Some("Example News"));
+    assert_eq!(a.language.as_deref(), Some("en-GB"));
+    let html = format!("<html lang=\"pt-BR\"><head></head><body>{}</body></html>", article(""));
+    assert_eq!(extract_html(html.as_bytes(), None, None).language.as_deref(), Some("pt-BR"));
+    let a = meta_of("<meta http-equiv=\"content-language\" content=\"de\">", &article(""), None);
+    assert_eq!(a.language.as_deref(), Some("de"));
+    let a = meta_of("<meta property=\"og:url\" content=\"https://example.com/a\">", &article(""), None);
+    assert_eq!(a.url.as_deref(), Some("https://example.com/a"));
+}
+
+// ---------------------------------------------------------------- boilerplate
+
+fn links(n: usize, word: &str) -> String {
+    (0..n).map(|i| format!("<li><a href=\"/{word}/{i}\">{word} headline number {i} about something</a></li>")).collect()
+}
+
+#[test]
+fn boilerplate_is_removed() {
+    let body = format!(
+        "<header><a href=/>Example News</a><nav><ul>{nav}</ul></nav></header>\
+         <div id=\"cookie-banner\">We use cookies to improve your experience on our site. By continuing to browse you \
+         accept our use of cookies and our privacy policy, which you can read in full here.</div>\
+         <main><div class=\"story-body\">{art}\
+         <div class=\"newsletter-signup\">Sign up for our morning newsletter and get the best stories of the day \
+         delivered to your inbox every morning before breakfast.</div></div>\
+         <section class=\"related-stories\"><h2>Related</h2><ul>{related}</ul></section>\
+         <div id=\"comments\"><h3>Comments</h3><p>I completely disagree with everything written here, and I think the \
+         author should be ashamed of such a one-sided piece, frankly.</p></div></main>\
+         <footer><p>Copyright 2019 Example News. All rights reserved.</p><ul>{foot}</ul></footer>",
+        nav = links(8, "section"),
+        art = article("<p>By Jane Doe</p><p>November 5, 2019</p><p>Advertisement</p>"),
+        related = links(5, "related"),
+        foot = links(6, "about"),
+    );
+    let a = meta_of("<title>Ministers meet in Vienna - Example News</title>", &body, None);
+    assert_eq!(a.text, format!("{PARA1}\n\n{PARA2}"));
+}
+
+#[test]
+fn body_split_over_siblings_and_subheadings_are_kept() {
+    let body = format!(
+        "<div class=\"layout\"><div class=\"text-block\"><p>{PARA1}</p></div><div class=\"ad-slot\">Advertisement</div>\
+         <div class=\"text-block\"><h2>What happens next</h2><p>{PARA2}</p></div></div><div class=\"sidebar\"><ul>{}</ul></div>",
+        links(10, "popular")
+    );
+    let a = meta_of("", &body, None);
+    assert_eq!(a.text, format!("{PARA1}\n\nWhat happens next\n\n{PARA2}"));
+}
+
+#[test]
+fn article_body_itemprop_is_preferred() {
+    let teasers: String = (0..6).map(|i| format!("<div class=\"teaser\"><p>Teaser {i}: {PARA2}</p></div>")).collect();
+    let body = format!(
+        "<div itemprop=\"articleBody\"><p>{PARA1}</p><p>{PARA1}</p><p>{PARA1}</p></div><div class=\"more\">{teasers}</div>"
+    );
+    let a = meta_of("", &body, None);
+    assert_eq!(a.text, [PARA1, PARA1, PARA1].join("\n\n"));
+}
+
+#[test]
+fn hidden_and_non_text_elements_are_dropped() {
+    let body = article(
+        "<div style=\"display: none\">hidden text that should not appear</div><svg><text>svg text</text></svg>\
+         <form><p>Paragraph inside a form is kept when it is long enough, like this sentence here.</p>\
+         <button>Click me</button><select><option>Option text</option></select></form>",
+    );
+    let a = meta_of("", &body, None);
+    assert!(!a.text.contains("hidden text") && !a.text.contains("svg text"), "{}", a.text);
+    assert!(!a.text.contains("Click me") && !a.text.contains("Option text"), "{}", a.text);
+    assert!(a.text.contains("Paragraph inside a form"), "{}", a.text);
+}
+
+#[test]
+fn whitespace_is_collapsed_and_br_splits() {
+    let body = format!("<article><p>  {PARA1}\n\n   <b>bold</b>&nbsp;word </p><p>first line of it<br>second line<br/>{PARA2}</p></article>");
+    let a = meta_of("", &body, None);
+    assert!(a.text.contains(&format!("{PARA1} bold word\n\n")), "{}", a.text);
+    assert!(a.text.contains("first line of it\n\nsecond line\n\n"), "{}", a.text);
+}

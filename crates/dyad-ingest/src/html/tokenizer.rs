@@ -373,7 +373,8 @@ impl<'a> Iterator for Tokenizer<'a> {
                 Some(b'?') => self.skip_past(start + 2, b">"),
                 _ => {
                     // A lone `<` is text.
-                    let end = b.get(start + 1..).and_then(|r| memchr::memchr(b'<', r)).map_or(b.len(), |o| start + 1 + o);
+                    let end =
+                        b.get(start + 1..).and_then(|r| memchr::memchr(b'<', r)).map_or(b.len(), |o| start + 1 + o);
                     self.pos = end;
                     return Some(Token::Text(sub(self.src, start, end)));
                 }
