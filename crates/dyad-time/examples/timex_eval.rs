@@ -22,7 +22,7 @@ fn fnv(s: &str) -> u64 {
 
 /// True when the document `id` belongs to the held-out dev split.
 fn is_dev(id: &str) -> bool {
-    fnv(id) % 5 == 0
+    fnv(id).is_multiple_of(5)
 }
 
 fn main() -> ExitCode {

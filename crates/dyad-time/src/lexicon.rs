@@ -210,6 +210,8 @@ pub(crate) enum Lex {
     Set(Unit),
     /// A tense marker.
     Tense(Tense),
+    /// A holiday: 0 Christmas, 1 Thanksgiving.
+    Holiday(u8),
     /// A function word.
     Kw(Kw),
     /// A currency name ("dollars") with its ISO code.
@@ -230,10 +232,11 @@ pub(crate) fn classify(word: &str) -> Lex {
     if bytes.len() > MAX_WORD || bytes.is_empty() {
         return Lex::None;
     }
-    if bytes.len() <= 5 && bytes.iter().all(u8::is_ascii_uppercase) {
-        if let Some(z) = crate::zone::abbreviation(word) {
-            return Lex::Tz(z);
-        }
+    if bytes.len() <= 5
+        && bytes.iter().all(u8::is_ascii_uppercase)
+        && let Some(z) = crate::zone::abbreviation(word)
+    {
+        return Lex::Tz(z);
     }
     let mut buf = [0u8; MAX_WORD];
     for (d, s) in buf.iter_mut().zip(bytes) {
@@ -377,6 +380,8 @@ pub(crate) fn classify(word: &str) -> Lex {
         | "paid" | "shot" | "spent" | "swore" | "threw" | "withdrew" | "sought" | "hit" | "says" | "been" => {
             Lex::Tense(Tense::Past)
         }
+        "christmas" => Lex::Holiday(0),
+        "thanksgiving" => Lex::Holiday(1),
         "the" => K(The),
         "a" | "an" => K(A),
         "last" => K(Last),

@@ -119,13 +119,11 @@ impl<'a> Tagger<'a> {
                 Kind::Word => t.lex != Lex::None,
                 Kind::Punct => matches!(self.w(i), "'" | "\u{2019}"),
             };
-            if trigger {
-                if let Some(m) = self.match_at(i) {
-                    let end = m.end.max(i + 1).min(n);
-                    self.record(i, end, m);
-                    i = end;
-                    continue;
-                }
+            if trigger && let Some(m) = self.match_at(i) {
+                let end = m.end.max(i + 1).min(n);
+                self.record(i, end, m);
+                i = end;
+                continue;
             }
             i += 1;
         }
@@ -133,19 +131,19 @@ impl<'a> Tagger<'a> {
 
     fn record(&mut self, start: usize, end: usize, m: M) {
         let sent = self.toks[start].sent;
-        if let Some(p) = m.point.filter(|_| !m.derived) {
-            if m.kind == TimexKind::Date || m.kind == TimexKind::Time {
-                self.last_point = Some((p, sent));
-                match p {
-                    Point::Day(d) => self.last_day = Some((d, sent)),
-                    Point::Quarter(..) => self.last_quarter = Some((p, sent)),
-                    _ => {}
-                }
-                if m.year_scope > 0 {
-                    if let Some(y) = p.year() {
-                        self.last_year = Some((y, sent + m.year_scope - 1));
-                    }
-                }
+        if let Some(p) = m.point.filter(|_| !m.derived)
+            && (m.kind == TimexKind::Date || m.kind == TimexKind::Time)
+        {
+            self.last_point = Some((p, sent));
+            match p {
+                Point::Day(d) => self.last_day = Some((d, sent)),
+                Point::Quarter(..) => self.last_quarter = Some((p, sent)),
+                _ => {}
+            }
+            if m.year_scope > 0
+                && let Some(y) = p.year()
+            {
+                self.last_year = Some((y, sent + m.year_scope - 1));
             }
         }
         self.found.push(Found {
@@ -267,10 +265,13 @@ impl<'a> Tagger<'a> {
                 }
                 let v: f64 = std::str::from_utf8(&buf[..n]).ok()?.parse().ok()?;
                 // "2 1/2 years"
-                if let (Some((a, _)), true, Some((b, _))) = (self.int(i + 1), self.punct(i + 2, "/"), self.int(i + 3)) {
-                    if b != 0 && a < b && self.tight(i + 2) && self.tight(i + 3) {
-                        return Some((Amount::N(v + f64::from(a) / f64::from(b)), i + 4));
-                    }
+                if let (Some((a, _)), true, Some((b, _))) = (self.int(i + 1), self.punct(i + 2, "/"), self.int(i + 3))
+                    && b != 0
+                    && a < b
+                    && self.tight(i + 2)
+                    && self.tight(i + 3)
+                {
+                    return Some((Amount::N(v + f64::from(a) / f64::from(b)), i + 4));
                 }
                 Some((Amount::N(v), i + 1))
             }
@@ -290,9 +291,10 @@ impl<'a> Tagger<'a> {
                     let n = f64::from(n);
                     if !any {
                         cur = n;
-                    } else if cur % 100.0 >= 20.0 && cur % 10.0 == 0.0 && n < 10.0 {
-                        cur += n;
-                    } else if cur >= 100.0 && cur % 100.0 == 0.0 && n < 100.0 {
+                    } else if (cur % 100.0 >= 20.0 && cur % 10.0 == 0.0 && n < 10.0)
+                        || (cur >= 100.0 && cur % 100.0 == 0.0 && n < 100.0)
+                    {
+                        // "twenty-four", "one hundred five".
                         cur += n;
                     } else {
                         break;
@@ -350,9 +352,6 @@ impl<'a> Tagger<'a> {
     /// A year the text itself set in this sentence or the one before, if it differs
     /// from the document's year.
     fn year_in_force(&self, i: usize) -> Option<i32> {
-        if std::env::var_os("NOYIF").is_some() {
-            return None;
-        }
         let (y, s) = self.last_year?;
         let sent = self.sent(i);
         (s >= sent && self.dct.is_none_or(|d| d.y != y)).then_some(y)
@@ -361,26 +360,25 @@ impl<'a> Tagger<'a> {
     // ------------------------------------------------------------------ entry
 
     fn match_at(&mut self, i: usize) -> Option<M> {
-        if let Some((modifier, j, duration_only)) = self.prefix_mod(i) {
-            if let Some(mut m) = self
+        if let Some((modifier, j, duration_only)) = self.prefix_mod(i)
+            && let Some(mut m) = self
                 .core(j, false)
                 .or_else(|| self.kw(j, Kw::The).then(|| self.core(j + 1, true).filter(|m| m.the_ok)).flatten())
-            {
-                let ok = if duration_only {
-                    m.kind == TimexKind::Duration
-                } else if modifier == "APPROX" {
-                    // "about 7:15 p.m.", "around Nov. 1", "nearly four years (ago)"; not
-                    // "around Wednesday" or "almost daily".
-                    matches!(m.kind, TimexKind::Duration | TimexKind::Time)
-                        || matches!(self.lex(j), Lex::Month(..) | Lex::NumWord(_) | Lex::Kw(Kw::A))
-                        || self.is_num(j)
-                } else {
-                    matches!(m.kind, TimexKind::Date | TimexKind::Time)
-                };
-                if ok {
-                    m.modifier = Some(modifier);
-                    return Some(m);
-                }
+        {
+            let ok = if duration_only {
+                m.kind == TimexKind::Duration
+            } else if modifier == "APPROX" {
+                // "about 7:15 p.m.", "around Nov. 1", "nearly four years (ago)"; not
+                // "around Wednesday" or "almost daily".
+                matches!(m.kind, TimexKind::Duration | TimexKind::Time)
+                    || matches!(self.lex(j), Lex::Month(..) | Lex::NumWord(_) | Lex::Kw(Kw::A))
+                    || self.is_num(j)
+            } else {
+                matches!(m.kind, TimexKind::Date | TimexKind::Time)
+            };
+            if ok {
+                m.modifier = Some(modifier);
+                return Some(m);
             }
         }
         if self.kw(i, Kw::The) {
@@ -519,12 +517,13 @@ impl<'a> Tagger<'a> {
             zone = self.place_zone(j);
             k += 2;
             cued = true;
-        } else if self.kw(k + 1, Kw::Time) && self.upper(k) {
-            if let Some(z) = zone::place(self.w(k)) {
-                zone = Some(z);
-                k += 2;
-                cued = true;
-            }
+        } else if self.kw(k + 1, Kw::Time)
+            && self.upper(k)
+            && let Some(z) = zone::place(self.w(k))
+        {
+            zone = Some(z);
+            k += 2;
+            cued = true;
         }
         if !cued {
             return None;
@@ -532,13 +531,12 @@ impl<'a> Tagger<'a> {
         // A day right after: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9".
         let mut day = None;
         let after = if self.punct(k, ",") { k + 1 } else { k };
-        if matches!(self.lex(after), Lex::Weekday(_, false) | Lex::DayRel(_) | Lex::Month(..)) {
-            if let Some(m) = self.explicit_date(after).or_else(|| self.relative(after, false)) {
-                if let Some(Point::Day(d)) = m.point {
-                    day = Some(d);
-                    k = m.end;
-                }
-            }
+        if matches!(self.lex(after), Lex::Weekday(_, false) | Lex::DayRel(_) | Lex::Month(..))
+            && let Some(m) = self.explicit_date(after).or_else(|| self.relative(after, false))
+            && let Some(Point::Day(d)) = m.point
+        {
+            day = Some(d);
+            k = m.end;
         }
         let sent = self.sent(j);
         let day = day.or_else(|| self.last_day.filter(|(_, s)| s + 2 >= sent).map(|(d, _)| d)).or(self.dct);
@@ -694,10 +692,10 @@ impl<'a> Tagger<'a> {
     /// The year of a bare month: the text's year in force, else the document's, moved
     /// by tense or by "last"/"next".
     fn resolve_month(&self, m: u8, j: usize, rel: Option<i8>) -> Option<Point> {
-        if rel.is_none() {
-            if let Some(y) = self.year_in_force(j) {
-                return Some(Point::Month(y, m));
-            }
+        if rel.is_none()
+            && let Some(y) = self.year_in_force(j)
+        {
+            return Some(Point::Month(y, m));
         }
         let dct = self.dct?;
         let y = match rel {
@@ -751,13 +749,13 @@ impl<'a> Tagger<'a> {
 
     /// A day plus an optional part of day after it ("Monday morning").
     fn day_with_part(&self, d: Option<Ymd>, k: usize) -> M {
-        if let Lex::PartOfDay(p) = self.lex(k) {
-            if !self.w(k).ends_with('s') {
-                let value = d.map(|d| format!("{}T{}", Point::Day(d), PART_OF_DAY[usize::from(p)]));
-                let mut m = M::text(k + 1, TimexKind::Time, value);
-                m.point = d.map(Point::Day);
-                return m;
-            }
+        if let Lex::PartOfDay(p) = self.lex(k)
+            && !self.w(k).ends_with('s')
+        {
+            let value = d.map(|d| format!("{}T{}", Point::Day(d), PART_OF_DAY[usize::from(p)]));
+            let mut m = M::text(k + 1, TimexKind::Time, value);
+            m.point = d.map(Point::Day);
+            return m;
         }
         M::date(k, d.map(Point::Day))
     }
@@ -767,6 +765,43 @@ impl<'a> Tagger<'a> {
             Lex::DayRel(k) => {
                 let d = self.dct.and_then(|d| d.add_days(i64::from(k)));
                 Some(self.day_with_part(d, j + 1))
+            }
+            Lex::Holiday(h) if self.upper(j) => {
+                let mut end = j + 1;
+                let (m, eve) = match h {
+                    0 if is(self.w(end), "eve") => (12, true),
+                    0 => (12, false),
+                    _ => (11, false),
+                };
+                if is(self.w(end), "day") || is(self.w(end), "eve") {
+                    end += 1;
+                }
+                let rel = match j.checked_sub(1).map(|p| self.lex(p)) {
+                    Some(Lex::Kw(Kw::Last)) => -1,
+                    Some(Lex::Kw(Kw::Next)) => 1,
+                    _ => 0,
+                };
+                let day_in = |y: i32| -> Option<Ymd> {
+                    if h == 0 {
+                        Ymd::new(y, m, if eve { 24 } else { 25 })
+                    } else {
+                        // Thanksgiving (US): the fourth Thursday of November.
+                        let first = Ymd::new(y, 11, 1)?;
+                        let offset = (4 + 7 - i64::from(first.weekday())) % 7;
+                        first.add_days(offset + 21)
+                    }
+                };
+                let d = self.dct.and_then(|dct| {
+                    let this = day_in(dct.y)?;
+                    let y = match rel {
+                        -1 if this >= dct => dct.y - 1,
+                        1 if this <= dct => dct.y + 1,
+                        0 if this.to_days() - dct.to_days() > 160 => dct.y - 1,
+                        _ => dct.y,
+                    };
+                    day_in(y)
+                });
+                Some(M::date(end, d.map(Point::Day)))
             }
             Lex::Kw(Kw::Tonight) => {
                 let mut m = M::text(j + 1, TimexKind::Time, self.dct.map(|d| format!("{}TNI", Point::Day(d))));
@@ -833,9 +868,9 @@ impl<'a> Tagger<'a> {
             Lex::Unit(Unit::Weekend, false) if the => {
                 let d = self.dct.and_then(|d| {
                     let back = i64::from(d.weekday()) - 6;
-                    let sat = if back >= 0 {
-                        d.add_days(-back)
-                    } else if self.tense(j) == Some(Tense::Future) {
+                    // On a weekend day, that weekend; on a weekday, the one before,
+                    // or the one to come in a future-tense sentence.
+                    let sat = if back >= 0 || self.tense(j) == Some(Tense::Future) {
                         d.add_days(-back)
                     } else {
                         d.add_days(-back - 7)
@@ -1011,11 +1046,11 @@ impl<'a> Tagger<'a> {
         }
         let mut end = k + 1;
         let mut year = None;
-        if self.kw(end, Kw::Of) || self.punct(end, ",") {
-            if let Some(y) = self.year4(end + 1) {
-                year = Some(y);
-                end += 2;
-            }
+        if (self.kw(end, Kw::Of) || self.punct(end, ","))
+            && let Some(y) = self.year4(end + 1)
+        {
+            year = Some(y);
+            end += 2;
         }
         if half {
             if ord > 2 {
@@ -1050,12 +1085,12 @@ impl<'a> Tagger<'a> {
     fn amount_unit(&self, j: usize) -> Option<(Amount, Unit, usize, bool)> {
         let (a, mut k) = self.amount(j)?;
         // "two to three weeks", "12 or 18 months": the first figure.
-        if matches!(self.lex(k), Lex::Kw(Kw::To | Kw::Or)) && a != Amount::X {
-            if let Some((_, k2)) = self.amount(k + 1).filter(|(a2, _)| *a2 != Amount::X) {
-                if matches!(self.lex(k2), Lex::Unit(..)) {
-                    k = k2;
-                }
-            }
+        if matches!(self.lex(k), Lex::Kw(Kw::To | Kw::Or))
+            && a != Amount::X
+            && let Some((_, k2)) = self.amount(k + 1).filter(|(a2, _)| *a2 != Amount::X)
+            && matches!(self.lex(k2), Lex::Unit(..))
+        {
+            k = k2;
         }
         let hyph = self.hyphen(k);
         if hyph {
@@ -1183,7 +1218,7 @@ impl<'a> Tagger<'a> {
             }
             let mut m = M::date(end, point);
             m.modifier = modifier;
-            m.derived = anchored;
+            m.derived = true;
             return Some(m);
         }
         let m = mk(k, TimexKind::Duration, Some(value));
@@ -1198,13 +1233,13 @@ impl<'a> Tagger<'a> {
         let j2 = if fiscal { j + 1 } else { j };
         // Spoken years: "nineteen ninety-six", "(the year) two thousand".
         if let Lex::NumWord(c) = self.lex(j2) {
-            if let (10..=20, Lex::NumWord(t)) = (c, self.lex(j2 + 1)) {
-                if t >= 10 {
-                    let (rest, end) = self.word_number(j2 + 1)?;
-                    if rest < 100.0 {
-                        let y = i32::from(c) * 100 + rest as i32;
-                        return Some(M::date(end, Some(Point::Year(y))));
-                    }
+            if let (10..=20, Lex::NumWord(t)) = (c, self.lex(j2 + 1))
+                && t >= 10
+            {
+                let (rest, end) = self.word_number(j2 + 1)?;
+                if rest < 100.0 {
+                    let y = i32::from(c) * 100 + rest as i32;
+                    return Some(M::date(end, Some(Point::Year(y))));
                 }
             }
             if self.prev_is(j2, &["year"]) {
@@ -1249,12 +1284,16 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let next = self.toks.get(j2 + 1);
-        if let Some(t) = next {
-            if t.kind == Kind::Word && t.lex == Lex::None && !t.upper && self.w(j2 + 1).ends_with('s') && !fiscal {
-                let w = self.w(j2 + 1);
-                if !matches!(w, "was" | "is" | "has" | "as" | "elections" | "levels" | "figures" | "results") {
-                    return None;
-                }
+        if let Some(t) = next
+            && t.kind == Kind::Word
+            && t.lex == Lex::None
+            && !t.upper
+            && self.w(j2 + 1).ends_with('s')
+            && !fiscal
+        {
+            let w = self.w(j2 + 1);
+            if !matches!(w, "was" | "is" | "has" | "as" | "elections" | "levels" | "figures" | "results") {
+                return None;
             }
         }
         if !(1900..=2100).contains(&y)
@@ -1327,10 +1366,10 @@ impl<'a> Tagger<'a> {
                 k + 1
             }
         };
-        if self.kw(k, Kw::A) || self.kw(k, Kw::Per) {
-            if let Lex::Unit(u, false) = self.lex(k + 1) {
-                return set(k + 2, duration_value(&[(Amount::N(1.0), u)]));
-            }
+        if (self.kw(k, Kw::A) || self.kw(k, Kw::Per))
+            && let Lex::Unit(u, false) = self.lex(k + 1)
+        {
+            return set(k + 2, duration_value(&[(Amount::N(1.0), u)]));
         }
         None
     }
@@ -1345,7 +1384,7 @@ impl<'a> Tagger<'a> {
             Lex::Kw(Kw::Right) if self.kw(j + 1, Kw::Now) => vague(j + 2, Vague::Present),
             Lex::Kw(Kw::Recent) => {
                 if let Lex::Unit(u, true) = self.lex(j + 1) {
-                    if u == Unit::Day {
+                    if matches!(u, Unit::Day | Unit::Year) {
                         return vague(j + 2, Vague::Past);
                     }
                     return Some(M::text(j + 2, TimexKind::Duration, Some(duration_value(&[(Amount::X, u)]))));
@@ -1387,36 +1426,37 @@ fn duration_value(parts: &[(Amount, Unit)]) -> String {
             u = to;
         }
         // "2 1/2 years": P2Y6M; "5 1/2 hours": PT5H30M.
-        if let Amount::N(v) = a {
-            if v.fract() != 0.0 && v > 1.0 {
-                let whole = v.trunc();
-                match u {
-                    Unit::Year => {
-                        date.push_str(&format!("{whole}Y{}M", (v.fract() * 12.0).round()));
-                        continue;
-                    }
-                    Unit::Day => {
-                        date.push_str(&format!("{whole}D"));
-                        time.push_str(&format!("{}H", (v.fract() * 24.0).round()));
-                        continue;
-                    }
-                    Unit::Hour => {
-                        time.push_str(&format!("{whole}H{}M", (v.fract() * 60.0).round()));
-                        continue;
-                    }
-                    _ => {}
+        if let Amount::N(v) = a
+            && v.fract() != 0.0
+            && v > 1.0
+        {
+            let whole = v.trunc();
+            match u {
+                Unit::Year => {
+                    date.push_str(&format!("{whole}Y{}M", (v.fract() * 12.0).round()));
+                    continue;
                 }
+                Unit::Day => {
+                    date.push_str(&format!("{whole}D"));
+                    time.push_str(&format!("{}H", (v.fract() * 24.0).round()));
+                    continue;
+                }
+                Unit::Hour => {
+                    time.push_str(&format!("{whole}H{}M", (v.fract() * 60.0).round()));
+                    continue;
+                }
+                _ => {}
             }
         }
         // Fractions of an hour or day read better one unit down ("half an hour" = PT30M).
-        if let Amount::N(v) = a {
-            if v.fract() != 0.0 {
-                match u {
-                    Unit::Hour => (a, u) = (Amount::N((v * 60.0).round()), Unit::Minute),
-                    Unit::Day => (a, u) = (Amount::N((v * 24.0).round()), Unit::Hour),
-                    Unit::Year if (v * 12.0).fract() == 0.0 => (a, u) = (Amount::N(v * 12.0), Unit::Month),
-                    _ => {}
-                }
+        if let Amount::N(v) = a
+            && v.fract() != 0.0
+        {
+            match u {
+                Unit::Hour => (a, u) = (Amount::N((v * 60.0).round()), Unit::Minute),
+                Unit::Day => (a, u) = (Amount::N((v * 24.0).round()), Unit::Hour),
+                Unit::Year if (v * 12.0).fract() == 0.0 => (a, u) = (Amount::N(v * 12.0), Unit::Month),
+                _ => {}
             }
         }
         let n = match a {

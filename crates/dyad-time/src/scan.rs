@@ -87,13 +87,12 @@ pub(crate) fn scan(text: &str, sentences: &[Sentence]) -> Vec<Tok> {
                 i += 1;
                 while i < bytes.len() {
                     let c = bytes[i];
-                    if c.is_ascii_digit() {
-                        i += 1;
-                    } else if matches!(c, b',' | b'.' | b':')
+                    // Separators stay inside a number only between digits: "100,000", "11:04".
+                    let separator = matches!(c, b',' | b'.' | b':')
                         && i + 1 < bytes.len()
                         && bytes[i + 1].is_ascii_digit()
-                        && bytes[i - 1].is_ascii_digit()
-                    {
+                        && bytes[i - 1].is_ascii_digit();
+                    if c.is_ascii_digit() || separator {
                         i += 1;
                     } else {
                         break;

@@ -289,3 +289,49 @@ fn hostile_input_never_panics() {
         }
     }
 }
+
+#[test]
+fn quarters_and_financial_frames() {
+    check(
+        "Third-quarter profit rose; a year ago the company lost money in the quarter.",
+        "1989-10-26",
+        "Third-quarter=DATE:1989-Q3
+         a year ago=DATE:1988-Q3
+         the quarter=DATE:1989-Q3",
+    );
+    check(
+        "Sales in the fourth quarter of 1990 and the first half fell.",
+        "1991-03-01",
+        "the fourth quarter of 1990=DATE:1990-Q4\nthe first half=DATE:1991-H1",
+    );
+    check("Results for the year-earlier period were restated.", "1989-10-26", "the year-earlier period=DATE:1988");
+}
+
+#[test]
+fn spoken_years_decades_and_holidays() {
+    check(
+        "It was built in nineteen ninety-six and sold in the 1980s.",
+        "1998-01-01",
+        "nineteen ninety-six=DATE:1996\nthe 1980s=DATE:198",
+    );
+    check(
+        "Shops were busy before Christmas and on Thanksgiving Day.",
+        "1999-12-01",
+        "Christmas=DATE:1999-12-25\nThanksgiving Day=DATE:1999-11-25",
+    );
+}
+
+#[test]
+fn sentences_from_dyad_text_are_used() {
+    // With sentence spans given, tense is read inside the sentence only.
+    let text = "They will talk. The envoy left on Monday.";
+    let mut doc = Document::new("t", text).unwrap();
+    doc.meta.published = Some(Published::parse("2022-02-13").unwrap());
+    doc.sentences = vec![
+        dyad_core::Sentence { span: dyad_core::Span::new(0, 15), tokens: 0..0, boilerplate: false },
+        dyad_core::Sentence { span: dyad_core::Span::new(16, 41), tokens: 0..0, boilerplate: false },
+    ];
+    crate::annotate(&mut doc);
+    assert_eq!(doc.timexes[0].value.as_deref(), Some("2022-02-07"));
+    assert!(doc.layers.contains(dyad_core::Layer::Timexes) && doc.layers.contains(dyad_core::Layer::Quantities));
+}
