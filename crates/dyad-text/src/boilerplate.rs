@@ -55,51 +55,46 @@ pub(crate) fn mark(text: &str, tokens: &[Token], sentences: &mut [Sentence]) {
 }
 
 /// Words that may start or make up boilerplate; a sentence without one is not looked at.
+///
+/// Called for every token of every short sentence, so it dispatches on length and first
+/// letter before comparing.
 fn is_trigger(tok: &str) -> bool {
-    if tok == "\u{a9}" {
-        return true;
-    }
     let b = tok.as_bytes();
-    if b.len() < 4 || b.len() > 13 {
-        return false;
+    if b.len() < 4 {
+        return tok == "\u{a9}";
     }
-    let mut buf = [0u8; 13];
-    for (d, c) in buf.iter_mut().zip(b) {
-        *d = c.to_ascii_lowercase();
-    }
-    matches!(
-        &buf[..b.len()],
-        b"support"
-            | b"donate"
-            | b"donation"
-            | b"subscribe"
-            | b"subscription"
-            | b"subscriber"
-            | b"newsletter"
-            | b"newsletters"
-            | b"read"
-            | b"follow"
-            | b"click"
-            | b"copyright"
-            | b"rights"
-            | b"share"
-            | b"sign"
-            | b"advertisement"
-            | b"related"
-            | b"reporting"
-            | b"editing"
-            | b"writing"
-            | b"sponsored"
-            | b"recommended"
-            | b"contribution"
-            | b"member"
-            | b"membership"
-            | b"download"
-            | b"whatsapp"
-            | b"telegram"
-            | b"facebook"
-            | b"twitter"
-    )
+    let candidates: &[&str] = match (b.len(), b[0] | 0x20) {
+        (4, b'r') => &["read"],
+        (4, b's') => &["sign"],
+        (5, b'c') => &["click"],
+        (5, b's') => &["share"],
+        (6, b'd') => &["donate"],
+        (6, b'f') => &["follow"],
+        (6, b'r') => &["rights"],
+        (6, b'm') => &["member"],
+        (7, b's') => &["support"],
+        (7, b'r') => &["related"],
+        (7, b'e') => &["editing"],
+        (7, b'w') => &["writing"],
+        (7, b't') => &["twitter"],
+        (8, b'd') => &["donation", "download"],
+        (8, b'w') => &["whatsapp"],
+        (8, b't') => &["telegram"],
+        (8, b'f') => &["facebook"],
+        (9, b's') => &["subscribe", "sponsored"],
+        (9, b'c') => &["copyright"],
+        (9, b'r') => &["reporting"],
+        (10, b's') => &["subscriber"],
+        (10, b'n') => &["newsletter"],
+        (10, b'm') => &["membership"],
+        (11, b'n') => &["newsletters"],
+        (11, b'r') => &["recommended"],
+        (12, b's') => &["subscription"],
+        (12, b'c') => &["contribution"],
+        (13, b'a') => &["advertisement"],
+        _ => return false,
+    };
+    candidates.iter().any(|w| b.eq_ignore_ascii_case(w.as_bytes()))
 }
 
 /// True when the sentence is alone on its line(s).

@@ -32,11 +32,11 @@ fn lower(word: &str, buf: &mut [u8; 12]) -> Option<usize> {
     Some(b.len())
 }
 
-/// Runs `f` on the lower-cased form of `word`; false for long or non-ASCII words.
-fn with_lower(word: &str, f: impl FnOnce(&str) -> bool) -> bool {
+/// Runs `f` on the lower-cased bytes of `word`; false for long or non-ASCII words.
+fn with_lower(word: &str, f: impl FnOnce(&[u8]) -> bool) -> bool {
     let mut buf = [0u8; 12];
     match lower(word, &mut buf) {
-        Some(n) => std::str::from_utf8(&buf[..n]).is_ok_and(f),
+        Some(n) => f(&buf[..n]),
         None => false,
     }
 }
@@ -134,134 +134,134 @@ pub(crate) fn is_strong_starter(word: &str) -> bool {
     with_lower(word, |w| {
         matches!(
             w,
-            "the"
-                | "a"
-                | "an"
-                | "he"
-                | "she"
-                | "it"
-                | "they"
-                | "we"
-                | "i"
-                | "you"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "there"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-                | "our"
-                | "my"
-                | "but"
-                | "and"
-                | "or"
-                | "so"
-                | "yet"
-                | "in"
-                | "on"
-                | "at"
-                | "for"
-                | "if"
-                | "when"
-                | "while"
-                | "after"
-                | "before"
-                | "as"
-                | "since"
-                | "although"
-                | "though"
-                | "however"
-                | "meanwhile"
-                | "also"
-                | "what"
-                | "why"
-                | "how"
-                | "who"
-                | "where"
-                | "which"
-                | "some"
-                | "many"
-                | "most"
-                | "all"
-                | "both"
-                | "each"
-                | "no"
-                | "not"
-                | "one"
-                | "two"
-                | "three"
-                | "then"
-                | "still"
-                | "now"
-                | "today"
-                | "during"
-                | "last"
-                | "earlier"
-                | "later"
-                | "according"
-                | "instead"
-                | "officials"
-                | "police"
-                | "authorities"
-                | "analysts"
-                | "critics"
-                | "experts"
-                | "people"
-                | "such"
-                | "other"
-                | "another"
-                | "more"
-                | "further"
-                | "under"
-                | "with"
-                | "without"
-                | "by"
-                | "from"
-                | "to"
-                | "of"
-                | "despite"
-                | "because"
-                | "unless"
-                | "until"
-                | "asked"
-                | "speaking"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "should"
-                | "did"
-                | "does"
-                | "do"
-                | "has"
-                | "have"
-                | "had"
-                | "here"
-                | "let"
-                | "thus"
-                | "indeed"
-                | "besides"
-                | "moreover"
-                | "furthermore"
-                | "nevertheless"
-                | "nonetheless"
-                | "otherwise"
-                | "overall"
-                | "separately"
-                | "similarly"
-                | "finally"
-                | "first"
-                | "second"
-                | "third"
-                | "currently"
-                | "recently"
+            b"the"
+                | b"a"
+                | b"an"
+                | b"he"
+                | b"she"
+                | b"it"
+                | b"they"
+                | b"we"
+                | b"i"
+                | b"you"
+                | b"this"
+                | b"that"
+                | b"these"
+                | b"those"
+                | b"there"
+                | b"his"
+                | b"her"
+                | b"its"
+                | b"their"
+                | b"our"
+                | b"my"
+                | b"but"
+                | b"and"
+                | b"or"
+                | b"so"
+                | b"yet"
+                | b"in"
+                | b"on"
+                | b"at"
+                | b"for"
+                | b"if"
+                | b"when"
+                | b"while"
+                | b"after"
+                | b"before"
+                | b"as"
+                | b"since"
+                | b"although"
+                | b"though"
+                | b"however"
+                | b"meanwhile"
+                | b"also"
+                | b"what"
+                | b"why"
+                | b"how"
+                | b"who"
+                | b"where"
+                | b"which"
+                | b"some"
+                | b"many"
+                | b"most"
+                | b"all"
+                | b"both"
+                | b"each"
+                | b"no"
+                | b"not"
+                | b"one"
+                | b"two"
+                | b"three"
+                | b"then"
+                | b"still"
+                | b"now"
+                | b"today"
+                | b"during"
+                | b"last"
+                | b"earlier"
+                | b"later"
+                | b"according"
+                | b"instead"
+                | b"officials"
+                | b"police"
+                | b"authorities"
+                | b"analysts"
+                | b"critics"
+                | b"experts"
+                | b"people"
+                | b"such"
+                | b"other"
+                | b"another"
+                | b"more"
+                | b"further"
+                | b"under"
+                | b"with"
+                | b"without"
+                | b"by"
+                | b"from"
+                | b"to"
+                | b"of"
+                | b"despite"
+                | b"because"
+                | b"unless"
+                | b"until"
+                | b"asked"
+                | b"speaking"
+                | b"is"
+                | b"are"
+                | b"was"
+                | b"were"
+                | b"will"
+                | b"would"
+                | b"can"
+                | b"could"
+                | b"should"
+                | b"did"
+                | b"does"
+                | b"do"
+                | b"has"
+                | b"have"
+                | b"had"
+                | b"here"
+                | b"let"
+                | b"thus"
+                | b"indeed"
+                | b"besides"
+                | b"moreover"
+                | b"furthermore"
+                | b"nevertheless"
+                | b"nonetheless"
+                | b"otherwise"
+                | b"overall"
+                | b"separately"
+                | b"similarly"
+                | b"finally"
+                | b"first"
+                | b"second"
+                | b"third"
+                | b"currently"
+                | b"recently"
         )
     })
 }
@@ -271,27 +271,27 @@ pub(crate) fn is_title_noun(word: &str) -> bool {
     with_lower(word, |w| {
         matches!(
             w,
-            "ceo"
-                | "cfo"
-                | "coo"
-                | "chief"
-                | "chairman"
-                | "chairwoman"
-                | "chair"
-                | "president"
-                | "vice"
-                | "executive"
-                | "director"
-                | "founder"
-                | "head"
-                | "spokesman"
-                | "spokeswoman"
-                | "spokesperson"
-                | "shares"
-                | "stock"
-                | "unit"
-                | "subsidiary"
-                | "board"
+            b"ceo"
+                | b"cfo"
+                | b"coo"
+                | b"chief"
+                | b"chairman"
+                | b"chairwoman"
+                | b"chair"
+                | b"president"
+                | b"vice"
+                | b"executive"
+                | b"director"
+                | b"founder"
+                | b"head"
+                | b"spokesman"
+                | b"spokeswoman"
+                | b"spokesperson"
+                | b"shares"
+                | b"stock"
+                | b"unit"
+                | b"subsidiary"
+                | b"board"
         )
     })
 }
@@ -342,43 +342,43 @@ pub(crate) fn is_hyphen_prefix(seg: &str) -> bool {
     with_lower(seg, |w| {
         matches!(
             w,
-            "non"
-                | "pre"
-                | "post"
-                | "anti"
-                | "pro"
-                | "co"
-                | "mid"
-                | "re"
-                | "ex"
-                | "multi"
-                | "semi"
-                | "sub"
-                | "neo"
-                | "cross"
-                | "counter"
-                | "inter"
-                | "intra"
-                | "over"
-                | "un"
-                | "mis"
-                | "socio"
-                | "psycho"
-                | "micro"
-                | "macro"
-                | "e"
-                | "bi"
-                | "tri"
-                | "uni"
-                | "pseudo"
-                | "ultra"
-                | "mega"
-                | "trans"
-                | "extra"
-                | "infra"
-                | "geo"
-                | "eco"
-                | "cyber"
+            b"non"
+                | b"pre"
+                | b"post"
+                | b"anti"
+                | b"pro"
+                | b"co"
+                | b"mid"
+                | b"re"
+                | b"ex"
+                | b"multi"
+                | b"semi"
+                | b"sub"
+                | b"neo"
+                | b"cross"
+                | b"counter"
+                | b"inter"
+                | b"intra"
+                | b"over"
+                | b"un"
+                | b"mis"
+                | b"socio"
+                | b"psycho"
+                | b"micro"
+                | b"macro"
+                | b"e"
+                | b"bi"
+                | b"tri"
+                | b"uni"
+                | b"pseudo"
+                | b"ultra"
+                | b"mega"
+                | b"trans"
+                | b"extra"
+                | b"infra"
+                | b"geo"
+                | b"eco"
+                | b"cyber"
         )
     })
 }
@@ -444,27 +444,44 @@ pub(crate) fn is_continuation_word(word: &str) -> bool {
 
 /// Number suffixes that stay on the number: "1990s", "3rd", "21st".
 pub(crate) fn is_number_suffix(s: &str) -> bool {
-    with_lower(s, |w| matches!(w, "s" | "th" | "st" | "nd" | "rd"))
+    with_lower(s, |w| matches!(w, b"s" | b"th" | b"st" | b"nd" | b"rd"))
 }
 
 /// Byte length of the second syntactic word of a word without an apostrophe that UD
 /// English splits in two ("cannot" = "can" + "not"; "gonna" = "gon" + "na"), else 0.
+///
+/// Called for every word, so it dispatches on length and first letter before comparing.
 pub(crate) fn fused_split(word: &str) -> u8 {
-    let mut split = 0;
-    with_lower(word, |w| {
-        split = match w {
-            "cannot" => 3,
-            "gonna" | "gotta" | "wanna" => 2,
-            "dont" | "didnt" | "doesnt" | "isnt" | "wasnt" | "werent" | "arent" | "havent" | "hasnt" | "hadnt"
-            | "wouldnt" | "couldnt" | "shouldnt" | "cant" | "wont" | "aint" => 2,
-            "im" => 1,
-            "ive" | "youre" | "theyre" => 2,
-            "thats" | "whats" | "theres" => 1,
-            _ => 0,
-        };
-        true
-    });
-    split
+    let b = word.as_bytes();
+    if !(2..=8).contains(&b.len()) {
+        return 0;
+    }
+    let candidates: &[(&str, u8)] = match (b.len(), b[0] | 0x20) {
+        (2, b'i') => &[("im", 1)],
+        (3, b'i') => &[("ive", 2)],
+        (4, b'd') => &[("dont", 2)],
+        (4, b'c') => &[("cant", 2)],
+        (4, b'w') => &[("wont", 2)],
+        (4, b'i') => &[("isnt", 2)],
+        (4, b'a') => &[("aint", 2)],
+        (5, b'd') => &[("didnt", 2)],
+        (5, b'w') => &[("wasnt", 2), ("wanna", 2), ("whats", 1)],
+        (5, b'a') => &[("arent", 2)],
+        (5, b'h') => &[("hasnt", 2), ("hadnt", 2)],
+        (5, b'g') => &[("gonna", 2), ("gotta", 2)],
+        (5, b'y') => &[("youre", 2)],
+        (5, b't') => &[("thats", 1)],
+        (6, b'c') => &[("cannot", 3)],
+        (6, b'd') => &[("doesnt", 2)],
+        (6, b'w') => &[("werent", 2)],
+        (6, b'h') => &[("havent", 2)],
+        (6, b't') => &[("theyre", 2), ("theres", 1)],
+        (7, b'w') => &[("wouldnt", 2)],
+        (7, b'c') => &[("couldnt", 2)],
+        (8, b's') => &[("shouldnt", 2)],
+        _ => return 0,
+    };
+    candidates.iter().find(|(w, _)| b.eq_ignore_ascii_case(w.as_bytes())).map_or(0, |&(_, k)| k)
 }
 
 #[cfg(test)]

@@ -189,30 +189,39 @@ fn sat(n: usize) -> u32 {
 }
 
 /// True when `raw` needs no change at all.
+///
+/// One pass over the bytes; only the non-ASCII stretches (with the ASCII letter before
+/// each, which could compose with it) go through the NFC quick check.
 fn is_clean(raw: &str) -> bool {
     let bytes = raw.as_bytes();
-    let mut has_non_ascii = false;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b < 0x20 {
-            if b != b'\n' && b != b'\t' {
+        if b < 0x80 {
+            if (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f {
                 return false;
             }
-        } else if b == 0x7f {
-            return false;
-        } else if b >= 0x80 {
-            has_non_ascii = true;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i] >= 0x80 {
             // U+0080..U+009F are C2 80..C2 9F; U+FEFF is EF BB BF.
+            let b = bytes[i];
             if (b == 0xc2 && matches!(bytes.get(i + 1), Some(0x80..=0x9f)))
                 || (b == 0xef && bytes.get(i + 1) == Some(&0xbb) && bytes.get(i + 2) == Some(&0xbf))
             {
                 return false;
             }
+            i += 1;
         }
-        i += 1;
+        let from = if start > 0 && bytes[start - 1].is_ascii_alphabetic() { start - 1 } else { start };
+        // Both ends are char boundaries: ASCII bytes or the text's ends.
+        if is_nfc_quick(raw[from..i].chars()) != IsNormalized::Yes {
+            return false;
+        }
     }
-    !has_non_ascii || is_nfc_quick(raw.chars()) == IsNormalized::Yes
+    true
 }
 
 #[cfg(test)]

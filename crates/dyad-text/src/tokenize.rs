@@ -21,6 +21,14 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) -> usize {
     t.controls
 }
 
+/// Bytes seen in a chunk that call for the URL and e-mail checks.
+#[derive(Clone, Copy, Default)]
+struct Marks {
+    colon: bool,
+    dot: bool,
+    at: bool,
+}
+
 struct Tokenizer<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -62,49 +70,79 @@ impl Tokenizer<'_> {
                 i += 1;
                 continue;
             }
+            // Fast path: a plain ASCII word or number with white space (or the end) after it,
+            // which is most tokens of running text.
+            if b.is_ascii_alphanumeric() {
+                let mut j = i + 1;
+                while j < n && self.bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                }
+                if j == n || matches!(self.bytes[j], b' ' | b'\n' | b'\t' | b'\r' | 0x0b | 0x0c) {
+                    let word = &self.bytes[i..j];
+                    if !b.is_ascii_digit() {
+                        let split = lexicon::fused_split(&self.text[i..j]);
+                        self.push(i, j, TokenKind::Word, split);
+                        i = j;
+                        continue;
+                    }
+                    if word.iter().all(u8::is_ascii_digit) {
+                        self.push(i, j, TokenKind::Number, 0);
+                        i = j;
+                        continue;
+                    }
+                }
+            }
             let (c, len) = self.char_at(i);
             if b >= 0x80 && chars::class(c) == Class::Space {
                 i += len;
                 continue;
             }
-            let end = self.chunk_end(i);
-            self.chunk(i, end);
+            let (end, marks) = self.chunk_end(i);
+            self.chunk(i, end, marks);
             i = end;
         }
     }
 
-    /// The first white-space byte at or after `i`, or the end of the text.
-    fn chunk_end(&self, mut i: usize) -> usize {
+    /// The first white-space byte at or after `i` (or the end of the text), and which of
+    /// the bytes that can start a URL or e-mail address (`:`, `.`, `@`) the chunk holds.
+    fn chunk_end(&self, mut i: usize) -> (usize, Marks) {
         let n = self.bytes.len();
+        let mut marks = Marks::default();
         while i < n {
             let b = self.bytes[i];
             if b < 0x80 {
-                if matches!(b, b' ' | b'\n' | b'\t' | b'\r' | 0x0b | 0x0c) {
-                    return i;
+                match b {
+                    b' ' | b'\n' | b'\t' | b'\r' | 0x0b | 0x0c => return (i, marks),
+                    b':' => marks.colon = true,
+                    b'.' => marks.dot = true,
+                    b'@' => marks.at = true,
+                    _ => {}
                 }
                 i += 1;
             } else {
                 let (c, len) = self.char_at(i);
                 if c.is_whitespace() {
-                    return i;
+                    return (i, marks);
                 }
                 i += len;
             }
         }
-        n
+        (n, marks)
     }
 
     /// Tokenizes one white-space-free chunk, keeping a URL or e-mail address in it whole.
-    fn chunk(&mut self, start: usize, end: usize) {
+    fn chunk(&mut self, start: usize, end: usize, marks: Marks) {
         let s = &self.bytes[start..end];
-        if s.len() >= 5 {
-            if let Some((us, ue)) = self.find_url(start, end) {
+        if s.len() >= 5 && (marks.colon || marks.dot || marks.at) {
+            if (marks.colon || marks.dot)
+                && let Some((us, ue)) = self.find_url(start, end)
+            {
                 self.pieces(start, us);
                 self.push(us, ue, TokenKind::Url, 0);
                 self.pieces(ue, end);
                 return;
             }
-            if s.contains(&b'@')
+            if marks.at
                 && let Some((es, ee)) = self.find_email(start, end)
             {
                 self.pieces(start, es);
@@ -275,6 +313,7 @@ impl Tokenizer<'_> {
         // Start of the current segment: after the last inner full stop or hyphen.
         let mut seg = i;
         let mut phone = false;
+        let mut apostrophe = false;
         loop {
             while j < end {
                 let b = self.bytes[j];
@@ -336,6 +375,7 @@ impl Tokenizer<'_> {
                 break;
             }
             j += len;
+            apostrophe |= chars::is_apostrophe(c);
             if matches!(c, '.' | '-' | '\u{2010}' | '\u{2011}') {
                 seg = j;
             }
@@ -398,7 +438,7 @@ impl Tokenizer<'_> {
         if first.is_numeric() {
             self.push(start, j, TokenKind::Number, 0);
         } else {
-            let split = clitic_split(word);
+            let split = if apostrophe { clitic_split(word) } else { lexicon::fused_split(word) };
             self.push(start, j, TokenKind::Word, split);
         }
         j
