@@ -1,6 +1,6 @@
 //! The [`Document`]: one article's text, its metadata and every layer the stages add.
 
-use crate::{Entity, Event, Quantity, Sentence, Span, Timex, Token, Word};
+use crate::{Entity, Event, Mention, Quantity, Sentence, Span, Timex, Token, Word};
 use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::Offset;
 use std::fmt;
@@ -22,6 +22,9 @@ pub struct Document {
     pub words: Vec<Word>,
     /// Named entities in text order.
     pub entities: Vec<Entity>,
+    /// Coreference links (pronouns, descriptions, short names) to entities, in text order;
+    /// filled with the entities layer by the actors stage.
+    pub mentions: Vec<Mention>,
     /// Time expressions in text order.
     pub timexes: Vec<Timex>,
     /// Quantities in text order.

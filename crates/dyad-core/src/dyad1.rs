@@ -92,7 +92,11 @@ struct Record<'a> {
     sentences: Vec<SentenceOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
     tokens: Option<Vec<TokenOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    words: Option<Vec<WordOut<'a>>>,
     entities: Vec<EntityOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    mentions: Vec<MentionOut<'a>>,
     timexes: Vec<TimexOut<'a>>,
     quantities: Vec<QuantityOut<'a>>,
     events: Vec<EventOut<'a>>,
@@ -137,6 +141,27 @@ struct TokenOut<'a> {
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     words: Option<[&'a str; 2]>,
+}
+
+#[derive(Serialize)]
+struct MentionOut<'a> {
+    start: u32,
+    end: u32,
+    text: &'a str,
+    entity: u32,
+    kind: &'static str,
+}
+
+/// A syntactic word with its tags and its head (an index into `words`).
+#[derive(Serialize)]
+struct WordOut<'a> {
+    start: u32,
+    end: u32,
+    text: &'a str,
+    upos: &'a str,
+    xpos: &'a str,
+    head: Option<u32>,
+    deprel: &'a str,
 }
 
 #[derive(Serialize)]
@@ -296,6 +321,23 @@ impl<'a> Record<'a> {
                     })
                     .collect()
             }),
+            words: (options.annotations && !doc.words.is_empty()).then(|| {
+                doc.words
+                    .iter()
+                    .map(|w| {
+                        let (start, end) = at(w.span);
+                        WordOut {
+                            start,
+                            end,
+                            text: w.span.slice(text),
+                            upos: w.upos,
+                            xpos: w.xpos,
+                            head: w.head,
+                            deprel: w.deprel,
+                        }
+                    })
+                    .collect()
+            }),
             entities: doc
                 .entities
                 .iter()
@@ -310,6 +352,14 @@ impl<'a> Record<'a> {
                         canonical: e.canonical.as_deref(),
                         role: e.role.as_deref(),
                     }
+                })
+                .collect(),
+            mentions: doc
+                .mentions
+                .iter()
+                .map(|m| {
+                    let (start, end) = at(m.span);
+                    MentionOut { start, end, text: m.span.slice(text), entity: m.entity, kind: m.kind.as_str() }
                 })
                 .collect(),
             timexes: doc
@@ -429,6 +479,27 @@ mod tests {
 
     fn naive_char_offset(text: &str, byte: usize) -> u32 {
         text[..byte].chars().count() as u32
+    }
+
+    #[test]
+    fn mentions_are_written_only_when_present() {
+        use crate::{Entity, EntityLabel, Mention, MentionKind};
+        let mut doc = Document::new("m", "Blinken spoke. He left.").expect("short text");
+        let options = Options::default();
+        assert!(!to_json(&doc, options).contains("mentions"));
+        doc.entities.push(Entity {
+            span: Span::new(0, 7),
+            label: EntityLabel::Per,
+            actor: Some("USAGOV".into()),
+            canonical: None,
+            role: None,
+        });
+        doc.mentions.push(Mention { span: Span::new(15, 17), entity: 0, kind: MentionKind::Pronoun });
+        let json = to_json(&doc, options);
+        assert!(
+            json.contains(r#""mentions":[{"start":15,"end":17,"text":"He","entity":0,"kind":"pronoun"}]"#),
+            "{json}"
+        );
     }
 
     #[test]

@@ -140,6 +140,43 @@ pub struct Entity {
     pub role: Option<String>,
 }
 
+/// How a [`Mention`] refers to its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MentionKind {
+    /// A personal or possessive pronoun ("He reiterated", "its troops").
+    Pronoun,
+    /// A title or definite description ("the Secretary", "the two leaders").
+    Description,
+    /// A shorter name of an entity named in full earlier ("Biden" after "Joe Biden").
+    Name,
+}
+
+impl MentionKind {
+    /// The name written in `dyad/1` ("pronoun", "description", "name").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Pronoun => "pronoun",
+            MentionKind::Description => "description",
+            MentionKind::Name => "name",
+        }
+    }
+}
+
+/// A coreference link: words that refer to an entity of
+/// [`Document::entities`](crate::Document::entities) named elsewhere, so that later stages
+/// can find the actor of "He" or "the Secretary". A plural description ("the two leaders")
+/// gives one mention per entity it refers to, with the same span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Bytes of the referring words.
+    pub span: Span,
+    /// Index into [`Document::entities`](crate::Document::entities) of the entity referred
+    /// to: the first, fullest mention of it in the document.
+    pub entity: u32,
+    /// How it refers.
+    pub kind: MentionKind,
+}
+
 /// TIMEX3 types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TimexKind {

@@ -37,7 +37,7 @@ mod span;
 pub use document::{Diagnostic, Document, DuplicateOf, Layer, Layers, Metadata, Published, TextTooLong};
 pub use jiff::civil::Date;
 pub use layers::{
-    Attribution, Entity, EntityLabel, Event, Modality, Participant, Place, Plover, Quantity, Sentence, Timex,
-    TimexKind, Token, TokenKind, Word,
+    Attribution, Entity, EntityLabel, Event, Mention, MentionKind, Modality, Participant, Place, Plover, Quantity,
+    Sentence, Timex, TimexKind, Token, TokenKind, Word,
 };
 pub use span::Span;

@@ -90,6 +90,13 @@ impl Store {
         Ok(added)
     }
 
+    /// Ids of every stored document.
+    pub fn document_ids(&self) -> Result<Vec<String>, Error> {
+        let mut stmt = self.conn.prepare("SELECT id FROM documents").map_err(|e| self.context(e))?;
+        let ids = stmt.query_map([], |r| r.get(0)).map_err(|e| self.context(e))?;
+        ids.collect::<Result<_, _>>().map_err(|e| self.context(e))
+    }
+
     /// Numbers of documents, events and mentions stored.
     pub fn totals(&self) -> Result<(u64, u64, u64), Error> {
         let count = |table: &str| -> Result<u64, Error> {

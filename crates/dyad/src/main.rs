@@ -7,6 +7,7 @@ mod extract;
 mod inputs;
 mod output;
 mod progress;
+mod store_cmds;
 mod syntax;
 
 use clap::{Parser, Subcommand};
@@ -23,8 +24,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    Run(store_cmds::RunArgs),
     Extract(extract::Args),
     Article(article::Args),
+    Ingest(store_cmds::IngestArgs),
+    Query(store_cmds::QueryArgs),
+    Export(store_cmds::ExportArgs),
     Parse(syntax::ParseArgs),
     Train(syntax::TrainArgs),
 }
@@ -32,7 +37,11 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Run(args) => store_cmds::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Ingest(args) => store_cmds::ingest(args),
+        Command::Query(args) => store_cmds::query(args),
+        Command::Export(args) => store_cmds::export(args),
         Command::Article(args) => article::run(args),
         Command::Parse(args) => syntax::parse(args),
         Command::Train(args) => syntax::train(args),

@@ -291,3 +291,71 @@ fn hostile_inputs_give_named_errors_or_best_effort_documents() {
     let wrong = records[1]["text"].as_str().unwrap();
     assert!(wrong.contains("owners in S") && wrong.contains("protested on Monday"), "best effort: {wrong}");
 }
+
+/// A JSONL file of `n` small distinct articles.
+fn many_articles(dir: &Path, n: usize) -> PathBuf {
+    let path = dir.join("many.jsonl");
+    let mut lines = String::new();
+    for i in 0..n {
+        lines.push_str(&format!(
+            "{{\"id\": \"doc{i:05}\", \"date\": \"2022-02-13\", \"text\": \"Officials in city {i} met envoys on Saturday. They agreed to talk again on Monday, a spokesman for mission {i} said.\"}}\n"
+        ));
+    }
+    std::fs::write(&path, lines).unwrap();
+    path
+}
+
+fn store_counts(db: &Path) -> (i64, i64, i64) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let count = |t: &str| conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0)).unwrap();
+    (count("documents"), count("entities"), count("mentions"))
+}
+
+#[test]
+fn ingest_is_idempotent_and_survives_kill_9() {
+    let dir = scratch("kill9");
+    let input = many_articles(&dir, 2000);
+    let input = input.to_str().unwrap();
+    let whole = dir.join("whole.db");
+    let out = dyad(&["ingest", "-q", "--db", whole.to_str().unwrap(), "--jsonl", input]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let expected = store_counts(&whole);
+    assert_eq!(expected.0, 2000);
+    let again = dyad(&["ingest", "--db", whole.to_str().unwrap(), "--jsonl", input]);
+    assert!(stderr(&again).contains("stored 0 new documents (2000 already stored)"), "{}", stderr(&again));
+    assert_eq!(store_counts(&whole), expected, "re-ingesting changes nothing");
+
+    // Kill a run partway, then rerun: the result equals the uninterrupted run.
+    let killed = dir.join("killed.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["ingest", "-q", "--batch", "16", "--db", killed.to_str().unwrap(), "--jsonl", input])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    child.kill().unwrap(); // SIGKILL on Unix
+    child.wait().unwrap();
+    let partial = store_counts(&killed);
+    assert!(partial.0 <= 2000);
+    let rerun = dyad(&["ingest", "-q", "--db", killed.to_str().unwrap(), "--jsonl", input]);
+    assert!(rerun.status.success(), "{}", stderr(&rerun));
+    assert_eq!(store_counts(&killed), expected, "partial run had {partial:?}");
+}
+
+#[test]
+fn query_and_export_refuse_missing_and_foreign_stores() {
+    let dir = scratch("stores");
+    let missing = dir.join("none.db");
+    let out = dyad(&["query", "--db", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no such store"), "{}", stderr(&out));
+    let foreign = dir.join("foreign.db");
+    rusqlite::Connection::open(&foreign).unwrap().execute_batch("CREATE TABLE t (x);").unwrap();
+    let out = dyad(&["export", "--format", "gdelt", "--db", foreign.to_str().unwrap()]);
+    assert!(stderr(&out).contains("not a dyad store"), "{}", stderr(&out));
+    let out = dyad(&["run", "-q", "--db", dir.join("samples.db").to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Top dyads"));
+}
