@@ -255,6 +255,29 @@ fn run(tree: &Tree, owner: &[u32], in_link: &[bool], ptext: &[u32], strict: bool
             best = i;
         }
     }
+    // A lone `<article>` inside the best element that holds most of its score is tighter.
+    let best_end0 = nodes.get(best).map_or(0, |x| x.end) as usize;
+    let mut art_pick: Option<(usize, i64)> = None;
+    let mut art_count = 0;
+    for i in best + 1..=best_end0.min(n.saturating_sub(1)) {
+        if nodes.get(i).is_some_and(|x| x.tag == Tag::Article) && !removed.get(i).copied().unwrap_or(true) {
+            let s = score.get(i).copied().unwrap_or(0);
+            if s * 10 > best_score {
+                art_count += 1;
+            }
+            if art_pick.is_none_or(|(_, bs)| s > bs) {
+                art_pick = Some((i, s));
+            }
+        }
+    }
+    // Several scoring `<article>`s make a listing, not one story.
+    if let Some((i, s)) = art_pick
+        && art_count == 1
+        && s * 4 >= best_score * 3
+    {
+        best = i;
+        best_score = s;
+    }
     // An explicit `articleBody` wins when it holds at least half of the best prose score.
     let mut body_pick: Option<(usize, i64)> = None;
     for (i, node) in nodes.iter().enumerate() {
@@ -267,7 +290,7 @@ fn run(tree: &Tree, owner: &[u32], in_link: &[bool], ptext: &[u32], strict: bool
     }
     if let Some((i, s)) = body_pick
         && s > 0
-        && s * 2 >= best_score
+        && s * 5 >= best_score
     {
         best = i;
     }
