@@ -2,6 +2,7 @@
 //! caller of the library crates.
 
 mod article;
+mod bench;
 mod drive;
 mod extract;
 mod inputs;
@@ -32,6 +33,7 @@ enum Command {
     Export(store_cmds::ExportArgs),
     Parse(syntax::ParseArgs),
     Train(syntax::TrainArgs),
+    Bench(bench::Args),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
         Command::Article(args) => article::run(args),
         Command::Parse(args) => syntax::parse(args),
         Command::Train(args) => syntax::train(args),
+        Command::Bench(args) => bench::run(args),
     };
     match result {
         Ok(code) => code,
