@@ -1,0 +1,238 @@
+//! Coreference within a document: short names, definite descriptions and pronouns point back
+//! to the entity they mean, so that later mentions carry the actor of the first.
+//!
+//! Rules, in text order, over a history of person mentions:
+//!
+//! - A shorter name ("Biden", "Motuzianyk") refers to the earlier entity of the same person
+//!   (same canonical name, or same last word); an unknown one takes its actor.
+//! - A description ("the Secretary", "the US president", "his Russian counterpart") refers to
+//!   the latest person whose role contains its title and whose country matches its cue; a
+//!   plural one ("the two leaders") to the last two (or N) distinct people.
+//! - "he"/"she"/"his"/"her" refer to the nearest person before them in the same sentence, or,
+//!   at the start of a sentence, to the first person of the nearest earlier sentence (the
+//!   subject, in news style); "its" (and "that it") to the nearest country or organisation.
+
+use super::{Cand, Found};
+use dyad_core::{Document, Entity, EntityLabel, Mention, MentionKind, Span};
+use dyad_lexicon::{AgentKind, Kind, Lexicon};
+use std::collections::HashMap;
+
+const PERSON_PRONOUNS: &[&str] = &["he", "He", "him", "his", "His", "she", "She", "her", "Her", "hers"];
+const DETERMINERS: &[&str] = &["the", "The", "his", "His", "her", "Her", "their", "Their"];
+const NUMERALS: &[(&str, usize)] = &[("two", 2), ("both", 2), ("three", 3), ("four", 4)];
+
+#[derive(Clone, Copy, Debug)]
+struct Seen {
+    /// Entity at the head of the chain.
+    entity: u32,
+    sentence: usize,
+}
+
+/// Alphabetic words of `text[from..to]` with their byte ranges.
+fn words(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let slice = &text[from..to];
+    let mut it = slice.char_indices().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let (i, c) = it.next()?;
+            if c.is_alphabetic() {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = it.peek() {
+                    if d.is_alphanumeric() {
+                        end = j + d.len_utf8();
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+                return Some((from + i, from + end));
+            }
+        }
+    })
+}
+
+pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec<Cand>) -> (Vec<Entity>, Vec<Mention>) {
+    let text = doc.text();
+    let mut entities: Vec<Entity> = cands.into_iter().map(|c| c.entity).collect();
+    entities.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+    let mut mentions = Vec::new();
+    let mut head: Vec<u32> = (0..entities.len() as u32).collect();
+
+    // Short names.
+    for i in 0..entities.len() {
+        if entities[i].label != EntityLabel::Per {
+            continue;
+        }
+        let own = &text[entities[i].span.range()];
+        let own_last = own.rsplit(' ').next().unwrap_or(own);
+        let earlier = (0..i).find(|&j| {
+            let e = &entities[j];
+            e.label == EntityLabel::Per
+                && e.actor.is_some()
+                && e.span.len() > entities[i].span.len()
+                && match (&e.canonical, &entities[i].canonical) {
+                    (Some(a), Some(b)) if entities[i].actor.is_some() => a == b,
+                    _ => text[e.span.range()].rsplit(' ').next() == Some(own_last) && own.split(' ').count() == 1,
+                }
+        });
+        if let Some(j) = earlier {
+            if entities[i].actor.is_none() {
+                let (actor, canonical, role) =
+                    (entities[j].actor.clone(), entities[j].canonical.clone(), entities[j].role.clone());
+                let e = &mut entities[i];
+                e.actor = actor;
+                e.canonical = canonical;
+                e.role = role;
+            }
+            head[i] = head[j];
+            mentions.push(Mention { span: entities[i].span, entity: head[j], kind: MentionKind::Name });
+        }
+    }
+
+    // Descriptions and pronouns, in text order with the entities.
+    let agent_at: HashMap<u32, &Found> =
+        found.iter().filter(|f| matches!(f.kind, Kind::Agent(_))).map(|f| (f.hit.span.start, f)).collect();
+    let mut people: Vec<Seen> = Vec::new();
+    let mut things: Vec<Seen> = Vec::new();
+    let mut next_entity = 0;
+    // Without a sentence layer the whole text is one sentence.
+    let whole = [Span::new(0, text.len())];
+    let spans: Vec<Span> = if doc.sentences.is_empty() {
+        whole.to_vec()
+    } else {
+        doc.sentences.iter().filter(|s| !s.boilerplate).map(|s| s.span).collect()
+    };
+    let sentence_of = |pos: u32| spans.partition_point(|s| s.end <= pos);
+    for (si, s) in spans.iter().enumerate() {
+        let mut skip_to = 0;
+        for (a, b) in words(text, s.start as usize, s.end as usize) {
+            while next_entity < entities.len() && (entities[next_entity].span.start as usize) < b {
+                let e = &entities[next_entity];
+                if e.actor.is_some() {
+                    let seen = Seen { entity: head[next_entity], sentence: sentence_of(e.span.start) };
+                    match e.label {
+                        EntityLabel::Per => people.push(seen),
+                        EntityLabel::Gpe | EntityLabel::Org | EntityLabel::Norp => things.push(seen),
+                        _ => {}
+                    }
+                }
+                next_entity += 1;
+            }
+            if a < skip_to || entities.iter().any(|e| e.span.contains(Span::new(a, b))) {
+                continue;
+            }
+            let w = &text[a..b];
+            if DETERMINERS.contains(&w) {
+                if let Some((span, referents)) = description(lex, text, &entities, &agent_at, &people, b) {
+                    for r in &referents {
+                        mentions.push(Mention {
+                            span: Span::new(a, span.end as usize),
+                            entity: *r,
+                            kind: MentionKind::Description,
+                        });
+                    }
+                    if referents.len() == 1 {
+                        people.push(Seen { entity: referents[0], sentence: si });
+                    }
+                    skip_to = span.end as usize;
+                    if !w.eq_ignore_ascii_case("his") && !w.eq_ignore_ascii_case("her") {
+                        continue;
+                    }
+                }
+            }
+            let person = PERSON_PRONOUNS.contains(&w);
+            let thing = w == "its" || w == "Its" || (w == "it" && text[..a].trim_end().ends_with(" that"));
+            if !person && !thing {
+                continue;
+            }
+            let pool = if person { &people } else { &things };
+            let first_word = text[s.start as usize..a].trim().is_empty();
+            let referent = if !first_word && pool.last().is_some_and(|p| p.sentence == si) {
+                // A person pronoun takes the nearest person; "its" takes the sentence's first
+                // country or organisation (usually its subject).
+                if person { pool.last().copied() } else { pool.iter().find(|p| p.sentence == si).copied() }
+            } else {
+                (1..=3)
+                    .filter_map(|back| si.checked_sub(back))
+                    .find_map(|k| pool.iter().find(|p| p.sentence == k).copied())
+            };
+            if let Some(r) = referent {
+                mentions.push(Mention { span: Span::new(a, b), entity: r.entity, kind: MentionKind::Pronoun });
+                if person && first_word {
+                    people.push(Seen { entity: r.entity, sentence: si });
+                }
+            }
+        }
+    }
+    mentions.sort_by_key(|m| (m.span.start, m.entity));
+    (entities, mentions)
+}
+
+/// A description starting after a determiner that ends at `pos`: its span (from `pos`) and the
+/// entities it refers to.
+fn description(
+    lex: &Lexicon,
+    text: &str,
+    entities: &[Entity],
+    agent_at: &HashMap<u32, &Found>,
+    people: &[Seen],
+    pos: usize,
+) -> Option<(Span, Vec<u32>)> {
+    let mut p = pos + 1;
+    if !text[pos..].starts_with(' ') {
+        return None;
+    }
+    let mut cue: Option<&str> = None;
+    if let Some(e) = entities.iter().find(|e| e.span.start as usize == p && e.actor.is_some()) {
+        if matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp) {
+            cue = e.actor.as_deref().and_then(|c| c.get(..3));
+            p = e.span.end as usize + 1;
+        }
+    }
+    let mut count = 1;
+    if let Some(&(w, n)) = NUMERALS.iter().find(|(w, _)| text[p..].starts_with(&format!("{w} "))) {
+        count = n;
+        p += w.len() + 1;
+    }
+    let f = agent_at.get(&(p as u32))?;
+    let entry = lex.entry(lex.bindings(f.hit.term)[0].entry);
+    let term = lex.term_text(f.hit.term).to_lowercase();
+    let personal = matches!(f.kind, Kind::Agent(AgentKind::Title))
+        || (f.kind == Kind::Agent(AgentKind::Sector) && (term.contains("minister") || term.contains("secretary")));
+    if !personal {
+        return None;
+    }
+    let end = f.hit.span.end as usize;
+    // A title before a name is not a description.
+    if text[end..].starts_with(' ') && text[end + 1..].starts_with(char::is_uppercase) {
+        return None;
+    }
+    if entities.iter().any(|e| e.span.start as usize == end + 1 && e.label == EntityLabel::Per) {
+        return None;
+    }
+    let plural = count > 1 || term.ends_with('s');
+    let span = Span::new(pos, end);
+    if plural {
+        let n = count.max(2);
+        let mut out: Vec<u32> = Vec::new();
+        for s in people.iter().rev() {
+            if !out.contains(&s.entity) {
+                out.push(s.entity);
+            }
+            if out.len() == n {
+                break;
+            }
+        }
+        out.reverse();
+        return (out.len() == n).then_some((span, out));
+    }
+    let role_word = entry.role.as_deref().unwrap_or("").to_lowercase();
+    let counterpart = term.starts_with("counterpart");
+    let hit = people.iter().rev().find(|s| {
+        let e = &entities[s.entity as usize];
+        let role = e.role.as_deref().unwrap_or("").to_lowercase();
+        let country_ok = cue.is_none_or(|c| e.actor.as_deref().is_some_and(|a| a.starts_with(c)));
+        country_ok && (counterpart || role.contains(&term) || (!role_word.is_empty() && role.contains(&role_word)))
+    })?;
+    Some((span, vec![hit.entity]))
+}

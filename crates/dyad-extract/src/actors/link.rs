@@ -1,0 +1,500 @@
+//! From names to codes: lexicon matches and NER spans become entities, each with the actor it
+//! stands for on the date, its canonical name and role; titles and role nouns around a name
+//! make an actor of it.
+
+use super::text::{adjacent, next_word, possessive_after, prev_word};
+use super::{Cand, Found, metonymy};
+use dyad_core::{Date, Document, Entity, EntityLabel, Span};
+use dyad_lexicon::{AgentKind, Entry, Kind, Lexicon, Resolution, Status};
+use std::collections::{HashMap, HashSet};
+
+/// Words that may sit inside a title chain without changing it.
+const FILLERS: &[&str] = &[
+    "deputy",
+    "Deputy",
+    "acting",
+    "Acting",
+    "former",
+    "Former",
+    "top",
+    "Top",
+    "chief",
+    "Chief",
+    "senior",
+    "Senior",
+    "then",
+    "then-",
+    "outgoing",
+    "Outgoing",
+    "new",
+    "New",
+    "interim",
+    "Interim",
+    "incoming",
+    "Incoming",
+    "first",
+    "First",
+    "First Deputy",
+    "Vice",
+    "vice",
+    "ex-",
+    "late",
+];
+
+/// Words that end a body's name ("Foreign Ministry", "Armed Forces"): such a title after a
+/// country is an organisation of its own.
+const BODY_HEADS: &[&str] = &[
+    "Ministry",
+    "Forces",
+    "Force",
+    "Navy",
+    "Army",
+    "Parliament",
+    "Court",
+    "Office",
+    "Guard",
+    "Service",
+    "Services",
+    "Police",
+    "Council",
+    "Staff",
+    "Military",
+    "Government",
+    "Cabinet",
+    "Guards",
+    "Intelligence",
+];
+
+/// Rank of a role when a person holds several on one date (lower wins).
+fn role_rank(role: &str) -> u8 {
+    let r = role.to_ascii_lowercase();
+    if r.starts_with("president")
+        || r.contains("prime minister")
+        || r.starts_with("chancellor")
+        || r.contains("king")
+        || r.contains("supreme leader")
+        || r.contains("secretary-general")
+        || r.contains("secretary general")
+        || r.starts_with("emir")
+        || r.starts_with("queen")
+    {
+        0
+    } else if r.contains("foreign") || r.contains("secretary of state") || r.contains("defen") {
+        1
+    } else {
+        2
+    }
+}
+
+/// A title chain around a name: a country (or organisation) cue and the agent words.
+#[derive(Clone, Debug)]
+pub(crate) struct Chain {
+    /// The candidate that gives the country or organisation.
+    pub cue: Option<usize>,
+    /// Found-name indices of the agent terms, in text order.
+    pub agents: Vec<usize>,
+    /// "former" in the chain.
+    pub former: bool,
+}
+
+pub(crate) struct Linker<'a> {
+    lex: &'a Lexicon,
+    doc: &'a Document,
+    text: &'a str,
+    date: Option<Date>,
+    found: &'a [Found],
+    cands: Vec<Cand>,
+    agent_end: HashMap<u32, usize>,
+    agent_start: HashMap<u32, usize>,
+}
+
+impl<'a> Linker<'a> {
+    pub(crate) fn new(lex: &'a Lexicon, doc: &'a Document, date: Option<Date>, found: &'a [Found]) -> Linker<'a> {
+        let mut agent_end = HashMap::new();
+        let mut agent_start = HashMap::new();
+        for (i, f) in found.iter().enumerate() {
+            if matches!(f.kind, Kind::Agent(_)) {
+                agent_end.insert(f.hit.span.end, i);
+                agent_start.insert(f.hit.span.start, i);
+            }
+        }
+        Linker { lex, doc, text: doc.text(), date, found, cands: Vec::new(), agent_end, agent_start }
+    }
+
+    pub(crate) fn finish(self) -> Vec<Cand> {
+        self.cands
+    }
+
+    fn entry_of(&self, f: usize) -> &'a Entry {
+        let lex: &'a Lexicon = self.lex;
+        lex.entry(lex.bindings(self.found[f].hit.term)[0].entry)
+    }
+
+    fn sentence_of(&self, span: Span) -> Span {
+        let s = &self.doc.sentences;
+        let i = s.partition_point(|x| x.span.end <= span.start);
+        s.get(i).map_or(Span::new(0, self.text.len()), |x| x.span)
+    }
+
+    /// Step 2: NER entities plus the lexicon names NER missed.
+    pub(crate) fn entities(&mut self, ner: Vec<Entity>) {
+        let found = self.found;
+        let mut used = vec![false; found.len()];
+        let mut cands = Vec::with_capacity(ner.len() + found.len());
+        for e in ner {
+            let mut c = Cand { entity: e, found: None, ner: true, known: false };
+            let span = c.entity.span;
+            let mut inside = Vec::new();
+            for (i, f) in found.iter().enumerate() {
+                if matches!(f.kind, Kind::Agent(_)) || !f.hit.span.overlaps(span) {
+                    continue;
+                }
+                used[i] = true;
+                if f.hit.span == span {
+                    c.found = Some(i);
+                } else if span.contains(f.hit.span) {
+                    inside.push(i);
+                }
+            }
+            if c.found.is_none() && inside.len() == 1 {
+                let f = &found[inside[0]];
+                let lead = &self.text[span.start as usize..f.hit.span.start as usize];
+                let tail_empty = f.hit.span.end == span.end;
+                let person_in_per = c.entity.label == EntityLabel::Per && f.kind == Kind::Person;
+                if person_in_per || (tail_empty && matches!(lead.trim(), "the" | "The")) {
+                    c.found = Some(inside[0]);
+                }
+            }
+            cands.push(c);
+        }
+        // Full names anywhere in the document support their surnames.
+        let mut named: HashSet<&str> = HashSet::new();
+        for f in found.iter().filter(|f| f.kind == Kind::Person && !f.weak) {
+            for b in self.lex.bindings(f.hit.term) {
+                named.insert(&self.lex.entry(b.entry).canonical);
+            }
+        }
+        for (i, f) in found.iter().enumerate() {
+            if used[i] || matches!(f.kind, Kind::Agent(_)) {
+                continue;
+            }
+            if cands.iter().any(|c: &Cand| c.entity.span.overlaps(f.hit.span)) {
+                continue;
+            }
+            if f.weak && !self.surname_supported(i, &named) {
+                continue;
+            }
+            let e = self.entry_of(i);
+            cands.push(Cand {
+                entity: Entity { span: f.hit.span, label: e.label, actor: None, canonical: None, role: None },
+                found: Some(i),
+                ner: false,
+                known: false,
+            });
+        }
+        cands.sort_by_key(|c| (c.entity.span.start, std::cmp::Reverse(c.entity.span.end)));
+        self.cands = cands;
+    }
+
+    /// A surname alone is a person when a title precedes it, its full name is in the
+    /// document, or exactly one person of that name holds an office on the date.
+    fn surname_supported(&self, f: usize, named: &HashSet<&str>) -> bool {
+        let hit = self.found[f].hit;
+        let bs = self.lex.bindings(hit.term);
+        if bs.iter().any(|b| named.contains(self.lex.entry(b.entry).canonical.as_str())) {
+            return true;
+        }
+        let before = self.text[..hit.span.start as usize].trim_end_matches(' ').len() as u32;
+        if before < hit.span.start && self.agent_end.contains_key(&before) {
+            return true;
+        }
+        let Some(date) = self.date else { return false };
+        let current: HashSet<&str> = self
+            .lex
+            .resolve(hit.term, Some(date))
+            .into_iter()
+            .filter(|r| r.status == Status::Current)
+            .map(|r| r.entry.canonical.as_str())
+            .collect();
+        current.len() == 1
+    }
+
+    /// Step 3: codes, labels and roles.
+    pub(crate) fn codes(&mut self) {
+        let chosen_people = self.choose_people();
+        for i in 0..self.cands.len() {
+            let Some(f) = self.cands[i].found else { continue };
+            let kind = self.found[f].kind;
+            match kind {
+                Kind::Person => {
+                    if let Some(r) = self.best_person(f, &chosen_people) {
+                        let c = &mut self.cands[i];
+                        c.entity.label = EntityLabel::Per;
+                        c.entity.actor = r.code.clone();
+                        c.entity.canonical = Some(r.entry.canonical.clone());
+                        c.entity.role = r.role.clone();
+                        c.known = r.status == Status::Current;
+                    }
+                }
+                Kind::Agent(_) => {}
+                _ => {
+                    let Some(r) = self.pick(f) else { continue };
+                    let e = r.entry;
+                    let country = self.lex.country(e.code.as_deref().unwrap_or("")).map(|c| c.name.clone());
+                    let span = self.cands[i].entity.span;
+                    let place = matches!(kind, Kind::Capital | Kind::Seat)
+                        && metonymy::is_place(self.doc, span, self.sentence_of(span));
+                    let c = &mut self.cands[i];
+                    c.entity.actor = r.code.clone();
+                    c.entity.canonical = Some(e.canonical.clone());
+                    c.entity.label = e.label;
+                    match kind {
+                        Kind::Capital if !place => {
+                            c.entity.actor = r.code.as_ref().map(|code| format!("{code}GOV"));
+                            c.entity.canonical = country.or(Some(e.canonical.clone()));
+                            c.entity.role = Some("government".into());
+                        }
+                        Kind::Seat if place => c.entity.label = EntityLabel::Fac,
+                        Kind::Demonym => c.entity.canonical = country,
+                        Kind::Org if c.ner && c.entity.label == EntityLabel::Org && e.label == EntityLabel::Misc => {}
+                        _ => {}
+                    }
+                }
+            }
+        }
+        self.titles();
+    }
+
+    /// The people named in full in the document (their surnames refer to them).
+    fn choose_people(&self) -> HashSet<String> {
+        self.cands
+            .iter()
+            .filter_map(|c| c.found)
+            .filter(|&f| self.found[f].kind == Kind::Person && !self.found[f].weak)
+            .flat_map(|f| {
+                self.lex.bindings(self.found[f].hit.term).iter().map(|b| self.lex.entry(b.entry).canonical.clone())
+            })
+            .collect()
+    }
+
+    fn best_person(&self, f: usize, chosen: &HashSet<String>) -> Option<Resolution<'a>> {
+        let lex: &'a Lexicon = self.lex;
+        let mut rs = lex.resolve(self.found[f].hit.term, self.date);
+        if self.found[f].weak {
+            let in_doc: Vec<Resolution<'a>> =
+                rs.iter().filter(|r| chosen.contains(&r.entry.canonical)).cloned().collect();
+            if !in_doc.is_empty() {
+                rs = in_doc;
+            } else {
+                let people: HashSet<&str> =
+                    rs.iter().filter(|r| r.status == Status::Current).map(|r| r.entry.canonical.as_str()).collect();
+                if people.len() != 1 {
+                    return None;
+                }
+                rs.retain(|r| r.status == Status::Current);
+            }
+        }
+        let status_rank = |s: Status| match s {
+            Status::Current => 0,
+            Status::Former => 1,
+            Status::Before => 2,
+        };
+        if self.date.is_none() {
+            return rs.into_iter().max_by_key(|r| r.entry.valid.from);
+        }
+        rs.into_iter().min_by_key(|r| (status_rank(r.status), role_rank(r.role.as_deref().unwrap_or(""))))
+    }
+
+    /// The meaning of a non-person name on the date.
+    fn pick(&self, f: usize) -> Option<Resolution<'a>> {
+        let lex: &'a Lexicon = self.lex;
+        let rs = lex.resolve(self.found[f].hit.term, self.date);
+        if self.date.is_some() { rs.into_iter().next() } else { rs.into_iter().next_back() }
+    }
+
+    /// The candidate (not a person) that ends at byte `end`, possibly before a possessive.
+    fn cue_ending_at(&self, end: u32) -> Option<usize> {
+        let mut ends = vec![end];
+        let t = &self.text[..end as usize];
+        for p in ["'s", "\u{2019}s"] {
+            if let Some(rest) = t.strip_suffix(p) {
+                ends.push(rest.len() as u32);
+            }
+        }
+        self.cands.iter().position(|c| {
+            ends.contains(&c.entity.span.end)
+                && c.found.is_some_and(|f| {
+                    matches!(self.found[f].kind, Kind::Country | Kind::Demonym | Kind::Capital | Kind::Org | Kind::Seat)
+                })
+                && c.entity.actor.is_some()
+        })
+    }
+
+    /// The title chain that ends right before `pos`.
+    fn chain_before(&self, pos: u32) -> Option<Chain> {
+        let mut p = pos as usize;
+        let mut chain = Chain { cue: None, agents: Vec::new(), former: false };
+        loop {
+            let q = self.text[..p].trim_end_matches([' ', '\u{a0}']).len();
+            if q == p && p != pos as usize {
+                break;
+            }
+            if let Some(&a) = self.agent_end.get(&(q as u32)) {
+                chain.agents.insert(0, a);
+                p = self.found[a].hit.span.start as usize;
+                continue;
+            }
+            if let Some(k) = self.cue_ending_at(q as u32) {
+                chain.cue = Some(k);
+                break;
+            }
+            match prev_word(self.text, q, 0) {
+                Some((a, b)) if FILLERS.contains(&&self.text[a..b]) => {
+                    chain.former |= self.text[a..b].eq_ignore_ascii_case("former") || &self.text[a..b] == "ex-";
+                    p = a;
+                }
+                _ => break,
+            }
+        }
+        (!chain.agents.is_empty()).then_some(chain)
+    }
+
+    /// The appositive title after a name: ", Russia's foreign minister," / ", the US envoy,".
+    fn chain_after(&self, end: u32) -> Option<Chain> {
+        let e = end as usize;
+        let rest = &self.text[e..];
+        if !rest.starts_with(", ") {
+            return None;
+        }
+        let mut p = e + 2;
+        if let Some((a, b)) = next_word(self.text, p, self.text.len()) {
+            if matches!(&self.text[a..b], "the" | "a" | "an") {
+                p = b + 1;
+            }
+        }
+        let mut chain = Chain { cue: None, agents: Vec::new(), former: false };
+        if let Some(k) = self.cands.iter().position(|c| c.entity.span.start as usize == p && c.entity.actor.is_some()) {
+            let c = &self.cands[k];
+            if c.found.is_some_and(|f| matches!(self.found[f].kind, Kind::Country | Kind::Demonym | Kind::Org)) {
+                chain.cue = Some(k);
+                let ce = c.entity.span.end as usize;
+                p = possessive_after(self.text, ce).unwrap_or(ce) + 1;
+            }
+        }
+        while let Some(&a) = self.agent_start.get(&(p as u32)) {
+            chain.agents.push(a);
+            p = self.found[a].hit.span.end as usize + 1;
+        }
+        (!chain.agents.is_empty() && chain.cue.is_some()).then_some(chain)
+    }
+
+    /// Code and role that a chain gives: the cue's country with the sector of the chain
+    /// (a sector word wins over a title: "army spokesman" is MIL).
+    fn chain_code(&self, chain: &Chain) -> (Option<String>, String) {
+        let agent = chain
+            .agents
+            .iter()
+            .copied()
+            .find(|&a| self.found[a].kind == Kind::Agent(AgentKind::Sector))
+            .or_else(|| chain.agents.last().copied());
+        let first = chain.agents[0];
+        let last = *chain.agents.last().unwrap_or(&first);
+        let role =
+            self.text[self.found[first].hit.span.start as usize..self.found[last].hit.span.end as usize].to_string();
+        let Some(agent) = agent else { return (None, role) };
+        let acode = self.entry_of(agent).code.clone().unwrap_or_default();
+        let cue_code = chain.cue.and_then(|k| {
+            let c = &self.cands[k];
+            let base = self.entry_of(c.found?).code.clone()?;
+            Some((base, self.found[c.found?].kind))
+        });
+        let code = match cue_code {
+            Some((base, Kind::Org)) => Some(base),
+            Some((base, _)) if chain.former => Some(format!("{}ELI", &base[..3.min(base.len())])),
+            Some((base, _)) if acode.len() == 3 => Some(format!("{}{acode}", &base[..3.min(base.len())])),
+            Some(_) => Some(acode),
+            None if acode.len() > 3 => Some(acode),
+            None => None,
+        };
+        (code, role)
+    }
+
+    /// Titles and role nouns: persons without a current lexicon role take their title's code,
+    /// and a country directly followed by role nouns stands for that part of its state.
+    fn titles(&mut self) {
+        let mut updates: Vec<(usize, Option<String>, String, Option<u32>)> = Vec::new();
+        for i in 0..self.cands.len() {
+            let c = &self.cands[i];
+            let kind = c.found.map(|f| self.found[f].kind);
+            let is_person = c.entity.label == EntityLabel::Per && matches!(kind, None | Some(Kind::Person));
+            if is_person {
+                let chain = self.chain_before(c.entity.span.start).or_else(|| self.chain_after(c.entity.span.end));
+                if let Some(chain) = chain {
+                    let (code, role) = self.chain_code(&chain);
+                    if let Some(k) = chain.cue {
+                        if self.cands[k]
+                            .found
+                            .is_some_and(|f| matches!(self.found[f].kind, Kind::Country | Kind::Demonym))
+                        {
+                            updates.push((k, code.clone(), role.clone(), None));
+                        }
+                    }
+                    if !c.known && code.is_some() {
+                        updates.push((i, code, role, None));
+                    }
+                }
+                continue;
+            }
+            if !matches!(kind, Some(Kind::Country | Kind::Demonym)) {
+                continue;
+            }
+            // Country followed by role nouns: "Russian troops", "Ukraine's army", "Russian Defence Ministry".
+            let e = c.entity.span.end as usize;
+            let mut p = possessive_after(self.text, e).unwrap_or(e);
+            let mut agents = Vec::new();
+            loop {
+                let q = p + (self.text[p..].len() - self.text[p..].trim_start_matches([' ', '\u{a0}']).len());
+                if !adjacent(self.text, p, q) {
+                    break;
+                }
+                match self.agent_start.get(&(q as u32)) {
+                    Some(&a) => {
+                        agents.push(a);
+                        p = self.found[a].hit.span.end as usize;
+                    }
+                    None => break,
+                }
+            }
+            if agents.is_empty() {
+                continue;
+            }
+            let chain = Chain { cue: Some(i), agents: agents.clone(), former: false };
+            let (code, role) = self.chain_code(&chain);
+            let last = *agents.last().unwrap_or(&agents[0]);
+            let last_span = self.found[last].hit.span;
+            let body = BODY_HEADS.iter().any(|h| self.text[last_span.range()].ends_with(h))
+                && self.text[self.found[agents[0]].hit.span.range()].starts_with(char::is_uppercase)
+                && possessive_after(self.text, e).is_none();
+            let person_follows = self.cands.iter().any(|o| {
+                o.entity.label == EntityLabel::Per
+                    && adjacent(self.text, last_span.end as usize, o.entity.span.start as usize)
+            });
+            let extend = (body && !person_follows).then_some(last_span.end);
+            updates.push((i, code, role, extend));
+        }
+        for (i, code, role, extend) in updates {
+            let c = &mut self.cands[i];
+            if code.is_some() {
+                c.entity.actor = code;
+            }
+            if c.entity.label == EntityLabel::Per && c.entity.canonical.is_none() {
+                c.entity.canonical = Some(self.text[c.entity.span.range()].to_string());
+            }
+            c.entity.role = Some(role);
+            if let Some(end) = extend {
+                c.entity.span.end = end;
+                c.entity.label = EntityLabel::Org;
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Unit tests of the actors stage on sentences written for them (seed-like, not the seed).
+
+use super::Actors;
+use dyad_core::{Document, EntityLabel, MentionKind, Published};
+use std::sync::OnceLock;
+
+fn actors() -> &'static Actors {
+    static A: OnceLock<Actors> = OnceLock::new();
+    A.get_or_init(|| Actors::embedded().expect("embedded lexicon loads"))
+}
+
+fn run(text: &str, date: &str) -> Document {
+    let mut doc = Document::new("t", text).expect("short text");
+    doc.meta.published = Some(Published::parse(date).expect("date"));
+    dyad_text::annotate(&mut doc);
+    actors().annotate(&mut doc);
+    doc
+}
+
+/// (text, label, actor) of every entity.
+fn ents(doc: &Document) -> Vec<(&str, &'static str, Option<&str>)> {
+    doc.entities.iter().map(|e| (doc.slice(e.span), e.label.as_str(), e.actor.as_deref())).collect()
+}
+
+fn actor_of<'a>(doc: &'a Document, text: &str) -> Option<&'a str> {
+    doc.entities.iter().find(|e| doc.slice(e.span) == text).and_then(|e| e.actor.as_deref())
+}
+
+#[test]
+fn people_are_coded_by_their_role_on_the_date() {
+    let text = "Sergey Lavrov met Antony Blinken in Geneva.";
+    let doc = run(text, "2022-01-21");
+    assert_eq!(actor_of(&doc, "Sergey Lavrov"), Some("RUSGOV"));
+    assert_eq!(actor_of(&doc, "Antony Blinken"), Some("USAGOV"));
+    // After Blinken left office he is a former official, not the government.
+    let doc = run(text, "2025-06-01");
+    assert_eq!(actor_of(&doc, "Antony Blinken"), Some("USAELI"));
+    let blinken = doc.entities.iter().find(|e| doc.slice(e.span) == "Antony Blinken").unwrap();
+    assert_eq!(blinken.role.as_deref(), Some("former Secretary of State"));
+}
+
+#[test]
+fn capital_as_subject_is_the_government_and_after_a_preposition_a_place() {
+    let doc = run("Kyiv, however, rejects the plan. Talks were held in Kyiv on Monday.", "2023-05-02");
+    let got: Vec<_> = ents(&doc).into_iter().filter(|e| e.0 == "Kyiv").collect();
+    assert_eq!(got, [("Kyiv", "GPE", Some("UKRGOV")), ("Kyiv", "GPE", Some("UKR"))]);
+    let doc = run("Washington warned Beijing. He flew to Washington.", "2023-05-02");
+    assert_eq!(ents(&doc)[0], ("Washington", "GPE", Some("USAGOV")));
+    assert_eq!(ents(&doc)[1], ("Beijing", "GPE", Some("CHNGOV")));
+    assert_eq!(ents(&doc)[2], ("Washington", "GPE", Some("USA")));
+}
+
+#[test]
+fn seats_of_power_and_regions() {
+    let doc = run("The Kremlin said troops left Crimea, a White House aide said at the White House.", "2022-03-01");
+    assert_eq!(actor_of(&doc, "The Kremlin").or(actor_of(&doc, "Kremlin")), Some("RUSGOV"));
+    let crimea = doc.entities.iter().find(|e| doc.slice(e.span) == "Crimea").unwrap();
+    assert_eq!((crimea.label, crimea.actor.as_deref()), (EntityLabel::Loc, Some("UKR")));
+    let labels: Vec<_> =
+        doc.entities.iter().filter(|e| doc.slice(e.span) == "White House").map(|e| e.label.as_str()).collect();
+    assert_eq!(labels, ["ORG", "FAC"]);
+}
+
+#[test]
+fn a_title_makes_an_unknown_person_an_actor() {
+    let doc = run("Ukrainian army spokesman Oleksandr Shtupun said the attack failed.", "2023-06-10");
+    // No NER here: the unknown name is not found, but the demonym carries the chain's code.
+    assert_eq!(actor_of(&doc, "Ukrainian"), Some("UKRMIL"));
+    // With an NER span for the name, the name takes the title's code.
+    let mut doc = Document::new("t", "Ukrainian army spokesman Oleksandr Shtupun said the attack failed.").unwrap();
+    doc.meta.published = Some(Published::parse("2023-06-10").unwrap());
+    doc.entities.push(dyad_core::Entity {
+        span: dyad_core::Span::new(25, 42),
+        label: EntityLabel::Per,
+        actor: None,
+        canonical: None,
+        role: None,
+    });
+    actors().annotate(&mut doc);
+    let e = doc.entities.iter().find(|e| doc.slice(e.span) == "Oleksandr Shtupun").expect("kept");
+    assert_eq!(e.actor.as_deref(), Some("UKRMIL"));
+    assert_eq!(e.role.as_deref(), Some("army spokesman"));
+}
+
+#[test]
+fn country_with_role_nouns_and_bodies() {
+    let doc = run("Russian troops shelled Kharkiv while the Russian Defence Ministry denied it.", "2022-05-01");
+    assert_eq!(actor_of(&doc, "Russian"), Some("RUSMIL"));
+    assert_eq!(actor_of(&doc, "Russian Defence Ministry"), Some("RUSMIL"));
+    assert_eq!(actor_of(&doc, "Kharkiv"), Some("UKR"));
+}
+
+#[test]
+fn coreference_pronouns_descriptions_and_surnames() {
+    let text = "Russian Foreign Minister Sergey Lavrov spoke with his Chinese counterpart Wang Yi on Friday. \
+                \"The minister said talks would go on,\" the ministry said. He also met Turkish officials. \
+                The two ministers agreed. Lavrov left on Saturday.";
+    let doc = run(text, "2023-03-03");
+    let refers = |kind: MentionKind, t: &str| -> Vec<&str> {
+        doc.mentions
+            .iter()
+            .filter(|m| m.kind == kind && doc.slice(m.span) == t)
+            .map(|m| doc.slice(doc.entities[m.entity as usize].span))
+            .collect()
+    };
+    assert_eq!(refers(MentionKind::Description, "The minister"), ["Sergey Lavrov"]);
+    assert_eq!(refers(MentionKind::Pronoun, "He"), ["Sergey Lavrov"]);
+    assert_eq!(refers(MentionKind::Description, "The two ministers"), ["Sergey Lavrov", "Wang Yi"]);
+    assert_eq!(refers(MentionKind::Name, "Lavrov"), ["Sergey Lavrov"]);
+    assert_eq!(actor_of(&doc, "Wang Yi"), Some("CHNGOV"));
+}
+
+#[test]
+fn boilerplate_gives_no_entities() {
+    let mut doc = Document::new("t", "Putin spoke. Donate to Ukraine today.").unwrap();
+    doc.sentences.push(dyad_core::Sentence { span: dyad_core::Span::new(0, 12), tokens: 0..0, boilerplate: false });
+    doc.sentences.push(dyad_core::Sentence { span: dyad_core::Span::new(13, 37), tokens: 0..0, boilerplate: true });
+    actors().annotate(&mut doc);
+    assert_eq!(ents(&doc), [("Putin", "PER", Some("RUSGOV"))]);
+}
+
+#[test]
+fn taliban_changes_code_in_august_2021() {
+    assert_eq!(actor_of(&run("The Taliban seized the town.", "2019-05-01"), "Taliban"), Some("AFGREBTAL"));
+    assert_eq!(actor_of(&run("The Taliban seized the town.", "2022-05-01"), "Taliban"), Some("AFGGOVTAL"));
+}
