@@ -192,6 +192,16 @@ pub(crate) fn find(text: &str, toks: &[Tok], taken: &[(usize, usize)]) -> Vec<Qu
             continue;
         }
         let inside = |k: usize| t < taken.len() && taken[t].0 <= k && k < taken[t].1;
+        let tok = &toks[i];
+        let can_start = match tok.kind {
+            Kind::Num => true,
+            Kind::Word => matches!(tok.lex, Lex::NumWord(_) | Lex::Kw(_)),
+            Kind::Punct => matches!(q.w(i), "$" | "€" | "£"),
+        };
+        if !can_start {
+            i += 1;
+            continue;
+        }
         match q.at(i) {
             Some((end, mut quantity)) if !(i..end).any(inside) => {
                 quantity.span = Span::new(toks[i].start as usize, toks[end - 1].end as usize);

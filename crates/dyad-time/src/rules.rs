@@ -116,7 +116,12 @@ impl<'a> Tagger<'a> {
             let t = &self.toks[i];
             let trigger = match t.kind {
                 Kind::Num => true,
-                Kind::Word => t.lex != Lex::None,
+                Kind::Word => {
+                    starts(t.lex)
+                        && (!matches!(t.lex, Lex::Kw(Kw::The | Kw::A))
+                            || self.lex(i + 1) != Lex::None
+                            || self.is_num(i + 1))
+                }
                 Kind::Punct => matches!(self.w(i), "'" | "\u{2019}"),
             };
             if trigger && let Some(m) = self.match_at(i) {
@@ -1403,6 +1408,52 @@ impl<'a> Tagger<'a> {
             }
             _ => None,
         }
+    }
+}
+
+/// True for the word classes that can start a time expression (function words such
+/// as "of" or "and" cannot, and are skipped without trying the rules).
+fn starts(lex: Lex) -> bool {
+    match lex {
+        Lex::None | Lex::Tense(_) | Lex::Currency(_) | Lex::Measure(_) | Lex::Scale(_) | Lex::AmPm(_) | Lex::Tz(_) => {
+            false
+        }
+        Lex::Kw(k) => !matches!(
+            k,
+            Kw::Of
+                | Kw::In
+                | Kw::On
+                | Kw::By
+                | Kw::And
+                | Kw::Or
+                | Kw::So
+                | Kw::From
+                | Kw::As
+                | Kw::To
+                | Kw::Than
+                | Kw::Least
+                | Kw::Most
+                | Kw::Time
+                | Kw::Long
+                | Kw::Old
+                | Kw::Local
+                | Kw::Period
+                | Kw::Estimated
+                | Kw::Times
+                | Kw::Trading
+                | Kw::Ago
+                | Kw::Before
+                | Kw::After
+                | Kw::Since
+                | Kw::Until
+                | Kw::Other
+                | Kw::Dozens
+                | Kw::Hundreds
+                | Kw::Thousands
+                | Kw::Millions
+                | Kw::Tens
+        ),
+        _ => true,
     }
 }
 
