@@ -126,17 +126,22 @@ impl Averaged {
 pub(crate) struct Weights {
     n_classes: usize,
     scale: f32,
-    /// Open-addressing table of feature keys; key 0 marks an empty slot (a feature whose key
-    /// is 0 is stored in `zero`). Kept apart from `rows` so that a probe for an absent feature
-    /// touches 4 bytes a slot.
-    keys: Vec<u32>,
-    /// For each slot of `keys`: start of the row in `entries` << 8 | entry count.
-    rows: Vec<u32>,
+    /// Open-addressing table of `[key, start of the row in entries << 8 | entry count]`; key 0
+    /// marks an empty slot (a feature whose key is 0 is stored in `zero`). A key's home slot
+    /// is given by its high bits, so rows read in key order fill the table front to back.
+    slots: Vec<[u32; 2]>,
     zero: u32,
     mask: usize,
-    /// Entries: class in the high 16 bits, weight in the low 16.
+    shift: u32,
+    /// Entries of sparse rows: class in the high 16 bits, weight in the low 16.
     entries: Vec<u32>,
+    /// Dense rows (`n_classes` weights each), for rows with many entries: adding them up is
+    /// vectorised. A slot whose count is 0 points to dense row `start`.
+    dense: Vec<i16>,
     n_feats: usize,
+    /// For models of at most three classes (the parser's moves): a second table holding each
+    /// key with its weights inline, so that a lookup is one cache line, not two.
+    small: Vec<(u32, [i16; 3])>,
 }
 
 const NO_ROW: u32 = u32::MAX;
@@ -147,7 +152,67 @@ impl Weights {
         for (k, row) in rows {
             w.push_row(k, row.iter().copied());
         }
+        w.build_small();
         w
+    }
+
+    /// Fills the inline table of a model with at most three classes.
+    fn build_small(&mut self) {
+        if self.n_classes > 3 {
+            return;
+        }
+        let mut small = vec![(0u32, [0i16; 3]); self.slots.len()];
+        for (i, slot) in self.slots.iter().enumerate() {
+            if slot[0] != 0 {
+                let mut w = [0i16; 3];
+                for (c, q) in self.row(slot[1]) {
+                    if let Some(x) = w.get_mut(c as usize) {
+                        *x = q;
+                    }
+                }
+                small[i] = (slot[0], w);
+            }
+        }
+        self.small = small;
+    }
+
+    #[inline]
+    fn score_small(&self, feats: &[u32], scores: &mut [i32]) {
+        let mut touch = 0u32;
+        for &f in feats {
+            touch ^= self.small[self.home(f)].0;
+        }
+        std::hint::black_box(touch);
+        let mut sum = [0i32; 3];
+        for &f in feats {
+            let w = if f == 0 {
+                let mut w = [0i16; 3];
+                for (c, q) in self.row(self.zero) {
+                    if let Some(x) = w.get_mut(c as usize) {
+                        *x = q;
+                    }
+                }
+                w
+            } else {
+                let mut i = self.home(f);
+                loop {
+                    let (k, w) = self.small[i];
+                    if k == f {
+                        break w;
+                    }
+                    if k == 0 {
+                        break [0; 3];
+                    }
+                    i = (i + 1) & self.mask;
+                }
+            };
+            for (s, x) in sum.iter_mut().zip(w) {
+                *s += i32::from(x);
+            }
+        }
+        for (s, x) in scores.iter_mut().zip(sum) {
+            *s = x;
+        }
     }
 
     fn with_capacity(n_classes: usize, scale: f32, n_rows: usize, n_entries: usize) -> Weights {
@@ -155,23 +220,55 @@ impl Weights {
         Weights {
             n_classes,
             scale,
-            keys: vec![0; cap],
-            rows: vec![NO_ROW; cap],
+            slots: vec![[0, NO_ROW]; cap],
             zero: NO_ROW,
             mask: cap - 1,
+            shift: 32 - cap.trailing_zeros(),
             entries: Vec::with_capacity(n_entries),
+            dense: Vec::new(),
             n_feats: 0,
+            small: Vec::new(),
         }
     }
 
-    /// Adds the row of feature `key`; rows hold at most 255 entries (classes are capped at 255
-    /// by the model builders, so a row always fits).
+    /// Adds the row of feature `key`. Rows with at least a quarter of the classes are stored
+    /// dense, the others as (class, weight) entries.
     fn push_row(&mut self, key: u32, row: impl Iterator<Item = (u16, i16)>) {
         let start = self.entries.len();
         self.entries.extend(row.take(255).map(|(c, q)| (u32::from(c) << 16) | u32::from(q as u16)));
         let len = self.entries.len() - start;
-        self.insert(key, ((start as u32) << 8) | len as u32);
+        if len == 0 {
+            return;
+        }
+        let n = self.n_classes;
+        let packed = if n >= 16 && len * 4 >= n {
+            let index = self.dense.len() / n;
+            self.dense.resize(self.dense.len() + n, 0);
+            for e in self.entries.drain(start..) {
+                if let Some(w) = self.dense.get_mut(index * n + (e >> 16) as usize) {
+                    *w = e as u16 as i16;
+                }
+            }
+            (index as u32) << 8
+        } else {
+            ((start as u32) << 8) | len as u32
+        };
+        self.insert(key, packed);
         self.n_feats += 1;
+    }
+
+    /// The (class, weight) pairs of a row.
+    fn row(&self, packed: u32) -> Vec<(u8, i16)> {
+        let start = (packed >> 8) as usize;
+        let len = (packed & 0xff) as usize;
+        if len == 0 {
+            let n = self.n_classes;
+            let dense = self.dense.get(start * n..(start + 1) * n).unwrap_or(&[]);
+            dense.iter().enumerate().filter(|(_, w)| **w != 0).map(|(c, &w)| (c as u8, w)).collect()
+        } else {
+            let entries = self.entries.get(start..start + len).unwrap_or(&[]);
+            entries.iter().map(|&e| ((e >> 16) as u8, e as u16 as i16)).collect()
+        }
     }
 
     fn insert(&mut self, key: u32, packed: u32) {
@@ -179,11 +276,10 @@ impl Weights {
             self.zero = packed;
             return;
         }
-        let mut i = key as usize & self.mask;
+        let mut i = self.home(key);
         loop {
-            if self.keys[i] == 0 {
-                self.keys[i] = key;
-                self.rows[i] = packed;
+            if self.slots[i][0] == 0 {
+                self.slots[i] = [key, packed];
                 return;
             }
             i = (i + 1) & self.mask;
@@ -191,15 +287,20 @@ impl Weights {
     }
 
     #[inline]
+    fn home(&self, key: u32) -> usize {
+        (u64::from(key) >> self.shift) as usize & self.mask
+    }
+
+    #[inline]
     fn find(&self, key: u32) -> u32 {
         if key == 0 {
             return self.zero;
         }
-        let mut i = key as usize & self.mask;
+        let mut i = self.home(key);
         loop {
-            let k = self.keys[i];
+            let [k, p] = self.slots[i];
             if k == key {
-                return self.rows[i];
+                return p;
             }
             if k == 0 {
                 return NO_ROW;
@@ -215,7 +316,7 @@ impl Weights {
 
     /// Number of stored features and of stored weights.
     pub(crate) fn size(&self) -> (usize, usize) {
-        (self.n_feats, self.entries.len())
+        (self.n_feats, self.entries.len() + self.dense.iter().filter(|&&w| w != 0).count())
     }
 
     /// Scores of every class for `feats`, in quantised units (compare, don't interpret).
@@ -224,18 +325,49 @@ impl Weights {
     /// then the rows are added up.
     #[inline]
     pub(crate) fn score(&self, feats: &[u32], scores: &mut [i32]) {
+        if !self.small.is_empty() {
+            self.score_small(feats, scores);
+            return;
+        }
         scores.iter_mut().for_each(|s| *s = 0);
         let mut rows = [NO_ROW; 128];
         for chunk in feats.chunks(rows.len()) {
+            // Touch every home slot first: independent loads whose cache misses overlap.
+            let mut touch = 0u32;
+            for &f in chunk {
+                touch ^= self.slots[self.home(f)][0];
+            }
+            std::hint::black_box(touch);
             for (r, &f) in rows.iter_mut().zip(chunk) {
                 *r = self.find(f);
             }
+            // The same for the first entry of every row found.
+            let n = self.n_classes;
+            let mut touch = 0u32;
+            for &p in &rows[..chunk.len()] {
+                if p != NO_ROW {
+                    let start = (p >> 8) as usize;
+                    touch ^= if p & 0xff == 0 {
+                        self.dense.get(start * n).map_or(0, |&w| w as u32)
+                    } else {
+                        self.entries.get(start).copied().unwrap_or(0)
+                    };
+                }
+            }
+            std::hint::black_box(touch);
             for &p in &rows[..chunk.len()] {
                 if p == NO_ROW {
                     continue;
                 }
                 let start = (p >> 8) as usize;
                 let len = (p & 0xff) as usize;
+                if len == 0 {
+                    let Some(row) = self.dense.get(start * n..(start + 1) * n) else { continue };
+                    for (s, &w) in scores.iter_mut().zip(row) {
+                        *s += i32::from(w);
+                    }
+                    continue;
+                }
                 let Some(entries) = self.entries.get(start..start + len) else { continue };
                 for &e in entries {
                     if let Some(s) = scores.get_mut((e >> 16) as usize) {
@@ -248,8 +380,7 @@ impl Weights {
 
     /// Writes the weights: classes, scale, then rows sorted by key with delta-coded keys.
     pub(crate) fn write(&self, out: &mut Writer) {
-        let mut rows: Vec<(u32, u32)> =
-            self.keys.iter().zip(&self.rows).filter(|s| *s.0 != 0).map(|(&k, &p)| (k, p)).collect();
+        let mut rows: Vec<(u32, u32)> = self.slots.iter().filter(|s| s[0] != 0).map(|s| (s[0], s[1])).collect();
         if self.zero != NO_ROW {
             rows.push((0, self.zero));
         }
@@ -261,12 +392,11 @@ impl Weights {
         for (k, p) in rows {
             out.varint(u64::from(k - prev));
             prev = k;
-            let start = (p >> 8) as usize;
-            let len = (p & 0xff) as usize;
-            out.u8(len as u8);
-            for &e in &self.entries[start..start + len] {
-                out.u8((e >> 16) as u8);
-                out.i16(e as u16 as i16);
+            let row = self.row(p);
+            out.u8(row.len() as u8);
+            for (c, w) in row {
+                out.u8(c);
+                out.i16(w);
             }
         }
     }
@@ -303,6 +433,7 @@ impl Weights {
             }
             w.push_row(key, row.iter().copied());
         }
+        w.build_small();
         Ok(w)
     }
 }
@@ -355,6 +486,37 @@ mod tests {
             w.score(feats, &mut a);
             back.score(feats, &mut q);
             assert_eq!(a, q);
+        }
+    }
+
+    #[test]
+    fn inline_and_dense_rows_score_like_plain_sums() {
+        for n_classes in [3usize, 40] {
+            let mut m = Averaged::new(n_classes);
+            let mut rng = crate::train::Rng::new(5);
+            for _ in 0..400 {
+                let feats: Vec<u32> = (0..6).map(|_| (rng.next_u64() % 50) as u32).collect();
+                m.tick();
+                let a = (rng.next_u64() % n_classes as u64) as usize;
+                let b = (rng.next_u64() % n_classes as u64) as usize;
+                m.update(a, b, &feats);
+            }
+            let w = m.freeze(0.0, 0);
+            assert_eq!(w.small.is_empty(), n_classes > 3);
+            assert_eq!(w.dense.is_empty(), n_classes <= 3, "some rows of the 40-class model are dense");
+            let feats: Vec<u32> = (0..50).collect();
+            let mut got = vec![0i32; n_classes];
+            w.score(&feats, &mut got);
+            let mut want = vec![0i32; n_classes];
+            for &f in &feats {
+                let p = w.find(f);
+                if p != NO_ROW {
+                    for (c, q) in w.row(p) {
+                        want[c as usize] += i32::from(q);
+                    }
+                }
+            }
+            assert_eq!(got, want);
         }
     }
 

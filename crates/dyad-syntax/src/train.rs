@@ -59,6 +59,9 @@ pub struct TrainOptions {
     pub jackknife: usize,
     /// Epochs of each jackknife tagger.
     pub jackknife_epochs: usize,
+    /// Parser only: train the faster, split form (move model + relation model) rather than
+    /// the joint one (see [`Parser`]).
+    pub split_labeller: bool,
 }
 
 impl Default for TrainOptions {
@@ -72,6 +75,7 @@ impl Default for TrainOptions {
             tagger: None,
             jackknife: 0,
             jackknife_epochs: 5,
+            split_labeller: false,
         }
     }
 }
@@ -196,6 +200,7 @@ pub fn train_parser(train_path: &Path, dev_path: &Path, options: &TrainOptions) 
         options.seed,
         (options.prune, options.max_weights),
         options.explore,
+        options.split_labeller,
         |e, m| {
             let (uas, las) = attachment(m, tagger, &dev);
             let (f, w) = m.size();

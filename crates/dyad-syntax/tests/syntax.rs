@@ -122,11 +122,20 @@ fn smoke_training_learns_the_training_sentences() {
     assert_eq!(tagger.bytes, again.bytes, "same data and seed, same weights");
 
     let t = dyad_syntax::Tagger::from_bytes(&tagger.bytes).expect("tagger reads back");
+    assert_eq!(t.to_bytes(), tagger.bytes, "tagger serialisation round-trips");
     let options = TrainOptions { tagger: Some(t), epochs: 15, prune: 0.0, ..options };
     let parser = dyad_syntax::train_parser(&train, &train, &options).expect("parser trains");
     assert!(parser.dev_score > 90.0, "parser fits its training data: {}", parser.dev_score);
     let ner = dyad_syntax::train_ner(&train, &train, &options).expect("ner trains");
     assert!(ner.dev_score > 90.0, "NER fits its training data: {}", ner.dev_score);
+    let back = dyad_syntax::NerTagger::from_bytes(&ner.bytes).expect("NER reads back");
+    assert_eq!(back.to_bytes(), ner.bytes, "NER serialisation round-trips");
+
+    let split = TrainOptions { split_labeller: true, ..options.clone() };
+    let split = dyad_syntax::train_parser(&train, &train, &split).expect("split parser trains");
+    assert!(split.dev_score > 90.0, "split parser fits its training data: {}", split.dev_score);
+    let back = dyad_syntax::Parser::from_bytes(&split.bytes).expect("split parser reads back");
+    assert_eq!(back.to_bytes(), split.bytes, "serialisation round-trips");
 
     let models = Models::from_bytes(&tagger.bytes, &parser.bytes, &ner.bytes).expect("models read back");
     let mut out = Vec::new();
