@@ -1,9 +1,8 @@
 //! `dyad extract`: the whole pipeline over files, directories, stdin and JSONL, `dyad/1` out.
 
 use crate::drive;
-use crate::inputs::InputArgs;
+use crate::inputs::{InputArgs, PipelineArgs};
 use crate::output::{Output, Shape};
-use dyad::Pipeline;
 use dyad_core::dyad1;
 use std::process::ExitCode;
 
@@ -31,6 +30,9 @@ pub struct Args {
     #[command(flatten)]
     input: InputArgs,
 
+    #[command(flatten)]
+    pipeline: PipelineArgs,
+
     /// json: one indented object per document (an array when there are several); jsonl: one line each.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
@@ -52,7 +54,7 @@ enum Format {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let inputs = args.input.inputs("extract")?;
-    let pipeline = Pipeline::standard()?;
+    let pipeline = args.pipeline.pipeline()?;
     let json = dyad1::Options { text: args.text, annotations: args.annotations };
     let format = args.format;
     let mut out = Output::new(if format == Format::Json { Shape::JsonArray } else { Shape::Lines });

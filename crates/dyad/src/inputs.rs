@@ -61,6 +61,22 @@ pub struct InputArgs {
     pub url_field: String,
 }
 
+/// Options of the annotation pipeline.
+#[derive(clap::Args)]
+pub struct PipelineArgs {
+    /// A directory of your own dictionary files (same TSV formats as lexicon/), added to the embedded
+    /// ones; an entry with the same name overrides ours. Check it first with dyad actors check.
+    #[arg(long, value_name = "DIR")]
+    pub lexicon: Option<PathBuf>,
+}
+
+impl PipelineArgs {
+    /// The pipeline these options describe.
+    pub fn pipeline(&self) -> anyhow::Result<dyad::Pipeline> {
+        Ok(dyad::Pipeline::with_lexicon(self.lexicon.as_deref())?)
+    }
+}
+
 fn parse_date(s: &str) -> Result<Published, String> {
     Published::parse(s)
 }

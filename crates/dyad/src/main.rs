@@ -1,6 +1,7 @@
 //! The `dyad` command: argument parsing and dispatch. Each subcommand is a thin
 //! caller of the library crates.
 
+mod actors;
 mod article;
 mod bench;
 mod drive;
@@ -31,6 +32,7 @@ enum Command {
     Ingest(store_cmds::IngestArgs),
     Query(store_cmds::QueryArgs),
     Export(store_cmds::ExportArgs),
+    Actors(actors::Args),
     Parse(syntax::ParseArgs),
     Train(syntax::TrainArgs),
     Bench(bench::Args),
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
         Command::Query(args) => store_cmds::query(args),
         Command::Export(args) => store_cmds::export(args),
         Command::Article(args) => article::run(args),
+        Command::Actors(args) => actors::run(args),
         Command::Parse(args) => syntax::parse(args),
         Command::Train(args) => syntax::train(args),
         Command::Bench(args) => bench::run(args),

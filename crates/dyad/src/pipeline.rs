@@ -76,8 +76,24 @@ impl Pipeline {
     /// dyad's standard stages, in order, with the models and dictionaries embedded in the
     /// binary. Fails only if an embedded model is damaged.
     pub fn standard() -> Result<Pipeline, BuildError> {
+        Pipeline::with_lexicon(None)
+    }
+
+    /// The standard stages, with the user's dictionary files in `lexicon` added to (and
+    /// overriding) the embedded ones.
+    pub fn with_lexicon(lexicon: Option<&std::path::Path>) -> Result<Pipeline, BuildError> {
         let syntax = dyad_syntax::Models::embedded().map_err(|e| BuildError::Model(e.to_string()))?;
-        let stages: Vec<Box<dyn Stage>> = vec![Box::new(TextStage), Box::new(TimeStage), Box::new(SyntaxStage(syntax))];
+        let actors = match lexicon {
+            Some(dir) => dyad_extract::Actors::with_user_dir(dir),
+            None => dyad_extract::Actors::embedded(),
+        }
+        .map_err(|e| BuildError::Model(e.to_string()))?;
+        let stages: Vec<Box<dyn Stage>> = vec![
+            Box::new(TextStage),
+            Box::new(TimeStage),
+            Box::new(SyntaxStage(syntax)),
+            Box::new(ActorsStage(actors)),
+        ];
         Pipeline::new(stages).map_err(BuildError::Order)
     }
 
@@ -163,6 +179,24 @@ impl Stage for SyntaxStage {
     }
     fn assigns(&self) -> &'static [Layer] {
         &[Layer::Syntax, Layer::Entities]
+    }
+    fn process(&self, doc: &mut Document) {
+        self.0.annotate(doc);
+    }
+}
+
+/// Actors: entity linking on the document's date, metonymy, coreference (`dyad-extract`).
+struct ActorsStage(dyad_extract::Actors);
+
+impl Stage for ActorsStage {
+    fn name(&self) -> &'static str {
+        "actors"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Tokens]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Entities]
     }
     fn process(&self, doc: &mut Document) {
         self.0.annotate(doc);

@@ -1,7 +1,7 @@
 //! `dyad ingest`, `dyad query`, `dyad export` and `dyad run`: the event store.
 
 use crate::drive;
-use crate::inputs::InputArgs;
+use crate::inputs::{InputArgs, PipelineArgs};
 use anyhow::Context;
 use dyad::{Document, Input, Pipeline};
 use dyad_store::{Bucket, EventRow, Filter, Store};
@@ -34,6 +34,8 @@ pub struct IngestArgs {
     #[command(flatten)]
     input: InputArgs,
     #[command(flatten)]
+    pipeline: PipelineArgs,
+    #[command(flatten)]
     db: DbArgs,
     /// Documents per transaction.
     #[arg(long, default_value_t = 64)]
@@ -47,7 +49,8 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let inputs = args.input.inputs("ingest")?;
     let mut store = Store::open(&args.db.db)?;
     store.window_days = args.window;
-    let (failed, added) = ingest_into(&mut store, inputs, &args.input, args.batch.max(1))?;
+    let pipeline = args.pipeline.pipeline()?;
+    let (failed, added) = ingest_into(&mut store, &pipeline, inputs, &args.input, args.batch.max(1))?;
     if !args.input.quiet {
         let (docs, events, mentions) = store.totals()?;
         eprintln!(
@@ -65,12 +68,12 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
 /// Runs the pipeline over `inputs` into `store`; returns the failures and what was added.
 fn ingest_into(
     store: &mut Store,
+    pipeline: &Pipeline,
     inputs: Vec<Input>,
     input: &InputArgs,
     batch: usize,
 ) -> anyhow::Result<(u64, dyad_store::Added)> {
     let stored: HashSet<String> = store.document_ids()?.into_iter().collect();
-    let pipeline = Pipeline::standard()?;
     let mut pending: Vec<Document> = Vec::with_capacity(batch);
     let mut added = dyad_store::Added::default();
     let mut skipped = 0u64;
@@ -414,6 +417,8 @@ pub struct RunArgs {
     #[command(flatten)]
     input: InputArgs,
     #[command(flatten)]
+    pipeline: PipelineArgs,
+    #[command(flatten)]
     db: DbArgs,
 }
 
@@ -438,7 +443,8 @@ pub fn run(mut args: RunArgs) -> anyhow::Result<ExitCode> {
     }
     let inputs = args.input.inputs("run")?;
     let mut store = Store::open(&args.db.db)?;
-    let result = ingest_into(&mut store, inputs, &args.input, 64);
+    let pipeline = args.pipeline.pipeline()?;
+    let result = ingest_into(&mut store, &pipeline, inputs, &args.input, 64);
     if let Some(dir) = tmp {
         let _ = std::fs::remove_dir_all(dir);
     }
