@@ -1,0 +1,1063 @@
+//! The coder proper: triggers → patterns → arguments → modality, attribution, time, place.
+
+use super::lemma::{candidates, is_form_of};
+use super::markers::{self, SPEECH, STATEMENT_NOUNS};
+use super::patterns::{Pattern, PrepUse};
+use super::sent::{ActorRef, Sent, rel_is, span_of};
+use super::{Coder, Trace};
+use dyad_core::{Attribution, Document, Event, Modality, Participant, Place, Plover, Span, TimexKind};
+
+/// Per-document state carried from sentence to sentence.
+#[derive(Default)]
+pub struct Context {
+    /// Date of the story's current events, carried to sentences without their own time.
+    pub narrative: Option<String>,
+    /// Anchored durations: (byte where the anchored clause starts, where it ends, date).
+    pub anchors: Vec<(u32, u32, String)>,
+    /// Attribution of an open quotation, inherited by the sentences inside it.
+    pub quote: Option<Attribution>,
+}
+
+/// A matched trigger before arguments are resolved.
+struct Cand<'p> {
+    word: usize,
+    pattern: &'p Pattern,
+    /// The verb that carries subject, time and modality: the trigger, or a noun's light verb.
+    clause: usize,
+}
+
+fn is_verb(upos: &str) -> bool {
+    matches!(upos, "VERB" | "AUX" | "X")
+}
+
+fn is_noun(upos: &str) -> bool {
+    matches!(upos, "NOUN" | "PROPN" | "X")
+}
+
+/// A word tagged NOUN that reads as a verb: not after a determiner, adjective, number, noun
+/// or possessive ("Moscow, however, denies").
+fn verb_like(s: &Sent, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|k| &s.words[k]) else { return false };
+    !matches!(prev.upos, "DET" | "ADJ" | "NUM" | "NOUN" | "ADP")
+        && !matches!(
+            prev.lower.as_str(),
+            "his" | "her" | "its" | "their" | "our" | "my" | "your" | "'s" | "the" | "a" | "an"
+        )
+}
+
+fn forms(s: &Sent, i: usize) -> Vec<String> {
+    candidates(&s.words[i].lower)
+}
+
+fn any_form(s: &Sent, i: usize, set: &[&str]) -> bool {
+    forms(s, i).iter().any(|f| set.contains(&f.as_str()))
+}
+
+/// Window of words right of `i` (no parse).
+fn window(s: &Sent, from: usize, n: usize) -> impl Iterator<Item = usize> {
+    (from..s.words.len()).take(n)
+}
+
+impl Coder {
+    /// Does `p` match at word `i`? Returns the clause head on success, or why not.
+    fn matches(&self, s: &Sent, i: usize, p: &Pattern) -> Result<usize, String> {
+        let w = &s.words[i];
+        let closed =
+            matches!(w.upos, "ADP" | "DET" | "PRON" | "CCONJ" | "SCONJ" | "PART" | "NUM" | "SYM" | "INTJ" | "PUNCT");
+        if s.parsed && p.noun && !is_noun(w.upos) && !closed {
+            return Err(format!("'{}' is {} here, the pattern wants a noun", w.lower, w.upos));
+        }
+        let verbal = (w.upos == "NOUN" || (w.upos == "ADJ" && w.lower.ends_with("ed"))) && verb_like(s, i);
+        if s.parsed && !p.noun && !is_verb(w.upos) && !closed && !verbal {
+            return Err(format!("'{}' is {} here, the pattern wants a verb", w.lower, w.upos));
+        }
+        if !s.parsed {
+            return self.matches_window(s, i, p).map(|_| i);
+        }
+        match self.matches_parse(s, i, p) {
+            Ok(c) => Ok(c),
+            Err(why) => match self.matches_window(s, i, p) {
+                Ok(()) => Ok(if p.noun {
+                    w.head
+                        .filter(|&h| is_verb(s.words[h].upos) && matches!(w.deprel, "obj" | "nsubj" | "nsubj:pass"))
+                        .unwrap_or(i)
+                } else {
+                    i
+                }),
+                Err(_) => Err(why),
+            },
+        }
+    }
+
+    /// Parse-based matching.
+    fn matches_parse(&self, s: &Sent, i: usize, p: &Pattern) -> Result<usize, String> {
+        let w = &s.words[i];
+        let head_ok = |set: &Vec<String>, k: usize| is_form_of(&s.words[k].lower, set);
+        if let Some(obj) = &p.obj {
+            let o = s.kids(i, &["obj", "nsubj:pass"]).next().map(|o| {
+                if markers::is_quantifier(&s.words[o].lower) {
+                    s.kids(o, &["nmod", "obl"]).next().unwrap_or(o)
+                } else {
+                    o
+                }
+            });
+            match o {
+                Some(o) if head_ok(obj, o) => {}
+                Some(o) => return Err(format!("object '{}' is not one of {}", s.words[o].lower, obj.join(","))),
+                None => return Err("no object".into()),
+            }
+        }
+        for (prep, u) in &p.preps {
+            if let PrepUse::Require(set) = u {
+                let found = s.kids(i, &["obl", "nmod", "advcl", "xcomp"]).any(|o| {
+                    let o2 = if markers::is_quantifier(&s.words[o].lower) {
+                        s.kids(o, &["nmod", "obl"]).next().unwrap_or(o)
+                    } else {
+                        o
+                    };
+                    (s.case_of(o) == *prep || s.case_of(o).split(' ').any(|c| c == prep))
+                        && (head_ok(set, o) || head_ok(set, o2))
+                });
+                if !found {
+                    return Err(format!("no '{prep} {}' phrase", set.join("|")));
+                }
+            }
+        }
+        if let Some(prt) = &p.prt
+            && !s.kids(i, &["compound:prt", "advmod", "obl"]).any(|c| head_ok(prt, c) || prt.contains(&s.case_of(c)))
+        {
+            return Err(format!("no particle {}", prt.join("|")));
+        }
+        if let Some(comp) = &p.comp
+            && !s.kids(i, &["xcomp", "ccomp", "advcl", "obj"]).any(|c| head_ok(comp, c))
+        {
+            return Err(format!("no complement {}", comp.join("|")));
+        }
+        if let Some(mods) = &p.mods
+            && !s.kids(i, &["amod", "compound", "nmod"]).any(|c| head_ok(mods, c))
+        {
+            return Err(format!("no modifier {}", mods.join("|")));
+        }
+        let mut clause = i;
+        if p.noun {
+            if let Some(h) = w.head {
+                if matches!(w.deprel, "obj" | "nsubj:pass") || (rel_is(w.deprel, "obl") && is_verb(s.words[h].upos)) {
+                    clause = h;
+                } else if rel_is(w.deprel, "nsubj") {
+                    clause = h;
+                }
+            }
+            if let Some(gov) = &p.gov {
+                match w.head {
+                    Some(h) if w.deprel == "obj" && head_ok(gov, h) => {}
+                    _ => return Err(format!("not the object of {}", gov.join("|"))),
+                }
+            }
+            if let Some(pred) = &p.pred {
+                let ok = w.head.is_some_and(|h| {
+                    rel_is(w.deprel, "nsubj")
+                        && (head_ok(pred, h) || s.kids(h, &["xcomp", "acomp", "obj"]).any(|c| head_ok(pred, c)))
+                });
+                if !ok {
+                    return Err(format!("not the subject of {}", pred.join("|")));
+                }
+            }
+        }
+        if p.cond && !s.conditional {
+            return Err("no condition in the sentence".into());
+        }
+        if p.cond {
+            let v = if p.noun { clause } else { i };
+            let has_modal =
+                s.kids(v, &["aux"]).any(|a| matches!(s.words[a].lower.as_str(), "would" | "will" | "'ll" | "'d"));
+            if !has_modal {
+                return Err("the consequence has no 'would' or 'will'".into());
+            }
+        }
+        Ok(clause)
+    }
+
+    /// Token-window matching when there is no parse.
+    fn matches_window(&self, s: &Sent, i: usize, p: &Pattern) -> Result<(), String> {
+        let right = |set: &Vec<String>, n: usize| window(s, i + 1, n).any(|k| is_form_of(&s.words[k].lower, set));
+        if let Some(obj) = &p.obj
+            && !right(obj, 5)
+        {
+            return Err(format!("no {} within five words", obj.join("|")));
+        }
+        for (prep, u) in &p.preps {
+            if let PrepUse::Require(set) = u {
+                let at = window(s, i + 1, 8).find(|&k| s.words[k].lower == *prep);
+                if !at.is_some_and(|k| window(s, k + 1, 5).any(|j| is_form_of(&s.words[j].lower, set))) {
+                    return Err(format!("no '{prep} {}' within eight words", set.join("|")));
+                }
+            }
+        }
+        if let Some(prt) = &p.prt
+            && !right(prt, 6)
+        {
+            return Err(format!("no particle {}", prt.join("|")));
+        }
+        if let Some(comp) = &p.comp
+            && !right(comp, 3)
+        {
+            return Err(format!("no complement {}", comp.join("|")));
+        }
+        let left = |set: &Vec<String>, n: usize| (i.saturating_sub(n)..i).any(|k| is_form_of(&s.words[k].lower, set));
+        if let Some(m) = &p.mods
+            && !left(m, 3)
+        {
+            return Err(format!("no modifier {}", m.join("|")));
+        }
+        if let Some(g) = &p.gov
+            && !left(g, 10)
+        {
+            return Err(format!("no governing {}", g.join("|")));
+        }
+        if let Some(pr) = &p.pred
+            && !right(pr, 6)
+        {
+            return Err(format!("no predicate {}", pr.join("|")));
+        }
+        if p.cond && !s.conditional {
+            return Err("no condition in the sentence".into());
+        }
+        if p.cond
+            && !(i.saturating_sub(12)..i).any(|k| matches!(s.words[k].lower.as_str(), "would" | "will" | "'ll" | "'d"))
+        {
+            return Err("the consequence has no 'would' or 'will'".into());
+        }
+        Ok(())
+    }
+
+    /// Triggers of the sentence: for each word, the most specific matching pattern.
+    fn candidates<'p>(&'p self, s: &Sent, trace: &mut Trace) -> Vec<Cand<'p>> {
+        let mut out = Vec::new();
+        let mut consumed = vec![false; s.words.len()];
+        for i in 0..s.words.len() {
+            let mut ids: Vec<usize> = Vec::new();
+            for f in forms(s, i) {
+                if let Some(v) = self.by_lemma.get(&f) {
+                    ids.extend(v.iter().copied());
+                }
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            if ids.is_empty() {
+                continue;
+            }
+            let mut best: Option<(usize, &Pattern)> = None;
+            for id in ids {
+                let p = &self.patterns[id];
+                match self.matches(s, i, p) {
+                    Ok(clause) => {
+                        trace.note(|| format!("  '{}' fits {}", s.words[i].lower, p.describe()));
+                        if best.is_none_or(|(_, b)| p.specificity() > b.specificity()) {
+                            best = Some((clause, p));
+                        }
+                    }
+                    Err(why) => trace.note(|| format!("  '{}' rejects {}: {why}", s.words[i].lower, p.describe())),
+                }
+            }
+            if let Some((clause, p)) = best {
+                out.push(Cand { word: i, pattern: p, clause });
+            }
+        }
+        // A noun that is the required object of a verb trigger belongs to that verb's event.
+        for c in &out {
+            if !c.pattern.noun && c.pattern.obj.is_some() {
+                for o in s.kids(c.word, &["obj", "nsubj:pass"]) {
+                    consumed[o] = true;
+                }
+            }
+        }
+        out.retain(|c| {
+            let keep = !(c.pattern.noun && consumed[c.word]);
+            if !keep {
+                trace.note(|| format!("  '{}' is the object of a verb trigger: coded there", s.words[c.word].lower));
+            }
+            keep
+        });
+        out
+    }
+
+    /// Subject of verb `v`: its own, a coordinated verb's, a controller's, or the noun a
+    /// relative clause modifies. Returns (word, passive).
+    fn subject(&self, s: &Sent, v: usize, depth: usize) -> Option<(usize, bool)> {
+        if depth > 6 {
+            return None;
+        }
+        // Several subjects (a dateline parsed as one): the nearest to the verb.
+        if let Some(n) = s.kids(v, &["nsubj", "csubj"]).min_by_key(|&n| n.abs_diff(v)) {
+            let passive = s.words[n].deprel.ends_with(":pass");
+            if markers::is_relative(&s.words[n].lower)
+                && let Some(h) = s.words[v].head
+            {
+                return Some((h, passive));
+            }
+            return Some((n, passive));
+        }
+        let h = s.words[v].head?;
+        match s.words[v].deprel {
+            "conj" => self.subject(s, h, depth + 1),
+            "xcomp" => {
+                // "urged Moscow to withdraw": the object controls; else the subject does.
+                if let Some(o) = s.kids(h, &["obj"]).next() {
+                    Some((o, false))
+                } else {
+                    self.subject(s, h, depth + 1).map(|(n, _)| (n, false))
+                }
+            }
+            "advcl" if s.kids(v, &["mark"]).any(|m| s.words[m].lower == "to") => self.subject(s, h, depth + 1),
+            _ => None,
+        }
+    }
+
+    /// The speaker of the speech verb governing clause `v` ("X made clear that ..."), if any.
+    fn speaker(&self, s: &Sent, v: usize) -> Vec<ActorRef> {
+        let mut n = v;
+        for _ in 0..4 {
+            let Some(h) = s.words[n].head else { break };
+            if matches!(s.words[n].deprel, "ccomp" | "parataxis" | "xcomp" | "conj")
+                && (any_form(s, h, SPEECH) || any_form(s, h, &["make", "warn", "reiterate"]))
+                && let Some((subj, _)) = self.subject(s, h, 0)
+            {
+                let a = s.actors_in(subj, 2);
+                if !a.is_empty() {
+                    return a;
+                }
+            }
+            n = h;
+        }
+        Vec::new()
+    }
+
+    /// Sources and targets of a candidate, with notes.
+    fn arguments(
+        &self,
+        s: &Sent,
+        c: &Cand,
+        attribution: Option<&Attribution>,
+        prev: &[ActorRef],
+        trace: &mut Trace,
+    ) -> (Vec<ActorRef>, Vec<ActorRef>, bool) {
+        let p = c.pattern;
+        let i = c.word;
+        let mut sources = Vec::new();
+        let mut targets = Vec::new();
+        let mut used_window = false;
+        if s.parsed {
+            let mut target_words: Vec<usize> = Vec::new();
+            let obliques = |k: usize| s.kids(k, &["obl", "nmod", "advcl"]).collect::<Vec<_>>();
+            for o in obliques(i) {
+                let case = s.case_of(o);
+                for (prep, u) in &p.preps {
+                    let hit = case == *prep || case.split(' ').any(|w| w == prep);
+                    match u {
+                        PrepUse::Target if hit => target_words.push(o),
+                        PrepUse::Source if hit => sources.extend(s.actors_in(o, 2)),
+                        _ => {}
+                    }
+                }
+                if p.noun && case == "between" {
+                    let both = s.actors_in(o, 2);
+                    if both.len() >= 2 {
+                        sources.push(both[0].clone());
+                        targets.push(both[1].clone());
+                    }
+                }
+            }
+            if p.noun {
+                for m in s.kids(i, &["nmod:poss", "amod", "compound"]) {
+                    if sources.is_empty() {
+                        sources.extend(s.actors_in(m, 0));
+                    }
+                }
+                if p.preps.is_empty() {
+                    for o in obliques(i) {
+                        if matches!(
+                            s.case_of(o).as_str(),
+                            "of" | "against" | "on" | "with" | "to" | "toward" | "towards" | "into"
+                        ) {
+                            target_words.push(o);
+                        }
+                        if s.case_of(o) == "by" && sources.is_empty() {
+                            sources.extend(s.actors_in(o, 2));
+                        }
+                    }
+                }
+            }
+            let (subj, passive) = match self.subject(s, c.clause, 0) {
+                Some((n, pass)) => (Some(n), pass),
+                None => (None, false),
+            };
+            let noun_subject = p.noun && c.clause != i && rel_is(s.words[i].deprel, "nsubj");
+            if sources.is_empty() && !noun_subject {
+                if passive {
+                    for o in obliques(c.clause) {
+                        if s.case_of(o) == "by" {
+                            sources.extend(s.actors_in(o, 2));
+                        }
+                    }
+                    if let Some(n) = subj
+                        && p.target_obj
+                    {
+                        target_words.insert(0, n);
+                    }
+                } else if let Some(n) = subj {
+                    sources.extend(s.actors_in(n, 2));
+                }
+            }
+            if sources.is_empty() && (noun_subject || p.pred.is_some() || subj.is_some_and(|n| s.actor[n].is_none())) {
+                let sp = self.speaker(s, c.clause);
+                if !sp.is_empty() {
+                    trace.note(|| "  source: the speaker of the governing speech verb".to_string());
+                    sources = sp;
+                }
+            }
+            if !p.noun && p.target_obj && !passive {
+                target_words.extend(s.kids(i, &["obj", "iobj"]));
+            }
+            if !p.noun && target_words.is_empty() && p.preps.iter().all(|(_, u)| !matches!(u, PrepUse::Target)) {
+                for o in obliques(i) {
+                    if matches!(s.case_of(o).as_str(), "against" | "with" | "to" | "on" | "toward" | "towards" | "into")
+                    {
+                        target_words.push(o);
+                    }
+                }
+            }
+            let source_codes: Vec<Option<String>> = sources.iter().map(|a| a.code.clone()).collect();
+            for t in target_words {
+                let found: Vec<ActorRef> =
+                    s.actors_in(t, 2).into_iter().filter(|a| !source_codes.contains(&a.code)).collect();
+                if !found.is_empty() {
+                    targets.extend(found);
+                    break;
+                }
+            }
+        }
+        let inside_attr =
+            |a: &ActorRef| attribution.is_some_and(|at| at.span.start <= a.span.start && a.span.end <= at.span.end);
+        if p.cond {
+            // A conditional warning: the speaker threatens the subject of the condition.
+            sources.clear();
+            targets.clear();
+            if let Some(at) = attribution.filter(|at| at.code.is_some()) {
+                trace.note(|| format!("  source: the speaker, '{}'", s.doc.slice(at.span)));
+                sources.push(ActorRef {
+                    span: at.span,
+                    code: at.code.clone(),
+                    entity: None,
+                    via_mention: false,
+                    label: None,
+                });
+            }
+            if let Some(k) = s.words.iter().position(|w| matches!(w.lower.as_str(), "if" | "unless" | "should"))
+                && let Some(a) = s.nearest_actor(k, false, 5, None)
+            {
+                trace.note(|| format!("  target: the subject of the condition, '{}'", s.doc.slice(a.span)));
+                targets.push(a);
+            }
+            return (sources, targets, true);
+        }
+        sources.retain(|a| !inside_attr(a) && !a.is_place());
+        if sources.is_empty() && !p.noun && !prev.is_empty() && s.coordinated_vp(i) {
+            trace.note(|| "  source: shared with the coordinated verb before".to_string());
+            sources = prev.to_vec();
+        }
+        if sources.is_empty() {
+            let found = s.subject_window(i, attribution.map(|a| a.span));
+            if !found.is_empty() {
+                trace.note(|| {
+                    format!(
+                        "  source by window: nearest subject-like actor(s) on the left, '{}'",
+                        s.doc.slice(found[0].span)
+                    )
+                });
+                sources = found;
+                used_window = true;
+            }
+        }
+        if sources.is_empty()
+            && let Some(at) = attribution.filter(|at| at.code.is_some())
+        {
+            trace.note(|| format!("  source: the speaker of the reported words, '{}'", s.doc.slice(at.span)));
+            sources.push(ActorRef {
+                span: at.span,
+                code: at.code.clone(),
+                entity: None,
+                via_mention: false,
+                label: None,
+            });
+            used_window = true;
+        }
+        let not = sources.first().and_then(|a| a.code.clone());
+        if targets.is_empty() && !p.notarget && !p.sym {
+            if let Some(a) = s.nearest_actor(i, false, 14, not.as_deref()).filter(|a| !inside_attr(a)) {
+                trace.note(|| format!("  target by window: nearest actor on the right, '{}'", s.doc.slice(a.span)));
+                targets.push(a);
+                used_window = true;
+            }
+        }
+        (sources, targets, used_window)
+    }
+
+    /// Modality of a candidate, and the cue that decided it.
+    fn modality(&self, s: &Sent, c: &Cand) -> (Modality, String) {
+        let mut found: Vec<(Modality, String)> = Vec::new();
+        let i = c.word;
+        if c.pattern.cond {
+            return (Modality::Asserted, "a conditional warning is a threat made now; its content is not coded".into());
+        }
+        if let Some((a, b)) = s.condition_clause()
+            && a <= i
+            && i < b
+        {
+            found.push((Modality::Conditional, "inside a condition ('if', 'unless', 'should X ...')".into()));
+        }
+        {
+            // Token window: cues among the six words before the trigger, within its clause.
+            let mut k = i;
+            let mut n = 0;
+            while k > 0 && n < 6 {
+                k -= 1;
+                n += 1;
+                let w = s.words[k].lower.as_str();
+                if matches!(w, "," | ";" | "but" | "while" | "and") && n > 1 {
+                    break;
+                }
+                if let Some(m) = markers::auxiliary(w, s.conditional) {
+                    found.push((m, format!("'{w}' before the trigger")));
+                }
+                if let Some(m) = markers::governing(&forms(s, k)) {
+                    found.push((m, format!("'{w}' governs the trigger")));
+                }
+                if c.pattern.noun
+                    && let Some(m) = markers::adjective(w)
+                {
+                    found.push((m, format!("'{w}' modifies the trigger")));
+                }
+            }
+        }
+        if s.parsed {
+            let own_cues = |k: usize, found: &mut Vec<(Modality, String)>, with_neg: bool, noun: bool| {
+                for a in s.words[k].children.iter().copied() {
+                    let w = &s.words[a];
+                    let rel = w.deprel;
+                    if matches!(rel, "aux" | "advmod" | "mark" | "neg" | "det" | "aux:pass" | "cop")
+                        && let Some(m) = markers::auxiliary(&w.lower, s.conditional)
+                    {
+                        if m == Modality::Negated && !with_neg {
+                            continue;
+                        }
+                        if rel == "det" && m != Modality::Negated {
+                            continue;
+                        }
+                        if rel == "mark" && m != Modality::Conditional {
+                            continue;
+                        }
+                        // "should Moscow pursue": an inverted "should" is a condition.
+                        let m = if w.lower == "should"
+                            && a < k
+                            && s.words.get(a + 1).is_some_and(|n| rel_is(n.deprel, "nsubj"))
+                        {
+                            Modality::Conditional
+                        } else {
+                            m
+                        };
+                        found.push((m, format!("'{}' ({rel}) on '{}'", w.lower, s.words[k].lower)));
+                    }
+                    if noun
+                        && matches!(rel, "amod" | "compound")
+                        && let Some(m) = markers::adjective(&w.lower)
+                    {
+                        found.push((m, format!("'{}' modifies '{}'", w.lower, s.words[k].lower)));
+                    }
+                }
+            };
+            let start = if c.pattern.cond { s.words[c.clause].head.unwrap_or(c.clause) } else { i };
+            if !c.pattern.cond {
+                own_cues(i, &mut found, true, c.pattern.noun);
+            }
+            let mut child = start;
+            let chain: Vec<usize> = if c.pattern.cond {
+                std::iter::once(start).chain(s.ancestors(start)).collect()
+            } else {
+                s.ancestors(i)
+            };
+            let mut via_conj = false;
+            for h in chain {
+                if h == child && c.pattern.cond {
+                    // the speech verb above a conditional warning: its own cues only
+                    own_cues(h, &mut found, true, false);
+                    if any_form(s, h, SPEECH) {
+                        break;
+                    }
+                    continue;
+                }
+                let rel = s.words[child].deprel;
+                if matches!(rel, "parataxis" | "acl:relcl" | "root" | "list" | "discourse") {
+                    break;
+                }
+                // An arc across ", but" or ";" joins two clauses: cues of the other clause do not apply.
+                let (lo, hi) = (child.min(h), child.max(h));
+                if (lo + 1..hi).any(|k| matches!(s.words[k].lower.as_str(), "but" | ";" | "while" | "whereas")) {
+                    break;
+                }
+                if rel == "advcl" && !s.kids(child, &["mark"]).any(|m| s.words[m].lower == "to") {
+                    break;
+                }
+                if rel == "advcl" {
+                    found.push((Modality::Intended, format!("'{}' is a purpose clause", s.words[child].lower)));
+                }
+                via_conj |= rel == "conj";
+                if rel != "conj"
+                    && let Some(m) = markers::governing(&forms(s, h))
+                {
+                    found.push((m, format!("'{}' governs '{}'", s.words[h].lower, s.words[child].lower)));
+                }
+                own_cues(h, &mut found, !via_conj && rel != "conj", is_noun(s.words[h].upos));
+                if any_form(s, h, SPEECH) {
+                    break;
+                }
+                child = h;
+            }
+        }
+        found.sort_by_key(|(m, _)| markers::rank(*m));
+        found.into_iter().next().unwrap_or((Modality::Asserted, "no cue: stated as fact".into()))
+    }
+
+    /// The sentence's attribution: a speech verb with its speaker, "according to X", or a
+    /// statement "issued by X".
+    pub(super) fn attribution(&self, s: &Sent) -> Option<Attribution> {
+        let code_of = |a: &[ActorRef]| a.first().and_then(|a| a.code.clone());
+        for (i, w) in s.words.iter().enumerate() {
+            if w.lower == "according" && s.words.get(i + 1).is_some_and(|n| n.lower == "to") {
+                let mut end = i + 2;
+                while end < s.words.len() && !matches!(s.words[end].lower.as_str(), "," | ";" | ".") {
+                    end += 1;
+                }
+                let last = end.saturating_sub(1).max(i + 1);
+                let a: Vec<ActorRef> = (i + 2..end).filter_map(|k| s.actor[k].clone()).collect();
+                return Some(Attribution { span: span_of(w.span.start, s.words[last].span.end), code: code_of(&a) });
+            }
+        }
+        for i in 0..s.words.len() {
+            if !any_form(s, i, SPEECH) || (s.parsed && !is_verb(s.words[i].upos)) {
+                continue;
+            }
+            let (mut speaker, mut span) = (Vec::new(), s.words[i].span);
+            if s.parsed {
+                if let Some((n, _)) = self.subject(s, i, 0) {
+                    let st = s.subtree(n);
+                    if any_form(s, n, STATEMENT_NOUNS) || s.words[i].lower == "read" {
+                        for k in s.kids(i, &["obj", "nsubj"]).chain(std::iter::once(n)).collect::<Vec<_>>() {
+                            for a in s.kids(k, &["acl", "nmod", "acl:relcl"]).collect::<Vec<_>>() {
+                                let st2 = s.subtree(a);
+                                let found = s.actors_in(a, 3);
+                                let found = if found.is_empty() {
+                                    (0..s.words.len())
+                                        .filter(|&j| {
+                                            st2.start <= s.words[j].span.start && s.words[j].span.end <= st2.end
+                                        })
+                                        .filter_map(|j| s.actor[j].clone())
+                                        .collect()
+                                } else {
+                                    found
+                                };
+                                if !found.is_empty() {
+                                    speaker = found;
+                                    span = span_of(span.start.min(s.subtree(k).start), span.end.max(st2.end));
+                                }
+                            }
+                        }
+                    } else {
+                        speaker = s.actors_in(n, 2);
+                        let np = s.np_span(n);
+                        let _ = st;
+                        span = span_of(span.start.min(np.start), span.end.max(np.end));
+                    }
+                }
+                if speaker.is_empty() {
+                    for o in s.kids(i, &["obj"]).collect::<Vec<_>>() {
+                        if any_form(s, o, STATEMENT_NOUNS) {
+                            let st = s.subtree(o);
+                            let found: Vec<ActorRef> = (0..s.words.len())
+                                .filter(|&j| st.start <= s.words[j].span.start && s.words[j].span.end <= st.end)
+                                .filter_map(|j| s.actor[j].clone())
+                                .collect();
+                            if !found.is_empty() {
+                                speaker = found;
+                                span = span_of(span.start.min(st.start), span.end.max(st.end));
+                            }
+                        }
+                    }
+                }
+                // "said in a statement": keep the medium with the speaker.
+                for o in s.kids(i, &["obl"]).collect::<Vec<_>>() {
+                    if s.case_of(o) == "in" && any_form(s, o, STATEMENT_NOUNS) {
+                        span.end = span.end.max(s.words[o].span.end);
+                    }
+                }
+            }
+            if speaker.is_empty()
+                && let Some(a) = s.adjacent_actor(i)
+            {
+                span = span_of(span.start.min(a.span.start), span.end.max(a.span.end));
+                speaker.push(a);
+            }
+            if !speaker.is_empty() {
+                return Some(Attribution { span, code: code_of(&speaker) });
+            }
+        }
+        None
+    }
+
+    /// Date of a candidate: (value, how chosen, from an explicit time of this sentence).
+    fn date(
+        &self,
+        s: &Sent,
+        c: &Cand,
+        ctx: &Context,
+        attribution: Option<&Attribution>,
+    ) -> (Option<String>, String, bool) {
+        let doc = s.doc;
+        let sspan = doc.sentences[s.index].span;
+        let trig = s.words[c.word].span;
+        if let Some((_, _, v)) = ctx.anchors.iter().find(|(a, b, _)| *a <= trig.start && trig.start < *b) {
+            return (Some(v.clone()), "anchored duration ('... after X did Y')".into(), false);
+        }
+        let usable: Vec<(usize, &dyad_core::Timex, String)> = doc
+            .timexes
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| sspan.start <= t.span.start && t.span.end <= sspan.end)
+            .filter(|(_, t)| matches!(t.kind, TimexKind::Date | TimexKind::Time))
+            .filter(|(_, t)| !attribution.is_some_and(|a| a.span.start <= t.span.start && t.span.end <= a.span.end))
+            .filter_map(|(k, t)| date_part(t.value.as_deref()?).map(|d| (k, t, d)))
+            .collect();
+        if s.parsed {
+            let clause = c.clause;
+            for (_, t, d) in &usable {
+                let Some(w) = s.word_at(t.span.start) else { continue };
+                // climb from the timex to its first verb (or the trigger noun)
+                let mut n = w;
+                let mut guard = 0;
+                while let Some(h) = s.words[n].head {
+                    guard += 1;
+                    if guard > 20 || h == c.word || is_verb(s.words[h].upos) && s.words[h].upos != "AUX" {
+                        n = h;
+                        break;
+                    }
+                    n = h;
+                }
+                if n == clause || n == c.word {
+                    return (Some(d.clone()), format!("own time '{}'", doc.slice(t.span)), true);
+                }
+            }
+        }
+        if let Some((_, t, d)) = usable.iter().min_by_key(|(_, t, _)| t.span.start.abs_diff(trig.start)) {
+            return (Some(d.clone()), format!("nearest time in the sentence '{}'", doc.slice(t.span)), true);
+        }
+        if let Some(d) = &ctx.narrative {
+            return (Some(d.clone()), "the story's current date, from an earlier sentence".into(), false);
+        }
+        match doc.meta.published {
+            Some(p) => (Some(p.date.to_string()), "publication date".into(), false),
+            None => (None, "no date".into(), false),
+        }
+    }
+
+    /// Codes one sentence.
+    pub(super) fn code_sentence(
+        &self,
+        doc: &Document,
+        index: usize,
+        ctx: &mut Context,
+        out: &mut Vec<Event>,
+        trace: &mut Trace,
+    ) {
+        let s = Sent::new(doc, index);
+        trace.note(|| format!("sentence {index}: {}", s.text()));
+        if trace.enabled {
+            for (k, w) in s.words.iter().enumerate() {
+                let a = s.actor[k]
+                    .as_ref()
+                    .and_then(|a| a.code.clone())
+                    .map(|c| format!("  actor={c}"))
+                    .unwrap_or_default();
+                trace.note(|| {
+                    format!(
+                        "  {k:>3} {:<16} {:<6} head={:<4} {:<12}{a}",
+                        doc.slice(w.span),
+                        w.upos,
+                        w.head.map_or("-".into(), |h| h.to_string()),
+                        w.deprel
+                    )
+                });
+            }
+        }
+        let mut attribution = self.attribution(&s);
+        let sspan = doc.sentences[index].span;
+        let text = doc.text();
+        // Quotations: a sentence opening a quote that closes in a later sentence hands the
+        // attribution found there back; sentences inside inherit it.
+        let opens = text[sspan.range()].starts_with(['"', '\u{201c}']);
+        if attribution.is_none() && !opens {
+            attribution = ctx.quote.clone();
+        }
+        if opens && attribution.is_none() {
+            // look ahead for the closing sentence's speaker
+            for k in index + 1..(index + 6).min(doc.sentences.len()) {
+                let s2 = Sent::new(doc, k);
+                let closes = s2.text().contains(['"', '\u{201d}']);
+                if closes {
+                    attribution = self.attribution(&s2);
+                    break;
+                }
+            }
+        }
+        let quote_open = text[sspan.range()].matches(['"', '\u{201c}', '\u{201d}']).count() % 2 == 1;
+        ctx.quote = if quote_open && opens {
+            attribution.clone()
+        } else if quote_open {
+            None
+        } else {
+            ctx.quote.take().filter(|_| false)
+        };
+        if let Some(a) = &attribution {
+            trace.note(|| format!("  attribution: '{}' → {}", doc.slice(a.span), a.code.as_deref().unwrap_or("?")));
+        }
+        let cands = self.candidates(&s, trace);
+        let mut explicit_date: Option<String> = None;
+        let mut prev_sources: Vec<ActorRef> = Vec::new();
+        for c in &cands {
+            let p = c.pattern;
+            let word = s.words[c.word].span;
+            trace.note(|| format!("  candidate '{}' → {} by {}", doc.slice(word), p.code, p.describe()));
+            if let Some(a) = &attribution
+                && a.span.start <= word.start
+                && word.end <= a.span.end
+            {
+                trace.note(|| "    rejected: the trigger is part of the attribution".into());
+                continue;
+            }
+            // Event coreference: "the call" after a call was coded is the same event.
+            if p.noun && s.definite(c.word) && out.iter().any(|e| e.cameo.get(..2) == p.code.get(..2)) {
+                trace.note(|| "    rejected: a definite mention of an event already coded (event coreference)".into());
+                continue;
+            }
+            let (sources, targets, used_window) = self.arguments(&s, c, attribution.as_ref(), &prev_sources, trace);
+            if !p.noun && !sources.is_empty() {
+                prev_sources.clone_from(&sources);
+            }
+            if sources.is_empty() {
+                trace.note(|| "    rejected: no actor as source".into());
+                continue;
+            }
+            let root = &p.code[..2];
+            let may_lack_target = p.notarget || matches!(root, "01" | "14" | "15" | "16") || p.code == "154";
+            if targets.is_empty() && !may_lack_target && !p.sym {
+                trace.note(|| format!("    rejected: no actor as target, and CAMEO {} needs one", p.code));
+                continue;
+            }
+            let (modality, why) = self.modality(&s, c);
+            trace.note(|| format!("    modality: {} ({why})", modality.as_str()));
+            let (date, how, explicit) = self.date(&s, c, ctx, attribution.as_ref());
+            trace.note(|| format!("    date: {} ({how})", date.as_deref().unwrap_or("none")));
+            if explicit && modality.is_factual() {
+                explicit_date.clone_from(&date);
+            }
+            let historical = is_historical(date.as_deref(), doc);
+            let place = self.place(&s, c, &targets);
+            let mut pairs: Vec<(ActorRef, Option<ActorRef>)> = Vec::new();
+            if p.sym && targets.is_empty() && sources.len() >= 2 {
+                for a in &sources {
+                    for b in &sources {
+                        if a.span != b.span && a.code != b.code {
+                            pairs.push((a.clone(), Some(b.clone())));
+                        }
+                    }
+                }
+                trace.note(|| "    symmetric: coordinated actors give both directions".into());
+            } else if targets.is_empty() {
+                if p.sym && !may_lack_target {
+                    trace.note(|| "    rejected: a symmetric action with only one actor".into());
+                    continue;
+                }
+                pairs.extend(sources.iter().map(|a| (a.clone(), None)));
+            } else {
+                for a in &sources {
+                    for b in &targets {
+                        if a.code != b.code || a.code.is_none() {
+                            pairs.push((a.clone(), Some(b.clone())));
+                        }
+                    }
+                }
+            }
+            let Some(entry) = self.table.get(&p.code) else { continue };
+            let plover = self.table.plover(&p.code).map(|(t, m)| Plover { kind: t.into(), mode: m.map(Into::into) });
+            for (a, b) in pairs {
+                let dup = out.iter().any(|e| {
+                    e.sentence == index as u32
+                        && e.cameo == p.code
+                        && e.source.as_ref().and_then(|x| x.code.as_ref()) == a.code.as_ref()
+                        && e.target.as_ref().and_then(|x| x.code.as_ref()) == b.as_ref().and_then(|b| b.code.as_ref())
+                });
+                if dup {
+                    trace.note(|| "    duplicate of an event already coded in this sentence".into());
+                    continue;
+                }
+                let mut span = word;
+                for sp in [Some(a.span), b.as_ref().map(|b| b.span)].into_iter().flatten() {
+                    span = span_of(span.start.min(sp.start), span.end.max(sp.end));
+                }
+                if s.parsed && !p.noun {
+                    for o in s.kids(c.word, &["obj"]) {
+                        let st = s.subtree(o);
+                        span = span_of(span.start.min(st.start), span.end.max(st.end));
+                    }
+                }
+                let quantities = doc
+                    .quantities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, q)| span.start <= q.span.start && q.span.end <= span.end)
+                    .map(|(k, _)| k as u32)
+                    .collect();
+                let mut confidence = 0.45 + 0.08 * p.specificity().min(3) as f32;
+                if s.parsed && !used_window {
+                    confidence += 0.15;
+                }
+                if !a.via_mention {
+                    confidence += 0.1;
+                }
+                if b.is_some() {
+                    confidence += 0.05;
+                }
+                let confidence = (confidence.min(0.95) * 100.0).round() / 100.0;
+                trace.note(|| {
+                    format!(
+                        "    EVENT {} {} → {} ({}), confidence {confidence}",
+                        p.code,
+                        a.code.as_deref().unwrap_or("?"),
+                        b.as_ref().and_then(|b| b.code.as_deref()).unwrap_or("none"),
+                        modality.as_str()
+                    )
+                });
+                out.push(Event {
+                    sentence: index as u32,
+                    span,
+                    trigger: word,
+                    source: Some(Participant { span: a.span, code: a.code.clone(), entity: a.entity }),
+                    target: b.map(|b| Participant { span: b.span, code: b.code.clone(), entity: b.entity }),
+                    cameo: p.code.clone(),
+                    quad_class: entry.quad_class,
+                    goldstein: entry.goldstein,
+                    plover: plover.clone(),
+                    date: date.clone(),
+                    time: None,
+                    historical,
+                    modality,
+                    attribution: attribution
+                        .clone()
+                        .filter(|at| !(at.span.start <= word.start && word.end <= at.span.end)),
+                    place: place.clone(),
+                    quantities,
+                    confidence,
+                });
+            }
+        }
+        if let Some(d) = explicit_date
+            && !is_historical(Some(&d), doc)
+        {
+            ctx.narrative = Some(d);
+        }
+    }
+
+    /// Place: a locative oblique of the clause ("in Belarus", "near its border with Ukraine").
+    fn place(&self, s: &Sent, c: &Cand, targets: &[ActorRef]) -> Option<Place> {
+        if !s.parsed {
+            return None;
+        }
+        for head in [c.word, c.clause] {
+            for o in s.kids(head, &["obl", "nmod"]).collect::<Vec<_>>() {
+                let case = s.case_of(o);
+                if !matches!(
+                    case.as_str(),
+                    "in" | "near" | "at" | "inside" | "outside" | "across" | "along" | "into" | "on"
+                ) {
+                    continue;
+                }
+                let st = s.subtree(o);
+                let ents: Vec<&dyad_core::Entity> = s
+                    .doc
+                    .entities
+                    .iter()
+                    .filter(|e| st.start <= e.span.start && e.span.end <= st.end)
+                    .filter(|e| {
+                        matches!(
+                            e.label,
+                            dyad_core::EntityLabel::Gpe | dyad_core::EntityLabel::Loc | dyad_core::EntityLabel::Fac
+                        )
+                    })
+                    .collect();
+                let has_place_word = any_form(
+                    s,
+                    o,
+                    &["border", "region", "city", "capital", "area", "town", "village", "frontier", "coast"],
+                );
+                if ents.is_empty() && !has_place_word {
+                    continue;
+                }
+                if targets.iter().any(|t| st.start <= t.span.start && t.span.end <= st.end) && case != "near" {
+                    continue;
+                }
+                let country =
+                    ents.iter().rev().find_map(|e| e.actor.as_deref()).and_then(|a| a.get(..3)).map(str::to_string);
+                let start = s.kids(o, &["case"]).map(|k| s.words[k].span.start).min().unwrap_or(st.start).min(st.start);
+                return Some(Place { span: span_of(start, st.end), country });
+            }
+        }
+        None
+    }
+}
+
+/// The calendar-date part of a TIMEX3 value ("2022-02-12T16:04Z" → "2022-02-12", "2014" → "2014").
+pub fn date_part(v: &str) -> Option<String> {
+    let b = v.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    if digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) && b.get(7) == Some(&b'-') && digits(8..10) {
+        Some(v[..10].to_string())
+    } else if digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) && b.len() == 7 {
+        Some(v.to_string())
+    } else if digits(0..4) && b.len() == 4 {
+        Some(v.to_string())
+    } else {
+        None
+    }
+}
+
+fn days(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy
+}
+
+/// True when the period `date` names ends more than 60 days before the publication date.
+pub fn is_historical(date: Option<&str>, doc: &Document) -> bool {
+    let (Some(d), Some(p)) = (date, doc.meta.published) else { return false };
+    let y: i64 = d.get(..4).and_then(|x| x.parse().ok()).unwrap_or(0);
+    let m: Option<i64> = d.get(5..7).and_then(|x| x.parse().ok());
+    let dd: Option<i64> = d.get(8..10).and_then(|x| x.parse().ok());
+    let end = match (m, dd) {
+        (Some(m), Some(dd)) => days(y, m, dd),
+        (Some(m), None) => days(y, m, 28),
+        _ => days(y, 12, 31),
+    };
+    let pubd = days(i64::from(p.date.year()), i64::from(p.date.month()), i64::from(p.date.day()));
+    pubd - end > 60
+}

@@ -1,0 +1,231 @@
+//! Word lists for modality, attribution and arguments: the closed-class cues the coder reads
+//! around a trigger. Kept here, in one place, so each choice is visible.
+
+use dyad_core::Modality;
+
+/// Verbs that report speech or writing: their subject is an attribution, not an event.
+pub const SPEECH: &[&str] = &[
+    "say",
+    "tell",
+    "state",
+    "add",
+    "announce",
+    "report",
+    "note",
+    "stress",
+    "reiterate",
+    "insist",
+    "confirm",
+    "write",
+    "declare",
+    "explain",
+    "assert",
+    "argue",
+    "affirm",
+    "tweet",
+    "read",
+    "remark",
+    "emphasize",
+    "emphasise",
+    "underline",
+    "recall",
+    "observe",
+    "comment",
+    "clarify",
+    "acknowledge",
+    "believe",
+    "think",
+];
+
+/// Nouns for written statements ("read a statement issued by X").
+pub const STATEMENT_NOUNS: &[&str] =
+    &["statement", "communique", "release", "readout", "announcement", "report", "note"];
+
+/// Modality imposed on a complement by its governing word ("denies that ...", "plans to ...").
+pub fn governing(lemma_forms: &[String]) -> Option<Modality> {
+    let has = |set: &[&str]| lemma_forms.iter().any(|l| set.contains(&l.as_str()));
+    if has(&["deny", "dismiss", "refute", "rebuff", "denial"]) {
+        Some(Modality::Denied)
+    } else if has(&["refuse", "fail", "decline", "avoid", "refrain", "reluctant", "unwilling", "failure"]) {
+        Some(Modality::Negated)
+    } else if has(&[
+        "consider",
+        "weigh",
+        "mull",
+        "contemplate",
+        "threaten",
+        "warn",
+        "fear",
+        "worry",
+        "risk",
+        "prospect",
+        "possibility",
+        "threat",
+        "concern",
+        "speculation",
+        "speculate",
+        "rumor",
+        "rumour",
+        "urge",
+        "demand",
+        "ask",
+        "call",
+        "press",
+        "push",
+        "appeal",
+        "request",
+        "suggest",
+        "hope",
+        "wish",
+        "expect",
+        "predict",
+        "likely",
+        "may",
+        "might",
+        "could",
+        "scenario",
+        "danger",
+        "fears",
+        "concerns",
+        "possible",
+        "chance",
+        "would",
+        "anticipate",
+        "ready",
+        "prepared",
+        "willing",
+        "able",
+        "option",
+        "idea",
+        "proposal",
+    ]) {
+        Some(Modality::Hypothetical)
+    } else if has(&[
+        "plan",
+        "intend",
+        "aim",
+        "seek",
+        "want",
+        "prepare",
+        "vow",
+        "pledge",
+        "promise",
+        "agree",
+        "offer",
+        "propose",
+        "decide",
+        "resolve",
+        "determine",
+        "determined",
+        "intention",
+        "intent",
+        "plans",
+        "commit",
+        "mean",
+        "planned",
+    ]) {
+        Some(Modality::Intended)
+    } else if has(&["schedule", "due", "set", "slate", "going", "poised"]) {
+        Some(Modality::Future)
+    } else if has(&["claim", "allege", "accuse_", "report_", "reportedly", "rumored", "purport"]) {
+        Some(Modality::Reported)
+    } else {
+        None
+    }
+}
+
+/// Modality of an auxiliary or adverb attached to the trigger's clause.
+pub fn auxiliary(word: &str, conditional_sentence: bool) -> Option<Modality> {
+    Some(match word {
+        "will" | "shall" | "'ll" | "wo" | "wont" if conditional_sentence => Modality::Conditional,
+        "will" | "shall" | "'ll" | "wo" | "wont" => Modality::Future,
+        "may" | "might" | "could" | "can" | "must" | "ought" | "possibly" | "perhaps" | "probably" | "maybe" => {
+            Modality::Hypothetical
+        }
+        "would" | "'d" if conditional_sentence => Modality::Conditional,
+        "would" | "'d" | "should" => Modality::Hypothetical,
+        "not" | "n't" | "never" | "no" | "neither" | "nor" | "without" => Modality::Negated,
+        "reportedly" | "allegedly" | "purportedly" | "supposedly" | "apparently" | "reputedly" => Modality::Reported,
+        "if" | "unless" => Modality::Conditional,
+        "whether" => Modality::Hypothetical,
+        _ => return None,
+    })
+}
+
+/// Modality of an adjective on a nominal trigger ("a possible invasion").
+pub fn adjective(word: &str) -> Option<Modality> {
+    Some(match word {
+        "possible" | "potential" | "likely" | "feared" | "imminent" | "looming" | "threatened" | "hypothetical"
+        | "prospective" | "probable" | "conceivable" | "would-be" | "further" => Modality::Hypothetical,
+        "planned" | "proposed" | "intended" | "envisaged" | "contemplated" => Modality::Intended,
+        "alleged" | "reported" | "purported" | "suspected" | "claimed" => Modality::Reported,
+        "upcoming" | "future" | "scheduled" | "forthcoming" | "next" => Modality::Future,
+        "failed" | "aborted" => Modality::Negated,
+        _ => return None,
+    })
+}
+
+/// Rank of a modality when several cues apply: the first in this order wins.
+pub fn rank(m: Modality) -> u8 {
+    match m {
+        Modality::Denied => 0,
+        Modality::Conditional => 1,
+        Modality::Negated => 2,
+        Modality::Hypothetical => 3,
+        Modality::Intended => 4,
+        Modality::Future => 5,
+        Modality::Reported => 6,
+        Modality::Asserted => 7,
+    }
+}
+
+/// Nouns naming an actor's agents, with the CAMEO role code they add to a country.
+pub fn agent_role(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "troops" | "troop" | "forces" | "force" | "soldiers" | "soldier" | "army" | "military" | "personnel"
+        | "servicemen" | "navy" | "warplanes" | "jets" | "artillery" | "tanks" | "militaries" | "armies"
+        | "marines" | "paratroopers" => "MIL",
+        "police" | "policemen" | "officers" => "COP",
+        "rebels" | "rebel" | "separatists" | "separatist" | "insurgents" | "militants" | "rebellion" | "insurgency"
+        | "militias" | "militia" => "REB",
+        "government" | "authorities" | "officials" | "official" | "ministry" | "administration" | "cabinet"
+        | "diplomats" | "embassy" | "leadership" | "regime" | "president" | "minister" | "leader" | "leaders" => "GOV",
+        "opposition" => "OPP",
+        "media" | "journalists" | "journalist" | "reporters" => "MED",
+        "protesters" | "demonstrators" | "activists" | "civilians" | "residents" | "people" | "citizens" => "CVL",
+        _ => return None,
+    })
+}
+
+/// Quantifier heads whose "of" phrase carries the real noun ("some of its forces").
+pub fn is_quantifier(word: &str) -> bool {
+    matches!(
+        word,
+        "some"
+            | "most"
+            | "all"
+            | "many"
+            | "part"
+            | "half"
+            | "rest"
+            | "thousands"
+            | "hundreds"
+            | "dozens"
+            | "number"
+            | "majority"
+            | "bulk"
+            | "several"
+            | "few"
+            | "remainder"
+            | "tens"
+            | "millions"
+            | "much"
+            | "any"
+            | "each"
+    )
+}
+
+/// Relative pronouns: a subject that stands for the noun its clause modifies.
+pub fn is_relative(word: &str) -> bool {
+    matches!(word, "which" | "who" | "that" | "whom" | "whose")
+}

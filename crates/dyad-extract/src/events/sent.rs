@@ -1,0 +1,486 @@
+//! A sentence view for coding: its words (from the parse, or from tokens when there is no
+//! parse), lower-cased forms, children lists, and the actor each word belongs to.
+
+use super::markers;
+use dyad_core::{Document, EntityLabel, Span};
+
+/// One word of the sentence.
+#[derive(Clone, Debug)]
+pub struct W {
+    /// Bytes of the word.
+    pub span: Span,
+    /// Universal POS ("X" without a parse).
+    pub upos: &'static str,
+    /// Head, local index.
+    pub head: Option<usize>,
+    /// Relation to the head.
+    pub deprel: &'static str,
+    /// Lower-cased form.
+    pub lower: String,
+    /// Dependents, local indices in order.
+    pub children: Vec<usize>,
+}
+
+/// An actor found at some words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActorRef {
+    /// Bytes naming it.
+    pub span: Span,
+    /// CAMEO code.
+    pub code: Option<String>,
+    /// Entity index.
+    pub entity: Option<u32>,
+    /// True when it comes from a pronoun or description (coreference), false for a name.
+    pub via_mention: bool,
+    /// Entity label (GPE, LOC, ...).
+    pub label: Option<EntityLabel>,
+}
+
+/// The sentence as the coder sees it.
+pub struct Sent<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// Sentence index.
+    pub index: usize,
+    /// Words.
+    pub words: Vec<W>,
+    /// True when the words carry a dependency parse.
+    pub parsed: bool,
+    /// Actor of each word, if any.
+    pub actor: Vec<Option<ActorRef>>,
+    /// True when the sentence holds a conditional clause ("if", "unless", "should X ...").
+    pub conditional: bool,
+}
+
+impl<'a> Sent<'a> {
+    /// Builds the view of sentence `index`.
+    pub fn new(doc: &'a Document, index: usize) -> Sent<'a> {
+        let s = &doc.sentences[index];
+        let text = doc.text();
+        let parsed_words = doc.sentence_words(index);
+        let mut words: Vec<W> = Vec::new();
+        let parsed = !parsed_words.is_empty() && parsed_words.iter().any(|w| w.deprel != "_");
+        if !parsed_words.is_empty() {
+            let base = doc.words.partition_point(|w| w.span.start < s.span.start);
+            for w in parsed_words {
+                let head = w.head.and_then(|h| (h as usize).checked_sub(base)).filter(|&h| h < parsed_words.len());
+                words.push(W {
+                    span: w.span,
+                    upos: w.upos,
+                    head: if parsed { head } else { None },
+                    deprel: w.deprel,
+                    lower: w.span.slice(text).to_lowercase(),
+                    children: Vec::new(),
+                });
+            }
+        } else {
+            for t in doc.sentence_tokens(index) {
+                for span in t.words() {
+                    words.push(W {
+                        span,
+                        upos: "X",
+                        head: None,
+                        deprel: "_",
+                        lower: span.slice(text).to_lowercase(),
+                        children: Vec::new(),
+                    });
+                }
+            }
+        }
+        for i in 0..words.len() {
+            if let Some(h) = words[i].head
+                && h != i
+            {
+                words[h].children.push(i);
+            }
+        }
+        let actor = words.iter().map(|w| actor_at(doc, w.span)).collect();
+        let conditional = words.iter().enumerate().any(|(i, w)| {
+            matches!(w.lower.as_str(), "if" | "unless")
+                || (w.lower == "should"
+                    && (i == 0
+                        || words[i - 1].lower == "that"
+                        || words[i - 1].lower == ","
+                        || (parsed
+                            && words[i].deprel == "aux"
+                            && words.get(i + 1).is_some_and(|n| n.deprel.starts_with("nsubj")))))
+        });
+        Sent { doc, index, words, parsed, actor, conditional }
+    }
+
+    /// Text of the sentence.
+    pub fn text(&self) -> &'a str {
+        self.doc.slice(self.doc.sentences[self.index].span)
+    }
+
+    /// Children of `i` with one of the relations (prefix match on "nmod" covers "nmod:poss").
+    pub fn kids<'s>(&'s self, i: usize, rels: &'s [&'s str]) -> impl Iterator<Item = usize> + 's {
+        self.words[i].children.iter().copied().filter(move |&c| rels.iter().any(|r| rel_is(self.words[c].deprel, r)))
+    }
+
+    /// The prepositions (case/mark words) of an oblique or nominal modifier, joined ("out of").
+    pub fn case_of(&self, i: usize) -> String {
+        let mut parts: Vec<&str> = self.kids(i, &["case"]).map(|c| self.words[c].lower.as_str()).collect();
+        for c in self.kids(i, &["case"]).collect::<Vec<_>>() {
+            for f in self.kids(c, &["fixed"]) {
+                parts.push(self.words[f].lower.as_str());
+            }
+        }
+        // "out of Ukraine" is sometimes parsed with "out" as an adverb of the verb, just before.
+        if parts.len() == 1
+            && i >= 2
+            && self.words[i - 1].lower == parts[0]
+            && matches!(self.words.get(i.wrapping_sub(2)).map(|w| w.lower.as_str()), Some("out" | "away"))
+        {
+            return format!("{} {}", self.words[i - 2].lower, parts[0]);
+        }
+        parts.join(" ")
+    }
+
+    /// Subtree span of `i` (first to last byte).
+    pub fn subtree(&self, i: usize) -> Span {
+        let mut span = self.words[i].span;
+        let mut stack = vec![i];
+        let mut seen = 0;
+        while let Some(n) = stack.pop() {
+            seen += 1;
+            if seen > self.words.len() {
+                break;
+            }
+            span.start = span.start.min(self.words[n].span.start);
+            span.end = span.end.max(self.words[n].span.end);
+            stack.extend(self.words[n].children.iter().copied());
+        }
+        span
+    }
+
+    /// Span of the noun phrase headed by `i` without its clauses: the head with its
+    /// determiners, modifiers, compounds, flat names and possessors.
+    pub fn np_span(&self, i: usize) -> Span {
+        let mut span = self.words[i].span;
+        let mut stack = vec![(i, 0)];
+        while let Some((n, d)) = stack.pop() {
+            span.start = span.start.min(self.words[n].span.start);
+            span.end = span.end.max(self.words[n].span.end);
+            if d < 4 {
+                for c in self.kids(n, &["det", "amod", "compound", "flat", "nmod:poss", "nummod", "case", "nmod"]) {
+                    if self.words[c].deprel == "case" && n == i {
+                        continue;
+                    }
+                    stack.push((c, d + 1));
+                }
+            }
+        }
+        span
+    }
+
+    /// Ancestors of `i`, nearest first (cycle-safe).
+    pub fn ancestors(&self, i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut n = i;
+        while let Some(h) = self.words[n].head {
+            if out.contains(&h) || h == i {
+                break;
+            }
+            out.push(h);
+            n = h;
+        }
+        out
+    }
+
+    /// Word index whose span starts at or covers byte `at`.
+    pub fn word_at(&self, at: u32) -> Option<usize> {
+        self.words.iter().position(|w| w.span.start <= at && at < w.span.end.max(w.span.start + 1))
+    }
+
+    /// The actors named in the phrase headed by `h`: the head's own actor, else its
+    /// modifiers' ("Russian troops" → RUS + MIL), expanded over coordination.
+    pub fn actors_in(&self, h: usize, depth: usize) -> Vec<ActorRef> {
+        let mut out: Vec<ActorRef> = Vec::new();
+        self.collect(h, depth, &mut out);
+        out.dedup_by(|a, b| a.span == b.span);
+        out
+    }
+
+    fn collect(&self, h: usize, depth: usize, out: &mut Vec<ActorRef>) {
+        let w = &self.words[h];
+        if let Some(a) = &self.actor[h] {
+            if !out.iter().any(|o| o.span == a.span) {
+                out.push(a.clone());
+            }
+        } else if markers::is_quantifier(&w.lower) {
+            for c in self.kids(h, &["nmod", "obl"]).collect::<Vec<_>>() {
+                self.collect(c, depth, out);
+            }
+        } else if depth > 0 {
+            let mods: Vec<usize> =
+                self.kids(h, &["amod", "compound", "nmod:poss", "nmod", "appos", "flat", "det:poss", "det"]).collect();
+            let before = out.len();
+            for c in mods {
+                if self.words[c].deprel == "det" && self.actor[c].is_none() {
+                    continue;
+                }
+                self.collect(c, depth - 1, out);
+                if out.len() > before {
+                    break;
+                }
+            }
+            if out.len() > before
+                && let Some(role) = markers::agent_role(&w.lower)
+            {
+                for a in &mut out[before..] {
+                    if let Some(code) = &a.code
+                        && code.len() >= 3
+                        && !code.ends_with(role)
+                    {
+                        a.code = Some(format!("{}{role}", &code[..3]));
+                        a.span = span_of(a.span.start.min(w.span.start), a.span.end.max(w.span.end));
+                    }
+                }
+            }
+        }
+        for c in self.kids(h, &["conj"]).collect::<Vec<_>>() {
+            if matches!(self.words[c].upos, "NOUN" | "PROPN" | "PRON" | "X") {
+                self.collect(c, depth, out);
+            }
+        }
+    }
+
+    /// Nearest actor-bearing word left (`dir < 0`) or right of `i` within `limit` words.
+    pub fn nearest_actor(&self, i: usize, left: bool, limit: usize, not: Option<&str>) -> Option<ActorRef> {
+        let range: Box<dyn Iterator<Item = usize>> =
+            if left { Box::new((0..i).rev()) } else { Box::new(i + 1..self.words.len()) };
+        for (k, j) in range.enumerate() {
+            if k >= limit || self.words[j].lower == ";" {
+                return None;
+            }
+            if let Some(a) = &self.actor[j]
+                && a.code.is_some()
+                && (not.is_none() || a.code.as_deref() != not)
+            {
+                return Some(a.clone());
+            }
+        }
+        None
+    }
+}
+
+const PREPS: &[&str] = &[
+    "with",
+    "of",
+    "to",
+    "by",
+    "for",
+    "against",
+    "from",
+    "in",
+    "on",
+    "at",
+    "near",
+    "between",
+    "over",
+    "into",
+    "toward",
+    "towards",
+    "about",
+    "after",
+    "amid",
+    "according",
+    "than",
+    "like",
+    "via",
+    "among",
+    "across",
+    "inside",
+    "outside",
+];
+
+impl ActorRef {
+    /// True for places without a government of their own (regions, facilities): they cannot act.
+    pub fn is_place(&self) -> bool {
+        matches!(self.label, Some(EntityLabel::Loc | EntityLabel::Fac))
+    }
+}
+
+impl Sent<'_> {
+    /// Subject-like actors left of word `i`: the nearest actor not governed by a preposition
+    /// and not a possessor, with the actors coordinated with it ("Biden and Putin").
+    pub fn subject_window(&self, i: usize, exclude: Option<Span>) -> Vec<ActorRef> {
+        let mut out: Vec<ActorRef> = Vec::new();
+        let mut j = i;
+        let mut steps = 0;
+        let usable = |a: &ActorRef| a.code.is_some() && !a.is_place() && !exclude.is_some_and(|e| e.contains(a.span));
+        while j > 0 && steps < 16 {
+            j -= 1;
+            steps += 1;
+            if matches!(self.words[j].lower.as_str(), ";" | "while" | "whereas") {
+                break;
+            }
+            let Some(a) = self.actor[j].clone() else { continue };
+            let first = self.word_at(a.span.start).unwrap_or(j).min(j);
+            let last = self.words.iter().rposition(|w| w.span.end <= a.span.end).unwrap_or(j);
+            let before_verb = last + 1 == i
+                || self.words.get(last + 1).is_some_and(|w| matches!(w.upos, "AUX" | "VERB" | "ADV") || w.lower == ",");
+            if !usable(&a)
+                || (self.governed(first) && !before_verb)
+                || self.words.get(last + 1).is_some_and(|w| w.lower == "'s")
+            {
+                j = first;
+                continue;
+            }
+            out.push(a);
+            // coordination to the left: "A and B"
+            let (mut k, mut saw_and, mut n) = (first, false, 0);
+            while k > 0 && n < 8 {
+                k -= 1;
+                n += 1;
+                let w = self.words[k].lower.as_str();
+                if w == "and" || w == "," {
+                    saw_and |= w == "and";
+                    continue;
+                }
+                if let Some(b) = self.actor[k].clone()
+                    && saw_and
+                    && usable(&b)
+                    && !out.iter().any(|o| o.span == b.span)
+                {
+                    if !self.governed(self.word_at(b.span.start).unwrap_or(k)) {
+                        out.push(b);
+                    }
+                    break;
+                }
+                if self.words[k].upos == "VERB" {
+                    break;
+                }
+            }
+            break;
+        }
+        out
+    }
+
+    /// True when word `first` is governed by a preposition (directly or over a determiner or adjective).
+    fn governed(&self, first: usize) -> bool {
+        let at = |k: Option<usize>| k.map(|k| self.words[k].lower.as_str());
+        let p1 = at(first.checked_sub(1));
+        let p2 = at(first.checked_sub(2));
+        let p3 = at(first.checked_sub(3));
+        let is_prep = |w: Option<&str>| w.is_some_and(|w| PREPS.contains(&w));
+        let is_det = |w: Option<&str>| {
+            w.is_some_and(|w| {
+                matches!(w, "the" | "a" | "an" | "its" | "his" | "her" | "their" | "two" | "both" | "some")
+            })
+        };
+        is_prep(p1) || (is_det(p1) && is_prep(p2)) || (is_det(p2) && is_prep(p3))
+    }
+
+    /// Word range of a condition clause: from "if"/"unless" or an inverted "should" to the
+    /// next comma.
+    pub fn condition_clause(&self) -> Option<(usize, usize)> {
+        let start = self.words.iter().enumerate().position(|(k, w)| {
+            matches!(w.lower.as_str(), "if" | "unless")
+                || (w.lower == "should"
+                    && (k == 0 || matches!(self.words[k - 1].lower.as_str(), "that" | "," | "but" | "and"))
+                    && self.words.get(k + 1).is_some_and(|n| n.upos != "VERB" && n.upos != "AUX"))
+        })?;
+        let end = (start + 1..self.words.len())
+            .find(|&k| matches!(self.words[k].lower.as_str(), "," | "then" | ";"))
+            .unwrap_or(self.words.len());
+        Some((start, end))
+    }
+
+    /// True when the noun at `i` is definite ("the call"): a determiner on it, or "the" among
+    /// the eight words before it with no verb or punctuation between.
+    pub fn definite(&self, i: usize) -> bool {
+        if self.kids(i, &["det"]).any(|d| matches!(self.words[d].lower.as_str(), "the" | "this" | "that")) {
+            return true;
+        }
+        for k in (i.saturating_sub(8)..i).rev() {
+            let w = &self.words[k];
+            if matches!(w.lower.as_str(), "the" | "this" | "that") {
+                return true;
+            }
+            if matches!(w.lower.as_str(), "a" | "an")
+                || w.upos == "VERB"
+                || w.upos == "PUNCT"
+                || self.actor[k].is_some()
+            {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The speaker next to a speech verb: an actor ending within five words before it, or
+    /// starting within three words after it, with no punctuation between.
+    pub fn adjacent_actor(&self, i: usize) -> Option<ActorRef> {
+        for k in (i.saturating_sub(5)..i).rev() {
+            if self.words[k].upos == "PUNCT" || matches!(self.words[k].lower.as_str(), "," | "\"" | "that") {
+                break;
+            }
+            if let Some(a) = self.actor[k].clone().filter(|a| a.code.is_some()) {
+                return Some(a);
+            }
+        }
+        for k in i + 1..(i + 4).min(self.words.len()) {
+            if self.words[k].upos == "PUNCT" {
+                break;
+            }
+            if let Some(a) = self.actor[k].clone().filter(|a| a.code.is_some()) {
+                return Some(a);
+            }
+        }
+        None
+    }
+
+    /// True when verb `i` follows "and" or a comma, over auxiliaries and adverbs ("and has sent").
+    pub fn coordinated_vp(&self, i: usize) -> bool {
+        let mut k = i;
+        for _ in 0..4 {
+            let Some(p) = k.checked_sub(1) else { return false };
+            match self.words[p].lower.as_str() {
+                "and" | "," | "but" | "then" => return true,
+                "has" | "have" | "had" | "also" | "later" | "further" | "was" | "were" | "is" | "are" | "be"
+                | "been" | "subsequently" | "reportedly" | "allegedly" | "then," | "not" | "did" | "will" | "would" => {
+                    k = p
+                }
+                _ => return false,
+            }
+        }
+        false
+    }
+}
+
+/// True when relation `rel` is `r` or a subtype of it ("nmod:poss" is an "nmod").
+pub fn rel_is(rel: &str, r: &str) -> bool {
+    rel == r || (rel.starts_with(r) && rel.as_bytes().get(r.len()) == Some(&b':'))
+}
+
+fn actor_at(doc: &Document, span: Span) -> Option<ActorRef> {
+    let inside = |s: Span| s.start <= span.start && span.end <= s.end;
+    if let Some((k, e)) = doc.entities.iter().enumerate().find(|(_, e)| e.actor.is_some() && inside(e.span)) {
+        return Some(ActorRef {
+            span: e.span,
+            code: e.actor.clone(),
+            entity: Some(k as u32),
+            via_mention: false,
+            label: Some(e.label),
+        });
+    }
+    if let Some(m) = doc.mentions.iter().find(|m| inside(m.span)) {
+        let e = doc.entities.get(m.entity as usize)?;
+        e.actor.as_ref()?;
+        return Some(ActorRef {
+            span: m.span,
+            code: e.actor.clone(),
+            entity: Some(m.entity),
+            via_mention: true,
+            label: Some(e.label),
+        });
+    }
+    None
+}
+
+/// The span `start..end`.
+pub fn span_of(start: u32, end: u32) -> Span {
+    Span { start, end: end.max(start) }
+}
