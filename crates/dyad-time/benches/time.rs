@@ -15,7 +15,7 @@ const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/ne
 
 /// Expected timex counts: (file, documents taken, timexes).
 const CORPORA: &[(&str, usize, usize)] =
-    &[("ukraine_war_2022_2024_gdelt.jsonl", usize::MAX, 0), ("reuters21578.jsonl", 3000, 0)];
+    &[("ukraine_war_2022_2024_gdelt.jsonl", usize::MAX, 3409), ("reuters21578.jsonl", 3000, 14812)];
 
 fn load(path: &Path, limit: usize) -> Option<Vec<Document>> {
     let text = std::fs::read_to_string(path).ok()?;
