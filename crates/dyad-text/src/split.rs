@@ -116,8 +116,14 @@ impl Splitter<'_> {
     /// white space or the end: a closing quote, whatever its shape (`said.“ Then`).
     fn attached_closing(&self, t: usize) -> bool {
         let tok = self.tokens[t];
-        if t == 0 || self.tokens[t - 1].span.end != tok.span.start {
+        if t == 0 {
             return false;
+        }
+        if self.tokens[t - 1].span.end != tok.span.start {
+            // `ready. "` with nothing after it on the line: a stray space before a closing quote.
+            let line_ends = self.tokens.get(t + 1).is_none_or(|_| self.newlines(t + 1) > 0);
+            let after_terminal = self.slice(t - 1).chars().all(chars::is_terminal);
+            return line_ends && after_terminal && self.newlines(t) == 0;
         }
         let pc = chars::last_char(self.slice(t - 1));
         if chars::is_opener(pc) || chars::is_ambiguous_quote(pc) || chars::is_dash(pc) {
@@ -177,11 +183,19 @@ impl Splitter<'_> {
         if f.is_lowercase() {
             // A lone full stop (not an ellipsis, not "?" in a quote) ends a sentence even
             // before lower case: informal text does not capitalise.
-            return p == Role::Terminal && nl + self.gap(t) > 0 && self.slice(self.last_terminal(t)) == ".";
+            if p != Role::Terminal || nl + self.gap(t) == 0 {
+                return false;
+            }
+            let k = self.last_terminal(t);
+            let term = self.slice(k);
+            // "?" and "!" before lower case end a sentence only when no quote closes first:
+            // `"Why?" he asked` goes on, `Why? nobody knows` does not.
+            return term == "." || (k + 1 == t && !term.contains('.') && !term.contains('\u{2026}'));
         }
         if p == Role::Terminal && self.gap(t) == 0 && self.tokens[t].kind != TokenKind::Punct {
-            // "Guaranty.doc", "Mc.Donalds": no space, no sentence end.
-            return false;
+            // "Guaranty.doc", "Mc.Donalds": no space, no sentence end; but a lower-case word
+            // glued to a capitalised one ("sanctions.The") is a lost space.
+            return self.glued_sentence(t);
         }
         match p {
             Role::Abbrev(a) => {
@@ -198,6 +212,28 @@ impl Splitter<'_> {
             }
             _ => true,
         }
+    }
+
+    /// "conditionality.Recall": a full stop between a lower-case word of three letters or
+    /// more and a capitalised word, with no space around it; or "?" / "!" glued to a
+    /// capitalised word.
+    fn glued_sentence(&self, t: usize) -> bool {
+        if t < 2 || self.gap(t - 1) != 0 {
+            return false;
+        }
+        let before = self.slice(t - 2).as_bytes();
+        let after = self.slice(t).as_bytes();
+        let term = self.slice(t - 1);
+        if term == "?" || term == "!" {
+            // "Ukraine?Dr. Smith": a question or exclamation glued to a capitalised word.
+            return after.len() >= 2 && after[0].is_ascii_uppercase() && before.len() >= 2;
+        }
+        term == "."
+            && before.len() >= 3
+            && before.iter().all(u8::is_ascii_lowercase)
+            && after.len() >= 2
+            && after[0].is_ascii_uppercase()
+            && after[1].is_ascii_lowercase()
     }
 
     /// Bytes of white space before token `t`.

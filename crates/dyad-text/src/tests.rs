@@ -106,6 +106,12 @@ fn quotes_and_brackets_after_the_full_stop() {
     check("He said no. \"We will not,\" he added.", "He said no.\n\"We will not,\" he added.");
     check("It ended.“ Then silence.", "It ended.“\nThen silence.");
     check("«C'est fini.» Il est parti.", "«C'est fini.»\nIl est parti.");
+    check("\"We are ready. \"\n\nHe left.", "\"We are ready. \"\nHe left.");
+    check("It ended with sanctions.The talks failed.", "It ended with sanctions.\nThe talks failed.");
+    check("Open Guaranty.doc and Mc.Donalds now.", "Open Guaranty.doc and Mc.Donalds now.");
+    check("Who is next?Gen. Smith did not say.", "Who is next?\nGen. Smith did not say.");
+    // FIXME: a brand glued to "!" is split too ("Yahoo!Mail"); rarer in news than "next?Gen.".
+    check("Try Yahoo!Mail today.", "Try Yahoo!\nMail today.");
 }
 
 #[test]
@@ -115,6 +121,8 @@ fn lower_case_continuations() {
     check("see the file report.pdf for details.", "see the file report.pdf for details.");
     // Informal text does not capitalise; a lone full stop and a space still end a sentence.
     check("ok. i will call you later.", "ok.\ni will call you later.");
+    check("why is it late? i have no idea!! really", "why is it late?\ni have no idea!!\nreally");
+    check("\"Why?\" he asked. “Now!” she said.", "\"Why?\" he asked.\n“Now!” she said.");
 }
 
 #[test]
