@@ -155,10 +155,11 @@ fn run(tree: &Tree, owner: &[u32], in_link: &[bool], ptext: &[u32], strict: bool
     let mut has_body = vec![false; n];
     for i in (1..n).rev() {
         let Some(node) = nodes.get(i) else { continue };
-        if node.flags & ARTICLE_BODY != 0 && node.tag != Tag::Text {
-            if let Some(h) = has_body.get_mut(i) {
-                *h = true;
-            }
+        if node.flags & ARTICLE_BODY != 0
+            && node.tag != Tag::Text
+            && let Some(h) = has_body.get_mut(i)
+        {
+            *h = true;
         }
         if has_body.get(i).copied().unwrap_or(false)
             && let Some(h) = has_body.get_mut(node.parent as usize)
@@ -210,7 +211,7 @@ fn run(tree: &Tree, owner: &[u32], in_link: &[bool], ptext: &[u32], strict: bool
                     flush(&mut cur, &mut blocks, &mut buf);
                 }
                 let t = tree.text_of(i);
-                let b = cur.get_or_insert_with(|| Block { owner: o, range: (buf.len(), 0), chars: 0, link_chars: 0 });
+                let b = cur.get_or_insert(Block { owner: o, range: (buf.len(), 0), chars: 0, link_chars: 0 });
                 if b.chars == 0 {
                     push_collapsed(&mut buf, t.trim_start());
                 } else {

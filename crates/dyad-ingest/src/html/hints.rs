@@ -24,11 +24,11 @@ fn word_weight(w: &[u8]) -> i16 {
         | b"advertisement" | b"sponsor" | b"sponsored" | b"breadcrumb" | b"breadcrumbs" | b"pagination" | b"pager"
         | b"popup" | b"modal" | b"outbrain" | b"taboola" | b"recirc" | b"trending" | b"mostread" | b"mostpopular"
         | b"masthead" | b"toolbar" | b"skip" | b"dfp" | b"disqus" | b"widget" | b"widgets" => STRONG_NEG,
-        b"tags" | b"keywords" | b"topics" | b"byline" | b"caption" | b"credit" | b"credits" | b"meta"
-        | b"dateline" | b"timestamp" | b"author" | b"bio" | b"disclaimer" | b"copyright" | b"legal" | b"popular"
-        | b"recommended" | b"more" | b"login" | b"banner" | b"overlay" | b"dropdown" | b"follow" | b"print"
-        | b"subscription" | b"teaser" | b"promos" | b"embed" | b"video" | b"gallery"
-        | b"slideshow" | b"inline" | b"aside" | b"newsletters" | b"toc" | b"sronly" | b"visually" => WEAK_NEG,
+        b"tags" | b"keywords" | b"topics" | b"byline" | b"caption" | b"credit" | b"credits" | b"meta" | b"dateline"
+        | b"timestamp" | b"author" | b"bio" | b"disclaimer" | b"copyright" | b"legal" | b"popular" | b"recommended"
+        | b"more" | b"login" | b"banner" | b"overlay" | b"dropdown" | b"follow" | b"print" | b"subscription"
+        | b"teaser" | b"promos" | b"embed" | b"video" | b"gallery" | b"slideshow" | b"inline" | b"aside"
+        | b"newsletters" | b"toc" | b"sronly" | b"visually" => WEAK_NEG,
         _ => {
             const STRONG_ROOTS: [&[u8]; 14] = [
                 b"comment",

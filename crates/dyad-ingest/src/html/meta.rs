@@ -240,11 +240,11 @@ impl Collector {
             | "dc.creator"
             | "byl"
             | "dcterms.creator"
-            | "twitter:creator:name" => {
-                if !is_url(content) && !content.starts_with('@') {
-                    let prio = if key == "author" { 7 } else { 6 };
-                    self.author.offer(prio, strip_by(&clean(content)));
-                }
+            | "twitter:creator:name"
+                if !is_url(content) && !content.starts_with('@') =>
+            {
+                let prio = if key == "author" { 7 } else { 6 };
+                self.author.offer(prio, strip_by(&clean(content)));
             }
             _ => {}
         }

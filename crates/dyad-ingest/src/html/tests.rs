@@ -40,9 +40,15 @@ fn unquoted_and_bare_attributes() {
     let a: Vec<_> = attrs(" href=/x/y?a=1 class=big data-x disabled title='it''s' alt=\"a>b\"").collect();
     assert_eq!(
         a,
-        [("href", "/x/y?a=1"), ("class", "big"), ("data-x", ""), ("disabled", ""), ("title", "it"), ("'s'", ""), (
-            "alt", "a>b"
-        )]
+        [
+            ("href", "/x/y?a=1"),
+            ("class", "big"),
+            ("data-x", ""),
+            ("disabled", ""),
+            ("title", "it"),
+            ("'s'", ""),
+            ("alt", "a>b")
+        ]
     );
 }
 
@@ -88,7 +94,8 @@ fn lone_lt_and_truncated_tags() {
 
 #[test]
 fn raw_text_elements() {
-    let t = toks("<style>p>a{}</style><noscript><p>no</p></noscript><title>A &amp; B</title><template><p>t</p></template>");
+    let t =
+        toks("<style>p>a{}</style><noscript><p>no</p></noscript><title>A &amp; B</title><template><p>t</p></template>");
     assert_eq!(
         t,
         [
@@ -114,7 +121,9 @@ fn raw_text_elements() {
 fn unclosed_and_misnested_tags_keep_text() {
     let html = page(
         "",
-        &format!("<div><p>{PARA1}<p>{PARA2}<ul><li>one item of the list<li>another item</ul><b><i>bold</b> end</i></div>"),
+        &format!(
+            "<div><p>{PARA1}<p>{PARA2}<ul><li>one item of the list<li>another item</ul><b><i>bold</b> end</i></div>"
+        ),
     );
     let a = extract_html(html.as_bytes(), None, None);
     assert!(a.text.contains(PARA1), "{}", a.text);
@@ -219,7 +228,11 @@ fn meta_of(head: &str, body: &str, url: Option<&str>) -> super::HtmlArticle {
 #[test]
 fn date_sources() {
     let cases: [(&str, &str, &str); 8] = [
-        ("<meta property=\"article:published_time\" content=\"2019-11-05T10:00:00+01:00\">", "", "2019-11-05T10:00:00+01:00"),
+        (
+            "<meta property=\"article:published_time\" content=\"2019-11-05T10:00:00+01:00\">",
+            "",
+            "2019-11-05T10:00:00+01:00",
+        ),
         (
             "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"datePublished\":\"2019-11-06T08:00:00Z\"}</script>",
             "",
@@ -366,7 +379,9 @@ fn hidden_and_non_text_elements_are_dropped() {
 
 #[test]
 fn whitespace_is_collapsed_and_br_splits() {
-    let body = format!("<article><p>  {PARA1}\n\n   <b>bold</b>&nbsp;word </p><p>first line of it<br>second line<br/>{PARA2}</p></article>");
+    let body = format!(
+        "<article><p>  {PARA1}\n\n   <b>bold</b>&nbsp;word </p><p>first line of it<br>second line<br/>{PARA2}</p></article>"
+    );
     let a = meta_of("", &body, None);
     assert!(a.text.contains(&format!("{PARA1} bold word\n\n")), "{}", a.text);
     assert!(a.text.contains("first line of it\n\nsecond line\n\n"), "{}", a.text);

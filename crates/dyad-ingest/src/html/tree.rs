@@ -139,12 +139,12 @@ impl Builder {
     fn pop_to(&mut self, k: usize) {
         let last = self.nodes.len().saturating_sub(1) as u32;
         while self.stack.len() > k.max(1) {
-            if let Some(i) = self.stack.pop() {
-                if let Some(n) = self.nodes.get_mut(i as usize) {
-                    n.end = last;
-                    if matches!(n.tag, Tag::Svg | Tag::Math) {
-                        self.foreign = self.foreign.saturating_sub(1);
-                    }
+            if let Some(i) = self.stack.pop()
+                && let Some(n) = self.nodes.get_mut(i as usize)
+            {
+                n.end = last;
+                if matches!(n.tag, Tag::Svg | Tag::Math) {
+                    self.foreign = self.foreign.saturating_sub(1);
                 }
             }
         }
@@ -169,7 +169,7 @@ impl Builder {
         let start = self.text.len();
         let mut in_space = false;
         for c in decoded.chars() {
-            if c.is_whitespace() || c == '\u{ad}' && false {
+            if c.is_whitespace() {
                 if !in_space {
                     self.text.push(' ');
                     in_space = true;
@@ -259,10 +259,11 @@ impl Builder {
                 | Dd
                 | Dt
         );
-        if closes_p && self.foreign == 0 {
-            if let Some(k) = self.find_open(|t| t == P, scope_stop) {
-                self.pop_to(k);
-            }
+        if closes_p
+            && self.foreign == 0
+            && let Some(k) = self.find_open(|t| t == P, scope_stop)
+        {
+            self.pop_to(k);
         }
         match tag {
             Li => {
@@ -290,11 +291,9 @@ impl Builder {
                     self.pop_to(k);
                 }
             }
-            Option => {
-                if self.tag_at(self.stack.len().saturating_sub(1)) == Option {
-                    let k = self.stack.len() - 1;
-                    self.pop_to(k);
-                }
+            Option if self.tag_at(self.stack.len().saturating_sub(1)) == Option => {
+                let k = self.stack.len() - 1;
+                self.pop_to(k);
             }
             H1 | H2 | H3 | H4 | H5 | H6 => {
                 let t = self.tag_at(self.stack.len().saturating_sub(1));
@@ -355,7 +354,7 @@ impl Builder {
     fn end(&mut self, tag: Tag) {
         use Tag::*;
         match tag {
-            Html | Body | Br | P if tag != P => {}
+            Html | Body | Br => {}
             _ => {
                 let is_inline = |t: Tag| matches!(t, Other | A | Label | Time | Button | Select | Option);
                 let found = if matches!(tag, Other | A | Label | Time) {
