@@ -373,17 +373,18 @@ impl Coder {
                         sources.extend(s.actors_in(m, 0));
                     }
                 }
-                if p.preps.is_empty() {
-                    for o in obliques(i) {
-                        if matches!(
-                            s.case_of(o).as_str(),
+                for o in obliques(i) {
+                    let case = s.case_of(o);
+                    if p.preps.is_empty()
+                        && matches!(
+                            case.as_str(),
                             "of" | "against" | "on" | "with" | "to" | "toward" | "towards" | "into"
-                        ) {
-                            target_words.push(o);
-                        }
-                        if s.case_of(o) == "by" && sources.is_empty() {
-                            sources.extend(s.actors_in(o, 2));
-                        }
+                        )
+                    {
+                        target_words.push(o);
+                    }
+                    if case == "by" && sources.is_empty() {
+                        sources.extend(s.actors_in(o, 2));
                     }
                 }
             }
@@ -451,6 +452,10 @@ impl Coder {
                     via_mention: false,
                     label: None,
                 });
+            } else if let Some((k, _)) = s.condition_clause() {
+                // "Biden warned that if ...": the subject before the condition speaks.
+                sources = s.subject_window(k, None);
+                trace.note(|| "  source: the subject before the condition".to_string());
             }
             if let Some(k) = s.words.iter().position(|w| matches!(w.lower.as_str(), "if" | "unless" | "should"))
                 && let Some(a) = s.nearest_actor(k, false, 5, None)
@@ -863,6 +868,14 @@ impl Coder {
             }
             let (modality, why) = self.modality(&s, c);
             trace.note(|| format!("    modality: {} ({why})", modality.as_str()));
+            // "since Russia's invasion", "condemned the invasion": a nominal reference to an
+            // event as a fact already known is not a report of it; a possible, planned or
+            // denied one still says something about it.
+            if p.noun && p.gov.is_none() && !p.cond && p.pred.is_none() && modality.is_factual() && s.reference(c.word)
+            {
+                trace.note(|| "    rejected: a nominal reference to an event, not a report of it".into());
+                continue;
+            }
             let (date, how, explicit) = self.date(&s, c, ctx, attribution.as_ref());
             trace.note(|| format!("    date: {} ({how})", date.as_deref().unwrap_or("none")));
             if explicit && modality.is_factual() {
@@ -980,7 +993,8 @@ impl Coder {
         if !s.parsed {
             return None;
         }
-        for head in [c.word, c.clause] {
+        let objects: Vec<usize> = s.kids(c.word, &["obj"]).collect();
+        for head in [c.word, c.clause].into_iter().chain(objects) {
             for o in s.kids(head, &["obl", "nmod"]).collect::<Vec<_>>() {
                 let case = s.case_of(o);
                 if !matches!(

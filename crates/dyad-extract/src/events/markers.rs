@@ -190,9 +190,9 @@ pub fn agent_role(word: &str) -> Option<&'static str> {
         | "militias" | "militia" => "REB",
         "government" | "authorities" | "officials" | "official" | "ministry" | "administration" | "cabinet"
         | "diplomats" | "embassy" | "leadership" | "regime" | "president" | "minister" | "leader" | "leaders" => "GOV",
-        "opposition" => "OPP",
+        "opposition" | "protesters" | "protestors" | "demonstrators" | "activists" | "dissidents" => "OPP",
         "media" | "journalists" | "journalist" | "reporters" => "MED",
-        "protesters" | "demonstrators" | "activists" | "civilians" | "residents" | "people" | "citizens" => "CVL",
+        "civilians" | "residents" | "people" | "citizens" => "CVL",
         _ => return None,
     })
 }

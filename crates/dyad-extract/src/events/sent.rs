@@ -432,6 +432,68 @@ impl Sent<'_> {
         None
     }
 
+    /// True when the noun at `i` merely refers to an event: the object of a preposition or
+    /// of a verb that is not a light verb (as opposed to the subject of "began", or the object
+    /// of "launched").
+    pub fn reference(&self, i: usize) -> bool {
+        const LIGHT: &[&str] = &[
+            "hold",
+            "held",
+            "launch",
+            "launched",
+            "begin",
+            "began",
+            "start",
+            "started",
+            "carry",
+            "carried",
+            "conduct",
+            "conducted",
+            "stage",
+            "staged",
+            "mount",
+            "mounted",
+            "have",
+            "had",
+            "make",
+            "made",
+            "order",
+            "ordered",
+            "announce",
+            "announced",
+            "continue",
+            "continued",
+            "resume",
+            "resumed",
+            "take",
+            "took",
+            "hold",
+            "holds",
+        ];
+        let w = &self.words[i];
+        if self.parsed && w.head.is_some() {
+            let rel = w.deprel;
+            if rel_is(rel, "nsubj") || rel == "root" {
+                return false;
+            }
+            if rel == "obj" {
+                return !w.head.is_some_and(|h| LIGHT.contains(&self.words[h].lower.as_str()));
+            }
+            return true;
+        }
+        // no parse: a preposition or a non-light verb shortly before the noun phrase
+        for k in (i.saturating_sub(5)..i).rev() {
+            let x = &self.words[k];
+            if LIGHT.contains(&x.lower.as_str()) {
+                return false;
+            }
+            if PREPS.contains(&x.lower.as_str()) || x.upos == "VERB" {
+                return true;
+            }
+        }
+        false
+    }
+
     /// True when verb `i` follows "and" or a comma, over auxiliaries and adverbs ("and has sent").
     pub fn coordinated_vp(&self, i: usize) -> bool {
         let mut k = i;

@@ -144,8 +144,8 @@ fn conditional_warning_is_a_threat() {
 #[test]
 fn anchored_duration_dates_background_events() {
     let doc = run(
-        "The tensions come nearly eight years after Russia annexed Crimea from Ukraine, while Moscow has accused Kyiv \
-         of sabotage.",
+        "The tensions come nearly eight years after Russia annexed Crimea from Ukraine, while Moscow has accused \
+         Ukraine of sabotage.",
         "2022-02-13",
         true,
     );
