@@ -121,11 +121,15 @@ pub struct CountRow {
     pub quad: [u64; 4],
 }
 
+/// `column = value`, or for `PREFIX*` a range `PREFIX <= column < PREFIX⁺`, which (unlike
+/// LIKE) lets SQLite use the index on the column.
 fn code_condition(column: &str, value: &str, out: &mut Vec<String>, args: &mut Vec<Value>) {
     match value.strip_suffix('*') {
+        Some("") => out.push(format!("{column} IS NOT NULL")),
         Some(prefix) => {
-            out.push(format!("{column} LIKE ? ESCAPE '\\'"));
-            args.push(Value::Text(format!("{}%", prefix.replace('%', "\\%").replace('_', "\\_"))));
+            out.push(format!("({column} >= ? AND {column} < ?)"));
+            args.push(Value::Text(prefix.to_string()));
+            args.push(Value::Text(format!("{prefix}\u{10ffff}")));
         }
         None => {
             out.push(format!("{column} = ?"));

@@ -6,10 +6,10 @@ use rusqlite::Connection;
 use std::path::Path;
 
 /// The schema version this dyad writes and reads.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Migrations, in order: `MIGRATIONS[i]` takes a store from version `i` to `i + 1`.
-const MIGRATIONS: [&str; 2] = [
+const MIGRATIONS: [&str; 3] = [
     // 1: documents, entities, events, mentions.
     "CREATE TABLE dyad_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
      INSERT INTO dyad_meta VALUES ('application', 'dyad');
@@ -40,6 +40,10 @@ const MIGRATIONS: [&str; 2] = [
      ALTER TABLE events ADD COLUMN plover_type TEXT;
      ALTER TABLE events ADD COLUMN plover_mode TEXT;
      ALTER TABLE mentions ADD COLUMN place TEXT;",
+    // 3: indexes for the filters without actors (by code or root over a date range).
+    "CREATE INDEX events_code_date ON events (cameo, date);
+     CREATE INDEX events_root_date ON events (root, date);
+     CREATE INDEX events_date ON events (date);",
 ];
 
 /// Brings `conn` to [`SCHEMA_VERSION`], refusing foreign and newer files.
