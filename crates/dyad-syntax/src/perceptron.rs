@@ -235,6 +235,11 @@ impl Weights {
     /// dense, the others as (class, weight) entries.
     fn push_row(&mut self, key: u32, row: impl Iterator<Item = (u16, i16)>) {
         let start = self.entries.len();
+        if start >= 1 << 24 || self.dense.len() / self.n_classes.max(1) >= 1 << 24 {
+            // Row offsets are 24 bits: a model this large drops its remaining features rather
+            // than pointing at the wrong rows.
+            return;
+        }
         self.entries.extend(row.take(255).map(|(c, q)| (u32::from(c) << 16) | u32::from(q as u16)));
         let len = self.entries.len() - start;
         if len == 0 {

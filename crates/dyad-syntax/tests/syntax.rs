@@ -164,3 +164,30 @@ fn odd_inputs_do_not_panic() {
     assert!(models.parse_conllu("1\tx\t_\t_\t_\t_\tnot-a-number\t_\t_\t_\n".as_bytes(), &mut out).is_err());
     assert!(Models::from_bytes(b"DYSYN\x01\x01garbage", b"", b"").is_err());
 }
+
+#[test]
+fn damaged_model_files_are_errors_not_panics() {
+    let models = Models::embedded().expect("embedded models load");
+    let files: Vec<Vec<u8>> = vec![
+        models.tagger.as_ref().map(|t| t.to_bytes()).unwrap_or_default(),
+        models.parser.as_ref().map(|p| p.to_bytes()).unwrap_or_default(),
+        models.ner.as_ref().map(|n| n.to_bytes()).unwrap_or_default(),
+    ];
+    for (which, bytes) in files.iter().enumerate() {
+        let load = |b: &[u8]| match which {
+            0 => dyad_syntax::Tagger::from_bytes(b).map(|_| ()),
+            1 => dyad_syntax::Parser::from_bytes(b).map(|_| ()),
+            _ => dyad_syntax::NerTagger::from_bytes(b).map(|_| ()),
+        };
+        assert!(load(bytes).is_ok());
+        for cut in [0, 3, 6, 7, 50, bytes.len() / 2, bytes.len().saturating_sub(1)] {
+            assert!(load(&bytes[..cut.min(bytes.len())]).is_err(), "model {which} cut at {cut}");
+        }
+        // Flipped bytes may or may not load, but never panic.
+        let mut damaged = bytes.clone();
+        for i in (7..damaged.len()).step_by(997) {
+            damaged[i] ^= 0x5a;
+        }
+        let _ = load(&damaged);
+    }
+}
