@@ -103,6 +103,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         tagger,
         jackknife: args.jackknife,
         jackknife_epochs: args.jackknife_epochs,
+        ..TrainOptions::default()
     };
     let started = Instant::now();
     let trained = match args.model {
