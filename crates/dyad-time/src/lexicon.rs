@@ -238,6 +238,12 @@ pub(crate) fn classify(word: &str) -> Lex {
     {
         return Lex::Tz(z);
     }
+    // Most words are in no table: a bit per (length, first, last letter) rejects them
+    // before any hashing.
+    let (first, last) = (bytes[0].to_ascii_lowercase(), bytes[bytes.len() - 1].to_ascii_lowercase());
+    if !first.is_ascii_lowercase() || !last.is_ascii_lowercase() || !filter().contains(bytes.len(), first, last) {
+        return Lex::None;
+    }
     let mut buf = [0u8; MAX_WORD];
     for (d, s) in buf.iter_mut().zip(bytes) {
         *d = s.to_ascii_lowercase();
@@ -246,6 +252,35 @@ pub(crate) fn classify(word: &str) -> Lex {
         return Lex::None;
     };
     table().get(w).copied().unwrap_or(Lex::None)
+}
+
+/// One bit per (length, first letter, last letter) of the table's words.
+struct Filter(Vec<u64>);
+
+impl Filter {
+    fn index(len: usize, first: u8, last: u8) -> usize {
+        (len * 26 + usize::from(first - b'a')) * 26 + usize::from(last - b'a')
+    }
+    fn contains(&self, len: usize, first: u8, last: u8) -> bool {
+        let i = Filter::index(len, first, last);
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+}
+
+fn filter() -> &'static Filter {
+    static FILTER: std::sync::OnceLock<Filter> = std::sync::OnceLock::new();
+    FILTER.get_or_init(|| {
+        let mut bits = vec![0u64; (MAX_WORD + 1) * 26 * 26 / 64 + 1];
+        for (w, _) in TABLE {
+            let b = w.as_bytes();
+            let (first, last) = (b[0], b[b.len() - 1]);
+            if first.is_ascii_lowercase() && last.is_ascii_lowercase() {
+                let i = Filter::index(b.len(), first, last);
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        Filter(bits)
+    })
 }
 
 /// FNV-1a: a fast hash for short keys (the table is fixed, so no flooding concern).
@@ -634,5 +669,11 @@ mod tests {
         assert_eq!(classify("ET"), Lex::Tz(crate::zone::abbreviation("ET").unwrap()));
         assert_eq!(classify("et"), Lex::None);
         assert_eq!(classify("averyveryverylongwordindeed"), Lex::None);
+        assert_eq!(classify("Said"), Lex::Tense(Tense::Past));
+        assert_eq!(classify("Ünïcödé"), Lex::None);
+        // Every table word survives the prefilter.
+        for (w, lex) in TABLE {
+            assert_eq!(classify(w), *lex, "{w}");
+        }
     }
 }
