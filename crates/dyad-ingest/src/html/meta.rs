@@ -336,7 +336,18 @@ impl Collector {
             }
         }
         let site_name = self.site_name.value;
-        let mut title = title.value.or(self.title_tag).map(|t| trim_site(&t, site_name.as_deref()));
+        // A "title" that is only the site's name gives way to the `<title>` element.
+        let tag_title = self.title_tag.map(|t| trim_site(&t, site_name.as_deref()));
+        let site_only = |t: &str| {
+            site_name.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(t))
+                || tag_title.as_deref().is_some_and(|tt| {
+                    t.split_whitespace().count() <= 2 && tt.split_whitespace().count() >= 4 && !tt.contains(t)
+                })
+        };
+        let mut title = match title.value.map(|t| trim_site(&t, site_name.as_deref())) {
+            Some(t) if !site_only(&t) => Some(t),
+            other => tag_title.or(other),
+        };
         if title.as_deref().is_some_and(str::is_empty) {
             title = None;
         }
@@ -345,7 +356,8 @@ impl Collector {
             let mut t = String::new();
             push_collapsed(&mut t, &tree.inner_text(n as usize));
             let t = strip_by(&t);
-            if !t.is_empty() && t.len() < 80 && !is_url(t) {
+            let plausible = t.split_whitespace().count() <= 6 && !t.contains(|c: char| c.is_ascii_digit() || c == '@');
+            if !t.is_empty() && t.len() < 80 && !is_url(t) && plausible {
                 author.offer(5, t);
             }
         }
