@@ -41,9 +41,13 @@ pub struct Args {
     #[arg(long)]
     text: bool,
 
-    /// Include the token layer (tokens with their kind and words).
+    /// Include the token layer (tokens with their kind and words) and the words layer (POS tags, heads, relations).
     #[arg(long)]
     annotations: bool,
+
+    /// Leave out events whose confidence is below this (0-1).
+    #[arg(long, value_name = "C", default_value_t = 0.0)]
+    min_confidence: f32,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -57,13 +61,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let pipeline = args.pipeline.pipeline()?;
     let json = dyad1::Options { text: args.text, annotations: args.annotations };
     let format = args.format;
+    let min_confidence = args.min_confidence;
     let mut out = Output::new(if format == Format::Json { Shape::JsonArray } else { Shape::Lines });
     let summary = drive::run(
         inputs,
         args.input.read_options(),
         &args.input.plan(),
         |article| {
-            let doc = pipeline.process(article).map_err(|e| e.to_string())?;
+            let mut doc = pipeline.process(article).map_err(|e| e.to_string())?;
+            doc.events.retain(|e| e.confidence >= min_confidence);
             Ok(match format {
                 Format::Json => dyad1::to_json_pretty(&doc, json),
                 Format::Jsonl => dyad1::to_json(&doc, json),

@@ -5,6 +5,7 @@ mod actors;
 mod article;
 mod bench;
 mod drive;
+mod explain;
 mod extract;
 mod inputs;
 mod output;
@@ -32,6 +33,7 @@ enum Command {
     Ingest(store_cmds::IngestArgs),
     Query(store_cmds::QueryArgs),
     Export(store_cmds::ExportArgs),
+    Explain(explain::Args),
     Actors(actors::Args),
     Parse(syntax::ParseArgs),
     Train(syntax::TrainArgs),
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
         Command::Query(args) => store_cmds::query(args),
         Command::Export(args) => store_cmds::export(args),
         Command::Article(args) => article::run(args),
+        Command::Explain(args) => explain::run(args),
         Command::Actors(args) => actors::run(args),
         Command::Parse(args) => syntax::parse(args),
         Command::Train(args) => syntax::train(args),

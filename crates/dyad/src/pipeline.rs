@@ -57,6 +57,8 @@ impl std::error::Error for BuildError {}
 /// All of dyad's stages, built once and shared by every thread.
 pub struct Pipeline {
     stages: Vec<Box<dyn Stage>>,
+    /// A second handle on the event coder, for explanations.
+    coder: Option<std::sync::Arc<dyad_extract::Coder>>,
 }
 
 impl Pipeline {
@@ -70,7 +72,7 @@ impl Pipeline {
             }
             stage.assigns().iter().for_each(|l| available.insert(*l));
         }
-        Ok(Pipeline { stages })
+        Ok(Pipeline { stages, coder: None })
     }
 
     /// dyad's standard stages, in order, with the models and dictionaries embedded in the
@@ -88,13 +90,23 @@ impl Pipeline {
             None => dyad_extract::Actors::embedded(),
         }
         .map_err(|e| BuildError::Model(e.to_string()))?;
+        let coder = std::sync::Arc::new(dyad_extract::Coder::embedded().map_err(|e| BuildError::Model(e.to_string()))?);
         let stages: Vec<Box<dyn Stage>> = vec![
             Box::new(TextStage),
             Box::new(TimeStage),
             Box::new(SyntaxStage(syntax)),
             Box::new(ActorsStage(actors)),
+            Box::new(EventsStage(std::sync::Arc::clone(&coder))),
         ];
-        Pipeline::new(stages).map_err(BuildError::Order)
+        let mut pipeline = Pipeline::new(stages).map_err(BuildError::Order)?;
+        pipeline.coder = Some(coder);
+        Ok(pipeline)
+    }
+
+    /// Why the events stage coded (or did not code) each candidate event in `doc`, which
+    /// must have been through this pipeline: for `dyad explain`.
+    pub fn explain(&self, doc: &Document) -> Option<String> {
+        self.coder.as_ref().map(|c| c.explain(doc))
     }
 
     /// The names of the stages, in order.
@@ -197,6 +209,24 @@ impl Stage for ActorsStage {
     }
     fn assigns(&self) -> &'static [Layer] {
         &[Layer::Entities]
+    }
+    fn process(&self, doc: &mut Document) {
+        self.0.annotate(doc);
+    }
+}
+
+/// Events: CAMEO and PLOVER coding with modality, attribution, time and place (`dyad-extract`).
+struct EventsStage(std::sync::Arc<dyad_extract::Coder>);
+
+impl Stage for EventsStage {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Tokens, Layer::Entities, Layer::Timexes]
+    }
+    fn assigns(&self) -> &'static [Layer] {
+        &[Layer::Events]
     }
     fn process(&self, doc: &mut Document) {
         self.0.annotate(doc);
