@@ -457,7 +457,7 @@ fn has_numeric_date(t: &str) -> bool {
 /// Whether a block of the chosen body is kept in the output.
 fn keep_block(b: &Block, text: &str, tag: Tag, title_skel: &str) -> bool {
     let ld = f64::from(b.link_chars) / f64::from(b.chars.max(1));
-    if ld > 0.5 || (ld > 0.3 && b.chars < 100) {
+    if ld > 0.5 || (ld > 0.4 && b.chars < 100) {
         return false;
     }
     if !text.chars().any(char::is_alphanumeric) {
