@@ -5,7 +5,7 @@ use super::markers::{self, SPEECH, STATEMENT_NOUNS};
 use super::patterns::{Pattern, PrepUse};
 use super::sent::{ActorRef, Sent, rel_is, span_of};
 use super::{Coder, Trace};
-use dyad_core::{Attribution, Document, Event, Modality, Participant, Place, Plover, Span, TimexKind};
+use dyad_core::{Attribution, Document, Event, Modality, Participant, Place, Plover, TimexKind};
 
 /// Per-document state carried from sentence to sentence.
 #[derive(Default)]
@@ -140,12 +140,12 @@ impl Coder {
         }
         let mut clause = i;
         if p.noun {
-            if let Some(h) = w.head {
-                if matches!(w.deprel, "obj" | "nsubj:pass") || (rel_is(w.deprel, "obl") && is_verb(s.words[h].upos)) {
-                    clause = h;
-                } else if rel_is(w.deprel, "nsubj") {
-                    clause = h;
-                }
+            if let Some(h) = w.head
+                && (matches!(w.deprel, "obj" | "nsubj:pass")
+                    || (rel_is(w.deprel, "obl") && is_verb(s.words[h].upos))
+                    || rel_is(w.deprel, "nsubj"))
+            {
+                clause = h;
             }
             if let Some(gov) = &p.gov {
                 match w.head {
@@ -180,8 +180,9 @@ impl Coder {
     /// Token-window matching when there is no parse.
     fn matches_window(&self, s: &Sent, i: usize, p: &Pattern) -> Result<(), String> {
         let right = |set: &Vec<String>, n: usize| window(s, i + 1, n).any(|k| is_form_of(&s.words[k].lower, set));
+        let next_is_prep = s.words.get(i + 1).is_some_and(|w| w.upos == "ADP");
         if let Some(obj) = &p.obj
-            && !right(obj, 5)
+            && (!right(obj, 5) || (obj.iter().any(|o| o == "*") && next_is_prep))
         {
             return Err(format!("no {} within five words", obj.join("|")));
         }
@@ -497,8 +498,12 @@ impl Coder {
             used_window = true;
         }
         let not = sources.first().and_then(|a| a.code.clone());
-        if targets.is_empty() && !p.notarget && !p.sym {
-            if let Some(a) = s.nearest_actor(i, false, 14, not.as_deref()).filter(|a| !inside_attr(a)) {
+        if targets.is_empty()
+            && !p.notarget
+            && !p.sym
+            && let Some(a) = s.nearest_actor(i, false, 14, not.as_deref()).filter(|a| !inside_attr(a))
+        {
+            {
                 trace.note(|| format!("  target by window: nearest actor on the right, '{}'", s.doc.slice(a.span)));
                 targets.push(a);
                 used_window = true;
@@ -839,7 +844,15 @@ impl Coder {
         for c in &cands {
             let p = c.pattern;
             let word = s.words[c.word].span;
-            trace.note(|| format!("  candidate '{}' → {} by {}", doc.slice(word), p.code, p.describe()));
+            trace.note(|| {
+                format!(
+                    "  candidate '{}' → {} ({}) by {}",
+                    doc.slice(word),
+                    p.code,
+                    self.table.name(&p.code).unwrap_or("?"),
+                    p.describe()
+                )
+            });
             if let Some(a) = &attribution
                 && a.span.start <= word.start
                 && word.end <= a.span.end
@@ -1043,9 +1056,7 @@ pub fn date_part(v: &str) -> Option<String> {
     let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
     if digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) && b.get(7) == Some(&b'-') && digits(8..10) {
         Some(v[..10].to_string())
-    } else if digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) && b.len() == 7 {
-        Some(v.to_string())
-    } else if digits(0..4) && b.len() == 4 {
+    } else if digits(0..4) && (b.len() == 4 || (b.get(4) == Some(&b'-') && digits(5..7) && b.len() == 7)) {
         Some(v.to_string())
     } else {
         None

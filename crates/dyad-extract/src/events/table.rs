@@ -57,6 +57,11 @@ impl Table {
         self.codes.get(code)
     }
 
+    /// Name of `code` ("Discuss by telephone").
+    pub fn name(&self, code: &str) -> Option<&str> {
+        self.codes.get(code).map(|c| c.name.as_str())
+    }
+
     /// Number of CAMEO codes.
     pub fn len(&self) -> usize {
         self.codes.len()
