@@ -14,6 +14,16 @@ use std::time::Instant;
 /// busy, few enough that memory stays bounded on endless inputs.
 const BATCH_PER_THREAD: usize = 16;
 
+/// The message for a document whose processing panicked.
+fn internal_error(panic: Box<dyn std::any::Any + Send>) -> String {
+    let what = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into());
+    format!("internal error, document skipped (a bug in dyad: please report it with this document): {what}")
+}
+
 /// What the loop does besides reading.
 pub struct Plan {
     /// Worker threads.
@@ -69,7 +79,18 @@ pub fn run<T: Send>(
         if batch.is_empty() {
             break;
         }
-        let decoded: Vec<_> = pool.install(|| batch.into_par_iter().map(|raw| raw.decode(&options)).collect());
+        let decoded: Vec<_> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|raw| {
+                    let origin = raw.origin().clone();
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        raw.decode(&options).map_err(|e| e.to_string())
+                    }))
+                    .unwrap_or_else(|panic| Err(format!("{origin}: {}", internal_error(panic))))
+                })
+                .collect()
+        });
         let mut ready: Vec<Article> = Vec::with_capacity(decoded.len());
         for item in decoded {
             match item {
@@ -99,7 +120,10 @@ pub fn run<T: Send>(
                 .into_par_iter()
                 .map(|a| {
                     let origin = a.origin.clone();
-                    (origin, work(a))
+                    // A bug in one stage must not take the other documents down with it.
+                    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(a)))
+                        .unwrap_or_else(|panic| Err(internal_error(panic)));
+                    (origin, result)
                 })
                 .collect()
         });
