@@ -33,6 +33,7 @@
 //!      Moscow denies any plan to attack. He said the door remained open.",
 //! )?;
 //! doc.meta.published = Some(Published::parse("2022-02-13")?);
+//! dyad_text::annotate(&mut doc); // sentences (the syntax stage, when run, adds NER and a parse)
 //! actors.annotate(&mut doc);
 //! let got: Vec<_> = doc.entities.iter().map(|e| (doc.slice(e.span), e.actor.as_deref())).collect();
 //! assert!(got.contains(&("Antony J. Blinken", Some("USAGOV"))));

@@ -122,22 +122,22 @@ pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec
                 continue;
             }
             let w = &text[a..b];
-            if DETERMINERS.contains(&w) {
-                if let Some((span, referents)) = description(lex, text, &entities, &agent_at, &people, b) {
-                    for r in &referents {
-                        mentions.push(Mention {
-                            span: Span::new(a, span.end as usize),
-                            entity: *r,
-                            kind: MentionKind::Description,
-                        });
-                    }
-                    if referents.len() == 1 {
-                        people.push(Seen { entity: referents[0], sentence: si });
-                    }
-                    skip_to = span.end as usize;
-                    if !w.eq_ignore_ascii_case("his") && !w.eq_ignore_ascii_case("her") {
-                        continue;
-                    }
+            if DETERMINERS.contains(&w)
+                && let Some((span, referents)) = description(lex, text, &entities, &agent_at, &people, b)
+            {
+                for r in &referents {
+                    mentions.push(Mention {
+                        span: Span::new(a, span.end as usize),
+                        entity: *r,
+                        kind: MentionKind::Description,
+                    });
+                }
+                if referents.len() == 1 {
+                    people.push(Seen { entity: referents[0], sentence: si });
+                }
+                skip_to = span.end as usize;
+                if !w.eq_ignore_ascii_case("his") && !w.eq_ignore_ascii_case("her") {
+                    continue;
                 }
             }
             let person = PERSON_PRONOUNS.contains(&w);
@@ -183,14 +183,18 @@ fn description(
         return None;
     }
     let mut cue: Option<&str> = None;
-    if let Some(e) = entities.iter().find(|e| e.span.start as usize == p && e.actor.is_some()) {
-        if matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp) {
+    if let Some(e) = entities.iter().find(|e| e.span.start as usize == p && e.actor.is_some())
+        && matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp)
+    {
+        {
             cue = e.actor.as_deref().and_then(|c| c.get(..3));
-            p = e.span.end as usize + 1;
+            let end = e.span.end as usize;
+            p = if text[end..].starts_with(' ') { end + 1 } else { end };
         }
     }
     let mut count = 1;
-    if let Some(&(w, n)) = NUMERALS.iter().find(|(w, _)| text[p..].starts_with(&format!("{w} "))) {
+    if let Some(&(w, n)) = NUMERALS.iter().find(|(w, _)| text.get(p..).is_some_and(|t| t.starts_with(&format!("{w} "))))
+    {
         count = n;
         p += w.len() + 1;
     }

@@ -65,6 +65,11 @@ const BODY_HEADS: &[&str] = &[
     "Intelligence",
 ];
 
+/// The position after one space at `pos`, or `pos` itself.
+fn skip_space(text: &str, pos: usize) -> usize {
+    if text[pos..].starts_with(' ') { pos + 1 } else { pos }
+}
+
 /// Rank of a role when a person holds several on one date (lower wins).
 fn role_rank(role: &str) -> u8 {
     let r = role.to_ascii_lowercase();
@@ -145,8 +150,13 @@ impl<'a> Linker<'a> {
             let mut c = Cand { entity: e, found: None, ner: true, known: false };
             let span = c.entity.span;
             let mut inside = Vec::new();
+            let mut crosses_agent = false;
             for (i, f) in found.iter().enumerate() {
-                if matches!(f.kind, Kind::Agent(_)) || !f.hit.span.overlaps(span) {
+                if !f.hit.span.overlaps(span) {
+                    continue;
+                }
+                if matches!(f.kind, Kind::Agent(_)) {
+                    crosses_agent = true;
                     continue;
                 }
                 used[i] = true;
@@ -154,6 +164,20 @@ impl<'a> Linker<'a> {
                     c.found = Some(i);
                 } else if span.contains(f.hit.span) {
                     inside.push(i);
+                } else if f.hit.span.contains(span) && !f.weak {
+                    // NER found part of a name the lexicon knows whole ("Biden" of "Joe Biden").
+                    c.entity.span = f.hit.span;
+                    c.found = Some(i);
+                }
+            }
+            if c.found.is_none() && crosses_agent && inside.len() > 1 {
+                let people: Vec<usize> =
+                    inside.iter().copied().filter(|&i| found[i].kind == Kind::Person && !found[i].weak).collect();
+                if let [p] = people[..] {
+                    c.entity.span = found[p].hit.span;
+                    c.found = Some(p);
+                    // The other names (a country before the title) stand on their own.
+                    inside.iter().filter(|&&i| i != p).for_each(|&i| used[i] = false);
                 }
             }
             if c.found.is_none() && inside.len() == 1 {
@@ -163,9 +187,16 @@ impl<'a> Linker<'a> {
                 let person_in_per = c.entity.label == EntityLabel::Per && f.kind == Kind::Person;
                 if person_in_per || (tail_empty && matches!(lead.trim(), "the" | "The")) {
                     c.found = Some(inside[0]);
+                } else if crosses_agent && !f.weak {
+                    // A title swallowed by NER ("State Antony J. Blinken", "counterpart Vladimir
+                    // Putin"): the lexicon's name is the entity.
+                    c.entity.span = f.hit.span;
+                    c.found = Some(inside[0]);
                 }
             }
-            cands.push(c);
+            if !cands.iter().any(|o: &Cand| o.entity.span == c.entity.span) {
+                cands.push(c);
+            }
         }
         // Full names anywhere in the document support their surnames.
         let mut named: HashSet<&str> = HashSet::new();
@@ -288,10 +319,18 @@ impl<'a> Linker<'a> {
             } else {
                 let people: HashSet<&str> =
                     rs.iter().filter(|r| r.status == Status::Current).map(|r| r.entry.canonical.as_str()).collect();
-                if people.len() != 1 {
+                if people.len() > 1 {
                     return None;
                 }
-                rs.retain(|r| r.status == Status::Current);
+                if people.len() == 1 {
+                    rs.retain(|r| r.status == Status::Current);
+                } else {
+                    // Nobody of that name in office: a unique former office-holder.
+                    let all: HashSet<&str> = rs.iter().map(|r| r.entry.canonical.as_str()).collect();
+                    if all.len() != 1 {
+                        return None;
+                    }
+                }
             }
         }
         let status_rank = |s: Status| match s {
@@ -309,6 +348,10 @@ impl<'a> Linker<'a> {
     fn pick(&self, f: usize) -> Option<Resolution<'a>> {
         let lex: &'a Lexicon = self.lex;
         let rs = lex.resolve(self.found[f].hit.term, self.date);
+        if rs.is_empty() {
+            // A thing that no longer exists (the Soviet Union) or not yet: still that thing.
+            return lex.resolve(self.found[f].hit.term, None).into_iter().next_back();
+        }
         if self.date.is_some() { rs.into_iter().next() } else { rs.into_iter().next_back() }
     }
 
@@ -367,10 +410,10 @@ impl<'a> Linker<'a> {
             return None;
         }
         let mut p = e + 2;
-        if let Some((a, b)) = next_word(self.text, p, self.text.len()) {
-            if matches!(&self.text[a..b], "the" | "a" | "an") {
-                p = b + 1;
-            }
+        if let Some((a, b)) = next_word(self.text, p, self.text.len())
+            && matches!(&self.text[a..b], "the" | "a" | "an")
+        {
+            p = skip_space(self.text, b);
         }
         let mut chain = Chain { cue: None, agents: Vec::new(), former: false };
         if let Some(k) = self.cands.iter().position(|c| c.entity.span.start as usize == p && c.entity.actor.is_some()) {
@@ -378,12 +421,12 @@ impl<'a> Linker<'a> {
             if c.found.is_some_and(|f| matches!(self.found[f].kind, Kind::Country | Kind::Demonym | Kind::Org)) {
                 chain.cue = Some(k);
                 let ce = c.entity.span.end as usize;
-                p = possessive_after(self.text, ce).unwrap_or(ce) + 1;
+                p = skip_space(self.text, possessive_after(self.text, ce).unwrap_or(ce));
             }
         }
         while let Some(&a) = self.agent_start.get(&(p as u32)) {
             chain.agents.push(a);
-            p = self.found[a].hit.span.end as usize + 1;
+            p = skip_space(self.text, self.found[a].hit.span.end as usize);
         }
         (!chain.agents.is_empty() && chain.cue.is_some()).then_some(chain)
     }
@@ -431,13 +474,12 @@ impl<'a> Linker<'a> {
                 let chain = self.chain_before(c.entity.span.start).or_else(|| self.chain_after(c.entity.span.end));
                 if let Some(chain) = chain {
                     let (code, role) = self.chain_code(&chain);
-                    if let Some(k) = chain.cue {
-                        if self.cands[k]
+                    if let Some(k) = chain.cue
+                        && self.cands[k]
                             .found
                             .is_some_and(|f| matches!(self.found[f].kind, Kind::Country | Kind::Demonym))
-                        {
-                            updates.push((k, code.clone(), role.clone(), None));
-                        }
+                    {
+                        updates.push((k, code.clone(), role.clone(), None));
                     }
                     if !c.known && code.is_some() {
                         updates.push((i, code, role, None));

@@ -93,28 +93,28 @@ const AGENT_DEPRELS: &[&str] = &["nsubj", "nsubj:pass", "csubj", "obl:agent"];
 /// True when the name at `span` (inside sentence `sentence`) is a place, not an agent.
 pub(crate) fn is_place(doc: &Document, span: Span, sentence: Span) -> bool {
     let text = doc.text();
+    let (s, e) = (span.start as usize, span.end as usize);
+    let (floor, ceil) = ((sentence.start as usize).min(s), (sentence.end as usize).max(e));
+    // Dateline: "Washington:" / "KYIV, Ukraine —" at the start of a sentence.
+    if text[floor..s].trim().is_empty()
+        && let Some((a, b)) = next_word(text, e, ceil)
+    {
+        let w = &text[a..b];
+        if w == ":" || w == "\u{2014}" || w == "\u{2013}" || (w == "-" && text[e..a].contains(' ')) {
+            return true;
+        }
+    }
     if let Some(verdict) = from_parse(doc, span) {
         return verdict;
-    }
-    let (floor, ceil) = (sentence.start as usize, sentence.end as usize);
-    let (s, e) = (span.start as usize, span.end as usize);
-    // Dateline: "Washington:" / "KYIV, Ukraine —" at the start of a sentence.
-    if text[floor..s].trim().is_empty() {
-        if let Some((a, b)) = next_word(text, e, ceil) {
-            let w = &text[a..b];
-            if w == ":" || w == "\u{2014}" || w == "\u{2013}" || (w == "-" && text[e..a].contains(' ')) {
-                return true;
-            }
-        }
     }
     if text[e..].starts_with("-based") {
         return true;
     }
     let mut before = prev_word(text, s, floor);
-    if let Some((a, b)) = before {
-        if matches!(&text[a..b], "the" | "The") {
-            before = prev_word(text, a, floor);
-        }
+    if let Some((a, b)) = before
+        && matches!(&text[a..b], "the" | "The")
+    {
+        before = prev_word(text, a, floor);
     }
     if let Some((a, b)) = before {
         let w = text[a..b].to_ascii_lowercase();

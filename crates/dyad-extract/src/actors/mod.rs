@@ -147,6 +147,32 @@ impl Actors {
                 Some(Found { hit, kind, weak: bs.iter().all(|b| b.weak) })
             })
             .collect();
+        let mut found = found;
+        // Headline capitals ("RUSSIA", "PUTIN"): an NER span in capitals is looked up in title case.
+        for e in &doc.entities {
+            let t = &text[e.span.range()];
+            if t.len() < 3 || t.chars().any(char::is_lowercase) || found.iter().any(|f| f.hit.span.overlaps(e.span)) {
+                continue;
+            }
+            let titled: String = t
+                .split(' ')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<String>>()
+                .join(" ");
+            if let Some(term) = self.lex.term(&titled) {
+                let bs = self.lex.bindings(term);
+                if let Some(first) = bs.first() {
+                    let kind = self.lex.entry(first.entry).kind;
+                    found.push(Found { hit: Hit { span: e.span, term }, kind, weak: bs.iter().all(|b| b.weak) });
+                }
+            }
+        }
+        found.sort_by_key(|f| (f.hit.span.start, std::cmp::Reverse(f.hit.span.end)));
         let ner = std::mem::take(&mut doc.entities);
         let mut linker = link::Linker::new(&self.lex, doc, date, &found);
         linker.entities(ner);

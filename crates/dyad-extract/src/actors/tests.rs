@@ -124,3 +124,23 @@ fn taliban_changes_code_in_august_2021() {
     assert_eq!(actor_of(&run("The Taliban seized the town.", "2019-05-01"), "Taliban"), Some("AFGREBTAL"));
     assert_eq!(actor_of(&run("The Taliban seized the town.", "2022-05-01"), "Taliban"), Some("AFGGOVTAL"));
 }
+
+#[test]
+fn never_panics_on_odd_text() {
+    for text in [
+        "There can be little doubt of the US\u{2019}s conviction that the US\u{2019} two leaders met.",
+        "The US\u{2019}s two ministers. His Russian\u{2019}s counterpart, \u{201c}Moscow\u{201d}: Kyiv\u{2014}",
+        "Lavrov, Russia\u{2019}s foreign minister, and Blinken, the US envoy, \u{00e9}t\u{00e9} Ukraine\u{2019}",
+        "",
+        "the",
+        "He",
+        "Moscow",
+        "Putin, ",
+        "Russian Foreign Minister",
+    ] {
+        let doc = run(text, "2022-02-13");
+        for e in &doc.entities {
+            assert!(text.get(e.span.range()).is_some(), "{text:?}: {:?}", e.span);
+        }
+    }
+}
