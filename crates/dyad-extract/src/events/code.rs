@@ -896,6 +896,24 @@ impl Coder {
             }
             let historical = is_historical(date.as_deref(), doc);
             let place = self.place(&s, c, &targets);
+            // A show of force "in Belarus" or "near the border with Ukraine" is aimed at the
+            // place's country when no other target is named (the source's own country excepted).
+            let mut targets = targets;
+            if targets.is_empty()
+                && root == "15"
+                && let Some(pl) = &place
+                && let Some(country) = &pl.country
+                && sources.iter().all(|a| a.code.as_deref().and_then(|c| c.get(..3)) != Some(country.as_str()))
+            {
+                trace.note(|| format!("    target: the country of the place, {country}"));
+                targets.push(ActorRef {
+                    span: pl.span,
+                    code: Some(country.clone()),
+                    entity: None,
+                    via_mention: false,
+                    label: None,
+                });
+            }
             let mut pairs: Vec<(ActorRef, Option<ActorRef>)> = Vec::new();
             if p.sym && targets.is_empty() && sources.len() >= 2 {
                 for a in &sources {
