@@ -337,11 +337,14 @@ fn ingest_is_idempotent_and_survives_kill_9() {
     std::thread::sleep(std::time::Duration::from_millis(300));
     child.kill().unwrap(); // SIGKILL on Unix
     child.wait().unwrap();
-    let partial = store_counts(&killed);
-    assert!(partial.0 <= 2000);
+    // Killed early, the file may not even hold the tables yet: count what is there.
+    let partial: i64 = rusqlite::Connection::open(&killed)
+        .and_then(|c| c.query_row("SELECT count(*) FROM documents", [], |r| r.get(0)))
+        .unwrap_or(0);
+    assert!(partial <= 2000);
     let rerun = dyad(&["ingest", "-q", "--db", killed.to_str().unwrap(), "--jsonl", input]);
     assert!(rerun.status.success(), "{}", stderr(&rerun));
-    assert_eq!(store_counts(&killed), expected, "partial run had {partial:?}");
+    assert_eq!(store_counts(&killed), expected, "the killed run had stored {partial} documents");
 }
 
 #[test]
