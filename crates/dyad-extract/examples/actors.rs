@@ -50,7 +50,10 @@ fn label_of(s: &str) -> EntityLabel {
 }
 
 /// NER entities by document id from a dyad/1 JSONL file, with character offsets.
-fn read_entities(path: &str) -> Result<HashMap<String, Vec<(usize, usize, EntityLabel)>>, String> {
+/// NER spans by document id: (start char, end char, label).
+type NerByDoc = HashMap<String, Vec<(usize, usize, EntityLabel)>>;
+
+fn read_entities(path: &str) -> Result<NerByDoc, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
     let mut out = HashMap::new();
     for (n, line) in std::io::BufReader::new(file).lines().enumerate() {

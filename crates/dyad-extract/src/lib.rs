@@ -49,5 +49,5 @@ pub mod actors;
 pub mod events;
 
 pub use actors::{Actors, Lookup, country_of};
-pub use events::{Coder, EventsError};
 pub use dyad_lexicon::{LexiconError, LexiconErrors, Stats, check_dir};
+pub use events::{Coder, EventsError};
