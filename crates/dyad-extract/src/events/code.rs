@@ -658,7 +658,8 @@ impl Coder {
             }
             let (mut speaker, mut span) = (Vec::new(), s.words[i].span);
             if s.parsed {
-                if let Some((n, _)) = self.subject(s, i, 0) {
+                // "the victory was announced": a passive subject is what was said, not who said it.
+                if let Some((n, _)) = self.subject(s, i, 0).filter(|(_, passive)| !passive) {
                     let st = s.subtree(n);
                     if any_form(s, n, STATEMENT_NOUNS) || s.words[i].lower == "read" {
                         for k in s.kids(i, &["obj", "nsubj"]).chain(std::iter::once(n)).collect::<Vec<_>>() {
