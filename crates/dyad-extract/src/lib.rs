@@ -1,5 +1,6 @@
 //! dyad's extraction stages over an annotated [`Document`](dyad_core::Document): who the
-//! actors are ([`actors`]); event coding will follow in its own module.
+//! actors are ([`actors`]) and what they did to whom ([`events`]: CAMEO and PLOVER coding
+//! with modality, attribution, date and place; [`Coder`] is that stage).
 //!
 //! # Brief overview
 //!
@@ -18,7 +19,7 @@
 //! # Not here
 //!
 //! No dictionaries (they are `dyad-lexicon`'s files), no tagging or parsing (`dyad-syntax`),
-//! no events yet, and no I/O beyond reading a user's dictionary directory.
+//! and no I/O beyond reading a user's dictionary directory.
 //!
 //! # Example
 //!

@@ -157,7 +157,7 @@ fn a_full_disk_fails_the_batch_and_keeps_what_was_stored() {
             d
         })
         .collect();
-    let e = store.add(&big).err().expect("the capped store must refuse the batch");
+    let e = store.add(&big).expect_err("the capped store must refuse the batch");
     assert!(e.to_string().contains("full"), "{e}");
     assert_eq!(store.totals().unwrap(), (1, 1, 1), "the failed batch left nothing behind");
     drop(store);
