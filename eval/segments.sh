@@ -3,7 +3,8 @@
 # sentence-boundary F1 of dyad, a plain UAX #29 splitter (unicode-segmentation) and the
 # sentencex crate, side by side in one run, on UD English EWT test and GUM's 24 news
 # documents; token F1 against the gold surface tokens; and the seed article check
-# (9 news sentences, one per line, then a boilerplate tail from "Support Our Journalism").
+# (9 news sentences, one per line, then a boilerplate tail from the heading that
+# seed/expected.json names in boilerplate_starts_with).
 #
 #   eval/segments.sh               # predictions go to target/eval-segments
 #   OUT=/tmp/x eval/segments.sh
@@ -34,7 +35,7 @@ python3 -c 'import json,sys; print(json.dumps({"id": "seed", "text": open(sys.ar
   "$SHARED/seed/article.txt" >"$OUT/seed.docs.jsonl"
 "$BIN" --splitter dyad "$OUT/seed.docs.jsonl" >"$OUT/seed.dyad.jsonl" 2>/dev/null
 
-python3 - "$OUT" <<'PY'
+python3 - "$OUT" "$SHARED/seed/expected.json" <<'PY'
 import json, sys
 out = sys.argv[1]
 names = {"ewt": "UD EWT test (316 docs)", "gum": "GUM news (24 docs)"}
@@ -48,14 +49,15 @@ for s in ("ewt", "gum"):
 # Seed: every news line is one sentence, and boilerplate starts exactly at the appeal.
 rec = json.loads(open(f"{out}/seed.dyad.jsonl").readline())
 text = rec["doc"]["text"]
-appeal = text.index("Support Our Journalism")
+heading = json.load(open(sys.argv[2]))["boilerplate_starts_with"]
+appeal = text.index(heading)
 news = [l for l in text[:appeal].splitlines() if l.strip()]
 got = [text[x["start"]:x["end"]] for x in rec["sentences"] if not x["boilerplate"]]
 wrong_flags = [x for x in rec["sentences"] if x["boilerplate"] != (x["start"] >= appeal)]
 ok = got == news and not wrong_flags
 tail = sum(x["boilerplate"] for x in rec["sentences"])
 print(f"seed: {len(got)} news sentences (want {len(news)}, one per line: {got == news}), "
-      f"{tail} boilerplate sentences from 'Support Our Journalism' on, wrong flags: {len(wrong_flags)} -> "
+      f"{tail} boilerplate sentences from '{heading}' on, wrong flags: {len(wrong_flags)} -> "
       + ("OK" if ok else "FAIL"))
 sys.exit(0 if ok else 1)
 PY

@@ -182,9 +182,9 @@ pub struct Mention {
 pub enum TimexKind {
     /// A calendar date or period ("Saturday", "2014", "last week").
     Date,
-    /// A time of day ("11:04 am ET").
+    /// A time of day ("9:15 am ET").
     Time,
-    /// A length of time ("one hour and two minutes").
+    /// A length of time ("two hours and five minutes").
     Duration,
     /// A recurring time ("every Monday").
     Set,

@@ -75,8 +75,8 @@ fn times_and_dates() {
     check("They met at 11 a.m. The talks lasted an hour.", "They met at 11 a.m.\nThe talks lasted an hour.");
     check("They met at 11 a.m. on Friday.", "They met at 11 a.m. on Friday.");
     check(
-        "The call began at 11:04 am ET (16:04 GMT) and ended.",
-        "The call began at 11:04 am ET (16:04 GMT) and ended.",
+        "The meeting opened at 9:15 am ET (14:15 GMT) and closed.",
+        "The meeting opened at 9:15 am ET (14:15 GMT) and closed.",
     );
     check("On Feb. 12, 2022 they spoke. On Jan. 5 they met.", "On Feb. 12, 2022 they spoke.\nOn Jan. 5 they met.");
     check(
@@ -189,15 +189,15 @@ fn boilerplate_lines() {
 fn appeal_heading_marks_the_tail() {
     let news = "The talks ended without a deal. ".repeat(10);
     check(
-        &format!("{news}\nSupport Our Journalism\nWe need you. Give today.\nThanks for reading"),
+        &format!("{news}\nSupport Independent Journalism\nWe need you. Give today.\nThanks for reading"),
         &format!(
-            "{}\nB| Support Our Journalism\nB| We need you.\nB| Give today.\nB| Thanks for reading",
+            "{}\nB| Support Independent Journalism\nB| We need you.\nB| Give today.\nB| Thanks for reading",
             "The talks ended without a deal.\n".repeat(10)
         ),
     );
     // Near the top of a long article, an appeal line is marked alone.
     let long = "The talks ended without a deal.\n".repeat(100);
-    let mut doc = Document::new("t", format!("Support Our Journalism\n{long}")).expect("short text");
+    let mut doc = Document::new("t", format!("Support Independent Journalism\n{long}")).expect("short text");
     annotate(&mut doc);
     assert!(doc.sentences[0].boilerplate);
     assert!(doc.sentences[1..].iter().all(|s| !s.boilerplate));

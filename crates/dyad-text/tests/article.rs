@@ -15,7 +15,7 @@ fn annotated(text: &str) -> Document {
 #[test]
 fn one_sentence_per_news_line_then_a_boilerplate_tail() {
     let doc = annotated(STORY);
-    let appeal = STORY.find("Support Our Journalism").expect("fixture has the appeal");
+    let appeal = STORY.find("Support Independent Journalism").expect("fixture has the appeal");
     let news: Vec<&str> = STORY[..appeal].lines().collect();
     assert_eq!(news.len(), 9);
     let got: Vec<&str> = doc.sentences.iter().filter(|s| !s.boilerplate).map(|s| doc.slice(s.span)).collect();
@@ -24,7 +24,7 @@ fn one_sentence_per_news_line_then_a_boilerplate_tail() {
         assert_eq!(s.boilerplate, s.span.start as usize >= appeal, "{:?}", doc.slice(s.span));
     }
     let tail: Vec<&str> = doc.sentences.iter().filter(|s| s.boilerplate).map(|s| doc.slice(s.span)).collect();
-    assert_eq!(tail[0], "Support Our Journalism");
+    assert_eq!(tail[0], "Support Independent Journalism");
     assert_eq!(tail[1], "We need your help.. every contribution keeps our reporting free");
     assert_eq!(tail.len(), 7);
     assert!(doc.layers.contains(Layer::Sentences) && doc.layers.contains(Layer::Tokens));
@@ -72,5 +72,5 @@ fn the_same_story_with_crlf_and_a_bom() {
     // The appeal heading maps back to the same words in the raw input.
     let heading = doc.sentences.iter().find(|s| s.boilerplate).expect("a boilerplate tail").span;
     let (a, b) = (norm.raw_offset(heading.start as usize), norm.raw_end(heading.end as usize));
-    assert_eq!(&raw[a..b], "Support Our Journalism");
+    assert_eq!(&raw[a..b], "Support Independent Journalism");
 }

@@ -23,7 +23,7 @@ fn text() -> impl Strategy<Value = String> {
         Just("non-stop".to_string()),
         Just("https://example.org/a_(b)".to_string()),
         Just("desk@example.org".to_string()),
-        Just("Support Our Journalism".to_string()),
+        Just("Support Independent Journalism".to_string()),
         Just("#tag".to_string()),
         Just("'68".to_string()),
         Just("[...]".to_string()),

@@ -16,7 +16,7 @@
 //!   when the text names a zone), `DURATION` (`PT1H2M`, `P8Y`) or `SET` (`P1W`,
 //!   `XXXX-WXX-1`), and a `mod` (`APPROX`, `START`, `MORE_THAN`, ...).
 //! - [`duration_anchors`] gives, for "N years after/before X", the date of X
-//!   ("nearly eight years after Russia annexed Crimea" in a 2022 story: about `2014`),
+//!   ("nearly six years after the army seized the port" in a 2022 story: about `2016`),
 //!   for the event stage.
 //!
 //! The one big design decision: a hand-written scanner with small word tables and
@@ -27,7 +27,7 @@
 //! Resolution: bare weekdays and months look backwards in a past-tense sentence and
 //! forwards in a future one ("will meet on Monday"); "a year earlier", "the next day" and
 //! bare clock times are anchored to the last date the text itself set; clock times with
-//! a zone ("11:04 am ET") are converted to UTC with jiff's bundled tz database, so
+//! a zone ("9:15 am ET") are converted to UTC with jiff's bundled tz database, so
 //! daylight saving time is right without system zone files. Without a publication date,
 //! relative expressions keep their span but get no value (or an underspecified one such
 //! as `XXXX-WXX-6`): nothing is ever guessed from the wall clock.
@@ -46,8 +46,8 @@
 //!
 //! let mut doc = Document::new(
 //!     "seed",
-//!     "Putin and Biden held an hour-long call Saturday. It began at 11:04 am ET (16:04 GMT). \
-//!      The tensions come nearly eight years after Russia annexed Crimea.",
+//!     "The two envoys held an hour-long meeting Saturday. It opened at 9:15 am ET (14:15 GMT). \
+//!      The dispute returns nearly six years after the army seized the port.",
 //! )?;
 //! doc.meta.published = Some(Published::parse("2022-02-13")?);
 //! dyad_time::annotate(&mut doc);
@@ -61,13 +61,13 @@
 //!     [
 //!         ("hour-long", "PT1H", None),
 //!         ("Saturday", "2022-02-12", None),
-//!         ("11:04 am ET", "2022-02-12T16:04Z", None),
-//!         ("16:04 GMT", "2022-02-12T16:04Z", None),
-//!         ("nearly eight years", "P8Y", Some("APPROX")),
+//!         ("9:15 am ET", "2022-02-12T14:15Z", None),
+//!         ("14:15 GMT", "2022-02-12T14:15Z", None),
+//!         ("nearly six years", "P6Y", Some("APPROX")),
 //!     ]
 //! );
 //! let anchors = dyad_time::duration_anchors(&doc);
-//! assert_eq!(anchors[0].value.as_deref(), Some("2014"));
+//! assert_eq!(anchors[0].value.as_deref(), Some("2016"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![deny(missing_docs)]
@@ -128,7 +128,7 @@ pub enum AnchorRelation {
     Before,
 }
 
-/// The date a duration anchors: in "nearly eight years after Russia annexed Crimea", the
+/// The date a duration anchors: in "nearly six years after the army seized the port", the
 /// duration `P8Y` anchors the annexation at about `2014` (for a 2022 story).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DurationAnchor {

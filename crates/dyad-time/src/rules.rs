@@ -1154,7 +1154,7 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let mut parts = vec![(a, u)];
-        // "one hour and two minutes", "two years, three months".
+        // "two hours and five minutes", "two years, three months".
         while self.kw(k, Kw::And) || self.punct(k, ",") {
             if self.kw(k + 1, Kw::A) && self.kw(k + 2, Kw::Half) {
                 if let Some((Amount::N(v), _)) = parts.last().copied() {
@@ -1227,7 +1227,7 @@ impl<'a> Tagger<'a> {
             return Some(m);
         }
         let m = mk(k, TimexKind::Duration, Some(value));
-        // "the one hour and two minutes long conversation": "the" belongs to the noun.
+        // "the two hours and five minutes long session": "the" belongs to the noun.
         Some(if self.kw(k, Kw::Long) { m } else { m.the() })
     }
 

@@ -128,16 +128,16 @@ fn leap_years_and_absurd_dates() {
 #[test]
 fn clock_times_with_zones_and_dst() {
     check(
-        "The call Saturday began at 11:04 am ET (16:04 GMT) and ended at 12:06 pm ET (17:06 GMT).",
+        "The meeting Saturday opened at 9:15 am ET (14:15 GMT) and closed at 1:40 pm ET (18:40 GMT).",
         "2022-02-13",
         "Saturday=DATE:2022-02-12
-         11:04 am ET=TIME:2022-02-12T16:04Z
-         16:04 GMT=TIME:2022-02-12T16:04Z
-         12:06 pm ET=TIME:2022-02-12T17:06Z
-         17:06 GMT=TIME:2022-02-12T17:06Z",
+         9:15 am ET=TIME:2022-02-12T14:15Z
+         14:15 GMT=TIME:2022-02-12T14:15Z
+         1:40 pm ET=TIME:2022-02-12T18:40Z
+         18:40 GMT=TIME:2022-02-12T18:40Z",
     );
     // ET in July is UTC-4.
-    check("The briefing began at 11:04 a.m. ET.", "2022-07-04", "11:04 a.m. ET=TIME:2022-07-04T15:04Z");
+    check("The briefing began at 10:20 a.m. ET.", "2022-07-04", "10:20 a.m. ET=TIME:2022-07-04T14:20Z");
     // The night the clocks go forward in the US (2022-03-13): 1:30 am is EST, 3:30 am EDT.
     check(
         "Sirens sounded at 1:30 am ET and 3:30 am ET.",
@@ -158,15 +158,15 @@ fn clock_times_with_zones_and_dst() {
 #[test]
 fn durations() {
     check(
-        "The one hour and two minutes long call followed an hour-long meeting.",
+        "The two hours and five minutes long session followed an hour-long meeting.",
         "2022-02-13",
-        "one hour and two minutes=DURATION:PT1H2M
+        "two hours and five minutes=DURATION:PT2H5M
          hour-long=DURATION:PT1H",
     );
     check(
-        "The border tensions come nearly eight years after Russia annexed Crimea.",
+        "The dispute returns nearly six years after the army seized the port.",
         "2022-02-13",
-        "nearly eight years=DURATION:P8Y:APPROX",
+        "nearly six years=DURATION:P6Y:APPROX",
     );
     check(
         "Troops stayed for more than 30 days, then a 10-day pause.",
@@ -184,14 +184,13 @@ fn durations() {
 
 #[test]
 fn duration_anchor_for_after() {
-    let mut doc =
-        Document::new("t", "The border tensions come nearly eight years after Russia annexed Crimea.").unwrap();
+    let mut doc = Document::new("t", "The dispute returns nearly six years after the army seized the port.").unwrap();
     doc.meta.published = Some(Published::parse("2022-02-13").unwrap());
     crate::annotate(&mut doc);
     let a = crate::duration_anchors(&doc);
     assert_eq!(a.len(), 1);
     assert_eq!(a[0].relation, crate::AnchorRelation::After);
-    assert_eq!(a[0].value.as_deref(), Some("2014"));
+    assert_eq!(a[0].value.as_deref(), Some("2016"));
     assert_eq!(a[0].modifier.as_deref(), Some("APPROX"));
 }
 

@@ -1,6 +1,6 @@
 //! Capitals, seats of power and country names: a place, or the government acting?
 //!
-//! "Moscow denies", "require Moscow to deescalate", "Washington warned": the government.
+//! "Moscow denies", "urged Beijing to step back", "Washington warned": the government.
 //! "in Moscow", "flew to Kyiv", "Washington:" (a dateline), "Moscow time": a place. The
 //! `words` layer decides when the syntax stage has run (a subject is an agent; an oblique or
 //! nominal modifier with a preposition is a place); otherwise, and when the parse is silent,
