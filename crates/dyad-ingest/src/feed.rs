@@ -1,6 +1,7 @@
 //! RSS and Atom feeds (and JSON Feed): each item becomes an article, its text taken from
 //! the item's full content when the feed carries it, else from its summary.
 
+use crate::html::decode_entities;
 use feed_rs::model::{Entry, Feed};
 
 /// One feed item, before it becomes an [`Article`](crate::Article).
@@ -79,51 +80,6 @@ pub(crate) fn fragment_text(html: &str) -> String {
     current.push_str(&decode_entities(rest));
     flush(&mut current, &mut paragraphs);
     paragraphs.join("\n\n")
-}
-
-fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains('&') {
-        return s.into();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let end = rest[..rest.len().min(12)].find(';');
-        let decoded = end.and_then(|end| {
-            let name = &rest[1..end];
-            let c = match name {
-                "amp" => '&',
-                "lt" => '<',
-                "gt" => '>',
-                "quot" => '"',
-                "apos" => '\'',
-                "nbsp" => ' ',
-                _ => {
-                    let code = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X"));
-                    let n = match code {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                        None => name.strip_prefix('#')?.parse().ok()?,
-                    };
-                    char::from_u32(n)?
-                }
-            };
-            Some((c, end + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out.into()
 }
 
 #[cfg(test)]

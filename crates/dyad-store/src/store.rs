@@ -79,10 +79,12 @@ impl Store {
                 added.already_stored += 1;
                 continue;
             }
-            insert_document(&tx, doc)?;
+            // One character index per document, shared by its entities and mentions.
+            let chars = dyad1::CharOffsets::new(doc.text());
+            insert_document(&tx, doc, &chars)?;
             for event in &doc.events {
                 added.mentions += 1;
-                added.new_events += u64::from(insert_mention(&tx, doc, event, window)?);
+                added.new_events += u64::from(insert_mention(&tx, doc, &chars, event, window)?);
             }
             added.documents += 1;
         }
@@ -109,7 +111,7 @@ impl Store {
     }
 }
 
-fn insert_document(tx: &Transaction, doc: &Document) -> Result<(), Error> {
+fn insert_document(tx: &Transaction, doc: &Document, chars: &dyad1::CharOffsets<'_>) -> Result<(), Error> {
     let m = &doc.meta;
     tx.execute(
         "INSERT INTO documents (id, url, title, source, published, fingerprint, duplicate_of, text)
@@ -125,7 +127,6 @@ fn insert_document(tx: &Transaction, doc: &Document) -> Result<(), Error> {
             doc.text()
         ],
     )?;
-    let chars = dyad1::CharOffsets::new(doc.text());
     let mut stmt = tx.prepare_cached(
         "INSERT INTO entities (doc_id, idx, start, end, text, label, actor, canonical, role)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -148,7 +149,13 @@ fn insert_document(tx: &Transaction, doc: &Document) -> Result<(), Error> {
 
 /// Stores one mention and attaches it to an existing event (same actors, code and modality,
 /// date within the window) or a new one. Returns true when it created the event.
-fn insert_mention(tx: &Transaction, doc: &Document, e: &Event, window_days: i64) -> Result<bool, Error> {
+fn insert_mention(
+    tx: &Transaction,
+    doc: &Document,
+    chars: &dyad1::CharOffsets<'_>,
+    e: &Event,
+    window_days: i64,
+) -> Result<bool, Error> {
     let source = e.source.as_ref().and_then(|p| p.code.clone());
     let target = e.target.as_ref().and_then(|p| p.code.clone());
     let modality = e.modality.as_str();
@@ -192,7 +199,6 @@ fn insert_mention(tx: &Transaction, doc: &Document, e: &Event, window_days: i64)
             tx.last_insert_rowid()
         }
     };
-    let chars = dyad1::CharOffsets::new(doc.text());
     let sentence = doc.sentences.get(e.sentence as usize).map_or(e.span, |s| s.span);
     tx.execute(
         "INSERT OR IGNORE INTO mentions (doc_id, mention_id, event_id, sentence, start, end, trigger, source_text,

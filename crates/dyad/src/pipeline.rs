@@ -116,9 +116,7 @@ impl Pipeline {
 
     /// Normalises the article's text, builds its document and runs every stage over it.
     pub fn process(&self, article: Article) -> Result<Document, TextTooLong> {
-        let text = dyad_text::normalize(&article.text).text;
-        let mut doc = Document::new(article.id, text)?;
-        doc.meta = article.meta;
+        let mut doc = document(article)?;
         for stage in &self.stages {
             stage.process(&mut doc);
         }
@@ -128,11 +126,8 @@ impl Pipeline {
     /// Like [`Pipeline::process`], adding the time each stage took to `spent` (one entry per
     /// stage, in order; normalisation counts with the first stage). For `dyad bench`.
     pub fn process_timed(&self, article: Article, spent: &mut [std::time::Duration]) -> Result<Document, TextTooLong> {
-        let started = std::time::Instant::now();
-        let text = dyad_text::normalize(&article.text).text;
-        let mut doc = Document::new(article.id, text)?;
-        doc.meta = article.meta;
-        let mut last = started;
+        let mut last = std::time::Instant::now();
+        let mut doc = document(article)?;
         for (stage, slot) in self.stages.iter().zip(spent.iter_mut()) {
             stage.process(&mut doc);
             let now = std::time::Instant::now();
@@ -141,6 +136,13 @@ impl Pipeline {
         }
         Ok(doc)
     }
+}
+
+/// The article's document: its text normalised, its metadata kept, no layers yet.
+fn document(article: Article) -> Result<Document, TextTooLong> {
+    let mut doc = Document::new(article.id, dyad_text::normalize(&article.text).text)?;
+    doc.meta = article.meta;
+    Ok(doc)
 }
 
 /// Sentences, tokens and boilerplate flags (`dyad-text`).

@@ -44,6 +44,9 @@ mod content;
 mod hints;
 mod meta;
 mod tokenizer;
+
+/// Character references (`&amp;`, `&#8212;`) decoded as the HTML reader does; feeds use it too.
+pub(crate) use tokenizer::decode_entities;
 mod tree;
 
 #[cfg(test)]
