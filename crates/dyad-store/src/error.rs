@@ -34,6 +34,8 @@ pub enum Error {
     BadQuery(String),
     /// Writing an export failed.
     Io(std::io::Error),
+    /// The Parquet writer refused the data (a bug in the export, reported as such).
+    Parquet(String),
 }
 
 impl fmt::Display for Error {
@@ -51,6 +53,7 @@ impl fmt::Display for Error {
             Error::Sqlite { path: None, source } => write!(f, "store: {source}"),
             Error::BadQuery(m) => write!(f, "{m}"),
             Error::Io(e) => write!(f, "{e}"),
+            Error::Parquet(m) => write!(f, "Parquet export: {m}"),
         }
     }
 }

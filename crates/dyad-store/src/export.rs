@@ -100,7 +100,7 @@ fn digits(date: &str) -> String {
 }
 
 /// A CAMEO actor code's country part (three letters that are not an IGO/NGO/etc. prefix).
-fn country_of(code: &str) -> &str {
+pub(crate) fn country_of(code: &str) -> &str {
     let head = code.get(..3).unwrap_or("");
     if head.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(head, "IGO" | "NGO" | "IMG" | "MNC") {
         head

@@ -12,7 +12,8 @@
 //!   target within a date window are one event with `num_mentions`, `num_sources` and
 //!   `num_articles`, updated as new mentions arrive.
 //! - [`Filter`] selects events; [`export`] writes GDELT 2.0 Events and Mentions TSV,
-//!   PLOVER-style JSON and dyad JSONL.
+//!   PLOVER-style JSON and dyad JSONL; [`Store::export_parquet`] writes the events or the
+//!   mentions as typed, zstd-compressed Parquet ([`ParquetTable`], schema in `docs/parquet.md`).
 //!
 //! # Not here
 //!
@@ -33,6 +34,7 @@
 
 mod error;
 pub mod export;
+mod parquet_export;
 mod query;
 mod schema;
 mod store;
@@ -40,6 +42,9 @@ mod store;
 mod tests;
 
 pub use error::Error;
+pub use parquet_export::{
+    BATCH_ROWS, Column, ColumnType, PARQUET_SCHEMA, ParquetTable, ROW_GROUP_BYTES, ROW_GROUP_ROWS, ZSTD_LEVEL,
+};
 pub use query::{Bucket, CountRow, EventRow, Filter, MentionRow};
 pub use schema::SCHEMA_VERSION;
 pub use store::{Added, Store};

@@ -121,6 +121,9 @@ pub struct CountRow {
     pub quad: [u64; 4],
 }
 
+/// The order every event listing and export uses: most mentioned first, then by date.
+pub(crate) const EVENT_ORDER: &str = "e.num_mentions DESC, e.date, e.id";
+
 /// `column = value`, or for `PREFIX*` a range `PREFIX <= column < PREFIX⁺`, which (unlike
 /// LIKE) lets SQLite use the index on the column.
 fn code_condition(column: &str, value: &str, out: &mut Vec<String>, args: &mut Vec<Value>) {
@@ -139,7 +142,8 @@ fn code_condition(column: &str, value: &str, out: &mut Vec<String>, args: &mut V
 }
 
 impl Filter {
-    fn sql(&self) -> Result<(String, Vec<Value>), Error> {
+    /// The `WHERE` clause (over `events e`) and its arguments.
+    pub(crate) fn sql(&self) -> Result<(String, Vec<Value>), Error> {
         let mut conds = Vec::new();
         let mut args = Vec::new();
         if let Some(s) = &self.source {
@@ -197,7 +201,7 @@ impl Store {
         let sql = format!(
             "SELECT e.id, e.source, e.target, e.cameo, e.root, e.quad_class, e.goldstein, e.date, e.historical,
                     e.modality, e.num_mentions, e.num_sources, e.num_articles, e.place, e.first_doc
-             FROM events e {clause} ORDER BY e.num_mentions DESC, e.date, e.id {limit}"
+             FROM events e {clause} ORDER BY {EVENT_ORDER} {limit}"
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
