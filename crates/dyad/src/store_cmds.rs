@@ -4,7 +4,7 @@ use crate::drive;
 use crate::inputs::{InputArgs, PipelineArgs};
 use anyhow::Context;
 use dyad::{Document, Input, Pipeline};
-use dyad_store::{Bucket, EventRow, Filter, Store};
+use dyad_store::{Bucket, EventRow, Filter, ParquetTable, Store};
 use std::collections::HashSet;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -350,11 +350,16 @@ fn finish_output(result: anyhow::Result<()>) -> anyhow::Result<ExitCode> {
 /// gdelt: GDELT 2.0 Events TSV, the codebook's 61 columns in order, no header (geography
 /// columns stay empty until places have coordinates); gdelt-mentions: GDELT 2.0 Mentions
 /// TSV (16 columns); plover: PLOVER-style JSON lines with POLECAT's field names; jsonl:
-/// dyad's events, each with all its mentions.
+/// dyad's events, each with all its mentions; parquet: one row per event, typed columns
+/// (dates, counts, scores), zstd-compressed; parquet-mentions: one row per mention, joining
+/// the events on event_id. The Parquet columns are documented in docs/parquet.md. Parquet
+/// is binary: give --out, or send standard output to a file or a pipe, not a terminal.
 ///
 ///   dyad export --format gdelt --db news.db > events.tsv
 ///
 ///   dyad export --format plover --source 'RUS*' > russia.jsonl
+///
+///   dyad export --format parquet --db news.db --out events.parquet
 #[derive(clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct ExportArgs {
@@ -376,11 +381,28 @@ enum ExportFormat {
     GdeltMentions,
     Plover,
     Jsonl,
+    Parquet,
+    ParquetMentions,
 }
 
 pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let table = match args.format {
+        ExportFormat::Parquet => Some(ParquetTable::Events),
+        ExportFormat::ParquetMentions => Some(ParquetTable::Mentions),
+        _ => None,
+    };
+    if table.is_some() && args.out.is_none() && std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "Parquet is binary and standard output is a terminal: give --out FILE, or redirect to a file or a pipe"
+        );
+    }
     let store = open_existing(&args.db.db)?;
     let filter = args.filter.filter();
+    if let Some(table) = table {
+        let n = export_parquet(&store, table, &filter, args.out.as_deref())?;
+        eprintln!("dyad: exported {n} rows");
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut out: Box<dyn Write> = match &args.out {
         Some(p) => Box::new(BufWriter::new(std::fs::File::create(p).with_context(|| p.display().to_string())?)),
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
@@ -391,6 +413,7 @@ pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
             ExportFormat::GdeltMentions => store.export_gdelt_mentions(&filter, &mut out)?,
             ExportFormat::Plover => store.export_plover(&filter, &mut out)?,
             ExportFormat::Jsonl => store.export_jsonl(&filter, &mut out)?,
+            ExportFormat::Parquet | ExportFormat::ParquetMentions => unreachable!("written above"),
         };
         out.flush()?;
         Ok(n)
@@ -402,6 +425,27 @@ pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
         }
         Err(e) => finish_output(Err(e)),
     }
+}
+
+/// Writes a Parquet table to `out` or standard output. A file is written beside its final
+/// name and renamed once complete, so a failed export never leaves a truncated file there.
+fn export_parquet(store: &Store, table: ParquetTable, filter: &Filter, out: Option<&Path>) -> anyhow::Result<u64> {
+    let Some(path) = out else {
+        return Ok(store.export_parquet(table, filter, std::io::stdout())?);
+    };
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    let written = (|| -> anyhow::Result<u64> {
+        let file = std::fs::File::create(&partial).with_context(|| partial.display().to_string())?;
+        let n = store.export_parquet(table, filter, file)?;
+        std::fs::rename(&partial, path).with_context(|| path.display().to_string())?;
+        Ok(n)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    written
 }
 
 /// The main job: ingest articles (by default the bundled samples) into the store and show

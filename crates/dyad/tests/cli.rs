@@ -362,3 +362,45 @@ fn query_and_export_refuse_missing_and_foreign_stores() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("Top dyads"));
 }
+
+#[test]
+fn export_parquet_to_a_file_or_a_pipe_never_a_terminal() {
+    let dir = scratch("parquet");
+    let db = dir.join("samples.db");
+    let db = db.to_str().unwrap();
+    let out = dyad(&["run", "-q", "--db", db]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines = |format: &str| {
+        let out = dyad(&["export", "--db", db, "--format", format]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap().lines().count()
+    };
+    for (format, tsv) in [("parquet", "gdelt"), ("parquet-mentions", "gdelt-mentions")] {
+        let path = dir.join(format!("{format}.parquet"));
+        let out = dyad(&["export", "--db", db, "--format", format, "--out", path.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let rows = lines(tsv);
+        assert!(rows > 0, "the samples hold events");
+        assert!(stderr(&out).contains(&format!("exported {rows} rows")), "{format}: {}", stderr(&out));
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"), "{format}: a whole Parquet file");
+        assert!(!dir.join(format!("{format}.parquet.partial")).exists());
+        // To a pipe: the same bytes (the export is deterministic).
+        let piped = dyad(&["export", "--db", db, "--format", format]);
+        assert!(piped.status.success(), "{}", stderr(&piped));
+        assert!(piped.stdout == bytes, "{format}: stdout differs from --out");
+    }
+    // A failed export leaves no file behind, partial or not.
+    let missing = dir.join("no-such-dir").join("events.parquet");
+    let out = dyad(&["export", "--db", db, "--format", "parquet", "--out", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("events.parquet.partial"), "the error names the file: {}", stderr(&out));
+    // A terminal gets an error, not binary. `script` gives the child a pseudo-terminal.
+    if Path::new("/usr/bin/script").exists() {
+        let command = format!("{} export --db {db} --format parquet", env!("CARGO_BIN_EXE_dyad"));
+        let out = Command::new("/usr/bin/script").args(["-qec", &command, "/dev/null"]).output().unwrap();
+        let seen = String::from_utf8_lossy(&out.stdout);
+        assert!(seen.contains("standard output is a terminal: give --out FILE"), "{seen}");
+        assert!(!seen.contains("PAR1"), "{seen}");
+    }
+}
