@@ -7,6 +7,9 @@
 //! timex_eval --article FILE.txt --date 2022-02-13            # one article, id "seed-article"
 //! ```
 //!
+//! As in the pipeline, `dyad-text` runs first (the texts are not normalised, so offsets stay
+//! those of the gold); `--no-text` runs the time layer alone, on its own scan of the text.
+//!
 //! `--split` keeps a deterministic part of the records: `dev` holds the documents whose
 //! FNV-1a hash of the id is 0 mod 5 (about a fifth, never tuned on), `tune` the rest.
 //! `--gold` writes the selected input records unchanged instead, so the scorer can be
@@ -25,12 +28,22 @@ fn is_dev(id: &str) -> bool {
     fnv(id).is_multiple_of(5)
 }
 
+/// The pipeline's order: the text layer (sentences, tokens), then the time layer. With
+/// `--no-text` the time layer runs alone and scans the text itself.
+fn annotate(doc: &mut Document, alone: bool) {
+    if !alone {
+        dyad_text::annotate(doc);
+    }
+    dyad_time::annotate(doc);
+}
+
 fn main() -> ExitCode {
     let mut split = "all".to_string();
     let mut gold = false;
     let mut article = None;
     let mut date = None;
     let mut files = Vec::new();
+    let mut full_scan = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -38,6 +51,7 @@ fn main() -> ExitCode {
             "--gold" => gold = true,
             "--article" => article = args.next(),
             "--date" => date = args.next(),
+            "--no-text" => full_scan = true,
             _ => files.push(a),
         }
     }
@@ -59,7 +73,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         };
         doc.meta.published = date.as_deref().and_then(|d| Published::parse(d).ok());
-        dyad_time::annotate(&mut doc);
+        annotate(&mut doc, full_scan);
         let _ = writeln!(out, "{}", dyad1::to_json(&doc, options));
         return ExitCode::SUCCESS;
     }
@@ -102,7 +116,7 @@ fn main() -> ExitCode {
             };
             let published = ["doc_date", "published", "date"].iter().find_map(|k| v[*k].as_str());
             doc.meta.published = published.and_then(|d| Published::parse(d).ok());
-            dyad_time::annotate(&mut doc);
+            annotate(&mut doc, full_scan);
             let _ = writeln!(out, "{}", dyad1::to_json(&doc, options));
         }
     }

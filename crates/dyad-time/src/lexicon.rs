@@ -128,6 +128,8 @@ pub(crate) enum Kw {
     Once,
     Twice,
     Fiscal,
+    /// "full" or "calendar" before "year".
+    Full,
     End,
     Beginning,
     Middle,
@@ -558,6 +560,8 @@ const TABLE: &[(&str, Lex)] = &[
     ("once", Lex::Kw(Kw::Once)),
     ("twice", Lex::Kw(Kw::Twice)),
     ("fiscal", Lex::Kw(Kw::Fiscal)),
+    ("full", Lex::Kw(Kw::Full)),
+    ("calendar", Lex::Kw(Kw::Full)),
     ("end", Lex::Kw(Kw::End)),
     ("beginning", Lex::Kw(Kw::Beginning)),
     ("start", Lex::Kw(Kw::Beginning)),

@@ -85,6 +85,8 @@ pub(crate) struct Tagger<'a> {
     last_point: Option<(Point, u32)>,
     last_day: Option<(Ymd, u32)>,
     last_quarter: Option<(Point, u32)>,
+    /// The first quarter the text named: a quarterly report's own quarter.
+    first_quarter: Option<Point>,
     last_year: Option<(i32, u32)>,
     pub(crate) found: Vec<Found>,
     pub(crate) notes: Vec<String>,
@@ -103,6 +105,7 @@ impl<'a> Tagger<'a> {
             last_point: None,
             last_day: None,
             last_quarter: None,
+            first_quarter: None,
             last_year: None,
             found: Vec::new(),
             notes: Vec::new(),
@@ -142,7 +145,14 @@ impl<'a> Tagger<'a> {
             self.last_point = Some((p, sent));
             match p {
                 Point::Day(d) => self.last_day = Some((d, sent)),
-                Point::Quarter(..) => self.last_quarter = Some((p, sent)),
+                Point::Quarter(..) => {
+                    self.last_quarter = Some((p, sent));
+                    if self.first_quarter.is_none()
+                        && self.dct.is_none_or(|d| p.year().is_some_and(|y| y == d.y || y + 1 == d.y))
+                    {
+                        self.first_quarter = Some(p);
+                    }
+                }
                 _ => {}
             }
             if m.year_scope > 0
@@ -354,6 +364,62 @@ impl<'a> Tagger<'a> {
         None
     }
 
+    /// The tense marker of token `j` alone, for [`Tagger::clause_tense`]: tense words,
+    /// "ago", past participles ("announced"), and the words that put an event ahead:
+    /// plans and expectations ("planned to", "is expected"), "would", and an infinitive
+    /// ("set to resume", "is to meet").
+    fn marker(&self, j: usize) -> Option<Tense> {
+        match self.lex(j) {
+            Lex::Tense(t) => return Some(t),
+            Lex::Kw(Kw::Ago) => return Some(Tense::Past),
+            Lex::Kw(Kw::To) => {
+                let next = self.toks.get(j + 1)?;
+                let w = self.w(j + 1);
+                return (next.kind == Kind::Word
+                    && next.lex == Lex::None
+                    && !next.upper
+                    && !NOT_VERBS.iter().any(|n| is(w, n)))
+                .then_some(Tense::Future);
+            }
+            Lex::None if self.toks.get(j)?.kind == Kind::Word => {}
+            _ => return None,
+        }
+        let w = self.w(j);
+        if FUTURE_VERBS.iter().any(|f| is(w, f)) {
+            return Some(Tense::Future);
+        }
+        (w.len() >= 5
+            && w.ends_with("ed")
+            && !self.upper(j)
+            && !matches!(w, "united" | "indeed" | "based" | "proceed" | "succeed" | "exceed" | "need"))
+        .then_some(Tense::Past)
+    }
+
+    /// The tense around token `j` as its clause gives it: a cue right before ("until
+    /// Tuesday", "as soon as Monday"), else the nearest marker on the left in the
+    /// sentence, else the nearest on the right.
+    fn clause_tense(&self, j: usize) -> Option<Tense> {
+        let sent = self.sent(j);
+        // "Wednesday's ruling": what has a name already happened.
+        if matches!(self.w(j + 1), "'" | "\u{2019}") && self.tight(j + 1) && is(self.w(j + 2), "s") {
+            return Some(Tense::Past);
+        }
+        let mut k = j;
+        if self.kw(k.wrapping_sub(1), Kw::On) {
+            k -= 1;
+        }
+        // "postponed until Tuesday", "as soon as Monday"; not "Until Thursday, they had ...".
+        let until = k > 1 && self.kw(k - 1, Kw::Until) && self.sent(k - 2) == sent && !self.kw(k - 2, Kw::Up);
+        if until || (k > 1 && self.kw(k - 1, Kw::As) && self.prev_is(k - 1, &["soon"])) {
+            return Some(Tense::Future);
+        }
+        let left = (j.saturating_sub(12)..j).rev().take_while(|&i| self.sent(i) == sent);
+        let right = (j + 1..self.toks.len().min(j + 12)).take_while(|&i| self.sent(i) == sent);
+        // "will be paid", "to be completed": the participle takes its tense from the words before.
+        let passive = |i: usize| i > 0 && (is(self.w(i - 1), "be") || is(self.w(i - 1), "being"));
+        left.chain(right).find_map(|i| self.marker(i).filter(|t| *t == Tense::Future || !passive(i)))
+    }
+
     /// A year the text itself set in this sentence or the one before, if it differs
     /// from the document's year.
     fn year_in_force(&self, i: usize) -> Option<i32> {
@@ -533,15 +599,29 @@ impl<'a> Tagger<'a> {
         if !cued {
             return None;
         }
-        // A day right after: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9".
+        // A day right after: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9"; or after a
+        // parenthesis, which the span does not take: "10:35 a.m. (0735 GMT) Friday" dates
+        // both clock times.
         let mut day = None;
-        let after = if self.punct(k, ",") { k + 1 } else { k };
+        let mut after = if self.punct(k, ",") { k + 1 } else { k };
+        let mut extend = true;
+        if self.punct(after, ")") {
+            after += 1;
+            extend = false;
+        } else if self.punct(after, "(")
+            && let Some(close) = (after + 1..after + 8).find(|&i| self.punct(i, ")"))
+        {
+            after = close + 1;
+            extend = false;
+        }
         if matches!(self.lex(after), Lex::Weekday(_, false) | Lex::DayRel(_) | Lex::Month(..))
             && let Some(m) = self.explicit_date(after).or_else(|| self.relative(after, false))
             && let Some(Point::Day(d)) = m.point
         {
             day = Some(d);
-            k = m.end;
+            if extend {
+                k = m.end;
+            }
         }
         let sent = self.sent(j);
         let day = day.or_else(|| self.last_day.filter(|(_, s)| s + 2 >= sent).map(|(d, _)| d)).or(self.dct);
@@ -587,13 +667,21 @@ impl<'a> Tagger<'a> {
                 if let Some(y) = self.year4(k2) {
                     return Some(self.full_date(y, m, d, k2 + 1, j));
                 }
+                // "March 3 next year": the year phrase belongs to the date.
+                if let Some((y, end)) = self.year_phrase(k + 1) {
+                    return Some(self.full_date(y, m, d, end, j));
+                }
                 return Some(self.month_day(m, d, k + 1, j));
             }
             let k2 = if self.punct(k, ",") || self.kw(k, Kw::Of) { k + 1 } else { k };
-            if let Some(y) = self.year4(k2) {
-                let mut mm = M::date(k2 + 1, Some(Point::Month(y, m)));
+            if let Some((y, end)) = self.year4(k2).map(|y| (y, k2 + 1)).or_else(|| self.spoken_year(k2)) {
+                let mut mm = M::date(end, Some(Point::Month(y, m)));
                 mm.year_scope = 1;
                 return Some(mm);
+            }
+            // "in February this year", "in April next year".
+            if let Some((y, end)) = self.year_phrase(k) {
+                return Some(M::date(end, Some(Point::Month(y, m))));
             }
             let Lex::Month(_, abbrev) = self.lex(j) else { return None };
             let ambiguous = matches!(m, 3 | 5) || abbrev;
@@ -647,6 +735,30 @@ impl<'a> Tagger<'a> {
         None
     }
 
+    /// "this year", "next year", "last year" at `k`: the year and the token after it.
+    fn year_phrase(&self, k: usize) -> Option<(i32, usize)> {
+        let rel = match self.lex(k) {
+            Lex::Kw(Kw::This) => 0,
+            Lex::Kw(Kw::Next) => 1,
+            Lex::Kw(Kw::Last) => -1,
+            _ => return None,
+        };
+        (self.lex(k + 1) == Lex::Unit(Unit::Year, false)).then_some((self.dct?.y + rel, k + 2))
+    }
+
+    /// A year in words: "nineteen ninety-seven".
+    fn spoken_year(&self, j: usize) -> Option<(i32, usize)> {
+        if let (Lex::NumWord(c @ 10..=20), Lex::NumWord(t)) = (self.lex(j), self.lex(j + 1))
+            && t >= 10
+        {
+            let (rest, end) = self.word_number(j + 1)?;
+            if rest < 100.0 {
+                return Some((i32::from(c) * 100 + rest as i32, end));
+            }
+        }
+        None
+    }
+
     fn full_date(&mut self, y: i32, m: u8, d: u8, end: usize, start: usize) -> M {
         match Ymd::new(y, m, d) {
             Some(date) => {
@@ -670,7 +782,7 @@ impl<'a> Tagger<'a> {
         }
         let year = self.year_in_force(start).or_else(|| {
             let dct = self.dct?;
-            let tense = self.tense(start);
+            let tense = self.clause_tense(start);
             let cand = |y: i32| Ymd::new(y, m, d);
             let this = cand(dct.y).map(|c| c.to_days() - dct.to_days());
             // News looks back more than forward, but past-tense verbs surround future
@@ -679,6 +791,8 @@ impl<'a> Tagger<'a> {
             // Measured on TimeBank/AQUAINT (tune split): a date more than about five
             // months ahead is last year's, one almost a year back is next year's.
             Some(match (tense, this) {
+                // ... but never into next year in a past-tense clause ("bought it in March").
+                (Some(Tense::Past), Some(diff)) if diff < -300 => dct.y,
                 (Some(Tense::Future), Some(diff)) if diff > 160 && diff <= 300 => dct.y,
                 (_, Some(diff)) if diff > 160 => dct.y - 1,
                 (_, Some(diff)) if diff < -300 => dct.y + 1,
@@ -705,11 +819,9 @@ impl<'a> Tagger<'a> {
         let dct = self.dct?;
         let y = match rel {
             Some(-1) => {
-                if m < dct.m {
-                    dct.y
-                } else {
-                    dct.y - 1
-                }
+                // "last February" written in March is a year back: the month just gone
+                // would be "last month".
+                if m + 1 < dct.m { dct.y } else { dct.y - 1 }
             }
             Some(1) => {
                 if m > dct.m {
@@ -722,7 +834,8 @@ impl<'a> Tagger<'a> {
             None => {
                 let diff = i32::from(m) - i32::from(dct.m);
                 // As for month and day: measured on the tune split.
-                match self.tense(j) {
+                match self.clause_tense(j) {
+                    Some(Tense::Past) if diff <= -8 => dct.y,
                     _ if diff > 9 => dct.y - 1,
                     Some(Tense::Future) if diff >= 6 => dct.y,
                     _ if diff >= 6 => dct.y - 1,
@@ -745,7 +858,7 @@ impl<'a> Tagger<'a> {
         match rel {
             Some(-1) => dct.add_days(-(if back == 0 { 7 } else { back })),
             Some(1) => dct.add_days(if fwd == 0 { 7 } else { fwd }),
-            _ => match self.tense(j) {
+            _ => match self.clause_tense(j) {
                 Some(Tense::Future) => dct.add_days(fwd),
                 _ => dct.add_days(-back),
             },
@@ -754,9 +867,19 @@ impl<'a> Tagger<'a> {
 
     /// A day plus an optional part of day after it ("Monday morning").
     fn day_with_part(&self, d: Option<Ymd>, k: usize) -> M {
+        self.day_with_part_as(d, k, false)
+    }
+
+    /// Like [`Tagger::day_with_part`]; with `plain`, "night" joins the span but not the
+    /// value: a weekday's night, which runs past midnight, is dated by its day
+    /// ("Wednesday night" is that Wednesday, as TimeBank writes it).
+    fn day_with_part_as(&self, d: Option<Ymd>, k: usize, plain: bool) -> M {
         if let Lex::PartOfDay(p) = self.lex(k)
             && !self.w(k).ends_with('s')
         {
+            if plain && p == 3 {
+                return M::date(k + 1, d.map(Point::Day));
+            }
             let value = d.map(|d| format!("{}T{}", Point::Day(d), PART_OF_DAY[usize::from(p)]));
             let mut m = M::text(k + 1, TimexKind::Time, value);
             m.point = d.map(Point::Day);
@@ -817,11 +940,19 @@ impl<'a> Tagger<'a> {
                 if !self.upper(j) {
                     return None;
                 }
+                // "Saturday, April 25": the date says which Saturday.
+                let after = if self.punct(j + 1, ",") { j + 2 } else { j + 1 };
+                if matches!(self.lex(after), Lex::Month(..)) || self.is_num(after) {
+                    let date = self.explicit_date(after).filter(|m| matches!(m.point, Some(Point::Day(_))));
+                    if let Some(m) = date {
+                        return Some(m);
+                    }
+                }
                 if self.dct.is_none() {
                     return Some(M::text(j + 1, TimexKind::Date, Some(format!("XXXX-WXX-{wd}"))));
                 }
                 let d = self.weekday_date(wd, j, None);
-                Some(self.day_with_part(d, j + 1))
+                Some(self.day_with_part_as(d, j + 1, true))
             }
             Lex::Weekday(wd, true) if self.upper(j) && self.prev_is(j, &["on"]) => {
                 Some(M::text(j + 1, TimexKind::Set, Some(format!("XXXX-WXX-{wd}"))))
@@ -867,8 +998,16 @@ impl<'a> Tagger<'a> {
                     && !self.is_num(j + 1)
                     && !matches!(self.w(j + 1), "'" | "\u{2019}") =>
             {
-                // "for the year": TimeBank writes it as a one-year duration.
-                Some(M::text(j + 1, TimexKind::Duration, Some("P1Y".into())).the())
+                Some(self.the_year(j))
+            }
+            Lex::Kw(Kw::Fiscal | Kw::Full) if the && self.lex(j + 1) == Lex::Unit(Unit::Year, false) => {
+                Some(self.the_year(j + 1))
+            }
+            Lex::Unit(Unit::Week, false) if the && self.kw(j + 1, Kw::Of) => {
+                // "the week of March 6".
+                let m = self.explicit_date(j + 2)?;
+                let Some(Point::Day(d)) = m.point else { return None };
+                Some(M::date(m.end, Some(Point::week_of(d))).the())
             }
             Lex::Unit(Unit::Weekend, false) if the => {
                 let d = self.dct.and_then(|d| {
@@ -913,11 +1052,30 @@ impl<'a> Tagger<'a> {
             Lex::Season(s)
                 if self.prev_is(j, &["in", "this", "last", "next", "early", "late", "mid", "the", "during"]) =>
             {
+                // "the winter of 1994", "in summer 2021".
+                let k = if self.kw(j + 1, Kw::Of) { j + 2 } else { j + 1 };
+                if let Some((y, end)) = self.year4(k).map(|y| (y, k + 1)).or_else(|| self.spoken_year(k)) {
+                    return Some(M::date(end, Some(Point::Season(y, s))).the());
+                }
                 let p = self.dct.map(|d| Point::Season(d.y, s));
                 if the || !self.prev_is(j, &["this", "last", "next"]) { Some(M::date(j + 1, p).the()) } else { None }
             }
             _ => None,
         }
+    }
+
+    /// "the year" at `k` (after "the", maybe "fiscal" or "full"): a report's year ("for
+    /// the year ended March 31") is a one-year duration, as TimeBank writes it; otherwise
+    /// it is the year the text is in ("by the end of the year", "earlier in the year").
+    fn the_year(&self, k: usize) -> M {
+        let ended = |i: usize| ["ended", "ending", "ends"].iter().any(|w| is(self.w(i), w));
+        if ended(k + 1) || (self.kw(k + 1, Kw::That) && ended(k + 2)) {
+            return M::text(k + 1, TimexKind::Duration, Some("P1Y".into())).the();
+        }
+        let y = self.year_in_force(k).or(self.dct.map(|d| d.y));
+        let mut m = M::date(k + 1, y.map(Point::Year)).the();
+        m.derived = true;
+        m
     }
 
     fn reference_point(&self) -> Option<Point> {
@@ -935,6 +1093,9 @@ impl<'a> Tagger<'a> {
     fn recent_quarter(&self, j: usize) -> Option<Point> {
         let sent = self.sent(j);
         let (p, s) = self.last_quarter?;
+        // A report names other quarters too ("a flat second quarter"); its frame stays the
+        // quarter it opened with.
+        let p = self.first_quarter.unwrap_or(p);
         let ok = s + 3 >= sent && self.dct.is_none_or(|d| p.year().is_some_and(|y| y == d.y || y + 1 == d.y));
         ok.then_some(p)
     }
@@ -1120,6 +1281,10 @@ impl<'a> Tagger<'a> {
         if self.hyphen(k + 1) && matches!(self.lex(k + 2), Lex::Kw(Kw::Old | Kw::Ago | Kw::Earlier)) {
             return None;
         }
+        // "52 years old", "a month old": an age.
+        if self.kw(k + 1, Kw::Old) {
+            return None;
+        }
         Some((a, u, k + 1, hyph))
     }
 
@@ -1182,6 +1347,14 @@ impl<'a> Tagger<'a> {
             m.modifier = modifier;
             m
         };
+        // "the past few months", "the last several quarters": a vague stretch of the past.
+        if lead
+            && a == Amount::X
+            && parts.len() == 1
+            && matches!(self.lex(j), Lex::Kw(Kw::Past | Kw::Last | Kw::Previous))
+        {
+            return Some(mk(k, TimexKind::Date, Some(Vague::Past.value().into())).the());
+        }
         if lead || hyph {
             if hyph && self.hyphen(k) && self.kw(k + 1, Kw::Long) {
                 k += 2;
@@ -1237,15 +1410,9 @@ impl<'a> Tagger<'a> {
         let fiscal = self.kw(j, Kw::Fiscal);
         let j2 = if fiscal { j + 1 } else { j };
         // Spoken years: "nineteen ninety-six", "(the year) two thousand".
-        if let Lex::NumWord(c) = self.lex(j2) {
-            if let (10..=20, Lex::NumWord(t)) = (c, self.lex(j2 + 1))
-                && t >= 10
-            {
-                let (rest, end) = self.word_number(j2 + 1)?;
-                if rest < 100.0 {
-                    let y = i32::from(c) * 100 + rest as i32;
-                    return Some(M::date(end, Some(Point::Year(y))));
-                }
+        if let Lex::NumWord(_) = self.lex(j2) {
+            if let Some((y, end)) = self.spoken_year(j2) {
+                return Some(M::date(end, Some(Point::Year(y))));
             }
             if self.prev_is(j2, &["year"]) {
                 let (v, end) = self.word_number(j2)?;
@@ -1410,6 +1577,44 @@ impl<'a> Tagger<'a> {
         }
     }
 }
+
+/// Verbs that put what follows ahead of the time of writing.
+const FUTURE_VERBS: &[&str] = &[
+    "plan", "plans", "planning", "expect", "expects", "expected", "intend", "intends", "intended", "would", "hopes",
+    "aims",
+];
+
+/// Lower-case words after "to" that are not verbs ("returned to work", "went to court").
+const NOT_VERBS: &[&str] = &[
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "those",
+    "them",
+    "him",
+    "me",
+    "us",
+    "work",
+    "power",
+    "office",
+    "court",
+    "death",
+    "prison",
+    "jail",
+    "date",
+    "justice",
+    "reporters",
+    "journalists",
+    "school",
+    "hospital",
+    "parliament",
+    "congress",
+    "lawmakers",
+];
 
 /// True for the word classes that can start a time expression (function words such
 /// as "of" or "and" cannot, and are skipped without trying the rules).

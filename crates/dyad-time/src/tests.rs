@@ -334,3 +334,109 @@ fn sentences_from_dyad_text_are_used() {
     assert_eq!(doc.timexes[0].value.as_deref(), Some("2022-02-07"));
     assert!(doc.layers.contains(dyad_core::Layer::Timexes) && doc.layers.contains(dyad_core::Layer::Quantities));
 }
+
+#[test]
+fn weekdays_read_the_clause_not_just_the_nearest_verb() {
+    // 2022-02-16 is a Wednesday.
+    // An infinitive or a plan puts the day ahead, even after a past-tense verb.
+    check("The talks, which stalled, are set to resume Friday.", "2022-02-16", "Friday=DATE:2022-02-18");
+    check("The delegation planned to fly home on Monday.", "2022-02-16", "Monday=DATE:2022-02-21");
+    check("Observers said the group plans to march Saturday.", "2022-02-16", "Saturday=DATE:2022-02-19");
+    check("The deadline was moved until Friday.", "2022-02-16", "Friday=DATE:2022-02-18");
+    check("Aid could arrive as soon as Thursday, the agency said.", "2022-02-16", "Thursday=DATE:2022-02-17");
+    // The nearest marker on the left wins over one further right.
+    check("Rebels shelled the town Monday, and officials will visit it.", "2022-02-16", "Monday=DATE:2022-02-14");
+    // A weekday that names something already done: "Tuesday's vote".
+    check("Both camps said they would contest Tuesday's vote.", "2022-02-16", "Tuesday=DATE:2022-02-15");
+    // "Until Monday" opening a past-tense sentence looks back.
+    check("Until Monday, the ministry had denied any talks.", "2022-02-16", "Monday=DATE:2022-02-14");
+    // A passive participle takes the tense of its auxiliary.
+    check("The new border rules will be published Friday.", "2022-02-16", "Friday=DATE:2022-02-18");
+}
+
+#[test]
+fn weekday_with_its_date_is_one_expression() {
+    check("The council met on Tuesday, March 8, to vote.", "2022-03-10", "Tuesday, March 8=DATE:2022-03-08");
+    check("Voting ends Sunday 3 April 2022.", "2022-03-10", "Sunday 3 April 2022=DATE:2022-04-03");
+}
+
+#[test]
+fn a_weekday_night_is_dated_by_its_day() {
+    check("Drones struck the depot Tuesday night.", "2022-02-16", "Tuesday night=DATE:2022-02-15");
+    // Other parts of the day keep their TIMEX3 code.
+    check("Drones struck the depot Tuesday morning.", "2022-02-16", "Tuesday morning=TIME:2022-02-15TMO");
+}
+
+#[test]
+fn months_take_their_year_from_the_clause() {
+    // A past-tense clause never moves a month into next year.
+    check("The governor resigned in March over the scandal.", "2021-11-20", "March=DATE:2021-03");
+    check("The company sold its stake in February.", "2021-11-20", "February=DATE:2021-02");
+    // Without a tense the old rule stands: a month far behind is next year's.
+    check("Elections in March.", "2021-11-20", "March=DATE:2022-03");
+    // "last February" said in March is a year back.
+    check("The port was closed last February.", "2022-03-05", "last February=DATE:2021-02");
+    check("The port was closed last October.", "2022-03-05", "last October=DATE:2021-10");
+    check("The port was closed last January.", "2022-03-05", "last January=DATE:2022-01");
+}
+
+#[test]
+fn dates_with_a_year_phrase_or_a_spoken_year() {
+    check("The treaty was ratified in May this year.", "2022-11-02", "May this year=DATE:2022-05");
+    check("A summit is planned for April next year.", "2022-11-02", "April next year=DATE:2023-04");
+    check("The vote is due on June 5 next year.", "2022-11-02", "June 5 next year=DATE:2023-06-05");
+    check(
+        "The mine closed in October nineteen eighty-four.",
+        "1998-01-01",
+        "October nineteen eighty-four=DATE:1984-10",
+    );
+    check("Prices peaked in the winter of 1984.", "1998-01-01", "the winter of 1984=DATE:1984-WI");
+    check("The trial opens the week of March 7.", "2022-02-20", "the week of March 7=DATE:2022-W10");
+}
+
+#[test]
+fn the_year_is_a_date_unless_a_report_closes_it() {
+    check(
+        "Output fell in the first half of the year.",
+        "2022-10-05",
+        "the first half=DATE:2022-H1\nthe year=DATE:2022",
+    );
+    check("Costs will rise by the end of the year.", "2022-10-05", "the end of the year=DATE:2022:END");
+    check(
+        "The firm lost money for the year ended June 30.",
+        "2022-10-05",
+        "the year=DURATION:P1Y\nJune 30=DATE:2022-06-30",
+    );
+    check("It expects growth for the fiscal year.", "2022-10-05", "the fiscal year=DATE:2022");
+    check("Analysts cut forecasts for the full year.", "2022-10-05", "the full year=DATE:2022");
+}
+
+#[test]
+fn ages_and_vague_stretches() {
+    check("The minister, 61 years old, resigned.", "2022-10-05", "");
+    check("Exports have shrunk over the past few months.", "2022-10-05", "the past few months=DATE:PAST_REF");
+    check("Exports have shrunk over the past three months.", "2022-10-05", "the past three months=DURATION:P3M");
+}
+
+#[test]
+fn a_clock_time_takes_the_day_after_its_parenthesis() {
+    // 2022-04-09 is a Saturday; the blast was on Friday.
+    check(
+        "The blast came at 10:20 a.m. (0720 GMT) Friday near the station.",
+        "2022-04-09",
+        "10:20 a.m.=TIME:2022-04-08T10:20
+         0720 GMT=TIME:2022-04-08T07:20Z
+         Friday=DATE:2022-04-08",
+    );
+}
+
+#[test]
+fn a_report_keeps_the_quarter_it_opened_with() {
+    check(
+        "Third-quarter profit rose. A flat second quarter had hurt. Costs were lower than a year ago.",
+        "1989-10-26",
+        "Third-quarter=DATE:1989-Q3
+         second quarter=DATE:1989-Q2
+         a year ago=DATE:1988-Q3",
+    );
+}
