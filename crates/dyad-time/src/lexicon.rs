@@ -128,6 +128,10 @@ pub(crate) enum Kw {
     Once,
     Twice,
     Fiscal,
+    /// "near", "short", "distant" before "term" or "future".
+    Near,
+    /// "term" ("the near term").
+    Term,
     /// "full" or "calendar" before "year".
     Full,
     End,
@@ -214,6 +218,8 @@ pub(crate) enum Lex {
     Tense(Tense),
     /// A holiday: 0 Christmas, 1 Thanksgiving.
     Holiday(u8),
+    /// "twenties" ..= "nineties": the decade's tens digit.
+    DecadeWord(u8),
     /// A function word.
     Kw(Kw),
     /// A currency name ("dollars") with its ISO code.
@@ -560,6 +566,18 @@ const TABLE: &[(&str, Lex)] = &[
     ("once", Lex::Kw(Kw::Once)),
     ("twice", Lex::Kw(Kw::Twice)),
     ("fiscal", Lex::Kw(Kw::Fiscal)),
+    ("near", Lex::Kw(Kw::Near)),
+    ("short", Lex::Kw(Kw::Near)),
+    ("distant", Lex::Kw(Kw::Near)),
+    ("term", Lex::Kw(Kw::Term)),
+    ("twenties", Lex::DecadeWord(2)),
+    ("thirties", Lex::DecadeWord(3)),
+    ("forties", Lex::DecadeWord(4)),
+    ("fifties", Lex::DecadeWord(5)),
+    ("sixties", Lex::DecadeWord(6)),
+    ("seventies", Lex::DecadeWord(7)),
+    ("eighties", Lex::DecadeWord(8)),
+    ("nineties", Lex::DecadeWord(9)),
     ("full", Lex::Kw(Kw::Full)),
     ("calendar", Lex::Kw(Kw::Full)),
     ("end", Lex::Kw(Kw::End)),

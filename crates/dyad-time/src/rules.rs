@@ -129,8 +129,29 @@ impl<'a> Tagger<'a> {
             };
             if trigger && let Some(m) = self.match_at(i) {
                 let end = m.end.max(i + 1).min(n);
+                let day = match m.point {
+                    Some(Point::Day(d)) if self.day_num(end - 1) == Some(d.d) => Some(d),
+                    _ => None,
+                };
                 self.record(i, end, m);
                 i = end;
+                // "April 24 and 25", "March 3-4": the second day takes the first one's month.
+                if let Some(d) = day
+                    && (self.kw(i, Kw::And) || self.kw(i, Kw::To) || self.hyphen(i))
+                    && let Some(d2) = self.day_num(i + 1)
+                    && d2 > d.d
+                    && !matches!(self.lex(i + 2), Lex::Month(..) | Lex::Unit(..) | Lex::AmPm(_) | Lex::Measure(_))
+                    && !self.punct(i + 2, "%")
+                    && let Some(second) = Ymd::new(d.y, d.m, d2)
+                {
+                    let mut end = i + 2;
+                    let k = if self.punct(end, ",") { end + 1 } else { end };
+                    if self.year4(k) == Some(d.y) {
+                        end = k + 1;
+                    }
+                    self.record(i + 1, end, M::date(end, Some(Point::Day(second))));
+                    i = end;
+                }
                 continue;
             }
             i += 1;
@@ -667,6 +688,13 @@ impl<'a> Tagger<'a> {
                 if let Some(y) = self.year4(k2) {
                     return Some(self.full_date(y, m, d, k2 + 1, j));
                 }
+                // "March 3-4, 2021": the year closes the range and dates both days.
+                if (self.hyphen(k + 1) || self.kw(k + 1, Kw::And)) && self.day_num(k + 2).is_some() {
+                    let k3 = if self.punct(k + 3, ",") { k + 4 } else { k + 3 };
+                    if let Some(y) = self.year4(k3) {
+                        return Some(self.full_date(y, m, d, k + 1, j));
+                    }
+                }
                 // "March 3 next year": the year phrase belongs to the date.
                 if let Some((y, end)) = self.year_phrase(k + 1) {
                     return Some(self.full_date(y, m, d, end, j));
@@ -975,6 +1003,66 @@ impl<'a> Tagger<'a> {
                 let p = self.dct.and_then(|d| Point::from_day(d, u, 0));
                 Some(M::date(k + 1, p).the())
             }
+            Lex::Kw(Kw::That)
+                if matches!(self.lex(j + 1), Lex::Unit(Unit::Year | Unit::Month | Unit::Quarter, false))
+                    && self.last_point.is_some() =>
+            {
+                // "that year", "that quarter": the one the text spoke of last.
+                let (p, _) = self.last_point?;
+                let p = match self.lex(j + 1) {
+                    Lex::Unit(Unit::Year, _) => p.year().map(Point::Year),
+                    Lex::Unit(Unit::Month, _) => match p {
+                        Point::Day(d) => Some(Point::Month(d.y, d.m)),
+                        Point::Month(..) => Some(p),
+                        _ => None,
+                    },
+                    _ => self.last_quarter.map(|(q, _)| q),
+                };
+                let mut m = M::date(j + 2, p).the();
+                m.derived = true;
+                Some(m)
+            }
+            Lex::Unit(Unit::Year, false)
+                if (self.hyphen(j + 1) && self.kw(j + 2, Kw::End))
+                    || self.kw(j + 1, Kw::End)
+                    || (matches!(self.w(j + 1), "'" | "\u{2019}")
+                        && is(self.w(j + 2), "s")
+                        && self.kw(j + 3, Kw::End)) =>
+            {
+                // "by year-end", "at year end", "by year's end": the end of the text's year.
+                let end = if self.kw(j + 1, Kw::End) {
+                    j + 2
+                } else if self.hyphen(j + 1) {
+                    j + 3
+                } else {
+                    j + 4
+                };
+                let y = self.year_in_force(j).or(self.dct.map(|d| d.y));
+                let mut m = M::date(end, y.map(Point::Year)).the();
+                m.modifier = Some("END");
+                m.derived = true;
+                Some(m)
+            }
+            Lex::PartOfDay(p)
+                if !self.w(j).ends_with('s')
+                    && (self.prev_is(j, &["mid", "early", "late"])
+                        || (self.hyphen(j.wrapping_sub(1)) && self.prev_is(j - 1, &["mid"]))) =>
+            {
+                // "by mid-afternoon", "early morning yesterday": a part of a day.
+                let mut end = j + 1;
+                let mut day = self.dct;
+                if matches!(self.lex(j + 1), Lex::DayRel(_) | Lex::Weekday(_, false))
+                    && let Some(m) = self.relative(j + 1, false)
+                    && let Some(Point::Day(d)) = m.point
+                {
+                    day = Some(d);
+                    end = m.end;
+                }
+                let value = day.map(|d| format!("{}T{}", Point::Day(d), PART_OF_DAY[usize::from(p)]));
+                let mut m = M::text(end, TimexKind::Time, value);
+                m.point = day.map(Point::Day);
+                Some(m)
+            }
             Lex::Kw(Kw::Same | Kw::That) if matches!(self.lex(j + 1), Lex::Unit(Unit::Day, false)) => {
                 if self.kw(j, Kw::Same) && !the {
                     return None;
@@ -1271,8 +1359,14 @@ impl<'a> Tagger<'a> {
         }
         // A singular unit goes with one ("1 year", "a day") or an adjective ("10-year");
         // "the 1988 second quarter" holds no duration.
+        let mut hyph = hyph;
         if !plural && !hyph && matches!(a, Amount::N(v) if v > 1.0) {
-            return None;
+            // "a two day rally", "a five year low": an adjective written without its hyphen.
+            let next = self.toks.get(k + 1)?;
+            if next.kind != Kind::Word || next.lex != Lex::None || next.upper {
+                return None;
+            }
+            hyph = true;
         }
         if u == Unit::Quarter && self.kw(k + 1, Kw::Of) {
             return None;
@@ -1432,10 +1526,22 @@ impl<'a> Tagger<'a> {
             }
             return None;
         }
+        if let Lex::DecadeWord(d) = self.lex(j2) {
+            // "the nineties": of the twentieth century.
+            let ok = self.prev_is(j2, &["the", "early", "late", "mid", "-"]);
+            return ok.then(|| M::date(j2 + 1, Some(Point::Decade(190 + i32::from(d)))).the());
+        }
         if !self.is_num(j2) {
             return None;
         }
         let s = self.w(j2);
+        // "the 20th century".
+        if self.lex(j2 + 1) == Lex::Unit(Unit::Century, false)
+            && let Some(n) = s.strip_suffix("th").or_else(|| s.strip_suffix("st")).and_then(|n| n.parse::<i32>().ok())
+            && (1..=99).contains(&n)
+        {
+            return Some(M::date(j2 + 2, Some(Point::Century(n - 1))).the());
+        }
         if s.len() == 5 && s.ends_with('s') && s.as_bytes()[3] == b'0' {
             let v: i32 = s[..4].parse().ok()?;
             if (1000..=2190).contains(&v) {
@@ -1449,6 +1555,9 @@ impl<'a> Tagger<'a> {
             return None;
         }
         match self.lex(j2 + 1) {
+            // "the 1988 quarter", "the 1988 second quarter" are quarters; "2022 years" is not a year.
+            Lex::Unit(Unit::Quarter, false) => {}
+            Lex::Unit(Unit::Second, false) if self.lex(j2 + 2) == Lex::Unit(Unit::Quarter, false) => {}
             Lex::Scale(_) | Lex::Measure(_) | Lex::Currency(_) | Lex::Unit(..) => return None,
             _ => {}
         }
@@ -1570,7 +1679,8 @@ impl<'a> Tagger<'a> {
                 vague(j + 1, Vague::Past).map(M::the)
             }
             Lex::Kw(Kw::Future) if the => vague(j + 1, Vague::Future).map(M::the),
-            _ if the && (is(self.w(j), "near") || is(self.w(j), "distant")) && self.kw(j + 1, Kw::Future) => {
+            Lex::Kw(Kw::Near) if the && (self.kw(j + 1, Kw::Future) || self.kw(j + 1, Kw::Term)) => {
+                // "the near future", "the short term".
                 vague(j + 2, Vague::Future).map(M::the)
             }
             _ => None,
@@ -1657,6 +1767,8 @@ fn starts(lex: Lex) -> bool {
                 | Kw::Thousands
                 | Kw::Millions
                 | Kw::Tens
+                | Kw::Near
+                | Kw::Term
         ),
         _ => true,
     }

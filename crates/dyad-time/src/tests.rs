@@ -440,3 +440,40 @@ fn a_report_keeps_the_quarter_it_opened_with() {
          a year ago=DATE:1988-Q3",
     );
 }
+
+#[test]
+fn unhyphenated_adjectives_centuries_and_decade_words() {
+    check("Farmers began a three day strike.", "2022-10-05", "three day=DURATION:P3D");
+    check("The lira hit a ten year low.", "2022-10-05", "ten year=DURATION:P10Y");
+    check("It was the worst war of the 20th century.", "2022-10-05", "the 20th century=DATE:19");
+    check("Crime rose through the eighties.", "1998-01-01", "the eighties=DATE:198");
+}
+
+#[test]
+fn year_end_and_that_year() {
+    check("The merger should close by year-end.", "2022-10-05", "year-end=DATE:2022:END");
+    check("Rates will peak at year end.", "2022-10-05", "year end=DATE:2022:END");
+    check("The plant opened in 2015. Output doubled that year.", "2022-10-05", "2015=DATE:2015\nthat year=DATE:2015");
+    // Without an earlier date "that year" is left alone.
+    check("Output doubled that year.", "2022-10-05", "");
+}
+
+#[test]
+fn parts_of_day_with_a_modifier_and_the_near_term() {
+    check("By mid-afternoon the streets were empty.", "2022-10-05", "mid-afternoon=TIME:2022-10-05TAF:MID");
+    check("Sirens sounded early morning yesterday.", "2022-10-05", "early morning yesterday=TIME:2022-10-04TMO:START");
+    check(
+        "No change is expected in the near term or in the near future.",
+        "2022-10-05",
+        "the near term=DATE:FUTURE_REF\nthe near future=DATE:FUTURE_REF",
+    );
+}
+
+#[test]
+fn a_second_day_takes_the_month_of_the_first() {
+    check("The summit is on June 28 and 29 in Madrid.", "2022-06-01", "June 28=DATE:2022-06-28\n29=DATE:2022-06-29");
+    check("Talks ran March 3-4, 2021.", "2022-06-01", "March 3=DATE:2021-03-03\n4, 2021=DATE:2021-03-04");
+    // Not a day: "June 28 and 29 percent".
+    check("Prices rose on June 28 and 29 percent of them fell.", "2022-06-01", "June 28=DATE:2022-06-28");
+    check("Profit in the 1988 quarter fell.", "1989-10-30", "the 1988 quarter=DATE:1988-Q3");
+}
