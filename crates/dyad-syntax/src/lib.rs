@@ -65,6 +65,7 @@ mod hash;
 mod ner;
 mod parser;
 mod perceptron;
+mod prefetch;
 mod tagger;
 mod train;
 

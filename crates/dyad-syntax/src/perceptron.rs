@@ -9,6 +9,7 @@
 
 use crate::codec::{Reader, Writer};
 use crate::hash::KeyMap;
+use crate::prefetch::prefetch;
 use crate::{Error, Result};
 
 #[derive(Clone, Copy)]
@@ -178,11 +179,9 @@ impl Weights {
 
     #[inline]
     fn score_small(&self, feats: &[u32], scores: &mut [i32]) {
-        let mut touch = 0u32;
         for &f in feats {
-            touch ^= self.small[self.home(f)].0;
+            prefetch(&self.small[self.home(f)]);
         }
-        std::hint::black_box(touch);
         let mut sum = [0i32; 3];
         for &f in feats {
             let w = if f == 0 {
@@ -326,8 +325,9 @@ impl Weights {
 
     /// Scores of every class for `feats`, in quantised units (compare, don't interpret).
     ///
-    /// The table lookups are done first, all together, so that their cache misses overlap;
-    /// then the rows are added up.
+    /// Scoring waits on memory, not arithmetic: the home slot of every feature is prefetched
+    /// first, so that their cache misses overlap, then the rows found are prefetched, then
+    /// added up.
     #[inline]
     pub(crate) fn score(&self, feats: &[u32], scores: &mut [i32]) {
         if !self.small.is_empty() {
@@ -337,29 +337,26 @@ impl Weights {
         scores.iter_mut().for_each(|s| *s = 0);
         let mut rows = [NO_ROW; 128];
         for chunk in feats.chunks(rows.len()) {
-            // Touch every home slot first: independent loads whose cache misses overlap.
-            let mut touch = 0u32;
+            // Start loading every home slot first. Prefetches, unlike loads, retire at once,
+            // so dozens of misses are in flight together.
             for &f in chunk {
-                touch ^= self.slots[self.home(f)][0];
+                prefetch(&self.slots[self.home(f)]);
             }
-            std::hint::black_box(touch);
             for (r, &f) in rows.iter_mut().zip(chunk) {
                 *r = self.find(f);
             }
             // The same for the first entry of every row found.
             let n = self.n_classes;
-            let mut touch = 0u32;
             for &p in &rows[..chunk.len()] {
                 if p != NO_ROW {
                     let start = (p >> 8) as usize;
-                    touch ^= if p & 0xff == 0 {
-                        self.dense.get(start * n).map_or(0, |&w| w as u32)
+                    if p & 0xff == 0 {
+                        self.dense.get(start * n).map(prefetch);
                     } else {
-                        self.entries.get(start).copied().unwrap_or(0)
-                    };
+                        self.entries.get(start).map(prefetch);
+                    }
                 }
             }
-            std::hint::black_box(touch);
             for &p in &rows[..chunk.len()] {
                 if p == NO_ROW {
                     continue;
