@@ -218,6 +218,8 @@ pub(crate) enum Lex {
     Tense(Tense),
     /// A holiday: 0 Christmas, 1 Thanksgiving.
     Holiday(u8),
+    /// "weeklong", "yearlong": one unit long.
+    Lasting(Unit),
     /// "twenties" ..= "nineties": the decade's tens digit.
     DecadeWord(u8),
     /// A function word.
@@ -455,6 +457,12 @@ const TABLE: &[(&str, Lex)] = &[
     ("annually", Lex::Set(Unit::Year)),
     ("yearly", Lex::Set(Unit::Year)),
     ("hourly", Lex::Set(Unit::Hour)),
+    ("hourlong", Lex::Lasting(Unit::Hour)),
+    ("daylong", Lex::Lasting(Unit::Day)),
+    ("weeklong", Lex::Lasting(Unit::Week)),
+    ("monthlong", Lex::Lasting(Unit::Month)),
+    ("yearlong", Lex::Lasting(Unit::Year)),
+    ("decadelong", Lex::Lasting(Unit::Decade)),
     ("will", Lex::Tense(Tense::Future)),
     ("shall", Lex::Tense(Tense::Future)),
     ("ll", Lex::Tense(Tense::Future)),

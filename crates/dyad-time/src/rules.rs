@@ -112,7 +112,40 @@ impl<'a> Tagger<'a> {
         }
     }
 
+    /// A wire dateline ("NAIROBI, Aug. 7 (Agency) --") dates the story: when it names a
+    /// day up to three days before the publication date, relative expressions count
+    /// from it ("Thursday" in a story filed on Thursday and published on Friday).
+    fn dateline(&mut self) {
+        let Some(dct) = self.dct else { return };
+        let Some(j) = (1..8.min(self.toks.len())).find(|&j| matches!(self.lex(j), Lex::Month(..))) else { return };
+        if !self.punct(j - 1, ",") || !(0..j - 1).all(|i| self.upper(i) || self.punct(i, ",") || self.punct(i, ".")) {
+            return;
+        }
+        let Some((m, k)) = self.month_at(j) else { return };
+        let Some(d) = self.day_num(k) else { return };
+        let mut k = k + 1;
+        let mut year = None;
+        if self.punct(k, ",")
+            && let Some(y) = self.year4(k + 1)
+        {
+            year = Some(y);
+            k += 2;
+        }
+        if !matches!(self.w(k), "(" | "-" | "\u{2014}" | "\u{2013}" | "_") {
+            return;
+        }
+        let date = Ymd::new(year.unwrap_or(dct.y), m, d)
+            .filter(|c| *c <= dct)
+            .or_else(|| if year.is_none() { Ymd::new(dct.y - 1, m, d) } else { None });
+        if let Some(date) = date
+            && (0..=3).contains(&(dct.to_days() - date.to_days()))
+        {
+            self.dct = Some(date);
+        }
+    }
+
     pub(crate) fn run(&mut self) {
+        self.dateline();
         let n = self.toks.len();
         let mut i = 0;
         while i < n {
@@ -282,6 +315,12 @@ impl<'a> Tagger<'a> {
                     Some((Amount::N(2.0), i + 3))
                 } else if self.kw(i + 1, Kw::Dozen) {
                     Some((Amount::N(12.0), i + 2))
+                } else if self.kw(i + 1, Kw::Half) {
+                    // "a half hour"
+                    Some((Amount::N(0.5), i + 2))
+                } else if let Lex::Scale(s @ (100 | 1000)) = self.lex(i + 1) {
+                    // "a hundred years"
+                    Some((Amount::N(s as f64), i + 2))
                 } else {
                     Some((Amount::N(1.0), i + 1))
                 }
@@ -1383,6 +1422,10 @@ impl<'a> Tagger<'a> {
     }
 
     fn duration(&mut self, j: usize, _the: bool) -> Option<M> {
+        // "a weeklong visit".
+        if let Lex::Lasting(u) = self.lex(j) {
+            return Some(M::text(j + 1, TimexKind::Duration, Some(duration_value(&[(Amount::N(1.0), u)]))));
+        }
         // Unit-only forms: "hour-long", "years-long".
         if let Lex::Unit(u, plural) = self.lex(j) {
             if self.hyphen(j + 1) && self.kw(j + 2, Kw::Long) {
@@ -1391,7 +1434,10 @@ impl<'a> Tagger<'a> {
             }
             if plural
                 && self.prev_is(j, &["for", "over", "within"])
-                && matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Decade | Unit::Day | Unit::Hour)
+                && matches!(
+                    u,
+                    Unit::Year | Unit::Month | Unit::Week | Unit::Decade | Unit::Day | Unit::Hour | Unit::Minute
+                )
             {
                 return Some(M::text(j + 1, TimexKind::Duration, Some(duration_value(&[(Amount::X, u)]))));
             }

@@ -477,3 +477,26 @@ fn a_second_day_takes_the_month_of_the_first() {
     check("Prices rose on June 28 and 29 percent of them fell.", "2022-06-01", "June 28=DATE:2022-06-28");
     check("Profit in the 1988 quarter fell.", "1989-10-30", "the 1988 quarter=DATE:1988-Q3");
 }
+
+#[test]
+fn a_wire_dateline_dates_the_story() {
+    // Filed on Thursday 2022-03-10, published on Friday.
+    check(
+        "KHARKIV, March 10 (Wire) -- Shelling resumed today after a lull on Wednesday.",
+        "2022-03-11",
+        "March 10=DATE:2022-03-10\ntoday=DATE:2022-03-10\nWednesday=DATE:2022-03-09",
+    );
+    // A dateline far from the publication date is only a date.
+    check(
+        "KHARKIV, Feb. 1 (Wire) -- Shelling resumed today.",
+        "2022-03-11",
+        "Feb. 1=DATE:2022-02-01\ntoday=DATE:2022-03-11",
+    );
+}
+
+#[test]
+fn one_word_durations_and_spelled_out_amounts() {
+    check("A weeklong truce began.", "2022-03-11", "weeklong=DURATION:P1W");
+    check("Crews worked for minutes, then a half hour.", "", "minutes=DURATION:PTXM\na half hour=DURATION:PT30M");
+    check("The dynasty ruled for almost a hundred years.", "", "almost a hundred years=DURATION:P100Y:APPROX");
+}
