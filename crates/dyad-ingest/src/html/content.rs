@@ -5,13 +5,18 @@
 //!    ones, and those whose class/id/role names furniture) are dropped; the second kind only
 //!    when it holds under 40% of the page's paragraph text, so a mislabelled wrapper survives.
 //! 2. **Blocks.** Text nodes are grouped into blocks: a run of text with the same nearest
-//!    block-level ancestor, split at `<br>`. Each block knows its length and how much of it is
-//!    link text.
-//! 3. **Selection.** A block that reads like prose (long, few links, sentence punctuation)
-//!    scores its length; any other block scores minus its length. Scores are summed up the tree
-//!    and the element with the highest total is the body: it takes in every prose block whose
-//!    inclusion costs less furniture than it brings, which also covers bodies split over several
-//!    sibling containers.
+//!    block-level ancestor, split at `<br>`. A table cell with only inline content is not an
+//!    owner, so a data row is one block. Each block knows its length and how much of it is link
+//!    text. A block is a *teaser* when it opens with a headline-long link and goes on with a
+//!    summary, or when its container adds only a headline link to it, and such containers come
+//!    two or more under one parent (a story listing) without holding the title heading.
+//! 3. **Selection.** A block that reads like prose (long, few links, sentence punctuation, not a
+//!    teaser) scores its length; a short line without links minus half its length; any other
+//!    block minus its length. Scores are summed up the tree and the element with the highest
+//!    total is the body: it takes in every prose block whose inclusion costs less furniture than
+//!    it brings, which also covers bodies split over several sibling containers. It is then
+//!    tightened to the child holding at least 95% of its prose, if there is one; a lone
+//!    `<article>` or an explicit `articleBody` can win over it.
 //! 4. **Cleaning.** Inside the body, link lists, the title heading, bylines, date lines and
 //!    short boilerplate lines are dropped; the rest are paragraphs joined by a blank line.
 //!
@@ -27,6 +32,10 @@ struct Block {
     range: (usize, usize),
     chars: u32,
     link_chars: u32,
+    /// Link text before the first plain text.
+    lead_link: u32,
+    /// A teaser: a headline link and a short summary, as in listings of other stories.
+    teaser: bool,
 }
 
 /// Whether an element starts a new block of text.
@@ -73,14 +82,20 @@ fn skeleton(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
-/// Extracts the body text of `tree`; `title` is used to drop a heading that repeats it.
-pub(crate) fn extract(tree: &Tree, title: Option<&str>) -> String {
+/// For every node: its nearest block owner, and whether it is inside a link. A table cell
+/// holding only inline content is not an owner: its row is, so a data row reads as one line.
+fn owners(tree: &Tree) -> (Vec<u32>, Vec<bool>) {
     let nodes = &tree.nodes;
     let n = nodes.len();
-    if n == 0 {
-        return String::new();
+    // Bottom-up: which elements hold a block-level descendant.
+    let mut has_block = vec![false; n];
+    for i in (1..n).rev() {
+        let Some(node) = nodes.get(i) else { continue };
+        let mine = has_block.get(i).copied().unwrap_or(false) || (node.tag != Tag::Text && is_block(node.tag));
+        if mine && let Some(h) = has_block.get_mut(node.parent as usize) {
+            *h = true;
+        }
     }
-    // Top-down: nearest block owner, inside a link.
     let mut owner = vec![0u32; n];
     let mut in_link = vec![false; n];
     for i in 1..n {
@@ -88,7 +103,10 @@ pub(crate) fn extract(tree: &Tree, title: Option<&str>) -> String {
         let p = node.parent as usize;
         let parent_tag = nodes.get(p).map_or(Tag::Html, |x| x.tag);
         let parent_owner = owner.get(p).copied().unwrap_or(0);
-        let o = if is_block(parent_tag) { p as u32 } else { parent_owner };
+        let data_cell = matches!(parent_tag, Tag::Td | Tag::Th)
+            && !has_block.get(p).copied().unwrap_or(true)
+            && nodes.get(parent_owner as usize).is_some_and(|x| x.tag == Tag::Tr);
+        let o = if is_block(parent_tag) && !data_cell { p as u32 } else { parent_owner };
         if let Some(slot) = owner.get_mut(i) {
             *slot = o;
         }
@@ -97,6 +115,17 @@ pub(crate) fn extract(tree: &Tree, title: Option<&str>) -> String {
             *slot = l;
         }
     }
+    (owner, in_link)
+}
+
+/// Extracts the body text of `tree`; `title` is used to drop a heading that repeats it.
+pub(crate) fn extract(tree: &Tree, title: Option<&str>) -> String {
+    let nodes = &tree.nodes;
+    let n = nodes.len();
+    if n == 0 {
+        return String::new();
+    }
+    let (owner, in_link) = owners(tree);
     // Bottom-up: text outside links, and the part of it in paragraphs, per element.
     let mut ptext = vec![0u32; n];
     let mut plain = vec![0u32; n];
@@ -128,8 +157,10 @@ pub(crate) fn extract(tree: &Tree, title: Option<&str>) -> String {
     if u64::from(ptext.first().copied().unwrap_or(0)) * 5 < u64::from(total_plain) {
         ptext = plain;
     }
-    let guarded = run(tree, &owner, &in_link, &ptext, false, title);
-    let strict = run(tree, &owner, &in_link, &ptext, true, title);
+    let sizes = Sizes::new(tree, &in_link);
+    let title_node = title_heading(tree, title);
+    let guarded = run(tree, &owner, &in_link, &ptext, &sizes, title_node, false, title);
+    let strict = run(tree, &owner, &in_link, &ptext, &sizes, title_node, true, title);
     // Strict removal wins unless it removed the body the guarded run chose, or most of its prose.
     let strict_lost_body = strict.removed.get(guarded.best).copied().unwrap_or(true);
     if !strict_lost_body && strict.prose * 10 >= guarded.prose * 3 { strict.text } else { guarded.text }
@@ -141,12 +172,26 @@ struct Run {
     prose: i64,
     best: usize,
     removed: Vec<bool>,
+    #[cfg(test)]
+    score: Vec<i64>,
+    #[cfg(test)]
+    teasers: Vec<String>,
 }
 
 /// Removes furniture, segments blocks, selects the body and cleans it. With `strict`, every
 /// furniture-like element goes whatever its size; otherwise only those under 40% of the text.
 /// Returns the text, the prose weight inside the chosen element, and the removal flags.
-fn run(tree: &Tree, owner: &[u32], in_link: &[bool], ptext: &[u32], strict: bool, title: Option<&str>) -> Run {
+#[allow(clippy::too_many_arguments)]
+fn run(
+    tree: &Tree,
+    owner: &[u32],
+    in_link: &[bool],
+    ptext: &[u32],
+    sizes: &Sizes,
+    title_node: Option<usize>,
+    strict: bool,
+    title: Option<&str>,
+) -> Run {
     let nodes = &tree.nodes;
     let n = nodes.len();
     let total_p = ptext.first().copied().unwrap_or(0).max(1);
@@ -205,13 +250,23 @@ fn run(tree: &Tree, owner: &[u32], in_link: &[bool], ptext: &[u32], strict: bool
         let Some(node) = nodes.get(i) else { break };
         match node.tag {
             Tag::Br | Tag::Hr => flush(&mut cur, &mut blocks, &mut buf),
+            // Cells of one row share a block; keep their words apart.
+            Tag::Td | Tag::Th if cur.as_ref().is_some_and(|b| b.chars > 0) && !buf.ends_with(' ') => buf.push(' '),
             Tag::Text => {
                 let o = owner.get(i).copied().unwrap_or(0);
                 if cur.as_ref().is_some_and(|b| b.owner != o) {
                     flush(&mut cur, &mut blocks, &mut buf);
                 }
                 let t = tree.text_of(i);
-                let b = cur.get_or_insert(Block { owner: o, range: (buf.len(), 0), chars: 0, link_chars: 0 });
+                let b = cur.get_or_insert(Block {
+                    owner: o,
+                    range: (buf.len(), 0),
+                    chars: 0,
+                    link_chars: 0,
+                    lead_link: 0,
+                    teaser: false,
+                });
+                let all_link = b.link_chars == b.chars;
                 if b.chars == 0 {
                     push_collapsed(&mut buf, t.trim_start());
                 } else {
@@ -221,6 +276,9 @@ fn run(tree: &Tree, owner: &[u32], in_link: &[bool], ptext: &[u32], strict: bool
                 b.chars += len;
                 if in_link.get(i).copied().unwrap_or(false) {
                     b.link_chars += len;
+                    if all_link {
+                        b.lead_link += len;
+                    }
                 }
             }
             _ => {}
@@ -228,11 +286,18 @@ fn run(tree: &Tree, owner: &[u32], in_link: &[bool], ptext: &[u32], strict: bool
     }
     flush(&mut cur, &mut blocks, &mut buf);
 
+    mark_teasers(nodes, sizes, title_node, &mut blocks);
+
     // Selection.
+    let weights: Vec<i64> = blocks
+        .iter()
+        .map(|b| {
+            let text = buf.get(b.range.0..b.range.1).unwrap_or("");
+            block_weight(b, text, nodes.get(b.owner as usize).map_or(Tag::Html, |x| x.tag))
+        })
+        .collect();
     let mut score = vec![0i64; n];
-    for b in &blocks {
-        let text = buf.get(b.range.0..b.range.1).unwrap_or("");
-        let w = block_weight(b, text, nodes.get(b.owner as usize).map_or(Tag::Html, |x| x.tag));
+    for (b, w) in blocks.iter().zip(&weights) {
         if let Some(s) = score.get_mut(b.owner as usize) {
             *s += w;
         }
@@ -254,6 +319,41 @@ fn run(tree: &Tree, owner: &[u32], in_link: &[bool], ptext: &[u32], strict: bool
         if s > best_score {
             best_score = s;
             best = i;
+        }
+    }
+    // Tighten: go down to the child that holds nearly all of the prose, leaving furniture out.
+    let mut pos = vec![0i64; n];
+    for (b, w) in blocks.iter().zip(&weights) {
+        if let Some(s) = pos.get_mut(b.owner as usize) {
+            *s += (*w).max(0);
+        }
+    }
+    for i in (1..n).rev() {
+        let v = pos.get(i).copied().unwrap_or(0);
+        let p = nodes.get(i).map_or(0, |x| x.parent as usize);
+        if let Some(s) = pos.get_mut(p) {
+            *s += v;
+        }
+    }
+    loop {
+        let total = pos.get(best).copied().unwrap_or(0);
+        let end = nodes.get(best).map_or(best, |x| x.end as usize);
+        let mut top: Option<(usize, i64)> = None;
+        let mut j = best + 1;
+        while j <= end {
+            let Some(node) = nodes.get(j) else { break };
+            let p = pos.get(j).copied().unwrap_or(0);
+            if node.tag != Tag::Text && !removed.get(j).copied().unwrap_or(true) && top.is_none_or(|(_, tp)| p > tp) {
+                top = Some((j, p));
+            }
+            j = (node.end as usize).max(j) + 1;
+        }
+        match top {
+            Some((c, p)) if p > 0 && (total - p) * 20 <= total => {
+                best = c;
+                best_score = score.get(c).copied().unwrap_or(0);
+            }
+            _ => break,
         }
     }
     // A lone `<article>` inside the best element that holds most of its score is tighter.
@@ -279,30 +379,43 @@ fn run(tree: &Tree, owner: &[u32], in_link: &[bool], ptext: &[u32], strict: bool
         best = i;
         best_score = s;
     }
-    // An explicit `articleBody` wins when it holds at least half of the best prose score.
+    // An explicit `articleBody` (the one with the most plain text) wins when it holds at least a
+    // fifth of the best prose score, or, whatever its score, more plain text than the best prose
+    // score: a body of tables or short lines that the prose test does not credit.
+    let mut volume = vec![0i64; n];
+    for b in &blocks {
+        if let Some(v) = volume.get_mut(b.owner as usize) {
+            *v += i64::from(b.chars.saturating_sub(b.link_chars));
+        }
+    }
+    for i in (1..n).rev() {
+        let v = volume.get(i).copied().unwrap_or(0);
+        let p = nodes.get(i).map_or(0, |x| x.parent as usize);
+        if let Some(s) = volume.get_mut(p) {
+            *s += v;
+        }
+    }
     let mut body_pick: Option<(usize, i64)> = None;
     for (i, node) in nodes.iter().enumerate() {
         if node.flags & ARTICLE_BODY != 0 && !removed.get(i).copied().unwrap_or(true) {
-            let s = score.get(i).copied().unwrap_or(0);
-            if body_pick.is_none_or(|(_, bs)| s > bs) {
-                body_pick = Some((i, s));
+            let v = volume.get(i).copied().unwrap_or(0);
+            if body_pick.is_none_or(|(_, bv)| v > bv) {
+                body_pick = Some((i, v));
             }
         }
     }
-    if let Some((i, s)) = body_pick
-        && s > 0
-        && s * 5 >= best_score
-    {
-        best = i;
+    if let Some((i, v)) = body_pick {
+        let s = score.get(i).copied().unwrap_or(0);
+        if (s > 0 && s * 5 >= best_score) || (v >= 500 && v >= best_score) {
+            best = i;
+        }
     }
     let best_end = nodes.get(best).map_or(0, |x| x.end) as usize;
     let prose: i64 = blocks
         .iter()
-        .filter(|b| (best..=best_end).contains(&(b.owner as usize)))
-        .map(|b| {
-            let text = buf.get(b.range.0..b.range.1).unwrap_or("");
-            block_weight(b, text, nodes.get(b.owner as usize).map_or(Tag::Html, |x| x.tag)).max(0)
-        })
+        .zip(&weights)
+        .filter(|(b, _)| (best..=best_end).contains(&(b.owner as usize)))
+        .map(|(_, w)| (*w).max(0))
         .sum();
 
     // Output.
@@ -323,7 +436,164 @@ fn run(tree: &Tree, owner: &[u32], in_link: &[bool], ptext: &[u32], strict: bool
         }
         out.push_str(text);
     }
-    Run { text: out, prose, best, removed }
+    Run {
+        text: out,
+        prose,
+        best,
+        removed,
+        #[cfg(test)]
+        score,
+        #[cfg(test)]
+        teasers: blocks
+            .iter()
+            .filter(|b| b.teaser)
+            .map(|b| buf.get(b.range.0..b.range.1).unwrap_or("").chars().take(80).collect())
+            .collect(),
+    }
+}
+
+/// The first `<h1>`–`<h3>` whose text is the page title (or, failing that, the first `<h1>`).
+fn title_heading(tree: &Tree, title: Option<&str>) -> Option<usize> {
+    let skel = title.map(skeleton).unwrap_or_default();
+    let mut first_h1 = None;
+    for (i, node) in tree.nodes.iter().enumerate() {
+        if !matches!(node.tag, Tag::H1 | Tag::H2 | Tag::H3) {
+            continue;
+        }
+        if node.tag == Tag::H1 && first_h1.is_none() {
+            first_h1 = Some(i);
+        }
+        if !skel.is_empty() && node.end as usize - i < 50 {
+            let s = skeleton(&tree.inner_text(i));
+            if s.len() >= 8 && (s == skel || skel.contains(&s) || s.contains(&skel)) {
+                return Some(i);
+            }
+        }
+    }
+    first_h1
+}
+
+/// Text and link-text sizes of every element, counting removed furniture too.
+struct Sizes {
+    /// Visible characters.
+    tot: Vec<u32>,
+    /// Visible characters inside links.
+    lnk: Vec<u32>,
+    /// Length of the longest single link.
+    longest: Vec<u32>,
+}
+
+impl Sizes {
+    fn new(tree: &Tree, in_link: &[bool]) -> Sizes {
+        let nodes = &tree.nodes;
+        let n = nodes.len();
+        let mut tot = vec![0u32; n];
+        let mut lnk = vec![0u32; n];
+        let mut longest = vec![0u32; n];
+        for i in (1..n).rev() {
+            let Some(node) = nodes.get(i) else { continue };
+            let p = node.parent as usize;
+            if node.tag == Tag::Text {
+                let len = visible_len(tree.text_of(i));
+                if let Some(x) = tot.get_mut(i) {
+                    *x = len;
+                }
+                if in_link.get(i).copied().unwrap_or(false)
+                    && let Some(x) = lnk.get_mut(i)
+                {
+                    *x = len;
+                }
+            } else if node.tag == Tag::A {
+                let own = lnk.get(i).copied().unwrap_or(0);
+                if let Some(x) = longest.get_mut(i) {
+                    *x = (*x).max(own);
+                }
+            }
+            let (t, l, m) = (
+                tot.get(i).copied().unwrap_or(0),
+                lnk.get(i).copied().unwrap_or(0),
+                longest.get(i).copied().unwrap_or(0),
+            );
+            if let Some(x) = tot.get_mut(p) {
+                *x += t;
+            }
+            if let Some(x) = lnk.get_mut(p) {
+                *x += l;
+            }
+            if let Some(x) = longest.get_mut(p) {
+                *x = (*x).max(m);
+            }
+        }
+        Sizes { tot, lnk, longest }
+    }
+}
+
+/// Marks teaser blocks: a block that opens with a headline-long link and goes on with a
+/// summary, or a block whose nearest larger container adds only a headline link and a few
+/// words to it; and only when such containers come in a listing (two or more under one parent)
+/// and do not hold the page's title heading. Article paragraphs sit in containers that hold
+/// other paragraphs.
+fn mark_teasers(nodes: &[super::tree::Node], sizes: &Sizes, title_node: Option<usize>, blocks: &mut [Block]) {
+    let n = nodes.len();
+    let Sizes { tot, lnk, longest } = sizes;
+    // Candidates, with the container that makes each one a teaser.
+    let mut unit = vec![usize::MAX; blocks.len()];
+    for (k, b) in blocks.iter().enumerate() {
+        if b.lead_link >= 30 && b.chars >= b.lead_link + 40 {
+            if let Some(u) = unit.get_mut(k) {
+                *u = b.owner as usize;
+            }
+            continue;
+        }
+        let mut a = b.owner as usize;
+        for _ in 0..3 {
+            a = nodes.get(a).map_or(0, |x| x.parent as usize);
+            if a == 0 {
+                break;
+            }
+            let (t, l) = (tot.get(a).copied().unwrap_or(0), lnk.get(a).copied().unwrap_or(0));
+            if t > b.chars + 10 {
+                let other_links = l.saturating_sub(b.link_chars);
+                let other_plain = (t - l).saturating_sub(b.chars - b.link_chars);
+                if other_links >= 20
+                    && longest.get(a).copied().unwrap_or(0) >= 20
+                    && other_plain <= 40
+                    && t <= 1000
+                    && let Some(u) = unit.get_mut(k)
+                {
+                    *u = a;
+                }
+                break;
+            }
+        }
+    }
+    // Teasers come in listings: a candidate counts when its container has a candidate sibling.
+    // Listings in a grid wrap each item in a cell of its own: count under the grandparent too.
+    let mut units_under = vec![0u32; n];
+    let mut units_under2 = vec![0u32; n];
+    let mut last_unit = usize::MAX;
+    for &u in &unit {
+        if u != usize::MAX && u != last_unit {
+            let p = nodes.get(u).map_or(0, |x| x.parent as usize);
+            let g = nodes.get(p).map_or(0, |x| x.parent as usize);
+            if let Some(c) = units_under.get_mut(p) {
+                *c += 1;
+            }
+            if let Some(c) = units_under2.get_mut(g) {
+                *c += 1;
+            }
+            last_unit = u;
+        }
+    }
+    for (b, &u) in blocks.iter_mut().zip(&unit) {
+        if u != usize::MAX {
+            let p = nodes.get(u).map_or(0, |x| x.parent as usize);
+            let g = nodes.get(p).map_or(0, |x| x.parent as usize);
+            let holds_title = title_node.is_some_and(|t| t >= u && t <= nodes.get(u).map_or(u, |x| x.end as usize));
+            b.teaser = !holds_title
+                && (units_under.get(p).copied().unwrap_or(0) >= 2 || units_under2.get(g).copied().unwrap_or(0) >= 2);
+        }
+    }
 }
 
 /// Whether text ends like a sentence or contains sentence punctuation.
@@ -346,11 +616,14 @@ fn block_weight(b: &Block, text: &str, tag: Tag) -> i64 {
     let ld = f64::from(b.link_chars) / f64::from(b.chars.max(1));
     let heading = matches!(tag, Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6);
     let max_ld = if tag == Tag::P { 0.5 } else { 0.35 };
-    let prose = ld < max_ld && !heading && (chars >= 120 || (chars >= 40 && has_sentence_punct(text)));
+    let prose = ld < max_ld && !heading && !b.teaser && (chars >= 120 || (chars >= 40 && has_sentence_punct(text)));
     if prose {
         chars - 2 * links
     } else if heading {
         0
+    } else if links == 0 {
+        // A short line without links (a list item, a label, a date) is weak evidence either way.
+        -chars / 2
     } else {
         -chars
     }
@@ -480,4 +753,60 @@ fn keep_block(b: &Block, text: &str, tag: Tag, title_skel: &str) -> bool {
         }
     }
     true
+}
+
+/// Debug outline of the selection (tests only): every element with text, its score, hint,
+/// removal in the guarded and strict runs, and the start of its text.
+#[cfg(test)]
+pub(crate) fn outline(tree: &Tree, title: Option<&str>, min_chars: usize) -> String {
+    use std::fmt::Write as _;
+    let nodes = &tree.nodes;
+    let n = nodes.len();
+    let (owner, in_link) = owners(tree);
+    let mut plain = vec![0u32; n];
+    for i in (1..n).rev() {
+        if nodes[i].tag == Tag::Text && !in_link[i] {
+            plain[i] += visible_len(tree.text_of(i));
+        }
+        let v = plain[i];
+        plain[nodes[i].parent as usize] += v;
+    }
+    let sizes = Sizes::new(tree, &in_link);
+    let title_node = title_heading(tree, title);
+    let g = run(tree, &owner, &in_link, &plain, &sizes, title_node, false, title);
+    let s = run(tree, &owner, &in_link, &plain, &sizes, title_node, true, title);
+    let mut depth = vec![0usize; n];
+    let mut out = String::new();
+    let _ = writeln!(out, "guarded best {} prose {}; strict best {} prose {}", g.best, g.prose, s.best, s.prose);
+    let _ = writeln!(out, "title heading {title_node:?}");
+    for t in &g.teasers {
+        let _ = writeln!(out, "teaser: {t}");
+    }
+    for i in 1..n {
+        depth[i] = depth[nodes[i].parent as usize] + 1;
+        if nodes[i].tag == Tag::Text {
+            continue;
+        }
+        let text = tree.inner_text(i);
+        if text.len() < min_chars {
+            continue;
+        }
+        let snippet: String = text.chars().take(70).collect();
+        let _ = writeln!(
+            out,
+            "{:indent$}{i} {:?} h{} f{} rm{}{} g{} s{} plain{}{} | {snippet}",
+            "",
+            nodes[i].tag,
+            nodes[i].hint,
+            nodes[i].flags,
+            u8::from(g.removed[i]),
+            u8::from(s.removed[i]),
+            g.score[i],
+            s.score[i],
+            plain[i],
+            if i == g.best || i == s.best { " <== BEST" } else { "" },
+            indent = depth[i].min(60),
+        );
+    }
+    out
 }

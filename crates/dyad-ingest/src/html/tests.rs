@@ -386,3 +386,88 @@ fn whitespace_is_collapsed_and_br_splits() {
     assert!(a.text.contains(&format!("{PARA1} bold word\n\n")), "{}", a.text);
     assert!(a.text.contains("first line of it\n\nsecond line\n\n"), "{}", a.text);
 }
+
+#[test]
+fn data_table_rows_are_lines_and_article_body_with_a_table_wins() {
+    let rows: String = (1..=25)
+        .map(|i| format!("<tr><td>{i}</td><td>Driver Number{i}</td><td>{}</td><td>{}</td></tr>", 5000 - i * 37, i % 4))
+        .collect();
+    let body = format!(
+        "<div class=\"wrap\"><div itemprop=\"articleBody\"><p>Standings after the last race:</p>\
+         <table><tr><th>Pos.</th><th>Driver</th><th>Points</th><th>Wins</th></tr>{rows}</table></div>\
+         <div class=\"comments-note\"><p>{PARA2}</p></div></div>"
+    );
+    let a = meta_of("", &body, None);
+    assert!(
+        a.text.starts_with("Standings after the last race:\n\nPos. Driver Points Wins\n\n1 Driver Number1 4963 1"),
+        "{}",
+        a.text
+    );
+    assert!(a.text.contains("\n\n25 Driver Number25 4075 1"), "{}", a.text);
+    assert!(!a.text.contains("Neither side"), "{}", a.text);
+}
+
+#[test]
+fn list_heavy_body_is_kept() {
+    let items: String = (0..8).map(|i| format!("<li>New level number {i} for the game</li>")).collect();
+    let body = format!(
+        "<nav><ul>{nav}</ul></nav><article><h1>Version 2 is out</h1><div class=\"entry-content\"><p>{PARA1}</p>\
+         <h3>What is new</h3><ul>{items}</ul><p>{PARA2}</p><p>Short closing line.</p></div></article><aside><ul>{side}</ul></aside>",
+        nav = links(8, "section"),
+        side = links(8, "popular"),
+    );
+    let a = meta_of("<title>Version 2 is out</title>", &body, None);
+    assert!(a.text.starts_with(PARA1), "{}", a.text);
+    assert!(a.text.contains("What is new\n\nNew level number 0 for the game\n\n"), "{}", a.text);
+    assert!(a.text.contains(&format!("New level number 7 for the game\n\n{PARA2}")), "{}", a.text);
+}
+
+#[test]
+fn story_listings_are_not_the_body() {
+    // A main story, then a grid of teasers (headline link, one-paragraph summary), each in its own cell.
+    let teasers: String = (0..8)
+        .map(|i| {
+            format!(
+                "<div class=\"col\"><article><h2><a href=\"/s/{i}\">Headline of another story number {i}</a></h2>                 <div><p>Summary {i}: a village council voted on Tuesday to rebuild the old bridge over the river,                  which floods every spring and cuts the road to the school.</p></div></article></div>"
+            )
+        })
+        .collect();
+    let body = format!(
+        "<section><article><h1>Ministers meet in Vienna</h1><div><p>{PARA1}</p><p>{PARA2}</p></div></article></section>         <section><div class=\"row\">{teasers}</div></section>"
+    );
+    let a = meta_of("<title>Ministers meet in Vienna</title>", &body, None);
+    assert_eq!(a.text, format!("{PARA1}\n\n{PARA2}"));
+}
+
+#[test]
+fn body_is_the_tightest_element_holding_the_prose() {
+    // Prose-like teaser text around the article must not pull the choice up to the page.
+    let body = format!(
+        "<div class=\"page\"><div class=\"story\"><p>{PARA1}</p><p>{PARA2}</p><p>{PARA1}</p></div>         <div class=\"next\"><span>Next</span> <a href=\"/n\">Another story</a> The council approved the budget          for next year.</div><ul>{}</ul></div>",
+        links(3, "more")
+    );
+    let a = meta_of("", &body, None);
+    assert_eq!(a.text, [PARA1, PARA2, PARA1].join("\n\n"));
+}
+
+/// Prints the selection outline of the page named by `DYAD_HTML_DEBUG` (`.html` or `.html.gz`).
+/// Run with `cargo test -p dyad-ingest --lib debug_outline -- --ignored --nocapture`.
+#[test]
+#[ignore = "debug aid: needs DYAD_HTML_DEBUG=path"]
+fn debug_outline() {
+    use std::io::Read;
+    let Ok(path) = std::env::var("DYAD_HTML_DEBUG") else { return };
+    let raw = std::fs::read(&path).expect("read page");
+    let mut bytes = Vec::new();
+    if path.ends_with(".gz") {
+        flate2::read::GzDecoder::new(raw.as_slice()).read_to_end(&mut bytes).expect("gunzip");
+    } else {
+        bytes = raw;
+    }
+    let min: usize = std::env::var("DYAD_HTML_DEBUG_MIN").ok().and_then(|v| v.parse().ok()).unwrap_or(200);
+    let src = charset::decode(&bytes, None);
+    let mut collector = meta::Collector::default();
+    let tree = super::tree::build(&src, &mut collector);
+    let m = collector.finish(&tree, None);
+    println!("{}", super::content::outline(&tree, m.title.as_deref(), min));
+}
