@@ -212,16 +212,33 @@ fn run(
             *h = true;
         }
     }
+    let boxes = related_boxes(tree);
     let mut removed = vec![false; n];
     for i in 1..n {
         let Some(node) = nodes.get(i) else { break };
         let parent_removed = removed.get(node.parent as usize).copied().unwrap_or(false);
         let small = strict || u64::from(ptext.get(i).copied().unwrap_or(0)) * 10 < u64::from(total_p) * 4;
+        // A wrapper around a quotation (an embedded post) is not furniture for its name alone.
+        let quote = {
+            let (q, t) = (sizes.quoted.get(i).copied().unwrap_or(0), sizes.tot.get(i).copied().unwrap_or(0));
+            q >= 40 && q * 10 >= t * 8
+        };
+        // An inline element holding an image and several links, nothing else: a hover card.
+        let card = node.tag == Tag::Other && {
+            let (t, l) = (sizes.tot.get(i).copied().unwrap_or(0), sizes.lnk.get(i).copied().unwrap_or(0));
+            sizes.imgs.get(i).copied().unwrap_or(0) >= 1
+                && sizes.links.get(i).copied().unwrap_or(0) >= 2
+                && l >= 60
+                && l * 10 >= t * 8
+        };
         let r = parent_removed
             || always_removed(node.tag)
+            || card
             || (small
                 && !has_body.get(i).copied().unwrap_or(false)
-                && (usually_removed(node.tag) || node.flags & HIDDEN != 0 || node.hint < 0));
+                && (usually_removed(node.tag) || node.flags & HIDDEN != 0 || (node.hint < 0 && !quote)))
+            || (boxes.get(i).copied().unwrap_or(false)
+                && !title_node.is_some_and(|t| t >= i && t <= node.end as usize));
         if let Some(slot) = removed.get_mut(i) {
             *slot = r;
         }
@@ -452,6 +469,53 @@ fn run(
     }
 }
 
+/// Containers whose first child is a heading that names other stories ("Related", "You may
+/// also like", or a furniture class such as `related-title`): the rest of the box is more of it.
+/// They are removed whatever their size, unless they hold the title heading.
+fn related_boxes(tree: &Tree) -> Vec<bool> {
+    const PHRASES: [&str; 16] = [
+        "related",
+        "you may also like",
+        "you might also like",
+        "you may like",
+        "more from",
+        "more stories",
+        "more news",
+        "more on this",
+        "read more",
+        "read next",
+        "recommended",
+        "most popular",
+        "most read",
+        "trending",
+        "also read",
+        "see also",
+    ];
+    let nodes = &tree.nodes;
+    let mut out = vec![false; nodes.len()];
+    for (i, node) in nodes.iter().enumerate().skip(1) {
+        if !matches!(node.tag, Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::Div | Tag::P)
+            || node.parent as usize + 1 != i
+            || node.end as usize - i > 20
+        {
+            continue;
+        }
+        let heading = node.tag != Tag::Div && node.tag != Tag::P;
+        let named = heading && node.hint < 0;
+        let text = tree.inner_text(i);
+        let said = text.len() < 40 && {
+            let lower = text.to_lowercase();
+            PHRASES.iter().any(|p| lower.starts_with(p))
+        };
+        if (named || said)
+            && let Some(x) = out.get_mut(node.parent as usize)
+        {
+            *x = true;
+        }
+    }
+    out
+}
+
 /// The first `<h1>`–`<h3>` whose text is the page title (or, failing that, the first `<h1>`).
 fn title_heading(tree: &Tree, title: Option<&str>) -> Option<usize> {
     let skel = title.map(skeleton).unwrap_or_default();
@@ -481,6 +545,11 @@ struct Sizes {
     lnk: Vec<u32>,
     /// Length of the longest single link.
     longest: Vec<u32>,
+    /// Visible characters inside `<blockquote>`s.
+    quoted: Vec<u32>,
+    /// Number of links and of images.
+    links: Vec<u16>,
+    imgs: Vec<u16>,
 }
 
 impl Sizes {
@@ -490,9 +559,38 @@ impl Sizes {
         let mut tot = vec![0u32; n];
         let mut lnk = vec![0u32; n];
         let mut longest = vec![0u32; n];
+        let mut in_quote = vec![false; n];
+        for i in 1..n {
+            let Some(node) = nodes.get(i) else { break };
+            let q = node.tag == Tag::Blockquote || in_quote.get(node.parent as usize).copied().unwrap_or(false);
+            if let Some(x) = in_quote.get_mut(i) {
+                *x = q;
+            }
+        }
+        let mut quoted = vec![0u32; n];
+        let mut links = vec![0u16; n];
+        let mut imgs = vec![0u16; n];
         for i in (1..n).rev() {
             let Some(node) = nodes.get(i) else { continue };
             let p = node.parent as usize;
+            let (mut nl, mut ni) = (links.get(i).copied().unwrap_or(0), imgs.get(i).copied().unwrap_or(0));
+            match node.tag {
+                Tag::A => nl = nl.saturating_add(1),
+                Tag::Img => ni = ni.saturating_add(1),
+                _ => {}
+            }
+            if let Some(x) = links.get_mut(i) {
+                *x = nl;
+            }
+            if let Some(x) = imgs.get_mut(i) {
+                *x = ni;
+            }
+            if let Some(x) = links.get_mut(p) {
+                *x = x.saturating_add(nl);
+            }
+            if let Some(x) = imgs.get_mut(p) {
+                *x = x.saturating_add(ni);
+            }
             if node.tag == Tag::Text {
                 let len = visible_len(tree.text_of(i));
                 if let Some(x) = tot.get_mut(i) {
@@ -500,6 +598,11 @@ impl Sizes {
                 }
                 if in_link.get(i).copied().unwrap_or(false)
                     && let Some(x) = lnk.get_mut(i)
+                {
+                    *x = len;
+                }
+                if in_quote.get(i).copied().unwrap_or(false)
+                    && let Some(x) = quoted.get_mut(i)
                 {
                     *x = len;
                 }
@@ -523,8 +626,12 @@ impl Sizes {
             if let Some(x) = longest.get_mut(p) {
                 *x = (*x).max(m);
             }
+            let q = quoted.get(i).copied().unwrap_or(0);
+            if let Some(x) = quoted.get_mut(p) {
+                *x += q;
+            }
         }
-        Sizes { tot, lnk, longest }
+        Sizes { tot, lnk, longest, quoted, links, imgs }
     }
 }
 
@@ -535,7 +642,7 @@ impl Sizes {
 /// other paragraphs.
 fn mark_teasers(nodes: &[super::tree::Node], sizes: &Sizes, title_node: Option<usize>, blocks: &mut [Block]) {
     let n = nodes.len();
-    let Sizes { tot, lnk, longest } = sizes;
+    let Sizes { tot, lnk, longest, .. } = sizes;
     // Candidates, with the container that makes each one a teaser.
     let mut unit = vec![usize::MAX; blocks.len()];
     for (k, b) in blocks.iter().enumerate() {
@@ -609,6 +716,12 @@ fn has_sentence_punct(text: &str) -> bool {
         || text.contains('，')
 }
 
+/// A paragraph of sentences with much of it linked (a deals post, a tweet): kept, and neutral
+/// in the selection.
+fn is_linked_prose(b: &Block, text: &str, tag: Tag) -> bool {
+    tag == Tag::P && b.chars >= 100 && b.link_chars * 4 <= b.chars * 3 && has_sentence_punct(text)
+}
+
 /// Selection weight of one block: positive for prose, negative for anything else.
 fn block_weight(b: &Block, text: &str, tag: Tag) -> i64 {
     let chars = i64::from(b.chars);
@@ -619,7 +732,7 @@ fn block_weight(b: &Block, text: &str, tag: Tag) -> i64 {
     let prose = ld < max_ld && !heading && !b.teaser && (chars >= 120 || (chars >= 40 && has_sentence_punct(text)));
     if prose {
         chars - 2 * links
-    } else if heading {
+    } else if heading || is_linked_prose(b, text, tag) {
         0
     } else if links == 0 {
         // A short line without links (a list item, a label, a date) is weak evidence either way.
@@ -730,7 +843,7 @@ fn has_numeric_date(t: &str) -> bool {
 /// Whether a block of the chosen body is kept in the output.
 fn keep_block(b: &Block, text: &str, tag: Tag, title_skel: &str) -> bool {
     let ld = f64::from(b.link_chars) / f64::from(b.chars.max(1));
-    if ld > 0.5 || (ld > 0.4 && b.chars < 100) {
+    if !is_linked_prose(b, text, tag) && (ld > 0.5 || (ld > 0.4 && b.chars < 100)) {
         return false;
     }
     if !text.chars().any(char::is_alphanumeric) {

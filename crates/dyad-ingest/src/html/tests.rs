@@ -450,6 +450,57 @@ fn body_is_the_tightest_element_holding_the_prose() {
     assert_eq!(a.text, [PARA1, PARA2, PARA1].join("\n\n"));
 }
 
+#[test]
+fn embedded_posts_in_furniture_named_wrappers_are_kept() {
+    let tweet = "<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>The bridge is open again \
+                 after three years of works, and the first buses crossed it this morning.</p>&mdash; City Council \
+                 (@council) <a href=\"https://example.org/s/1\">November 18, 2019</a></blockquote></div>";
+    let a = meta_of("", &article(tweet), None);
+    assert!(a.text.contains("The bridge is open again after three years"), "{}", a.text);
+    assert!(a.text.ends_with(PARA2), "{}", a.text);
+}
+
+#[test]
+fn hover_cards_inside_paragraphs_are_dropped() {
+    let card = "<span class=\"card\"><img src=\"p.jpg\"><a href=\"/p/1\">Jane Minister</a>\
+                <a href=\"/s/1\">Minister opens the new bridge over the river after three years of works</a> \
+                <a href=\"/s/2\">Budget talks stall again over the school building plan</a></span>";
+    let body = format!(
+        "<article><p>The talks were led by <a href=\"/p/1\">Jane Minister</a>{card}, who arrived in Vienna late on \
+         Sunday with a small delegation.</p><p>{PARA1}</p><p>{PARA2}</p></article>"
+    );
+    let a = meta_of("", &body, None);
+    assert!(a.text.starts_with("The talks were led by Jane Minister, who arrived"), "{}", a.text);
+    assert!(!a.text.contains("Budget talks"), "{}", a.text);
+}
+
+#[test]
+fn related_boxes_introduced_by_a_heading_are_dropped() {
+    let related: String = (0..6)
+        .map(|i| {
+            format!(
+                "<article><p>Other story {i}: the regional council approved a plan on Monday to widen the coastal \
+                 road, which has been closed twice this year after landslides.</p></article>"
+            )
+        })
+        .collect();
+    let body = format!(
+        "<div><article><h1>Ministers meet in Vienna</h1><p>{PARA1}</p></article>\
+         <article><h3>You may also like</h3>{related}</article></div>"
+    );
+    let a = meta_of("<title>Ministers meet in Vienna</title>", &body, None);
+    assert_eq!(a.text, PARA1);
+}
+
+#[test]
+fn linked_sentences_in_a_paragraph_are_kept() {
+    let deals = "<p>Today's best deals include <a href=\"/1\">laptops from $700 at one store</a>, \
+                 <a href=\"/2\">wireless earphones for $150</a> and <a href=\"/3\">smart thermostats from $139</a>. \
+                 Prices change often, so check them before you buy.</p>";
+    let a = meta_of("", &article(deals), None);
+    assert!(a.text.contains("Today's best deals include laptops"), "{}", a.text);
+}
+
 /// Prints the selection outline of the page named by `DYAD_HTML_DEBUG` (`.html` or `.html.gz`).
 /// Run with `cargo test -p dyad-ingest --lib debug_outline -- --ignored --nocapture`.
 #[test]
