@@ -184,8 +184,16 @@ impl<'a> Linker<'a> {
                 let f = &found[inside[0]];
                 let lead = &self.text[span.start as usize..f.hit.span.start as usize];
                 let tail_empty = f.hit.span.end == span.end;
+                // NER ran on into lower-case words ("United Nations for food"): the name ends
+                // where the lexicon's does.
+                let tail_lower = self.text[f.hit.span.end as usize..span.end as usize]
+                    .strip_prefix(' ')
+                    .is_some_and(|t| t.starts_with(|ch: char| ch.is_lowercase()));
                 let person_in_per = c.entity.label == EntityLabel::Per && f.kind == Kind::Person;
                 if person_in_per || (tail_empty && matches!(lead.trim(), "the" | "The")) {
+                    c.found = Some(inside[0]);
+                } else if tail_lower && matches!(lead.trim(), "" | "the" | "The") && !f.weak {
+                    c.entity.span = f.hit.span;
                     c.found = Some(inside[0]);
                 } else if crosses_agent && !f.weak {
                     // A title swallowed by NER ("State Antony J. Blinken", "counterpart Vladimir
