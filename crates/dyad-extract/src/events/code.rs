@@ -1,6 +1,5 @@
 //! The coder proper: triggers → patterns → arguments → modality, attribution, time, place.
 
-use super::lemma::{candidates, is_form_of};
 use super::markers::{self, SPEECH, STATEMENT_NOUNS};
 use super::patterns::{Pattern, PrepUse};
 use super::sent::{ActorRef, Sent, rel_is, span_of};
@@ -45,8 +44,8 @@ fn verb_like(s: &Sent, i: usize) -> bool {
         )
 }
 
-fn forms(s: &Sent, i: usize) -> Vec<String> {
-    candidates(&s.words[i].lower)
+fn forms<'s>(s: &'s Sent, i: usize) -> &'s [String] {
+    &s.forms[i]
 }
 
 fn any_form(s: &Sent, i: usize, set: &[&str]) -> bool {
@@ -67,15 +66,32 @@ impl Coder {
         if s.parsed && p.noun && !is_noun(w.upos) && !closed {
             return Err(format!("'{}' is {} here, the pattern wants a noun", w.lower, w.upos));
         }
-        let verbal = (w.upos == "NOUN" || (w.upos == "ADJ" && w.lower.ends_with("ed"))) && verb_like(s, i);
+        // a noun in a nominal slot of the parse ("suspended aid"), with a determiner or
+        // modifier ("our partners") or coordinated with a noun ("allies and partners") is not a verb
+        let nominal_slot = ["obj", "iobj", "obl", "nmod"].iter().any(|r| rel_is(w.deprel, r))
+            || s.kids(i, &["det", "nmod:poss", "amod", "nummod"]).next().is_some()
+            || (w.deprel == "conj" && w.head.is_some_and(|h| is_noun(s.words[h].upos)));
+        let verbal = (w.upos == "NOUN" || (w.upos == "ADJ" && w.lower.ends_with("ed")))
+            && verb_like(s, i)
+            && !(s.parsed && nominal_slot);
         if s.parsed && !p.noun && !is_verb(w.upos) && !closed && !verbal {
             return Err(format!("'{}' is {} here, the pattern wants a verb", w.lower, w.upos));
         }
         if !s.parsed {
             return self.matches_window(s, i, p).map(|_| i);
         }
+        // The word window stands in for a parse that missed a phrase, not for one that found
+        // another object ("announced a new election bloc" is no "obj=elections").
+        let other_object = p.obj.as_ref().is_some_and(|set| {
+            s.kids(i, &["obj"]).next().is_some_and(|o| {
+                let o = s.through_quantifier(o);
+                let named = |k: usize| s.is_form(k, set);
+                !named(o) && !s.kids(o, &["compound"]).any(named)
+            })
+        });
         match self.matches_parse(s, i, p) {
             Ok(c) => Ok(c),
+            Err(why) if other_object => Err(why),
             Err(why) => match self.matches_window(s, i, p) {
                 Ok(()) => Ok(if p.noun {
                     w.head
@@ -92,7 +108,7 @@ impl Coder {
     /// Parse-based matching.
     fn matches_parse(&self, s: &Sent, i: usize, p: &Pattern) -> Result<usize, String> {
         let w = &s.words[i];
-        let head_ok = |set: &Vec<String>, k: usize| is_form_of(&s.words[k].lower, set);
+        let head_ok = |set: &Vec<String>, k: usize| s.is_form(k, set);
         if let Some(obj) = &p.obj {
             let o = s.kids(i, &["obj", "nsubj:pass"]).next().map(|o| {
                 if markers::is_quantifier(&s.words[o].lower) {
@@ -102,21 +118,32 @@ impl Coder {
                 }
             });
             match o {
-                Some(o) if head_ok(obj, o) => {}
+                // "the alert level": a compound names the object as well as its head
+                Some(o) if head_ok(obj, o) || s.kids(o, &["compound"]).any(|c| head_ok(obj, c)) => {}
                 Some(o) => return Err(format!("object '{}' is not one of {}", s.words[o].lower, obj.join(","))),
                 None => return Err("no object".into()),
             }
         }
         for (prep, u) in &p.preps {
             if let PrepUse::Require(set) = u {
-                let found = s.kids(i, &["obl", "nmod", "advcl", "xcomp"]).any(|o| {
+                // the trigger's phrases, and its object's ("lifted restrictions on the internet")
+                let mut phrases: Vec<usize> = s.kids(i, &["obl", "nmod", "advcl", "xcomp"]).collect();
+                if !p.noun {
+                    for o in s.kids(i, &["obj"]).collect::<Vec<_>>() {
+                        phrases.extend(s.kids(o, &["nmod"]));
+                    }
+                }
+                let found = phrases.into_iter().any(|o| {
                     let o2 = if markers::is_quantifier(&s.words[o].lower) {
                         s.kids(o, &["nmod", "obl"]).next().unwrap_or(o)
                     } else {
                         o
                     };
+                    // "on Sunday" is a time, not the phrase a pattern asks for
+                    let any = set.iter().any(|w| w == "*");
                     (s.case_of(o) == *prep || s.case_of(o).split(' ').any(|c| c == prep))
                         && (head_ok(set, o) || head_ok(set, o2))
+                        && !(any && s.is_time(o))
                 });
                 if !found {
                     return Err(format!("no '{prep} {}' phrase", set.join("|")));
@@ -129,14 +156,67 @@ impl Coder {
             return Err(format!("no particle {}", prt.join("|")));
         }
         if let Some(comp) = &p.comp
-            && !s.kids(i, &["xcomp", "ccomp", "advcl", "obj"]).any(|c| head_ok(comp, c))
+            && !s.complements(i).into_iter().any(|c| head_ok(comp, c))
         {
             return Err(format!("no complement {}", comp.join("|")));
         }
-        if let Some(mods) = &p.mods
-            && !s.kids(i, &["amod", "compound", "nmod"]).any(|c| head_ok(mods, c))
-        {
-            return Err(format!("no modifier {}", mods.join("|")));
+        if let Some(set) = &p.comp_obj {
+            let found = s
+                .complements(i)
+                .into_iter()
+                .filter(|&c| p.comp.as_ref().is_none_or(|comp| head_ok(comp, c)))
+                .flat_map(|c| s.kids(c, &["obj", "nsubj:pass"]).map(|o| s.through_quantifier(o)).collect::<Vec<_>>())
+                .any(|o| head_ok(set, o) || s.kids(o, &["amod", "compound"]).any(|m| head_ok(set, m)));
+            if !found {
+                return Err(format!("no complement object {}", set.join("|")));
+            }
+        }
+        if let Some(aim) = &p.aim {
+            let mut at = vec![i];
+            if p.noun
+                && let Some(h) = w.head
+                && is_verb(s.words[h].upos)
+            {
+                at.push(h);
+            }
+            if !at.iter().any(|&k| s.goals(k).into_iter().any(|g| head_ok(aim, g))) {
+                return Err(format!("no goal {}", aim.join("|")));
+            }
+        }
+        if let Some(mods) = &p.mods {
+            let ok = if p.noun {
+                s.kids(i, &["amod", "compound", "nmod"]).any(|c| head_ok(mods, c))
+            } else {
+                // a verb: modifiers of its object (two levels down) or of a required oblique
+                let mut heads: Vec<usize> =
+                    s.kids(i, &["obj", "nsubj:pass"]).map(|o| s.through_quantifier(o)).collect();
+                let mut direct: Vec<usize> = Vec::new();
+                for o in s.kids(i, &["obl", "nmod"]) {
+                    let case = s.case_of(o);
+                    if p.preps.iter().any(|(prep, u)| matches!(u, PrepUse::Require(_)) && case == *prep) {
+                        heads.push(o);
+                    } else if case == "for" {
+                        // "rejected the request of X for a loan" with "for a loan" on the verb
+                        direct.push(o);
+                    }
+                }
+                // "of", "for" and "to" phrases say what the noun is ("the lifting of the curfew",
+                // "a request for jets", "an end to the protests"); "from", "in", "by" do not
+                let mods_of = |h: usize| -> Vec<usize> {
+                    s.kids(h, &["amod", "compound", "nmod"])
+                        .filter(|&c| match s.words[c].deprel {
+                            "nmod:poss" => false,
+                            r if rel_is(r, "nmod") => matches!(s.case_of(c).as_str(), "of" | "for" | "to"),
+                            _ => true,
+                        })
+                        .collect()
+                };
+                let deep = |c: usize| head_ok(mods, c) || mods_of(c).into_iter().any(|g| head_ok(mods, g));
+                heads.iter().any(|&h| mods_of(h).into_iter().any(deep)) || direct.into_iter().any(deep)
+            };
+            if !ok {
+                return Err(format!("no modifier {}", mods.join("|")));
+            }
         }
         let mut clause = i;
         if p.noun {
@@ -149,7 +229,7 @@ impl Coder {
             }
             if let Some(gov) = &p.gov {
                 match w.head {
-                    Some(h) if w.deprel == "obj" && head_ok(gov, h) => {}
+                    Some(h) if (w.deprel == "obj" || rel_is(w.deprel, "obl")) && head_ok(gov, h) => {}
                     _ => return Err(format!("not the object of {}", gov.join("|"))),
                 }
             }
@@ -179,7 +259,7 @@ impl Coder {
 
     /// Token-window matching when there is no parse.
     fn matches_window(&self, s: &Sent, i: usize, p: &Pattern) -> Result<(), String> {
-        let right = |set: &Vec<String>, n: usize| window(s, i + 1, n).any(|k| is_form_of(&s.words[k].lower, set));
+        let right = |set: &Vec<String>, n: usize| window(s, i + 1, n).any(|k| s.is_form(k, set));
         let next_is_prep = s.words.get(i + 1).is_some_and(|w| w.upos == "ADP");
         if let Some(obj) = &p.obj
             && (!right(obj, 5) || (obj.iter().any(|o| o == "*") && next_is_prep))
@@ -188,8 +268,19 @@ impl Coder {
         }
         for (prep, u) in &p.preps {
             if let PrepUse::Require(set) = u {
+                let any = set.iter().any(|w| w == "*");
                 let at = window(s, i + 1, 8).find(|&k| s.words[k].lower == *prep);
-                if !at.is_some_and(|k| window(s, k + 1, 5).any(|j| is_form_of(&s.words[j].lower, set))) {
+                // "on=*": the phrase's first word after any determiner, and not a time ("on Sunday")
+                let first =
+                    |k: usize| window(s, k + 1, 3).find(|&j| !matches!(s.words[j].lower.as_str(), "the" | "a" | "an"));
+                let ok = at.is_some_and(|k| {
+                    if any {
+                        first(k).is_some_and(|j| s.words[j].upos != "PUNCT" && !s.is_time(j))
+                    } else {
+                        window(s, k + 1, 5).any(|j| s.is_form(j, set))
+                    }
+                });
+                if !ok {
                     return Err(format!("no '{prep} {}' within eight words", set.join("|")));
                 }
             }
@@ -204,9 +295,19 @@ impl Coder {
         {
             return Err(format!("no complement {}", comp.join("|")));
         }
-        let left = |set: &Vec<String>, n: usize| (i.saturating_sub(n)..i).any(|k| is_form_of(&s.words[k].lower, set));
+        if let Some(set) = &p.comp_obj
+            && !right(set, 8)
+        {
+            return Err(format!("no complement object {} within eight words", set.join("|")));
+        }
+        if let Some(set) = &p.aim
+            && !right(set, 12)
+        {
+            return Err(format!("no goal {} within twelve words", set.join("|")));
+        }
+        let left = |set: &Vec<String>, n: usize| (i.saturating_sub(n)..i).any(|k| s.is_form(k, set));
         if let Some(m) = &p.mods
-            && !left(m, 3)
+            && !(if p.noun { left(m, 3) } else { right(m, 5) })
         {
             return Err(format!("no modifier {}", m.join("|")));
         }
@@ -238,7 +339,7 @@ impl Coder {
         for i in 0..s.words.len() {
             let mut ids: Vec<usize> = Vec::new();
             for f in forms(s, i) {
-                if let Some(v) = self.by_lemma.get(&f) {
+                if let Some(v) = self.by_lemma.get(f) {
                     ids.extend(v.iter().copied());
                 }
             }
@@ -253,7 +354,11 @@ impl Coder {
                 match self.matches(s, i, p) {
                     Ok(clause) => {
                         trace.note(|| format!("  '{}' fits {}", s.words[i].lower, p.describe()));
-                        if best.is_none_or(|(_, b)| p.specificity() > b.specificity()) {
+                        // the more specific pattern wins; at equal specificity, the one with
+                        // fewer wildcards ("obj=property" over "obj=*"), then the finer code (a
+                        // sub-code over its parent), then the first
+                        let key = |p: &Pattern| (p.specificity(), std::cmp::Reverse(p.wildcards()), p.code.len());
+                        if best.is_none_or(|(_, b)| key(p) > key(b)) {
                             best = Some((clause, p));
                         }
                     }
@@ -309,7 +414,9 @@ impl Coder {
                     self.subject(s, h, depth + 1).map(|(n, _)| (n, false))
                 }
             }
-            "advcl" if s.kids(v, &["mark"]).any(|m| s.words[m].lower == "to") => self.subject(s, h, depth + 1),
+            // "held talks ..., offering support", "to discuss", "after meeting X": an adverbial
+            // clause without a subject of its own shares its head's
+            "advcl" => self.subject(s, h, depth + 1),
             _ => None,
         }
     }
@@ -347,6 +454,7 @@ impl Coder {
         let mut sources = Vec::new();
         let mut targets = Vec::new();
         let mut used_window = false;
+        let mut agentless = false;
         if s.parsed {
             let mut target_words: Vec<usize> = Vec::new();
             let obliques = |k: usize| s.kids(k, &["obl", "nmod", "advcl"]).collect::<Vec<_>>();
@@ -365,6 +473,27 @@ impl Coder {
                     if both.len() >= 2 {
                         sources.push(both[0].clone());
                         targets.push(both[1].clone());
+                    }
+                }
+            }
+            // A phrase the pattern names, hung by the parser one level down ("deployed troops
+            // to Belarus" with "to Belarus" on "troops").
+            let wants =
+                |u: &PrepUse| p.preps.iter().any(|(_, x)| std::mem::discriminant(x) == std::mem::discriminant(u));
+            let (want_t, want_s) = (wants(&PrepUse::Target), wants(&PrepUse::Source));
+            if (want_t && target_words.is_empty()) || (want_s && sources.is_empty()) {
+                let inner: Vec<usize> = s.kids(i, &["obj", "obl", "nmod"]).collect();
+                for h in inner {
+                    for o in obliques(h) {
+                        let case = s.case_of(o);
+                        for (prep, u) in &p.preps {
+                            let hit = case == *prep || case.split(' ').any(|w| w == prep);
+                            match u {
+                                PrepUse::Target if hit && want_t => target_words.push(o),
+                                PrepUse::Source if hit && want_s => sources.extend(s.actors_in(o, 2)),
+                                _ => {}
+                            }
+                        }
                     }
                 }
             }
@@ -388,19 +517,36 @@ impl Coder {
                         sources.extend(s.actors_in(o, 2));
                     }
                 }
+                // "the annexation of Crimea by Russia" with "by" attached to "Crimea"
+                for o in obliques(i).into_iter().filter(|&o| s.case_of(o) == "of") {
+                    for b in obliques(o) {
+                        if sources.is_empty() && s.case_of(b) == "by" {
+                            sources.extend(s.actors_in(b, 2));
+                        }
+                    }
+                }
             }
             let (subj, passive) = match self.subject(s, c.clause, 0) {
                 Some((n, pass)) => (Some(n), pass),
                 None => (None, false),
             };
             let noun_subject = p.noun && c.clause != i && rel_is(s.words[i].deprel, "nsubj");
-            if sources.is_empty() && !noun_subject {
+            if p.target_subj {
+                // "Ukraine received weapons from Germany": the subject receives.
+                if let Some(n) = subj.filter(|_| !passive) {
+                    target_words.push(n);
+                }
+                agentless = sources.is_empty();
+            } else if sources.is_empty() && !noun_subject {
                 if passive {
                     for o in obliques(c.clause) {
                         if s.case_of(o) == "by" {
                             sources.extend(s.actors_in(o, 2));
                         }
                     }
+                    // "X was condemned" without "by": the source is not named, and no actor
+                    // left of the verb (inside its subject) may stand in for it
+                    agentless = sources.is_empty() && subj.is_some();
                     if let Some(n) = subj
                         && p.target_obj
                     {
@@ -420,18 +566,40 @@ impl Coder {
             if !p.noun && p.target_obj && !passive {
                 target_words.extend(s.kids(i, &["obj", "iobj"]));
             }
-            if !p.noun && target_words.is_empty() && p.preps.iter().all(|(_, u)| !matches!(u, PrepUse::Target)) {
-                for o in obliques(i) {
-                    if matches!(s.case_of(o).as_str(), "against" | "with" | "to" | "on" | "toward" | "towards" | "into")
-                    {
-                        target_words.push(o);
+            let target_case = |o: usize| {
+                matches!(s.case_of(o).as_str(), "against" | "with" | "to" | "on" | "toward" | "towards" | "into")
+            };
+            if !p.noun && !p.target_subj && p.preps.iter().all(|(_, u)| !matches!(u, PrepUse::Target)) {
+                target_words.extend(obliques(i).into_iter().filter(|&o| target_case(o)));
+            }
+            // "refused to release the British tanker": the complement's object or phrase
+            if !p.noun && (p.comp.is_some() || p.comp_obj.is_some()) {
+                for c in s.complements(i) {
+                    if p.comp.as_ref().is_some_and(|set| !s.is_form(c, set)) {
+                        continue;
                     }
+                    target_words.extend(s.kids(c, &["obj"]));
+                    target_words.extend(obliques(c).into_iter().filter(|&o| target_case(o) || s.case_of(o) == "from"));
                 }
             }
             let source_codes: Vec<Option<String>> = sources.iter().map(|a| a.code.clone()).collect();
             for t in target_words {
-                let found: Vec<ActorRef> =
-                    s.actors_in(t, 2).into_iter().filter(|a| !source_codes.contains(&a.code)).collect();
+                // where a meeting or signing took place ("signed an agreement in Istanbul") is
+                // no party to it
+                let places: Vec<dyad_core::Span> = if p.sym {
+                    s.kids(t, &["nmod", "obl"])
+                        .filter(|&c| matches!(s.case_of(c).as_str(), "in" | "at" | "near"))
+                        .map(|c| s.subtree(c))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let found: Vec<ActorRef> = s
+                    .actors_in(t, 2)
+                    .into_iter()
+                    .filter(|a| !source_codes.contains(&a.code))
+                    .filter(|a| !places.iter().any(|pl| pl.start <= a.span.start && a.span.end <= pl.end))
+                    .collect();
                 if !found.is_empty() {
                     targets.extend(found);
                     break;
@@ -471,7 +639,7 @@ impl Coder {
             trace.note(|| "  source: shared with the coordinated verb before".to_string());
             sources = prev.to_vec();
         }
-        if sources.is_empty() {
+        if sources.is_empty() && !agentless {
             let found = s.subject_window(i, attribution.map(|a| a.span));
             if !found.is_empty() {
                 trace.note(|| {
@@ -485,6 +653,7 @@ impl Coder {
             }
         }
         if sources.is_empty()
+            && !p.target_subj
             && let Some(at) = attribution.filter(|at| at.code.is_some())
         {
             trace.note(|| format!("  source: the speaker of the reported words, '{}'", s.doc.slice(at.span)));
@@ -508,6 +677,12 @@ impl Coder {
                 targets.push(a);
                 used_window = true;
             }
+        }
+        // an actor is not its own target (a source found by window after the targets)
+        targets.retain(|t| t.code.is_none() || !sources.iter().any(|a| a.code == t.code));
+        if p.target_subj && !s.parsed {
+            // the window found the subject on the left and the giver on the right
+            std::mem::swap(&mut sources, &mut targets);
         }
         (sources, targets, used_window)
     }
@@ -539,7 +714,9 @@ impl Coder {
                 if let Some(m) = markers::auxiliary(w, s.conditional) {
                     found.push((m, format!("'{w}' before the trigger")));
                 }
-                if let Some(m) = markers::governing(&forms(s, k)) {
+                if let Some(m) = markers::governing(forms(s, k))
+                    && !(c.pattern.noun && any_form(s, k, &["commit", "perpetrate"]))
+                {
                     found.push((m, format!("'{w}' governs the trigger")));
                 }
                 if c.pattern.noun
@@ -621,8 +798,10 @@ impl Coder {
                     found.push((Modality::Intended, format!("'{}' is a purpose clause", s.words[child].lower)));
                 }
                 via_conj |= rel == "conj";
+                // "committed atrocities": the object of "commit" is done, not intended
                 if rel != "conj"
-                    && let Some(m) = markers::governing(&forms(s, h))
+                    && !(rel == "obj" && any_form(s, h, &["commit", "perpetrate"]))
+                    && let Some(m) = markers::governing(forms(s, h))
                 {
                     found.push((m, format!("'{}' governs '{}'", s.words[h].lower, s.words[child].lower)));
                 }
@@ -639,7 +818,9 @@ impl Coder {
 
     /// The sentence's attribution: a speech verb with its speaker, "according to X", or a
     /// statement "issued by X".
-    pub(super) fn attribution(&self, s: &Sent) -> Option<Attribution> {
+    /// A speech verb in `events` (a trigger that reports no clause, or whose pattern names its
+    /// object: "commented on the election", "declared a ceasefire") is an event, not an attribution.
+    pub(super) fn attribution(&self, s: &Sent, events: &[usize]) -> Option<Attribution> {
         let code_of = |a: &[ActorRef]| a.first().and_then(|a| a.code.clone());
         for (i, w) in s.words.iter().enumerate() {
             if w.lower == "according" && s.words.get(i + 1).is_some_and(|n| n.lower == "to") {
@@ -653,7 +834,7 @@ impl Coder {
             }
         }
         for i in 0..s.words.len() {
-            if !any_form(s, i, SPEECH) || (s.parsed && !is_verb(s.words[i].upos)) {
+            if !any_form(s, i, SPEECH) || (s.parsed && !is_verb(s.words[i].upos)) || events.contains(&i) {
                 continue;
             }
             let (mut speaker, mut span) = (Vec::new(), s.words[i].span);
@@ -808,7 +989,17 @@ impl Coder {
                 });
             }
         }
-        let mut attribution = self.attribution(&s);
+        let cands = self.candidates(&s, trace);
+        let speech_events: Vec<usize> = cands
+            .iter()
+            .filter(|c| {
+                !c.pattern.noun
+                    && (c.pattern.obj.as_ref().is_some_and(|o| !o.iter().any(|w| w == "*"))
+                        || (s.parsed && s.kids(c.word, &["ccomp", "parataxis"]).next().is_none()))
+            })
+            .map(|c| c.word)
+            .collect();
+        let mut attribution = self.attribution(&s, &speech_events);
         let sspan = doc.sentences[index].span;
         let text = doc.text();
         // Quotations: a sentence opening a quote that closes in a later sentence hands the
@@ -823,7 +1014,7 @@ impl Coder {
                 let s2 = Sent::new(doc, k);
                 let closes = s2.text().contains(['"', '\u{201d}']);
                 if closes {
-                    attribution = self.attribution(&s2);
+                    attribution = self.attribution(&s2, &[]);
                     break;
                 }
             }
@@ -839,7 +1030,6 @@ impl Coder {
         if let Some(a) = &attribution {
             trace.note(|| format!("  attribution: '{}' → {}", doc.slice(a.span), a.code.as_deref().unwrap_or("?")));
         }
-        let cands = self.candidates(&s, trace);
         let mut explicit_date: Option<String> = None;
         let mut prev_sources: Vec<ActorRef> = Vec::new();
         for c in &cands {
@@ -916,7 +1106,8 @@ impl Coder {
                 });
             }
             let mut pairs: Vec<(ActorRef, Option<ActorRef>)> = Vec::new();
-            if p.sym && targets.is_empty() && sources.len() >= 2 {
+            if p.sym && targets.is_empty() && (2..=3).contains(&sources.len()) {
+                // coordinated parties ("Russia and Ukraine signed ...") are each other's targets
                 for a in &sources {
                     for b in &sources {
                         if a.span != b.span && a.code != b.code {
@@ -925,13 +1116,14 @@ impl Coder {
                     }
                 }
                 trace.note(|| "    symmetric: coordinated actors give both directions".into());
-            } else if targets.is_empty() {
+            }
+            if pairs.is_empty() && targets.is_empty() {
                 if p.sym && !may_lack_target {
                     trace.note(|| "    rejected: a symmetric action with only one actor".into());
                     continue;
                 }
                 pairs.extend(sources.iter().map(|a| (a.clone(), None)));
-            } else {
+            } else if pairs.is_empty() {
                 for a in &sources {
                     for b in &targets {
                         if a.code != b.code || a.code.is_none() {

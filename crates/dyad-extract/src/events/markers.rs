@@ -37,6 +37,11 @@ pub const SPEECH: &[&str] = &[
     "think",
 ];
 
+/// Verbs of demanding: their object is the goal of the action they accompany ("marched,
+/// demanding new elections").
+pub const DEMANDING: &[&str] =
+    &["demand", "call", "seek", "urge", "ask", "press", "push", "protest", "oppose", "denounce", "insist"];
+
 /// Nouns for written statements ("read a statement issued by X").
 pub const STATEMENT_NOUNS: &[&str] =
     &["statement", "communique", "release", "readout", "announcement", "report", "note"];
@@ -80,6 +85,7 @@ pub fn governing(lemma_forms: &[String]) -> Option<Modality> {
         "expect",
         "predict",
         "likely",
+        "unlikely",
         "may",
         "might",
         "could",
@@ -91,9 +97,14 @@ pub fn governing(lemma_forms: &[String]) -> Option<Modality> {
         "chance",
         "would",
         "anticipate",
+        "invite",
+        "encourage",
+        "persuade",
         "ready",
         "prepared",
         "willing",
+        "willingness",
+        "readiness",
         "able",
         "option",
         "idea",
@@ -103,6 +114,8 @@ pub fn governing(lemma_forms: &[String]) -> Option<Modality> {
     } else if has(&[
         "plan",
         "intend",
+        "try",
+        "attempt",
         "aim",
         "seek",
         "want",
@@ -197,7 +210,8 @@ pub fn agent_role(word: &str) -> Option<&'static str> {
     })
 }
 
-/// Quantifier heads whose "of" phrase carries the real noun ("some of its forces").
+/// Quantifier heads whose "of" phrase carries the real noun ("some of its forces", "a new
+/// round of sanctions").
 pub fn is_quantifier(word: &str) -> bool {
     matches!(
         word,
@@ -222,6 +236,13 @@ pub fn is_quantifier(word: &str) -> bool {
             | "much"
             | "any"
             | "each"
+            | "round"
+            | "rounds"
+            | "package"
+            | "wave"
+            | "series"
+            | "tranche"
+            | "batch"
     )
 }
 

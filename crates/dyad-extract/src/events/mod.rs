@@ -132,6 +132,13 @@ impl Coder {
         self.table.len()
     }
 
+    /// The CAMEO codes of the table that no pattern codes, in order.
+    pub fn codes_without_pattern(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self.table.codes().filter(|c| !self.patterns.iter().any(|p| p.code == *c)).collect();
+        out.sort_unstable();
+        out
+    }
+
     /// Codes the events of `doc` into [`Document::events`] (replacing any) and marks the
     /// events layer. Boilerplate sentences are skipped. Never panics on any annotation.
     pub fn annotate(&self, doc: &mut Document) {

@@ -1,16 +1,27 @@
 //! Event patterns: one line of `lexicon/events/*.tsv` each, parsed into [`Pattern`].
 //!
-//! A line is `code <TAB> v|n <TAB> lemmas <TAB> conditions <TAB> example sentence`. Lemmas
-//! are alternatives separated by commas. Conditions are space-separated:
+//! A line is `code <TAB> v|n <TAB> lemmas <TAB> conditions <TAB> test sentence [<TAB> expected]`.
+//! Lemmas are alternatives separated by commas. The optional last column says which actors the
+//! test sentence must give: `SRC>TGT` as code prefixes (`JPN>CHN` accepts `JPNGOV` → `CHNGOV`),
+//! `SRC>-` for an event without a target, `SRC` to check the source only. Conditions are
+//! space-separated:
 //!
 //! - `obj=a,b` the object's head is a form of one of the lemmas (`obj=*`: any object);
 //! - `P=T` the oblique (or nominal modifier) introduced by preposition `P` names the target;
 //!   `P=a,b` requires such an oblique whose head is one of the lemmas; `by=S` names the source
 //!   (nouns: "the invasion of Ukraine by Russia");
 //! - `prt=out` requires the particle; `x=a,b` requires a complement verb ("threatened to attack");
-//! - `mod=a,b` requires a modifier of a noun ("phone call"); `gov=a,b` requires the governing verb
-//!   of a noun ("held talks"); `pred=a,b` requires the predicate of the noun ("the path remained open");
+//!   `xobj=a,b` requires the complement verb's object, or a modifier of it ("threatened to cut
+//!   aid", "threatened to use nuclear weapons");
+//! - `aim=a,b` requires the goal of the action: a "for", "against" or "over" phrase of the
+//!   trigger or of its object ("protested for democracy", "the request for jets"), or the object
+//!   of a verb of demanding under it ("rallied to demand the resignation of ...");
+//! - `mod=a,b` requires a modifier: of a noun trigger ("phone call"); of a verb's object, up to
+//!   two levels down ("military aid", "the lifting of the curfew"), or of a required oblique;
+//! - `gov=a,b` requires the governing verb of a noun, as its object or oblique ("held talks",
+//!   "went on hunger strike"); `pred=a,b` requires the predicate of the noun ("the path remained open");
 //! - `T=obj` the object is the target (the default for verbs); `T=-` never take the object;
+//!   `T=subj` the subject is the target, a `P=S` phrase the source ("received arms from X");
 //! - `sym`: a symmetric action (coordinated subjects give both directions);
 //! - `notarget`: CAMEO allows the event without a target;
 //! - `cond`: the trigger is the consequence of a condition ("if X ..., there will be a
@@ -46,6 +57,10 @@ pub struct Pattern {
     pub prt: Option<Vec<String>>,
     /// Required complement verb.
     pub comp: Option<Vec<String>>,
+    /// Required object of the complement verb.
+    pub comp_obj: Option<Vec<String>>,
+    /// Required goal of the action.
+    pub aim: Option<Vec<String>>,
     /// Required noun modifier.
     pub mods: Option<Vec<String>>,
     /// Required governing verb of a noun.
@@ -54,6 +69,8 @@ pub struct Pattern {
     pub pred: Option<Vec<String>>,
     /// Whether the object may name the target.
     pub target_obj: bool,
+    /// The subject is the target (and a `P=S` phrase the source): "received aid from X".
+    pub target_subj: bool,
     /// Symmetric action.
     pub sym: bool,
     /// Target may be null.
@@ -62,6 +79,9 @@ pub struct Pattern {
     pub cond: bool,
     /// The test sentence of the pattern.
     pub example: String,
+    /// The source and target the test sentence must give, as code prefixes (`None`: unchecked;
+    /// a target of `Some("-")`: no target).
+    pub expect: Option<(String, Option<String>)>,
     /// `file:line` of the pattern.
     pub origin: String,
 }
@@ -73,6 +93,8 @@ impl Pattern {
             self.obj.is_some(),
             self.prt.is_some(),
             self.comp.is_some(),
+            self.comp_obj.is_some(),
+            self.aim.is_some(),
             self.mods.is_some(),
             self.gov.is_some(),
             self.pred.is_some(),
@@ -82,6 +104,13 @@ impl Pattern {
         .count()
             + self.preps.iter().filter(|(_, u)| matches!(u, PrepUse::Require(_))).count()
             + usize::from(self.cond)
+    }
+
+    /// How many of its constraints accept anything (`obj=*`, `on=*`).
+    pub fn wildcards(&self) -> usize {
+        let any = |v: &Vec<String>| v.iter().any(|w| w == "*");
+        usize::from(self.obj.as_ref().is_some_and(any))
+            + self.preps.iter().filter(|(_, u)| matches!(u, PrepUse::Require(v) if any(v))).count()
     }
 
     /// One-line description for `explain`.
@@ -97,9 +126,15 @@ impl Pattern {
                 PrepUse::Require(l) => s += &format!(" {p}={}", l.join(",")),
             }
         }
-        for (name, v) in
-            [("prt", &self.prt), ("x", &self.comp), ("mod", &self.mods), ("gov", &self.gov), ("pred", &self.pred)]
-        {
+        for (name, v) in [
+            ("prt", &self.prt),
+            ("x", &self.comp),
+            ("xobj", &self.comp_obj),
+            ("aim", &self.aim),
+            ("mod", &self.mods),
+            ("gov", &self.gov),
+            ("pred", &self.pred),
+        ] {
             if let Some(v) = v {
                 s += &format!(" {name}={}", v.join(","));
             }
@@ -122,9 +157,23 @@ pub fn parse(file: &'static str, text: &str) -> Result<Vec<Pattern>, EventsError
         }
         let bad = |m: String| EventsError { file, line, message: m };
         let cols: Vec<&str> = raw.split('\t').collect();
-        if cols.len() != 5 {
-            return Err(bad(format!("expected 5 tab-separated columns, found {}", cols.len())));
+        if cols.len() != 5 && cols.len() != 6 {
+            return Err(bad(format!("expected 5 or 6 tab-separated columns, found {}", cols.len())));
         }
+        let expect = match cols.get(5).map(|c| c.trim()).filter(|c| !c.is_empty()) {
+            None => None,
+            Some(e) => {
+                let (src, tgt) = match e.split_once('>') {
+                    Some((a, b)) => (a.trim(), Some(b.trim().to_string())),
+                    None => (e, None),
+                };
+                let unit = |c: &str| c.len() >= 3 && c.bytes().all(|b| b.is_ascii_uppercase());
+                if !unit(src) || tgt.as_deref().is_some_and(|t| t != "-" && !unit(t)) {
+                    return Err(bad(format!("'{e}' is not SOURCE>TARGET (code prefixes, '-' for no target)")));
+                }
+                Some((src.to_string(), tgt))
+            }
+        };
         let code = cols[0].trim().to_string();
         if code.len() < 2 || !code.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad(format!("'{code}' is not a CAMEO code")));
@@ -142,14 +191,18 @@ pub fn parse(file: &'static str, text: &str) -> Result<Vec<Pattern>, EventsError
             preps: Vec::new(),
             prt: None,
             comp: None,
+            comp_obj: None,
+            aim: None,
             mods: None,
             gov: None,
             pred: None,
             target_obj: !noun,
+            target_subj: false,
             sym: false,
             notarget: false,
             cond: false,
             example: cols[4].trim().to_string(),
+            expect,
             origin: format!("{file}:{line}"),
         };
         if p.lemmas.is_empty() {
@@ -165,6 +218,10 @@ pub fn parse(file: &'static str, text: &str) -> Result<Vec<Pattern>, EventsError
                 "cond" => p.cond = true,
                 "T=obj" => p.target_obj = true,
                 "T=-" => p.target_obj = false,
+                "T=subj" => {
+                    p.target_subj = true;
+                    p.target_obj = false;
+                }
                 _ => {
                     let Some((k, v)) = c.split_once('=') else { return Err(bad(format!("unknown condition '{c}'"))) };
                     let v = list(v);
@@ -172,6 +229,8 @@ pub fn parse(file: &'static str, text: &str) -> Result<Vec<Pattern>, EventsError
                         "obj" => p.obj = Some(v),
                         "prt" => p.prt = Some(v),
                         "x" => p.comp = Some(v),
+                        "xobj" => p.comp_obj = Some(v),
+                        "aim" => p.aim = Some(v),
                         "mod" => p.mods = Some(v),
                         "gov" => p.gov = Some(v),
                         "pred" => p.pred = Some(v),

@@ -50,6 +50,8 @@ pub struct Sent<'a> {
     pub actor: Vec<Option<ActorRef>>,
     /// True when the sentence holds a conditional clause ("if", "unless", "should X ...").
     pub conditional: bool,
+    /// Lemma candidates of each word (of the hyphenated word it ends too), computed once.
+    pub forms: Vec<Vec<String>>,
 }
 
 impl<'a> Sent<'a> {
@@ -105,7 +107,22 @@ impl<'a> Sent<'a> {
                             && words[i].deprel == "aux"
                             && words.get(i + 1).is_some_and(|n| n.deprel.starts_with("nsubj")))))
         });
-        Sent { doc, index, words, parsed, actor, conditional }
+        let mut sent = Sent { doc, index, words, parsed, actor, conditional, forms: Vec::new() };
+        sent.forms = (0..sent.words.len())
+            .map(|k| {
+                let mut f = super::lemma::candidates(&sent.words[k].lower);
+                if let Some(j) = sent.joined(k) {
+                    f.extend(super::lemma::candidates(&j));
+                }
+                f
+            })
+            .collect();
+        sent
+    }
+
+    /// True when word `k` can be a form of one of the lemmas (`*`: any word).
+    pub fn is_form(&self, k: usize, set: &[String]) -> bool {
+        set.iter().any(|l| l == "*") || self.forms[k].iter().any(|f| set.contains(f))
     }
 
     /// Text of the sentence.
@@ -135,6 +152,70 @@ impl<'a> Sent<'a> {
             return format!("{} {}", self.words[i - 2].lower, parts[0]);
         }
         parts.join(" ")
+    }
+
+    /// The hyphenated word ending at `k` when the tokeniser split it ("de - escalate" →
+    /// "de-escalate").
+    pub fn joined(&self, k: usize) -> Option<String> {
+        let (a, h) = (self.words.get(k.checked_sub(2)?)?, &self.words[k - 1]);
+        (h.lower == "-" && a.span.end == h.span.start && h.span.end == self.words[k].span.start)
+            .then(|| format!("{}-{}", a.lower, self.words[k].lower))
+    }
+
+    /// The complement verbs of `i`: its clausal complements and objects, and a "to" clause
+    /// the parser hung on its object ("urged the opposition to end ...").
+    pub fn complements(&self, i: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self.kids(i, &["xcomp", "ccomp", "advcl", "obj"]).collect();
+        for o in self.kids(i, &["obj"]).collect::<Vec<_>>() {
+            out.extend(
+                self.kids(o, &["acl"]).filter(|&a| self.kids(a, &["mark"]).any(|m| self.words[m].lower == "to")),
+            );
+        }
+        out
+    }
+
+    /// True when word `k` lies inside a time expression ("on Sunday").
+    pub fn is_time(&self, k: usize) -> bool {
+        let w = self.words[k].span;
+        self.doc.timexes.iter().any(|t| t.span.start <= w.start && w.end <= t.span.end)
+    }
+
+    /// The noun a quantifier stands for ("thousands of protesters" → "protesters"), else `i`.
+    pub fn through_quantifier(&self, i: usize) -> usize {
+        if markers::is_quantifier(&self.words[i].lower) {
+            self.kids(i, &["nmod", "obl"]).next().unwrap_or(i)
+        } else {
+            i
+        }
+    }
+
+    /// The goals of the action at `i`: heads of its "for", "against" and "over" phrases and of
+    /// its object's; and the objects (or such phrases) of a verb of demanding under it
+    /// ("rallied to demand the resignation", "a strike calling for new elections").
+    pub fn goals(&self, i: usize) -> Vec<usize> {
+        const GOAL_CASES: &[&str] = &["for", "against", "over"];
+        let phrases = |k: usize| -> Vec<usize> {
+            self.kids(k, &["obl", "nmod"])
+                .filter(|&o| GOAL_CASES.contains(&self.case_of(o).as_str()))
+                .map(|o| self.through_quantifier(o))
+                .collect()
+        };
+        let mut out = phrases(i);
+        for o in self.kids(i, &["obj", "nsubj:pass"]).collect::<Vec<_>>() {
+            out.extend(phrases(self.through_quantifier(o)));
+        }
+        for v in self.kids(i, &["advcl", "xcomp", "acl", "ccomp"]).collect::<Vec<_>>() {
+            if !self.forms[v].iter().any(|f| markers::DEMANDING.contains(&f.as_str())) {
+                continue;
+            }
+            for o in self.kids(v, &["obj"]).collect::<Vec<_>>() {
+                let o = self.through_quantifier(o);
+                out.push(o);
+                out.extend(phrases(o));
+            }
+            out.extend(phrases(v));
+        }
+        out
     }
 
     /// Subtree span of `i` (first to last byte).
@@ -229,9 +310,10 @@ impl<'a> Sent<'a> {
                 && let Some(role) = markers::agent_role(&w.lower)
             {
                 for a in &mut out[before..] {
+                    // a country alone ("RUS") takes the role; a coded sector ("KENOPP") or a
+                    // named group ("PSEREBHMS", "IGOWSTNAT") keeps its own code
                     if let Some(code) = &a.code
-                        && code.len() >= 3
-                        && !code.ends_with(role)
+                        && code.len() == 3
                     {
                         a.code = Some(format!("{}{role}", &code[..3]));
                         a.span = span_of(a.span.start.min(w.span.start), a.span.end.max(w.span.end));
@@ -469,6 +551,8 @@ impl Sent<'_> {
             "took",
             "hold",
             "holds",
+            "claim",
+            "claimed",
         ];
         let w = &self.words[i];
         if self.parsed && w.head.is_some() {

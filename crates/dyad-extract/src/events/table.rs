@@ -62,6 +62,11 @@ impl Table {
         self.codes.get(code).map(|c| c.name.as_str())
     }
 
+    /// The CAMEO codes, in no order.
+    pub fn codes(&self) -> impl Iterator<Item = &str> {
+        self.codes.keys().map(String::as_str)
+    }
+
     /// Number of CAMEO codes.
     pub fn len(&self) -> usize {
         self.codes.len()
