@@ -159,11 +159,29 @@ pub(crate) fn extract(tree: &Tree, title: Option<&str>) -> String {
     }
     let sizes = Sizes::new(tree, &in_link);
     let title_node = title_heading(tree, title);
-    let guarded = run(tree, &owner, &in_link, &ptext, &sizes, title_node, false, title);
-    let strict = run(tree, &owner, &in_link, &ptext, &sizes, title_node, true, title);
+    let boxes = related_boxes(tree, &sizes, title_node);
+    let page = Page { tree, owner: &owner, in_link: &in_link, ptext: &ptext, sizes: &sizes, title_node, boxes: &boxes };
+    let guarded_removed = removal(&page, false);
+    let strict_removed = removal(&page, true);
+    if guarded_removed == strict_removed {
+        return run(&page, guarded_removed, title).text;
+    }
+    let guarded = run(&page, guarded_removed, title);
+    let strict = run(&page, strict_removed, title);
     // Strict removal wins unless it removed the body the guarded run chose, or most of its prose.
     let strict_lost_body = strict.removed.get(guarded.best).copied().unwrap_or(true);
     if !strict_lost_body && strict.prose * 10 >= guarded.prose * 3 { strict.text } else { guarded.text }
+}
+
+/// What both removal policies share about one page.
+struct Page<'a> {
+    tree: &'a Tree,
+    owner: &'a [u32],
+    in_link: &'a [bool],
+    ptext: &'a [u32],
+    sizes: &'a Sizes,
+    title_node: Option<usize>,
+    boxes: &'a [bool],
 }
 
 /// The outcome of one removal policy.
@@ -178,24 +196,13 @@ struct Run {
     teasers: Vec<String>,
 }
 
-/// Removes furniture, segments blocks, selects the body and cleans it. With `strict`, every
-/// furniture-like element goes whatever its size; otherwise only those under 40% of the text.
-/// Returns the text, the prose weight inside the chosen element, and the removal flags.
-#[allow(clippy::too_many_arguments)]
-fn run(
-    tree: &Tree,
-    owner: &[u32],
-    in_link: &[bool],
-    ptext: &[u32],
-    sizes: &Sizes,
-    title_node: Option<usize>,
-    strict: bool,
-    title: Option<&str>,
-) -> Run {
+/// Furniture removal, top-down. With `strict`, every furniture-like element goes whatever its
+/// size; otherwise only those under 40% of the text.
+fn removal(page: &Page, strict: bool) -> Vec<bool> {
+    let Page { tree, ptext, sizes, boxes, .. } = *page;
     let nodes = &tree.nodes;
     let n = nodes.len();
     let total_p = ptext.first().copied().unwrap_or(0).max(1);
-    // Top-down: removal.
     // Elements holding an explicit `articleBody` are never furniture.
     let mut has_body = vec![false; n];
     for i in (1..n).rev() {
@@ -212,7 +219,6 @@ fn run(
             *h = true;
         }
     }
-    let boxes = related_boxes(tree);
     let mut removed = vec![false; n];
     for i in 1..n {
         let Some(node) = nodes.get(i) else { break };
@@ -237,12 +243,20 @@ fn run(
             || (small
                 && !has_body.get(i).copied().unwrap_or(false)
                 && (usually_removed(node.tag) || node.flags & HIDDEN != 0 || (node.hint < 0 && !quote)))
-            || (boxes.get(i).copied().unwrap_or(false)
-                && !title_node.is_some_and(|t| t >= i && t <= node.end as usize));
+            || boxes.get(i).copied().unwrap_or(false);
         if let Some(slot) = removed.get_mut(i) {
             *slot = r;
         }
     }
+    removed
+}
+
+/// Segments blocks outside the `removed` elements, selects the body and cleans it. Returns the
+/// text, the prose weight inside the chosen element, and the removal flags.
+fn run(page: &Page, removed: Vec<bool>, title: Option<&str>) -> Run {
+    let Page { tree, owner, in_link, sizes, title_node, .. } = *page;
+    let nodes = &tree.nodes;
+    let n = nodes.len();
     // Blocks.
     let mut buf = String::with_capacity(tree.text.len() / 2);
     let mut blocks: Vec<Block> = Vec::new();
@@ -313,17 +327,26 @@ fn run(
             block_weight(b, text, nodes.get(b.owner as usize).map_or(Tag::Html, |x| x.tag))
         })
         .collect();
+    // Per element, summed up the tree: the score, its positive part (prose), and plain text.
     let mut score = vec![0i64; n];
-    for (b, w) in blocks.iter().zip(&weights) {
-        if let Some(s) = score.get_mut(b.owner as usize) {
+    let mut pos = vec![0i64; n];
+    let mut volume = vec![0i64; n];
+    for (b, &w) in blocks.iter().zip(&weights) {
+        let o = b.owner as usize;
+        if let (Some(s), Some(ps), Some(v)) = (score.get_mut(o), pos.get_mut(o), volume.get_mut(o)) {
             *s += w;
+            *ps += w.max(0);
+            *v += i64::from(b.chars.saturating_sub(b.link_chars));
         }
     }
     for i in (1..n).rev() {
-        let v = score.get(i).copied().unwrap_or(0);
         let p = nodes.get(i).map_or(0, |x| x.parent as usize);
-        if let Some(s) = score.get_mut(p) {
-            *s += v;
+        let (s, ps, v) =
+            (score.get(i).copied().unwrap_or(0), pos.get(i).copied().unwrap_or(0), volume.get(i).copied().unwrap_or(0));
+        if let (Some(a), Some(b), Some(c)) = (score.get_mut(p), pos.get_mut(p), volume.get_mut(p)) {
+            *a += s;
+            *b += ps;
+            *c += v;
         }
     }
     let mut best = 0usize;
@@ -339,19 +362,6 @@ fn run(
         }
     }
     // Tighten: go down to the child that holds nearly all of the prose, leaving furniture out.
-    let mut pos = vec![0i64; n];
-    for (b, w) in blocks.iter().zip(&weights) {
-        if let Some(s) = pos.get_mut(b.owner as usize) {
-            *s += (*w).max(0);
-        }
-    }
-    for i in (1..n).rev() {
-        let v = pos.get(i).copied().unwrap_or(0);
-        let p = nodes.get(i).map_or(0, |x| x.parent as usize);
-        if let Some(s) = pos.get_mut(p) {
-            *s += v;
-        }
-    }
     loop {
         let total = pos.get(best).copied().unwrap_or(0);
         let end = nodes.get(best).map_or(best, |x| x.end as usize);
@@ -399,19 +409,6 @@ fn run(
     // An explicit `articleBody` (the one with the most plain text) wins when it holds at least a
     // fifth of the best prose score, or, whatever its score, more plain text than the best prose
     // score: a body of tables or short lines that the prose test does not credit.
-    let mut volume = vec![0i64; n];
-    for b in &blocks {
-        if let Some(v) = volume.get_mut(b.owner as usize) {
-            *v += i64::from(b.chars.saturating_sub(b.link_chars));
-        }
-    }
-    for i in (1..n).rev() {
-        let v = volume.get(i).copied().unwrap_or(0);
-        let p = nodes.get(i).map_or(0, |x| x.parent as usize);
-        if let Some(s) = volume.get_mut(p) {
-            *s += v;
-        }
-    }
     let mut body_pick: Option<(usize, i64)> = None;
     for (i, node) in nodes.iter().enumerate() {
         if node.flags & ARTICLE_BODY != 0 && !removed.get(i).copied().unwrap_or(true) {
@@ -472,7 +469,7 @@ fn run(
 /// Containers whose first child is a heading that names other stories ("Related", "You may
 /// also like", or a furniture class such as `related-title`): the rest of the box is more of it.
 /// They are removed whatever their size, unless they hold the title heading.
-fn related_boxes(tree: &Tree) -> Vec<bool> {
+fn related_boxes(tree: &Tree, sizes: &Sizes, title_node: Option<usize>) -> Vec<bool> {
     const PHRASES: [&str; 16] = [
         "related",
         "you may also like",
@@ -494,21 +491,22 @@ fn related_boxes(tree: &Tree) -> Vec<bool> {
     let nodes = &tree.nodes;
     let mut out = vec![false; nodes.len()];
     for (i, node) in nodes.iter().enumerate().skip(1) {
+        let p = node.parent as usize;
         if !matches!(node.tag, Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 | Tag::Div | Tag::P)
-            || node.parent as usize + 1 != i
+            || p + 1 != i
             || node.end as usize - i > 20
+            || title_node.is_some_and(|t| t >= p && t <= nodes.get(p).map_or(p, |x| x.end as usize))
         {
             continue;
         }
         let heading = node.tag != Tag::Div && node.tag != Tag::P;
         let named = heading && node.hint < 0;
-        let text = tree.inner_text(i);
-        let said = text.len() < 40 && {
-            let lower = text.to_lowercase();
+        let said = !named && sizes.tot.get(i).is_some_and(|&t| (4..40).contains(&t)) && {
+            let lower = tree.inner_text(i).to_lowercase();
             PHRASES.iter().any(|p| lower.starts_with(p))
         };
         if (named || said)
-            && let Some(x) = out.get_mut(node.parent as usize)
+            && let Some(x) = out.get_mut(p)
         {
             *x = true;
         }
@@ -886,8 +884,10 @@ pub(crate) fn outline(tree: &Tree, title: Option<&str>, min_chars: usize) -> Str
     }
     let sizes = Sizes::new(tree, &in_link);
     let title_node = title_heading(tree, title);
-    let g = run(tree, &owner, &in_link, &plain, &sizes, title_node, false, title);
-    let s = run(tree, &owner, &in_link, &plain, &sizes, title_node, true, title);
+    let boxes = related_boxes(tree, &sizes, title_node);
+    let page = Page { tree, owner: &owner, in_link: &in_link, ptext: &plain, sizes: &sizes, title_node, boxes: &boxes };
+    let g = run(&page, removal(&page, false), title);
+    let s = run(&page, removal(&page, true), title);
     let mut depth = vec![0usize; n];
     let mut out = String::new();
     let _ = writeln!(out, "guarded best {} prose {}; strict best {} prose {}", g.best, g.prose, s.best, s.prose);
