@@ -1,9 +1,11 @@
 //! Class, id and role hints: does a name suggest article content or page furniture?
 //!
-//! Names are split into lowercase alphanumeric words (`story-body__text` gives `story`,
-//! `body`, `text`); each word is compared with short lists written for this project. Words
+//! Names are split into lowercase alphanumeric words, also at camelCase humps
+//! (`story-body__text` gives `story`, `body`, `text`; `imageEmbedCaption` gives `image`,
+//! `embed`, `caption`); each word is compared with short lists written for this project. Words
 //! naming furniture (navigation, sharing, comments, promotions, consent banners, ...) weigh more
-//! than words naming content, so `article-related` or `comments-content` count as furniture.
+//! than words naming content, and a class token with a furniture word gets no credit for its
+//! content words, so `article-related`, `articleByline` or `comments-content` count as furniture.
 
 /// Weight of a word that names page furniture strongly.
 const STRONG_NEG: i16 = -3;
@@ -30,8 +32,9 @@ fn word_weight(w: &[u8]) -> i16 {
         | b"teaser" | b"promos" | b"embed" | b"video" | b"gallery" | b"slideshow" | b"inline" | b"aside"
         | b"newsletters" | b"toc" | b"sronly" | b"visually" => WEAK_NEG,
         _ => {
-            const STRONG_ROOTS: [&[u8]; 14] = [
+            const STRONG_ROOTS: [&[u8]; 15] = [
                 b"comment",
+                b"signup",
                 b"share",
                 b"social",
                 b"sidebar",
@@ -49,6 +52,10 @@ fn word_weight(w: &[u8]) -> i16 {
             if w.len() > 5 && STRONG_ROOTS.iter().any(|r| contains(w, r)) {
                 return STRONG_NEG;
             }
+            const WEAK_ROOTS: [&[u8]; 3] = [b"caption", b"credit", b"byline"];
+            if w.len() > 7 && WEAK_ROOTS.iter().any(|r| contains(w, r)) {
+                return WEAK_NEG;
+            }
             if w.len() > 6 && (contains(w, b"article") || contains(w, b"story") || contains(w, b"content")) {
                 return POS;
             }
@@ -62,15 +69,42 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
     needle.len() <= hay.len() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
-/// Scores the words of one attribute value (class, id or role); adds into `acc`. Positive
-/// words count at most twice; each kind of negative (strong, weak) counts once, so a WordPress
-/// `tag-foo tag-bar` list weighs no more than a single furniture word.
+/// Scores the words of one attribute value (class, id or role); adds into `acc`. Words split at
+/// non-alphanumerics and at camelCase humps (`imageEmbedCaption` gives `image`, `embed`,
+/// `caption`). Positive words count at most twice, and not at all in a class token that also
+/// names furniture (`article-byline`, `storyRelated`); each kind of negative (strong, weak)
+/// counts once, so a WordPress `tag-foo tag-bar` list weighs no more than a single furniture word.
 pub(crate) fn score_names(value: &str, acc: &mut i16) {
     let mut word = [0u8; 24];
     let mut len = 0usize;
     let mut overflow = false;
     let (mut pos, mut strong, mut weak) = (0i16, false, false);
-    for &b in value.as_bytes().iter().chain(std::iter::once(&b' ')) {
+    // Within the current whitespace-separated token.
+    let (mut tok_pos, mut tok_neg) = (0i16, false);
+    let mut prev_lower = false;
+    let bytes = value.as_bytes();
+    for k in 0..=bytes.len() {
+        let b = bytes.get(k).copied().unwrap_or(b' ');
+        let hump = b.is_ascii_uppercase() && prev_lower;
+        prev_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
+        if len > 0 && (hump || !b.is_ascii_alphanumeric()) {
+            if !overflow {
+                match word_weight(word.get(..len).unwrap_or(&[])) {
+                    POS => tok_pos += POS,
+                    STRONG_NEG => {
+                        strong = true;
+                        tok_neg = true;
+                    }
+                    WEAK_NEG => {
+                        weak = true;
+                        tok_neg = true;
+                    }
+                    _ => {}
+                }
+            }
+            len = 0;
+            overflow = false;
+        }
         if b.is_ascii_alphanumeric() {
             if let Some(slot) = word.get_mut(len) {
                 *slot = b.to_ascii_lowercase();
@@ -78,17 +112,11 @@ pub(crate) fn score_names(value: &str, acc: &mut i16) {
             } else {
                 overflow = true;
             }
-        } else if len > 0 {
-            if !overflow {
-                match word_weight(word.get(..len).unwrap_or(&[])) {
-                    POS => pos = (pos + POS).min(2 * POS),
-                    STRONG_NEG => strong = true,
-                    WEAK_NEG => weak = true,
-                    _ => {}
-                }
+        } else if b.is_ascii_whitespace() {
+            if !tok_neg {
+                pos = (pos + tok_pos).min(2 * POS);
             }
-            len = 0;
-            overflow = false;
+            (tok_pos, tok_neg) = (0, false);
         }
     }
     let neg = if strong { STRONG_NEG } else { 0 } + if weak { WEAK_NEG } else { 0 };

@@ -501,6 +501,22 @@ fn linked_sentences_in_a_paragraph_are_kept() {
     assert!(a.text.contains("Today's best deals include laptops"), "{}", a.text);
 }
 
+#[test]
+fn class_names_split_at_camel_humps_and_furniture_words_win_their_token() {
+    let score = |v: &str| {
+        let mut acc = 0i16;
+        super::hints::score_names(v, &mut acc);
+        acc
+    };
+    assert!(score("InlineImage-imageEmbedCaption") < 0);
+    assert!(score("articleByline__bio") < 0);
+    assert!(score("emailSignup") < 0);
+    assert!(score("newsCaption") < 0);
+    assert!(score("storyBody") > 0);
+    assert!(score("article-body entry-content") > 0);
+    assert!(score("ArticleBody-articleBody") > 0);
+}
+
 /// Prints the selection outline of the page named by `DYAD_HTML_DEBUG` (`.html` or `.html.gz`).
 /// Run with `cargo test -p dyad-ingest --lib debug_outline -- --ignored --nocapture`.
 #[test]
