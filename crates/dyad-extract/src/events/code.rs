@@ -71,8 +71,11 @@ impl Coder {
         let nominal_slot = ["obj", "iobj", "obl", "nmod"].iter().any(|r| rel_is(w.deprel, r))
             || s.kids(i, &["det", "nmod:poss", "amod", "nummod"]).next().is_some()
             || (w.deprel == "conj" && w.head.is_some_and(|h| is_noun(s.words[h].upos)));
+        // ("Armed Forces": a capitalised word inside the sentence is a name's)
+        let capitalised = i > 0 && s.doc.slice(w.span).starts_with(|c: char| c.is_uppercase());
         let verbal = (w.upos == "NOUN" || (w.upos == "ADJ" && w.lower.ends_with("ed")))
             && verb_like(s, i)
+            && !capitalised
             && !(s.parsed && nominal_slot);
         if s.parsed && !p.noun && !is_verb(w.upos) && !closed && !verbal {
             return Err(format!("'{}' is {} here, the pattern wants a verb", w.lower, w.upos));
@@ -109,6 +112,12 @@ impl Coder {
     fn matches_parse(&self, s: &Sent, i: usize, p: &Pattern) -> Result<usize, String> {
         let w = &s.words[i];
         let head_ok = |set: &Vec<String>, k: usize| s.is_form(k, set);
+        if p.no_obj && s.kids(i, &["obj", "ccomp", "xcomp"]).next().is_some() {
+            return Err("the pattern wants no object or clause".into());
+        }
+        if p.no_comp && s.kids(i, &["ccomp", "xcomp"]).next().is_some() {
+            return Err("the pattern wants no complement".into());
+        }
         if let Some(obj) = &p.obj {
             let o = s.kids(i, &["obj", "nsubj:pass"]).next().map(|o| {
                 if markers::is_quantifier(&s.words[o].lower) {
@@ -269,7 +278,8 @@ impl Coder {
         for (prep, u) in &p.preps {
             if let PrepUse::Require(set) = u {
                 let any = set.iter().any(|w| w == "*");
-                let at = window(s, i + 1, 8).find(|&k| s.words[k].lower == *prep);
+                // a phrase of any head must follow closely; a named head may be further away
+                let at = window(s, i + 1, if any { 4 } else { 8 }).find(|&k| s.words[k].lower == *prep);
                 // "on=*": the phrase's first word after any determiner, and not a time ("on Sunday")
                 let first =
                     |k: usize| window(s, k + 1, 3).find(|&j| !matches!(s.words[j].lower.as_str(), "the" | "a" | "an"));
@@ -281,7 +291,7 @@ impl Coder {
                     }
                 });
                 if !ok {
-                    return Err(format!("no '{prep} {}' within eight words", set.join("|")));
+                    return Err(format!("no '{prep} {}' close enough", set.join("|")));
                 }
             }
         }
@@ -289,6 +299,16 @@ impl Coder {
             && !right(prt, 6)
         {
             return Err(format!("no particle {}", prt.join("|")));
+        }
+        if p.no_obj
+            && s.words.get(i + 1).is_some_and(|n| {
+                !matches!(
+                    n.lower.as_str(),
+                    "," | "." | ";" | "in" | "on" | "at" | "against" | "outside" | "near" | "for" | "over" | "across"
+                )
+            })
+        {
+            return Err("the pattern wants no object".into());
         }
         if let Some(comp) = &p.comp
             && !right(comp, 3)
@@ -417,6 +437,9 @@ impl Coder {
             // "held talks ..., offering support", "to discuss", "after meeting X": an adverbial
             // clause without a subject of its own shares its head's
             "advcl" => self.subject(s, h, depth + 1),
+            // "The Georgian opposition promised ...", parsed as a phrase whose root is the noun:
+            // the noun is the subject
+            "acl" if s.words[h].deprel == "root" && is_noun(s.words[h].upos) && h < v => Some((h, false)),
             _ => None,
         }
     }
@@ -526,7 +549,19 @@ impl Coder {
                     }
                 }
             }
+            // "a statement released on Tuesday", "drones supplied by Iran": a participle that
+            // modifies a noun is a passive whose subject is that noun
+            let w = &s.words[i];
+            // (not when the noun is the root: that is a sentence the parser read as a phrase)
+            let reduced = !p.noun
+                && w.deprel == "acl"
+                && w.head.is_some_and(|h| s.words[h].deprel != "root")
+                && !w.lower.ends_with("ing")
+                && !w.lower.ends_with('s')
+                && forms(s, i).len() > 1
+                && s.kids(i, &["obj", "nsubj", "nsubj:pass", "mark"]).next().is_none();
             let (subj, passive) = match self.subject(s, c.clause, 0) {
+                _ if reduced => (w.head, true),
                 Some((n, pass)) => (Some(n), pass),
                 None => (None, false),
             };
@@ -654,6 +689,7 @@ impl Coder {
         }
         if sources.is_empty()
             && !p.target_subj
+            && !agentless
             && let Some(at) = attribution.filter(|at| at.code.is_some())
         {
             trace.note(|| format!("  source: the speaker of the reported words, '{}'", s.doc.slice(at.span)));
@@ -711,7 +747,8 @@ impl Coder {
                 if matches!(w, "," | ";" | "but" | "while" | "and") && n > 1 {
                     break;
                 }
-                if let Some(m) = markers::auxiliary(w, s.conditional) {
+                // "May 20" is a date, not a modal
+                if let Some(m) = markers::auxiliary(w, s.conditional).filter(|_| !s.is_time(k)) {
                     found.push((m, format!("'{w}' before the trigger")));
                 }
                 if let Some(m) = markers::governing(forms(s, k))
@@ -805,12 +842,23 @@ impl Coder {
                 {
                     found.push((m, format!("'{}' governs '{}'", s.words[h].lower, s.words[child].lower)));
                 }
-                own_cues(h, &mut found, !via_conj && rel != "conj", is_noun(s.words[h].upos));
+                // "has not joined sanctions since the annexation": a negation does not reach
+                // into an oblique or a noun's modifier
+                let reaches = !via_conj && rel != "conj" && !rel_is(rel, "obl") && !rel_is(rel, "nmod");
+                own_cues(h, &mut found, reaches, is_noun(s.words[h].upos));
                 if any_form(s, h, SPEECH) {
                     break;
                 }
                 child = h;
             }
+        }
+        // "UN chief to visit Ukraine": a headline's bare infinitive announces what will happen
+        if s.parsed
+            && s.words[c.clause].deprel == "root"
+            && s.kids(c.clause, &["mark"]).any(|m| s.words[m].lower == "to")
+            && s.kids(c.clause, &["aux"]).next().is_none()
+        {
+            found.push((Modality::Future, "a headline's 'to' infinitive".into()));
         }
         found.sort_by_key(|(m, _)| markers::rank(*m));
         found.into_iter().next().unwrap_or((Modality::Asserted, "no cue: stated as fact".into()))

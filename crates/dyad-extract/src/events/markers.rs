@@ -140,7 +140,7 @@ pub fn governing(lemma_forms: &[String]) -> Option<Modality> {
         Some(Modality::Intended)
     } else if has(&["schedule", "due", "set", "slate", "going", "poised"]) {
         Some(Modality::Future)
-    } else if has(&["claim", "allege", "accuse_", "report_", "reportedly", "rumored", "purport"]) {
+    } else if has(&["claim", "allege", "accuse", "report_", "reportedly", "rumored", "purport"]) {
         Some(Modality::Reported)
     } else {
         None

@@ -6,7 +6,8 @@
 //! `SRC>-` for an event without a target, `SRC` to check the source only. Conditions are
 //! space-separated:
 //!
-//! - `obj=a,b` the object's head is a form of one of the lemmas (`obj=*`: any object);
+//! - `obj=a,b` the object's head is a form of one of the lemmas (`obj=*`: any object; `obj=-`:
+//!   no object and no clause); `x=-`: no complement ("called Putin", not "called Putin a ...");
 //! - `P=T` the oblique (or nominal modifier) introduced by preposition `P` names the target;
 //!   `P=a,b` requires such an oblique whose head is one of the lemmas; `by=S` names the source
 //!   (nouns: "the invasion of Ukraine by Russia");
@@ -59,6 +60,11 @@ pub struct Pattern {
     pub comp: Option<Vec<String>>,
     /// Required object of the complement verb.
     pub comp_obj: Option<Vec<String>>,
+    /// The verb takes no object and no clause (`obj=-`: "protesters rallied", not
+    /// "demonstrated its resolve" or "demonstrate that ...").
+    pub no_obj: bool,
+    /// The verb takes no complement (`x=-`: "called Putin", not "called Putin a war criminal").
+    pub no_comp: bool,
     /// Required goal of the action.
     pub aim: Option<Vec<String>>,
     /// Required noun modifier.
@@ -192,6 +198,8 @@ pub fn parse(file: &'static str, text: &str) -> Result<Vec<Pattern>, EventsError
             prt: None,
             comp: None,
             comp_obj: None,
+            no_obj: false,
+            no_comp: false,
             aim: None,
             mods: None,
             gov: None,
@@ -218,6 +226,8 @@ pub fn parse(file: &'static str, text: &str) -> Result<Vec<Pattern>, EventsError
                 "cond" => p.cond = true,
                 "T=obj" => p.target_obj = true,
                 "T=-" => p.target_obj = false,
+                "obj=-" => p.no_obj = true,
+                "x=-" => p.no_comp = true,
                 "T=subj" => {
                     p.target_subj = true;
                     p.target_obj = false;
