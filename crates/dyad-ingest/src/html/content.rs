@@ -160,14 +160,15 @@ pub(crate) fn extract(tree: &Tree, title: Option<&str>) -> String {
     let sizes = Sizes::new(tree, &in_link);
     let title_node = title_heading(tree, title);
     let boxes = related_boxes(tree, &sizes, title_node);
-    let page = Page { tree, owner: &owner, in_link: &in_link, ptext: &ptext, sizes: &sizes, title_node, boxes: &boxes };
+    let page =
+        Page { tree, owner: &owner, in_link: &in_link, ptext: &ptext, sizes: &sizes, title_node, boxes: &boxes, title };
     let guarded_removed = removal(&page, false);
     let strict_removed = removal(&page, true);
     if guarded_removed == strict_removed {
-        return run(&page, guarded_removed, title).text;
+        return run(&page, guarded_removed).text;
     }
-    let guarded = run(&page, guarded_removed, title);
-    let strict = run(&page, strict_removed, title);
+    let guarded = run(&page, guarded_removed);
+    let strict = run(&page, strict_removed);
     // Strict removal wins unless it removed the body the guarded run chose, or most of its prose.
     let strict_lost_body = strict.removed.get(guarded.best).copied().unwrap_or(true);
     if !strict_lost_body && strict.prose * 10 >= guarded.prose * 3 { strict.text } else { guarded.text }
@@ -182,6 +183,7 @@ struct Page<'a> {
     sizes: &'a Sizes,
     title_node: Option<usize>,
     boxes: &'a [bool],
+    title: Option<&'a str>,
 }
 
 /// The outcome of one removal policy.
@@ -253,7 +255,7 @@ fn removal(page: &Page, strict: bool) -> Vec<bool> {
 
 /// Segments blocks outside the `removed` elements, selects the body and cleans it. Returns the
 /// text, the prose weight inside the chosen element, and the removal flags.
-fn run(page: &Page, removed: Vec<bool>, title: Option<&str>) -> Run {
+fn run(page: &Page, removed: Vec<bool>) -> Run {
     let Page { tree, owner, in_link, sizes, title_node, .. } = *page;
     let nodes = &tree.nodes;
     let n = nodes.len();
@@ -433,22 +435,22 @@ fn run(page: &Page, removed: Vec<bool>, title: Option<&str>) -> Run {
         .sum();
 
     // Output.
-    let title_skel = title.map(skeleton).unwrap_or_default();
+    let title_skel = page.title.map(skeleton).unwrap_or_default();
+    let kept: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| {
+            let o = b.owner as usize;
+            let text = buf.get(b.range.0..b.range.1).unwrap_or("");
+            (best..=best_end).contains(&o)
+                && keep_block(b, text, nodes.get(o).map_or(Tag::Html, |x| x.tag), &title_skel)
+        })
+        .collect();
     let mut out = String::with_capacity(buf.len() / 2);
-    for b in &blocks {
-        let o = b.owner as usize;
-        if o < best || o > best_end {
-            continue;
-        }
-        let text = buf.get(b.range.0..b.range.1).unwrap_or("");
-        let tag = nodes.get(o).map_or(Tag::Html, |x| x.tag);
-        if !keep_block(b, text, tag, &title_skel) {
-            continue;
-        }
+    for b in &kept {
         if !out.is_empty() {
             out.push_str("\n\n");
         }
-        out.push_str(text);
+        out.push_str(buf.get(b.range.0..b.range.1).unwrap_or(""));
     }
     Run {
         text: out,
@@ -787,6 +789,33 @@ fn is_boilerplate(lower: &str) -> bool {
         || lower.contains("(ap photo")
 }
 
+/// Promotion and credit lines: newsletter and follow prompts, wire-service credit lines.
+fn is_promo_or_credit(lower: &str) -> bool {
+    const HAS: [&str; 18] = [
+        "sign up for our",
+        "sign up to our",
+        "subscribe to our",
+        "our newsletter",
+        "daily newsletter",
+        "weekly newsletter",
+        "free newsletter",
+        "to your inbox",
+        "in your inbox",
+        "follow us on",
+        "follow him on twitter",
+        "follow her on twitter",
+        "follow them on twitter",
+        "contributed to this report",
+        "contributed reporting",
+        "additional reporting by",
+        "share it with a friend",
+        "like this story?",
+    ];
+    const STARTS: [&str; 6] =
+        ["reporting by", "(reporting by", "writing by", "(writing by", "editing by", "(editing by"];
+    HAS.iter().any(|p| lower.contains(p)) || STARTS.iter().any(|p| lower.starts_with(p))
+}
+
 /// Whether a line is only a byline or a date.
 fn is_byline_or_date(text: &str) -> bool {
     let t = text.trim();
@@ -857,9 +886,9 @@ fn keep_block(b: &Block, text: &str, tag: Tag, title_skel: &str) -> bool {
         }
         _ => {}
     }
-    if b.chars < 120 {
+    if b.chars < 300 {
         let lower = text.to_lowercase();
-        if is_boilerplate(&lower) || is_byline_or_date(text) {
+        if is_promo_or_credit(&lower) || (b.chars < 120 && (is_boilerplate(&lower) || is_byline_or_date(text))) {
             return false;
         }
     }
@@ -885,9 +914,10 @@ pub(crate) fn outline(tree: &Tree, title: Option<&str>, min_chars: usize) -> Str
     let sizes = Sizes::new(tree, &in_link);
     let title_node = title_heading(tree, title);
     let boxes = related_boxes(tree, &sizes, title_node);
-    let page = Page { tree, owner: &owner, in_link: &in_link, ptext: &plain, sizes: &sizes, title_node, boxes: &boxes };
-    let g = run(&page, removal(&page, false), title);
-    let s = run(&page, removal(&page, true), title);
+    let page =
+        Page { tree, owner: &owner, in_link: &in_link, ptext: &plain, sizes: &sizes, title_node, boxes: &boxes, title };
+    let g = run(&page, removal(&page, false));
+    let s = run(&page, removal(&page, true));
     let mut depth = vec![0usize; n];
     let mut out = String::new();
     let _ = writeln!(out, "guarded best {} prose {}; strict best {} prose {}", g.best, g.prose, s.best, s.prose);

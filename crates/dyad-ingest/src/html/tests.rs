@@ -517,6 +517,15 @@ fn class_names_split_at_camel_humps_and_furniture_words_win_their_token() {
     assert!(score("ArticleBody-articleBody") > 0);
 }
 
+#[test]
+fn promotion_and_credit_lines_are_dropped() {
+    let tail = "<p>Sign up for our daily newsletter to get the top stories delivered to your inbox.</p>\
+                <p>(Reporting by Jane Doe; Editing by John Roe)</p>\
+                <p>Associated Press writers Ann Smith and Bob Jones contributed to this report.</p>";
+    let a = meta_of("", &format!("<article><p>{PARA1}</p><p>{PARA2}</p>{tail}</article>"), None);
+    assert_eq!(a.text, format!("{PARA1}\n\n{PARA2}"));
+}
+
 /// Prints the selection outline of the page named by `DYAD_HTML_DEBUG` (`.html` or `.html.gz`).
 /// Run with `cargo test -p dyad-ingest --lib debug_outline -- --ignored --nocapture`.
 #[test]
