@@ -722,6 +722,13 @@ fn is_linked_prose(b: &Block, text: &str, tag: Tag) -> bool {
     tag == Tag::P && b.chars >= 100 && b.link_chars * 4 <= b.chars * 3 && has_sentence_punct(text)
 }
 
+/// A line that is only a web address: pasted by the author, never navigation.
+fn is_bare_url(text: &str) -> bool {
+    (text.starts_with("http://") || text.starts_with("https://") || text.starts_with("www."))
+        && !text.contains(' ')
+        && text.len() > 10
+}
+
 /// Selection weight of one block: positive for prose, negative for anything else.
 fn block_weight(b: &Block, text: &str, tag: Tag) -> i64 {
     let chars = i64::from(b.chars);
@@ -732,7 +739,7 @@ fn block_weight(b: &Block, text: &str, tag: Tag) -> i64 {
     let prose = ld < max_ld && !heading && !b.teaser && (chars >= 120 || (chars >= 40 && has_sentence_punct(text)));
     if prose {
         chars - 2 * links
-    } else if heading || is_linked_prose(b, text, tag) {
+    } else if heading || is_linked_prose(b, text, tag) || is_bare_url(text) {
         0
     } else if links == 0 {
         // A short line without links (a list item, a label, a date) is weak evidence either way.
@@ -870,7 +877,7 @@ fn has_numeric_date(t: &str) -> bool {
 /// Whether a block of the chosen body is kept in the output.
 fn keep_block(b: &Block, text: &str, tag: Tag, title_skel: &str) -> bool {
     let ld = f64::from(b.link_chars) / f64::from(b.chars.max(1));
-    if !is_linked_prose(b, text, tag) && (ld > 0.5 || (ld > 0.4 && b.chars < 100)) {
+    if !is_linked_prose(b, text, tag) && !is_bare_url(text) && (ld > 0.5 || (ld > 0.4 && b.chars < 100)) {
         return false;
     }
     if !text.chars().any(char::is_alphanumeric) {

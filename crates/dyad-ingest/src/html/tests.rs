@@ -526,6 +526,16 @@ fn promotion_and_credit_lines_are_dropped() {
     assert_eq!(a.text, format!("{PARA1}\n\n{PARA2}"));
 }
 
+#[test]
+fn pasted_web_addresses_in_the_body_are_kept() {
+    let items: String = (1..=6)
+        .map(|i| format!("<p>{i}) A board game for the whole family, number {i}<br><a href=\"https://ex.am/{i}\">https://ex.am/{i}x</a></p>"))
+        .collect();
+    let a = meta_of("", &format!("<div class=\"entry-content\"><p>{PARA1}</p>{items}<p>{PARA2}</p></div>"), None);
+    assert!(a.text.contains("1) A board game for the whole family, number 1\n\nhttps://ex.am/1x\n\n2)"), "{}", a.text);
+    assert!(a.text.ends_with(PARA2), "{}", a.text);
+}
+
 /// Prints the selection outline of the page named by `DYAD_HTML_DEBUG` (`.html` or `.html.gz`).
 /// Run with `cargo test -p dyad-ingest --lib debug_outline -- --ignored --nocapture`.
 #[test]
