@@ -2,7 +2,6 @@
 //! the formats found inside them: plain text, HTML, RSS/Atom feeds, WARC archives, JSONL.
 
 use crate::feed::read_feed;
-use crate::html::extract_html;
 use crate::jsonl::parse_record;
 use crate::warc::{WarcReader, charset_of, parse_http};
 use crate::{Article, Error, ErrorKind, Fields, Origin};
@@ -99,7 +98,7 @@ impl Raw {
             Body::Done(article) => Ok(article),
             Body::Text(bytes) => plain_text(id, bytes, origin, options),
             Body::Html { bytes, charset, url, date } => {
-                Ok(html_article(&bytes, charset.as_deref(), url.as_deref(), id, origin, date.or(options.date)))
+                Ok(html_article(bytes, charset.as_deref(), url.as_deref(), id, origin, date.or(options.date)))
             }
             Body::JsonlLine(bytes) => {
                 let (text, warning) =
@@ -252,7 +251,9 @@ impl Articles {
                 self.current = Some(Stream::Warc { reader: WarcReader::new(source), path, stem, record: 0 })
             }
             Format::Text | Format::Html | Format::Feed => {
-                let mut bytes = Vec::new();
+                // Start at the file's size: a doubling buffer would hold up to twice a large page.
+                let size = path.as_deref().and_then(|p| std::fs::metadata(p).ok()).map_or(0, |m| m.len());
+                let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
                 if let Err(e) = source.read_to_end(&mut bytes) {
                     return self.ready.push_back(Err(Error { origin, kind: ErrorKind::Io(e) }));
                 }
@@ -417,14 +418,14 @@ fn first_line_is_object(text: &[u8]) -> bool {
 
 /// An article from an HTML page; the page's own metadata wins over what the caller knows.
 fn html_article(
-    bytes: &[u8],
+    bytes: Vec<u8>,
     charset: Option<&str>,
     url: Option<&str>,
     id: String,
     origin: Origin,
     date: Option<Published>,
 ) -> Article {
-    let page = extract_html(bytes, charset, url);
+    let page = crate::html::extract_html_owned(bytes, charset, url);
     let mut warnings = Vec::new();
     let published = page.published.as_deref().and_then(|d| date_or_warn(d, &mut warnings));
     if page.text.trim().is_empty() {

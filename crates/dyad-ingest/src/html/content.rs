@@ -271,6 +271,8 @@ fn run(page: &Page, removed: Vec<bool>) -> Run {
             b.range.1 = buf.len();
             if b.chars > 0 {
                 blocks.push(b);
+                // Room for the paragraph break, so the output can be compacted in place.
+                buf.push_str("\n\n");
             } else {
                 buf.truncate(b.range.0);
             }
@@ -445,13 +447,14 @@ fn run(page: &Page, removed: Vec<bool>) -> Run {
                 && keep_block(b, text, nodes.get(o).map_or(Tag::Html, |x| x.tag), &title_skel)
         })
         .collect();
-    let mut out = String::with_capacity(buf.len() / 2);
-    for b in &kept {
-        if !out.is_empty() {
-            out.push_str("\n\n");
-        }
-        out.push_str(buf.get(b.range.0..b.range.1).unwrap_or(""));
-    }
+    let ranges: Vec<(usize, usize)> = kept.iter().map(|b| b.range).collect();
+    #[cfg(test)]
+    let teasers = blocks
+        .iter()
+        .filter(|b| b.teaser)
+        .map(|b| buf.get(b.range.0..b.range.1).unwrap_or("").chars().take(80).collect())
+        .collect();
+    let out = compact(buf, &ranges);
     Run {
         text: out,
         prose,
@@ -460,12 +463,31 @@ fn run(page: &Page, removed: Vec<bool>) -> Run {
         #[cfg(test)]
         score,
         #[cfg(test)]
-        teasers: blocks
-            .iter()
-            .filter(|b| b.teaser)
-            .map(|b| buf.get(b.range.0..b.range.1).unwrap_or("").chars().take(80).collect())
-            .collect(),
+        teasers,
     }
+}
+
+/// The `ranges` of `buf` (ascending, each followed in `buf` by at least two bytes before the
+/// next) joined by blank lines, written over `buf` itself: a very large page's text is not
+/// held twice.
+fn compact(buf: String, ranges: &[(usize, usize)]) -> String {
+    let mut bytes = buf.into_bytes();
+    let mut w = 0usize;
+    for &(a, b) in ranges {
+        if w > 0 {
+            if let Some(sep) = bytes.get_mut(w..w + 2) {
+                sep.copy_from_slice(b"\n\n");
+            }
+            w += 2;
+        }
+        if a >= w && b <= bytes.len() && a <= b {
+            bytes.copy_within(a..b, w);
+            w += b - a;
+        }
+    }
+    bytes.truncate(w);
+    bytes.shrink_to_fit();
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Containers whose first child is a heading that names other stories ("Related", "You may

@@ -39,6 +39,8 @@
 //! assert!(!a.text.contains("Home") && !a.text.contains("Copyright"));
 //! ```
 
+use std::borrow::Cow;
+
 mod charset;
 mod content;
 mod hints;
@@ -79,10 +81,28 @@ pub struct HtmlArticle {
 /// fills [`HtmlArticle::url`] when the page names no canonical URL and lets a date in the
 /// URL path stand in for a missing publication date.
 pub fn extract_html(bytes: &[u8], content_type_charset: Option<&str>, page_url: Option<&str>) -> HtmlArticle {
-    let src = charset::decode(bytes, content_type_charset);
-    let mut collector = meta::Collector::default();
-    let tree = tree::build(&src, &mut collector);
-    let m = collector.finish(&tree, page_url);
+    extract(Cow::Borrowed(bytes), content_type_charset, page_url)
+}
+
+/// [`extract_html`] on a page the caller gives away: its bytes are freed as soon as the tree
+/// is built, which keeps the peak memory of a very large page lower.
+pub(crate) fn extract_html_owned(
+    bytes: Vec<u8>,
+    content_type_charset: Option<&str>,
+    page_url: Option<&str>,
+) -> HtmlArticle {
+    extract(Cow::Owned(bytes), content_type_charset, page_url)
+}
+
+fn extract(bytes: Cow<'_, [u8]>, content_type_charset: Option<&str>, page_url: Option<&str>) -> HtmlArticle {
+    let (tree, m) = {
+        let src = charset::decode(&bytes, content_type_charset);
+        let mut collector = meta::Collector::default();
+        let tree = tree::build(&src, &mut collector);
+        let m = collector.finish(&tree, page_url);
+        (tree, m)
+    };
+    drop(bytes);
     let text = content::extract(&tree, m.title.as_deref());
     HtmlArticle {
         title: m.title,
