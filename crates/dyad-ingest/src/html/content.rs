@@ -1,9 +1,12 @@
 //! Choosing the article body and turning it into paragraphs.
 //!
-//! 1. **Furniture removal.** Elements that are never body text (forms controls, SVG, media),
-//!    and elements that usually are not (`nav`, `aside`, `footer`, `header`, `figure`, hidden
-//!    ones, and those whose class/id/role names furniture) are dropped; the second kind only
-//!    when it holds under 40% of the page's paragraph text, so a mislabelled wrapper survives.
+//! 1. **Furniture removal.** Elements that are never body text (forms controls, SVG, media,
+//!    hover cards: an inline element holding an image and links only), and elements that
+//!    usually are not (`nav`, `aside`, `footer`, `header`, `figure`, hidden ones, and those whose
+//!    class/id/role names furniture) are dropped; the second kind only when it holds under 40%
+//!    of the page's paragraph text, so a mislabelled wrapper survives, and a furniture-named
+//!    wrapper around a quotation (an embedded post) is kept. A box whose first child is a
+//!    heading naming other stories ("Related", "You may also like") goes whatever its size.
 //! 2. **Blocks.** Text nodes are grouped into blocks: a run of text with the same nearest
 //!    block-level ancestor, split at `<br>`. A table cell with only inline content is not an
 //!    owner, so a data row is one block. Each block knows its length and how much of it is link
@@ -17,8 +20,9 @@
 //!    it brings, which also covers bodies split over several sibling containers. It is then
 //!    tightened to the child holding at least 95% of its prose, if there is one; a lone
 //!    `<article>` or an explicit `articleBody` can win over it.
-//! 4. **Cleaning.** Inside the body, link lists, the title heading, bylines, date lines and
-//!    short boilerplate lines are dropped; the rest are paragraphs joined by a blank line.
+//! 4. **Cleaning.** Inside the body, link lists (but not linked sentences or a pasted web
+//!    address), the title heading, bylines, date lines, short boilerplate lines, newsletter
+//!    prompts and wire credit lines are dropped; the rest are paragraphs joined by a blank line.
 //!
 //! Every pass is a loop over the node vector: top-down flags in index order, bottom-up sums in
 //! reverse order.
