@@ -8,7 +8,9 @@
 //! ```
 //!
 //! As in the pipeline, `dyad-text` runs first (the texts are not normalised, so offsets stay
-//! those of the gold); `--no-text` runs the time layer alone, on its own scan of the text.
+//! those of the gold); `--no-text` runs the time layer alone, on its own scan of the text;
+//! `--full-scan` runs `dyad-text` first but makes the time layer scan the whole text
+//! instead of the windows around its anchor words (the output must not change).
 //!
 //! `--split` keeps a deterministic part of the records: `dev` holds the documents whose
 //! FNV-1a hash of the id is 0 mod 5 (about a fifth, never tuned on), `tune` the rest.
@@ -28,13 +30,26 @@ fn is_dev(id: &str) -> bool {
     fnv(id).is_multiple_of(5)
 }
 
-/// The pipeline's order: the text layer (sentences, tokens), then the time layer. With
-/// `--no-text` the time layer runs alone and scans the text itself.
-fn annotate(doc: &mut Document, alone: bool) {
-    if !alone {
+/// How to run the time layer.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    /// As in the pipeline: the text layer first (sentences, tokens), then the time layer.
+    Pipeline,
+    /// The text layer first, then the time layer scanning the whole text.
+    FullScan,
+    /// The time layer alone, on its own scan of the text.
+    Alone,
+}
+
+fn annotate(doc: &mut Document, mode: Mode) {
+    if mode != Mode::Alone {
         dyad_text::annotate(doc);
     }
-    dyad_time::annotate(doc);
+    if mode == Mode::FullScan {
+        dyad_time::annotate_scanning_everything(doc);
+    } else {
+        dyad_time::annotate(doc);
+    }
 }
 
 fn main() -> ExitCode {
@@ -43,7 +58,7 @@ fn main() -> ExitCode {
     let mut article = None;
     let mut date = None;
     let mut files = Vec::new();
-    let mut full_scan = false;
+    let mut mode = Mode::Pipeline;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -51,7 +66,8 @@ fn main() -> ExitCode {
             "--gold" => gold = true,
             "--article" => article = args.next(),
             "--date" => date = args.next(),
-            "--no-text" => full_scan = true,
+            "--no-text" => mode = Mode::Alone,
+            "--full-scan" => mode = Mode::FullScan,
             _ => files.push(a),
         }
     }
@@ -73,7 +89,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         };
         doc.meta.published = date.as_deref().and_then(|d| Published::parse(d).ok());
-        annotate(&mut doc, full_scan);
+        annotate(&mut doc, mode);
         let _ = writeln!(out, "{}", dyad1::to_json(&doc, options));
         return ExitCode::SUCCESS;
     }
@@ -116,7 +132,7 @@ fn main() -> ExitCode {
             };
             let published = ["doc_date", "published", "date"].iter().find_map(|k| v[*k].as_str());
             doc.meta.published = published.and_then(|d| Published::parse(d).ok());
-            annotate(&mut doc, full_scan);
+            annotate(&mut doc, mode);
             let _ = writeln!(out, "{}", dyad1::to_json(&doc, options));
         }
     }

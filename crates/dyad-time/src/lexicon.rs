@@ -238,83 +238,181 @@ pub(crate) const SEASONS: [&str; 4] = ["SP", "SU", "FA", "WI"];
 /// Classifies one word (letters only, maybe with inner dots). Case matters only for
 /// time-zone abbreviations, which must be upper case ("ET", not "et").
 pub(crate) fn classify(word: &str) -> Lex {
-    let bytes = word.as_bytes();
-    if bytes.len() > MAX_WORD || bytes.is_empty() {
+    classify_bytes(word.as_bytes())
+}
+
+/// [`classify`] on the bytes of a word.
+#[inline]
+pub(crate) fn classify_bytes(bytes: &[u8]) -> Lex {
+    let n = bytes.len();
+    if n > MAX_WORD || n == 0 {
         return Lex::None;
     }
-    if bytes.len() <= 5
-        && bytes.iter().all(u8::is_ascii_uppercase)
-        && let Some(z) = crate::zone::abbreviation(word)
+    if n <= 5
+        && bytes[0].is_ascii_uppercase()
+        && bytes[n - 1].is_ascii_uppercase()
+        && let Some(z) = crate::zone::abbreviation_bytes(bytes)
     {
         return Lex::Tz(z);
     }
-    // Most words are in no table: a bit per (length, first, last letter) rejects them
-    // before any hashing.
-    let (first, last) = (bytes[0].to_ascii_lowercase(), bytes[bytes.len() - 1].to_ascii_lowercase());
-    if !first.is_ascii_lowercase() || !last.is_ascii_lowercase() || !filter().contains(bytes.len(), first, last) {
+    if !passes(&FILTER, bytes) {
         return Lex::None;
     }
-    let mut buf = [0u8; MAX_WORD];
-    for (d, s) in buf.iter_mut().zip(bytes) {
-        *d = s.to_ascii_lowercase();
-    }
-    let Ok(w) = std::str::from_utf8(&buf[..bytes.len()]) else {
-        return Lex::None;
-    };
-    table().get(w).copied().unwrap_or(Lex::None)
+    lookup(bytes)
 }
 
-/// One bit per (length, first letter, last letter) of the table's words.
-struct Filter(Vec<u64>);
-
-impl Filter {
-    fn index(len: usize, first: u8, last: u8) -> usize {
-        (len * 26 + usize::from(first - b'a')) * 26 + usize::from(last - b'a')
+/// True for a word (letters only) that can hold a time expression or a quantity
+/// together: a month or weekday written with a capital, a unit, a number word, a
+/// part of the day, a vague reference ("now", "recently"), a vague count ("dozens").
+/// Every time expression and quantity the rules find contains a number or such a word;
+/// function words, tense words and modifiers ("the", "said", "last", "more") are not.
+pub(crate) fn is_anchor(word: &[u8]) -> bool {
+    if word.len() > MAX_WORD || word.is_empty() || !passes(&ANCHOR_FILTER, word) {
+        return false;
     }
-    fn contains(&self, len: usize, first: u8, last: u8) -> bool {
-        let i = Filter::index(len, first, last);
-        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    match lookup(word) {
+        Lex::Month(..) | Lex::Weekday(..) | Lex::Holiday(_) => word[0].is_ascii_uppercase(),
+        lex => anchors(lex),
     }
 }
 
-fn filter() -> &'static Filter {
-    static FILTER: std::sync::OnceLock<Filter> = std::sync::OnceLock::new();
-    FILTER.get_or_init(|| {
-        let mut bits = vec![0u64; (MAX_WORD + 1) * 26 * 26 / 64 + 1];
-        for (w, _) in TABLE {
+/// The first test of [`is_anchor`] alone, from a word's length (1 ..= [`MAX_WORD`]) and
+/// end letters: false means the word is certainly no anchor.
+#[inline(always)]
+pub(crate) fn may_be_anchor_ends(len: usize, first: u8, last: u8) -> bool {
+    ANCHOR_FILTER[len * 32 + usize::from(first & 31)] & (1 << (last & 31)) != 0
+}
+
+/// Whether a word of class `lex` can be an anchor (months and weekdays if written with
+/// a capital).
+pub(crate) const fn anchor_class(lex: Lex) -> bool {
+    anchors(lex)
+}
+
+/// The word classes of [`is_anchor`].
+const fn anchors(lex: Lex) -> bool {
+    match lex {
+        Lex::None | Lex::Tense(_) | Lex::Currency(_) | Lex::Measure(_) | Lex::AmPm(_) | Lex::Tz(_) => false,
+        Lex::Kw(k) => matches!(
+            k,
+            Kw::Now
+                | Kw::Noon
+                | Kw::Midnight
+                | Kw::Tonight
+                | Kw::Future
+                | Kw::Present
+                | Kw::Recent
+                | Kw::Past
+                | Kw::Term
+                | Kw::Period
+                | Kw::Half
+                | Kw::Dozen
+                | Kw::Dozens
+                | Kw::Hundreds
+                | Kw::Thousands
+                | Kw::Millions
+                | Kw::Tens
+        ),
+        _ => true,
+    }
+}
+
+/// Prefilters: for each word length, a 32-bit set over the first letter's low five bits
+/// holding the last letters' low five bits. Most words are in no table and stop here,
+/// before any hashing. Both are built at compile time.
+type Filter = [u32; (MAX_WORD + 1) * 32];
+
+static FILTER: Filter = build_filter(false);
+static ANCHOR_FILTER: Filter = build_filter(true);
+
+const fn build_filter(anchors_only: bool) -> Filter {
+    let mut f = [0u32; (MAX_WORD + 1) * 32];
+    let mut i = 0;
+    while i < TABLE.len() {
+        let (w, lex) = TABLE[i];
+        if !anchors_only || anchors(lex) {
             let b = w.as_bytes();
-            let (first, last) = (b[0], b[b.len() - 1]);
-            if first.is_ascii_lowercase() && last.is_ascii_lowercase() {
-                let i = Filter::index(b.len(), first, last);
-                bits[i / 64] |= 1 << (i % 64);
-            }
+            f[b.len() * 32 + (b[0] & 31) as usize] |= 1 << (b[b.len() - 1] & 31);
         }
-        Filter(bits)
-    })
+        i += 1;
+    }
+    f
 }
 
-/// FNV-1a: a fast hash for short keys (the table is fixed, so no flooding concern).
-#[derive(Default)]
-struct Fnv(u64);
+/// Whether `word` (1 ..= [`MAX_WORD`] bytes) can be in the table behind `filter`. Letters
+/// of either case have the same low five bits, so case does not matter.
+#[inline]
+fn passes(filter: &Filter, word: &[u8]) -> bool {
+    let (first, last) = (word[0], word[word.len() - 1]);
+    filter[word.len() * 32 + usize::from(first & 31)] & (1 << (last & 31)) != 0
+}
 
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+/// The table's class of `word` (1 ..= [`MAX_WORD`] bytes, any case).
+fn lookup(word: &[u8]) -> Lex {
+    let k = key(word);
+    let mut i = slot(k);
+    loop {
+        let found = KEYS[i];
+        if found == k {
+            return TABLE[usize::from(WORDS[i])].1;
         }
-        self.0 = h;
+        if found == 0 {
+            return Lex::None;
+        }
+        i = (i + 1) & (SLOTS - 1);
     }
 }
 
-type Table = std::collections::HashMap<&'static str, Lex, std::hash::BuildHasherDefault<Fnv>>;
+/// A word of at most 16 bytes packed into one integer, lower case: the table's words
+/// are lower-case letters and full stops, and setting bit 5 of every byte lowers a
+/// capital and keeps a full stop.
+#[inline]
+fn key(word: &[u8]) -> u128 {
+    let (head, tail) = word.split_at(word.len().min(8));
+    let pack = |bytes: &[u8]| bytes.iter().rev().fold(0u64, |k, &b| (k << 8) | u64::from(b | 0x20));
+    u128::from(pack(head)) | u128::from(pack(&tail[..tail.len().min(8)])) << 64
+}
 
-fn table() -> &'static Table {
-    static TABLE_MAP: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
-    TABLE_MAP.get_or_init(|| TABLE.iter().copied().collect())
+const fn key_const(word: &[u8]) -> u128 {
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < word.len() {
+        k |= ((word[i] | 0x20) as u128) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+#[inline]
+const fn slot(k: u128) -> usize {
+    let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54) as usize & (SLOTS - 1)
+}
+
+/// The word table: open addressing over packed keys, built at compile time; a lookup
+/// is a multiply and one or two integer compares.
+const SLOTS: usize = 1024;
+static KEYS: [u128; SLOTS] = build_table().0;
+/// Index into [`TABLE`] of each key's word.
+static WORDS: [u16; SLOTS] = build_table().1;
+
+const fn build_table() -> ([u128; SLOTS], [u16; SLOTS]) {
+    let mut keys = [0u128; SLOTS];
+    let mut words = [0u16; SLOTS];
+    let mut n = 0;
+    while n < TABLE.len() {
+        let k = key_const(TABLE[n].0.as_bytes());
+        let mut i = slot(k);
+        while keys[i] != 0 && keys[i] != k {
+            i = (i + 1) & (SLOTS - 1);
+        }
+        if keys[i] == 0 {
+            keys[i] = k;
+            words[i] = n as u16;
+        }
+        n += 1;
+    }
+    (keys, words)
 }
 
 /// Every word the rules know, lower case, with its class.

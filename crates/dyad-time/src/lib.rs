@@ -9,8 +9,8 @@
 //! # Brief overview
 //!
 //! - [`annotate`] fills [`Document::timexes`] and [`Document::quantities`] (text order)
-//!   and marks both layers. It reads only the text, the publication date
-//!   (`doc.meta.published`) and, when `dyad-text` has run, the sentence spans.
+//!   and marks both layers. It reads the text, the publication date
+//!   (`doc.meta.published`) and, when `dyad-text` has run, its sentences and tokens.
 //! - Each [`Timex`](dyad_core::Timex) carries a TIMEX3 type and value: `DATE`
 //!   (`2022-02-12`, `2022-W06`, `2014`, `PAST_REF`), `TIME` (`2022-02-12T16:04Z`, in UTC
 //!   when the text names a zone), `DURATION` (`PT1H2M`, `P8Y`) or `SET` (`P1W`,
@@ -20,12 +20,19 @@
 //!   for the event stage.
 //!
 //! The one big design decision: a hand-written scanner with small word tables and
-//! ordered rule families, instead of regular expressions. One pass classifies every
-//! word with a single `match` on a lower-cased stack copy; rules run only at words that
-//! can start a time expression. The price is that each new pattern is code, not data.
+//! ordered rule families, instead of regular expressions; the price is that each new
+//! pattern is code, not data. The time layer runs after the text layer, and most of a
+//! news text holds no time expression: so one pass over the text layer's tokens picks
+//! the anchors (numbers, month and weekday names, units, "now", "dozens", ...) with a
+//! bit test per word against tables built at compile time, and only short windows
+//! around them are scanned and given to the rules. Without the text layer, the whole
+//! text is scanned; the output is the same.
 //!
-//! Resolution: bare weekdays and months look backwards in a past-tense sentence and
-//! forwards in a future one ("will meet on Monday"); "a year earlier", "the next day" and
+//! Resolution: bare weekdays and months take their direction from their clause: the
+//! nearest tense marker on the left, else on the right ("said on Monday" looks back;
+//! "will meet on Monday", "set to resume Monday", "postponed until Monday" look ahead),
+//! reading the text layer's tokens of the whole sentence; a wire dateline ("KYIV,
+//! March 3 (Agency) --") dates its story; "a year earlier", "the next day" and
 //! bare clock times are anchored to the last date the text itself set; clock times with
 //! a zone ("9:15 am ET") are converted to UTC with jiff's bundled tz database, so
 //! daylight saving time is right without system zone files. Without a publication date,
@@ -93,11 +100,28 @@ use dyad_core::{Diagnostic, Document, Layer, Span, Timex, TimexKind};
 /// no value (or an underspecified one). Problems (an impossible date) go to
 /// [`Document::diagnostics`] with stage `"time"`.
 pub fn annotate(doc: &mut Document) {
+    annotate_as(doc, true);
+}
+
+/// [`annotate`], scanning the whole text even when the text layer's tokens would let it
+/// scan only the windows around the words that can be part of a time expression. The
+/// output is the same; this exists to check that it is.
+#[doc(hidden)]
+pub fn annotate_scanning_everything(doc: &mut Document) {
+    annotate_as(doc, false);
+}
+
+fn annotate_as(doc: &mut Document, windows: bool) {
     let dct =
         doc.meta.published.and_then(|p| Ymd::new(i32::from(p.date.year()), p.date.month() as u8, p.date.day() as u8));
     let text = doc.text();
-    let toks = scan::scan(text, &doc.sentences);
-    let mut tagger = rules::Tagger::new(text, &toks, dct);
+    let ctx = (doc.layers.contains(Layer::Tokens) && !doc.tokens.is_empty() && !doc.sentences.is_empty())
+        .then_some(rules::Context { tokens: &doc.tokens, sentences: &doc.sentences });
+    let toks = match ctx {
+        Some(c) if windows => scan::scan_windows(text, c.tokens, c.sentences),
+        _ => scan::scan(text, &doc.sentences),
+    };
+    let mut tagger = rules::Tagger::new(text, &toks, dct, ctx);
     tagger.run();
     let taken: Vec<(usize, usize)> = tagger.found.iter().map(|f| f.toks).collect();
     let quantities = quantity::find(text, &toks, &taken);

@@ -114,6 +114,10 @@ impl<'a> Q<'a> {
 
     /// The counted noun or unit at `k`, and the token after it.
     fn unit(&self, k: usize) -> Option<(String, usize)> {
+        // The unit is in the number's sentence ("loss 125,000" ends a line; "Revs" does not count).
+        if k == 0 || self.toks.get(k).is_none_or(|t| t.sent != self.toks[k - 1].sent) {
+            return None;
+        }
         match self.lex(k) {
             Lex::Measure(m) => return Some((m.to_string(), k + 1)),
             Lex::Currency(c) => return Some((c.to_string(), k + 1)),
@@ -131,8 +135,10 @@ impl<'a> Q<'a> {
         }
         // "100,000 Russian troops", "12 more people": take the noun after one modifier.
         let next = self.w(k + 1);
+        let same_sentence = self.toks.get(k + 1).is_some_and(|t| t.sent == self.toks[k].sent);
         let modifier = self.toks[k].upper || MODIFIERS.iter().any(|m| w.eq_ignore_ascii_case(m));
         if modifier
+            && same_sentence
             && self.kind(k + 1) == Some(Kind::Word)
             && self.lex(k + 1) == Lex::None
             && next.chars().next().is_some_and(char::is_lowercase)
@@ -194,8 +200,32 @@ pub(crate) fn find(text: &str, toks: &[Tok], taken: &[(usize, usize)]) -> Vec<Qu
         let inside = |k: usize| t < taken.len() && taken[t].0 <= k && k < taken[t].1;
         let tok = &toks[i];
         let can_start = match tok.kind {
-            Kind::Num => true,
-            Kind::Word => matches!(tok.lex, Lex::NumWord(_) | Lex::Kw(_)),
+            Kind::Num => !crate::scan::glued(toks, i),
+            // A number word, or a word that opens a qualifier or a vague count.
+            Kind::Word => matches!(
+                tok.lex,
+                Lex::NumWord(_)
+                    | Lex::Kw(
+                        Kw::More
+                            | Kw::Over
+                            | Kw::Less
+                            | Kw::Under
+                            | Kw::At
+                            | Kw::Up
+                            | Kw::No
+                            | Kw::As
+                            | Kw::A
+                            | Kw::About
+                            | Kw::Around
+                            | Kw::SomeWord
+                            | Kw::Nearly
+                            | Kw::Dozens
+                            | Kw::Hundreds
+                            | Kw::Thousands
+                            | Kw::Millions
+                            | Kw::Tens
+                    )
+            ),
             Kind::Punct => matches!(q.w(i), "$" | "€" | "£"),
         };
         if !can_start {

@@ -46,6 +46,8 @@ struct M {
     /// The value was derived from an earlier date ("a year earlier"): it does not
     /// become the text's reference date.
     derived: bool,
+    /// The value is `point` written out, which waits until the match is kept.
+    from_point: bool,
 }
 
 impl M {
@@ -53,21 +55,39 @@ impl M {
         M {
             end,
             kind: TimexKind::Date,
-            value: point.map(|p| p.to_string()),
+            value: None,
             point,
             modifier: None,
             the_ok: false,
             year_scope: 0,
             derived: false,
+            from_point: true,
         }
     }
     fn text(end: usize, kind: TimexKind, value: Option<String>) -> M {
-        M { end, kind, value, point: None, modifier: None, the_ok: false, year_scope: 0, derived: false }
+        M {
+            end,
+            kind,
+            value,
+            point: None,
+            modifier: None,
+            the_ok: false,
+            year_scope: 0,
+            derived: false,
+            from_point: false,
+        }
     }
     fn the(mut self) -> M {
         self.the_ok = true;
         self
     }
+}
+
+/// The text layer's tokens and sentences of the document being tagged.
+#[derive(Clone, Copy)]
+pub(crate) struct Context<'a> {
+    pub(crate) tokens: &'a [dyad_core::Token],
+    pub(crate) sentences: &'a [dyad_core::Sentence],
 }
 
 /// A number of units: a figure, or vague ("several", "a few": X).
@@ -81,6 +101,8 @@ enum Amount {
 pub(crate) struct Tagger<'a> {
     text: &'a str,
     toks: &'a [Tok],
+    /// The text layer's tokens and sentences, when the document has them.
+    ctx: Option<Context<'a>>,
     dct: Option<Ymd>,
     last_point: Option<(Point, u32)>,
     last_day: Option<(Ymd, u32)>,
@@ -97,10 +119,11 @@ fn fmt_num(v: f64) -> String {
 }
 
 impl<'a> Tagger<'a> {
-    pub(crate) fn new(text: &'a str, toks: &'a [Tok], dct: Option<Ymd>) -> Tagger<'a> {
+    pub(crate) fn new(text: &'a str, toks: &'a [Tok], dct: Option<Ymd>, ctx: Option<Context<'a>>) -> Tagger<'a> {
         Tagger {
             text,
             toks,
+            ctx,
             dct,
             last_point: None,
             last_day: None,
@@ -117,6 +140,10 @@ impl<'a> Tagger<'a> {
     /// from it ("Thursday" in a story filed on Thursday and published on Friday).
     fn dateline(&mut self) {
         let Some(dct) = self.dct else { return };
+        let opening = self.text.len() - self.text.trim_start().len();
+        if self.toks.first().is_none_or(|t| t.start as usize != opening) {
+            return;
+        }
         let Some(j) = (1..8.min(self.toks.len())).find(|&j| matches!(self.lex(j), Lex::Month(..))) else { return };
         if !self.punct(j - 1, ",") || !(0..j - 1).all(|i| self.upper(i) || self.punct(i, ",") || self.punct(i, ".")) {
             return;
@@ -151,14 +178,15 @@ impl<'a> Tagger<'a> {
         while i < n {
             let t = &self.toks[i];
             let trigger = match t.kind {
-                Kind::Num => true,
-                Kind::Word => {
-                    starts(t.lex)
-                        && (!matches!(t.lex, Lex::Kw(Kw::The | Kw::A))
-                            || self.lex(i + 1) != Lex::None
-                            || self.is_num(i + 1))
-                }
-                Kind::Punct => matches!(self.w(i), "'" | "\u{2019}"),
+                Kind::Num => !crate::scan::glued(self.toks, i),
+                // A function word ("the", "at", "more") starts an expression only with a
+                // core word or a number close behind ("the end of the year").
+                Kind::Word => match t.lex {
+                    Lex::Kw(_) => starts(t.lex) && (i..(i + 6).min(n)).any(|k| self.core_word(k)),
+                    lex => starts(lex),
+                },
+                // "'90s"
+                Kind::Punct => matches!(self.w(i), "'" | "\u{2019}") && self.is_num(i + 1) && self.tight(i + 1),
             };
             if trigger && let Some(m) = self.match_at(i) {
                 let end = m.end.max(i + 1).min(n);
@@ -219,13 +247,23 @@ impl<'a> Tagger<'a> {
             start: self.toks[start].start,
             end: self.toks[end - 1].end,
             kind: m.kind,
-            value: m.value,
+            value: if m.from_point { m.point.map(|p| p.to_string()) } else { m.value },
             modifier: m.modifier,
             toks: (start, end),
         });
     }
 
     // ------------------------------------------------------------------ token helpers
+
+    /// Token `k` can hold the core of an expression: a number, or a word of the classes
+    /// that time expressions are built around (what [`crate::lexicon::is_anchor`] admits).
+    fn core_word(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| match t.kind {
+            Kind::Num => true,
+            Kind::Word => crate::lexicon::anchor_class(t.lex),
+            Kind::Punct => false,
+        })
+    }
 
     fn w(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| &self.text[t.start as usize..t.end as usize])
@@ -256,8 +294,9 @@ impl<'a> Tagger<'a> {
     fn sent(&self, i: usize) -> u32 {
         self.toks.get(i).map_or(u32::MAX, |t| t.sent)
     }
+    /// The token before `i`, in the same sentence, is one of `words`.
     fn prev_is(&self, i: usize, words: &[&str]) -> bool {
-        i > 0 && words.iter().any(|w| is(self.w(i - 1), w))
+        i > 0 && self.sent(i - 1) == self.sent(i) && words.iter().any(|w| is(self.w(i - 1), w))
     }
 
     /// An integer written in digits, without separators; `None` for anything longer than 9 digits.
@@ -265,11 +304,18 @@ impl<'a> Tagger<'a> {
         if !self.is_num(i) {
             return None;
         }
-        let s = self.w(i);
-        if s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        let s = self.w(i).as_bytes();
+        if s.len() > 9 {
             return None;
         }
-        s.parse().ok().map(|v| (v, s.len()))
+        let mut v = 0u32;
+        for &b in s {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            v = v * 10 + u32::from(b - b'0');
+        }
+        Some((v, s.len()))
     }
 
     /// A day of the month: "12", "12th", "1st".
@@ -396,63 +442,100 @@ impl<'a> Tagger<'a> {
         any.then_some((total + cur, j))
     }
 
-    /// The nearest tense marker in the sentence of token `i`.
-    fn tense(&self, i: usize) -> Option<Tense> {
-        let sent = self.sent(i);
-        for d in 1..12usize {
-            for j in [i.checked_sub(d), Some(i + d)].into_iter().flatten() {
-                if self.sent(j) != sent {
-                    continue;
-                }
-                match self.lex(j) {
-                    Lex::Tense(t) => return Some(t),
-                    Lex::Kw(Kw::Ago) => return Some(Tense::Past),
-                    Lex::None if self.toks[j].kind == Kind::Word => {
-                        let w = self.w(j);
-                        if w.len() >= 5
-                            && w.ends_with("ed")
-                            && !self.upper(j)
-                            && !matches!(w, "united" | "indeed" | "based" | "proceed" | "succeed" | "exceed" | "need")
-                        {
-                            return Some(Tense::Past);
-                        }
-                    }
-                    _ => {}
-                }
+    /// Where token `j` sits among the words tense is read from: its position and the
+    /// bounds of its sentence. Those words are the text layer's tokens when the document
+    /// has them (so tense reads the whole sentence even when only windows of it were
+    /// scanned), else the scanner's own tokens.
+    fn view_pos(&self, j: usize) -> (usize, usize, usize) {
+        if let Some(ctx) = &self.ctx {
+            let at = self.toks[j].start;
+            let p = ctx.tokens.partition_point(|t| t.span.end <= at);
+            if let Some(s) = ctx.sentences.get(self.toks[j].sent as usize) {
+                return (p, s.tokens.start as usize, s.tokens.end as usize);
             }
+            return (p, p, p + 1);
         }
-        None
+        let sent = self.sent(j);
+        let lo = (0..j).rev().take_while(|&i| self.sent(i) == sent).last().unwrap_or(j);
+        let hi = (j..self.toks.len()).take_while(|&i| self.sent(i) == sent).last().map_or(j + 1, |i| i + 1);
+        (j, lo, hi)
     }
 
-    /// The tense marker of token `j` alone, for [`Tagger::clause_tense`]: tense words,
-    /// "ago", past participles ("announced"), and the words that put an event ahead:
-    /// plans and expectations ("planned to", "is expected"), "would", and an infinitive
-    /// ("set to resume", "is to meet").
-    fn marker(&self, j: usize) -> Option<Tense> {
-        match self.lex(j) {
+    /// The word at position `p` of the tense view: its text, whether it is a word, and
+    /// whether it starts with a capital. A text-layer token of two words ("didn't",
+    /// "we'll") gives its first word, or its second when only that one is a marker.
+    fn view_word(&self, p: usize, second: bool) -> Option<(&'a str, bool, bool)> {
+        if let Some(ctx) = &self.ctx {
+            let t = ctx.tokens.get(p)?;
+            let mut words = t.words();
+            let first = words.next()?;
+            let span = if second { words.next()? } else { first };
+            let w = span.slice(self.text);
+            let w = if second { w.trim_start_matches(['\'', '\u{2019}']) } else { w };
+            let word = t.kind == dyad_core::TokenKind::Word;
+            return Some((w, word, w.chars().next().is_some_and(char::is_uppercase)));
+        }
+        if second {
+            return None;
+        }
+        let t = self.toks.get(p)?;
+        Some((self.w(p), t.kind == Kind::Word, t.upper))
+    }
+
+    /// The tense marker at position `p` of the tense view. Always: tense words, "ago",
+    /// past participles ("announced"). With `ahead`, also the words that put an event
+    /// ahead: plans and expectations ("plans to", "is expected"), "would", and an
+    /// infinitive ("set to resume", "is to meet").
+    fn view_marker(&self, p: usize, ahead: bool) -> Option<Tense> {
+        let m = self.view_marker_of(p, ahead, false);
+        if m.is_some() || self.ctx.is_none() {
+            return m;
+        }
+        self.view_marker_of(p, ahead, true)
+    }
+
+    fn view_marker_of(&self, p: usize, ahead: bool, second: bool) -> Option<Tense> {
+        let (w, word, upper) = self.view_word(p, second)?;
+        if !word {
+            return None;
+        }
+        match crate::lexicon::classify(w) {
             Lex::Tense(t) => return Some(t),
             Lex::Kw(Kw::Ago) => return Some(Tense::Past),
-            Lex::Kw(Kw::To) => {
-                let next = self.toks.get(j + 1)?;
-                let w = self.w(j + 1);
-                return (next.kind == Kind::Word
-                    && next.lex == Lex::None
-                    && !next.upper
-                    && !NOT_VERBS.iter().any(|n| is(w, n)))
+            Lex::Kw(Kw::To) if ahead => {
+                let (next, word, upper) = self.view_word(p + 1, false)?;
+                return (word
+                    && !upper
+                    && crate::lexicon::classify(next) == Lex::None
+                    && !NOT_VERBS.iter().any(|n| is(next, n)))
                 .then_some(Tense::Future);
             }
-            Lex::None if self.toks.get(j)?.kind == Kind::Word => {}
+            Lex::None => {}
             _ => return None,
         }
-        let w = self.w(j);
-        if FUTURE_VERBS.iter().any(|f| is(w, f)) {
+        if ahead && FUTURE_VERBS.iter().any(|f| is(w, f)) {
             return Some(Tense::Future);
         }
         (w.len() >= 5
             && w.ends_with("ed")
-            && !self.upper(j)
+            && !upper
             && !matches!(w, "united" | "indeed" | "based" | "proceed" | "succeed" | "exceed" | "need"))
         .then_some(Tense::Past)
+    }
+
+    /// The nearest tense marker in the sentence of token `i`.
+    fn tense(&self, i: usize) -> Option<Tense> {
+        let (p, lo, hi) = self.view_pos(i);
+        for d in 1..12usize {
+            for q in [p.checked_sub(d), Some(p + d)].into_iter().flatten() {
+                if (lo..hi).contains(&q)
+                    && let Some(t) = self.view_marker(q, false)
+                {
+                    return Some(t);
+                }
+            }
+        }
+        None
     }
 
     /// The tense around token `j` as its clause gives it: a cue right before ("until
@@ -473,11 +556,13 @@ impl<'a> Tagger<'a> {
         if until || (k > 1 && self.kw(k - 1, Kw::As) && self.prev_is(k - 1, &["soon"])) {
             return Some(Tense::Future);
         }
-        let left = (j.saturating_sub(12)..j).rev().take_while(|&i| self.sent(i) == sent);
-        let right = (j + 1..self.toks.len().min(j + 12)).take_while(|&i| self.sent(i) == sent);
+        let (p, lo, hi) = self.view_pos(j);
+        let left = (p.saturating_sub(12).max(lo)..p).rev();
+        let right = p + 1..hi.min(p + 12);
         // "will be paid", "to be completed": the participle takes its tense from the words before.
-        let passive = |i: usize| i > 0 && (is(self.w(i - 1), "be") || is(self.w(i - 1), "being"));
-        left.chain(right).find_map(|i| self.marker(i).filter(|t| *t == Tense::Future || !passive(i)))
+        let passive =
+            |q: usize| q > lo && self.view_word(q - 1, false).is_some_and(|(w, _, _)| is(w, "be") || is(w, "being"));
+        left.chain(right).find_map(|q| self.view_marker(q, true).filter(|t| *t == Tense::Future || !passive(q)))
     }
 
     /// A year the text itself set in this sentence or the one before, if it differs
@@ -694,15 +779,31 @@ impl<'a> Tagger<'a> {
         Some(M::text(k, TimexKind::Time, value))
     }
 
-    /// The zone of the last known place before token `j` (for "local time"): the
-    /// nearest place name in the text before it, within about three sentences.
+    /// The zone of the place a "local time" at token `j` is read in: a place named after
+    /// it in its sentence ("5 a.m. local time in Kyiv"), else the nearest one before it
+    /// within about three sentences, else one in the text's opening words (a dateline).
+    /// Read from the text, so it does not depend on which parts were scanned.
     fn place_zone(&self, j: usize) -> Option<Zone> {
-        let sent = self.sent(j);
-        (j + 1..self.toks.len().min(j + 10))
-            .take_while(|&i| self.sent(i) == sent)
-            .chain((0..j).rev().take_while(|&i| self.sent(i) + 3 >= sent))
-            .chain(0..self.toks.len().min(3))
-            .find_map(|i| if self.upper(i) { zone::place(self.w(i)) } else { None })
+        let sent = self.sent(j) as usize;
+        let (here, from) = match &self.ctx {
+            Some(ctx) => (
+                ctx.sentences.get(sent).map_or(self.text.len(), |s| s.span.end as usize),
+                ctx.sentences.get(sent.saturating_sub(3)).map_or(0, |s| s.span.start as usize),
+            ),
+            None => {
+                let same = |i: &usize| self.toks[*i].sent as usize == sent;
+                let near = |i: &usize| self.toks[*i].sent as usize + 3 >= sent;
+                let last = (j..self.toks.len()).take_while(same).last().unwrap_or(j);
+                let first = (0..j).rev().take_while(near).last().unwrap_or(j);
+                (self.toks[last].end as usize, self.toks[first].start as usize)
+            }
+        };
+        let at = self.toks[j].start as usize;
+        let after = (self.toks[j].end as usize).min(here);
+        let head = self.text.char_indices().nth(40).map_or(self.text.len(), |(i, _)| i);
+        zone::place_in(&self.text[after..here], false)
+            .or_else(|| zone::place_in(&self.text[from.min(at)..at], true))
+            .or_else(|| zone::place_in(&self.text[..head], false))
     }
 
     // ------------------------------------------------------------------ explicit dates
@@ -1376,6 +1477,15 @@ impl<'a> Tagger<'a> {
 
     /// One "amount unit" pair at `j`: amount, unit, plural, and the next token.
     fn amount_unit(&self, j: usize) -> Option<(Amount, Unit, usize, bool)> {
+        // A figure ends at once ("2 1/2" aside): without a unit, a range or a hyphen after
+        // it there is nothing to read, and parsing it is the costly part.
+        if self.is_num(j)
+            && !matches!(self.lex(j + 1), Lex::Unit(..) | Lex::Kw(Kw::To | Kw::Or | Kw::More | Kw::Trading))
+            && !self.punct(j + 1, "-")
+            && !self.is_num(j + 1)
+        {
+            return None;
+        }
         let (a, mut k) = self.amount(j)?;
         // "two to three weeks", "12 or 18 months": the first figure.
         if matches!(self.lex(k), Lex::Kw(Kw::To | Kw::Or))
@@ -1686,6 +1796,9 @@ impl<'a> Tagger<'a> {
         let k = match self.lex(j) {
             Lex::Kw(Kw::Once | Kw::Twice) => j + 1,
             _ => {
+                if self.is_num(j) && !self.kw(j + 1, Kw::Times) && !self.is_num(j + 1) {
+                    return None;
+                }
                 let (_, k) = self.amount(j)?;
                 if !self.kw(k, Kw::Times) {
                     return None;

@@ -1,13 +1,17 @@
-//! The scanner: one pass over the text that yields words, numbers and punctuation with
-//! byte spans, each word already classified by [`lexicon::classify`](crate::lexicon::classify),
-//! and a rough sentence index per token.
+//! The scanner: yields words, numbers and punctuation with byte spans, each word
+//! already classified by [`lexicon::classify`](crate::lexicon::classify), and a sentence
+//! index per token.
 //!
-//! The scanner is the only part that touches every byte; it allocates one `Vec` per
-//! document and nothing per token. When the document already has sentences (from
-//! `dyad-text`), their boundaries replace the scanner's guesses.
+//! Two ways in. [`scan_windows`], used when `dyad-text` has run: one pass over the text
+//! layer's tokens marks the few that can anchor a time expression or a quantity (about
+//! one in thirty in news), and only short windows around them are scanned; the rest of
+//! the text is never read. [`scan`], used otherwise: the whole text, with sentences
+//! guessed. Both allocate one `Vec` per document and nothing per token, and give the
+//! same tokens for the same stretch of text, so the rules see the same input either way
+//! (the crate's tests and `timex_eval --full-scan` check that the output is the same).
 
-use crate::lexicon::{Lex, classify};
-use dyad_core::Sentence;
+use crate::lexicon::{Lex, MAX_WORD, classify_bytes};
+use dyad_core::{Sentence, Token, TokenKind};
 
 /// What kind of token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,92 +43,97 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphabetic()
 }
 
-/// Scans `text` into tokens.
-pub(crate) fn scan(text: &str, sentences: &[Sentence]) -> Vec<Tok> {
-    let bytes = text.as_bytes();
-    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 1);
-    let mut i = 0usize;
-    let mut space = true;
-    let mut sent = 0u32;
-    // Sentence guessing: a break is pending after . ! ? and before the next capital
-    // or digit; a line break always ends a sentence.
-    let mut pending_break = false;
-    let mut hard_break = false;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if b.is_ascii_whitespace() {
-                if b == b'\n' && !toks.is_empty() {
-                    // Lines are sentences or headings: the break is certain.
-                    hard_break = true;
+/// The tokenizer proper: yields `(start, end, kind, space_before)` from byte `i` on,
+/// starting no token at or after `stop` (a token begun before `stop` may run past it).
+struct Lexer<'a> {
+    text: &'a str,
+    i: usize,
+    stop: usize,
+    space: bool,
+}
+
+impl<'a> Lexer<'a> {
+    fn new(text: &'a str, from: usize, stop: usize) -> Lexer<'a> {
+        let space = text[..from].chars().next_back().is_none_or(char::is_whitespace);
+        Lexer { text, i: from, stop: stop.min(text.len()), space }
+    }
+
+    /// The next token, and whether a line break came before it.
+    fn next(&mut self) -> Option<(usize, usize, Kind, bool, bool)> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut newline = false;
+        let mut i = self.i;
+        while i < self.stop {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_whitespace() {
+                    newline |= b == b'\n';
+                    self.space = true;
+                    i += 1;
+                    continue;
                 }
-                space = true;
-                i += 1;
-                continue;
-            }
-            let start = i;
-            let kind;
-            if is_word_byte(b) {
-                i += 1;
-                while i < bytes.len() {
-                    let c = bytes[i];
-                    if is_word_byte(c) {
-                        i += 1;
-                    } else if c == b'.' && i + 1 < bytes.len() && is_word_byte(bytes[i + 1]) && i - start <= 3 {
-                        // "a.m", "p.m", "U.S": short letter groups joined by dots.
-                        i += 1;
-                    } else if c >= 0x80 {
-                        match text[i..].chars().next() {
-                            Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
-                            _ => break,
+                let start = i;
+                let kind;
+                if is_word_byte(b) {
+                    i += 1;
+                    while i < bytes.len() {
+                        let c = bytes[i];
+                        if is_word_byte(c) {
+                            i += 1;
+                        } else if c == b'.' && i + 1 < bytes.len() && is_word_byte(bytes[i + 1]) && i - start <= 3 {
+                            // "a.m", "p.m", "U.S": short letter groups joined by dots.
+                            i += 1;
+                        } else if c >= 0x80 {
+                            match text[i..].chars().next() {
+                                Some(ch) if ch.is_alphabetic() => i += ch.len_utf8(),
+                                _ => break,
+                            }
+                        } else {
+                            break;
                         }
-                    } else {
-                        break;
                     }
-                }
-                kind = Kind::Word;
-            } else if b.is_ascii_digit() {
-                i += 1;
-                while i < bytes.len() {
-                    let c = bytes[i];
-                    // Separators stay inside a number only between digits: "100,000", "11:04".
-                    let separator = matches!(c, b',' | b'.' | b':')
-                        && i + 1 < bytes.len()
-                        && bytes[i + 1].is_ascii_digit()
-                        && bytes[i - 1].is_ascii_digit();
-                    if c.is_ascii_digit() || separator {
-                        i += 1;
-                    } else {
-                        break;
+                    kind = Kind::Word;
+                } else if b.is_ascii_digit() {
+                    i += 1;
+                    while i < bytes.len() {
+                        let c = bytes[i];
+                        // Separators stay inside a number only between digits: "100,000", "11:04".
+                        let separator = matches!(c, b',' | b'.' | b':')
+                            && i + 1 < bytes.len()
+                            && bytes[i + 1].is_ascii_digit()
+                            && bytes[i - 1].is_ascii_digit();
+                        if c.is_ascii_digit() || separator {
+                            i += 1;
+                        } else {
+                            break;
+                        }
                     }
-                }
-                // Suffixes: "1990s", "12th", "1st", "2nd", "3rd" (kept only when no letter follows).
-                let rest = &bytes[i..];
-                let suffix = if rest.len() >= 2 && matches!(&rest[..2], b"th" | b"st" | b"nd" | b"rd") {
-                    2
-                } else if !rest.is_empty() && rest[0] == b's' {
-                    1
+                    // Suffixes: "1990s", "12th", "1st", "2nd", "3rd" (kept only when no letter follows).
+                    let rest = &bytes[i..];
+                    let suffix = if rest.len() >= 2 && matches!(&rest[..2], b"th" | b"st" | b"nd" | b"rd") {
+                        2
+                    } else if !rest.is_empty() && rest[0] == b's' {
+                        1
+                    } else {
+                        0
+                    };
+                    if suffix > 0 && rest.get(suffix).is_none_or(|c| !c.is_ascii_alphanumeric()) {
+                        i += suffix;
+                    }
+                    kind = Kind::Num;
                 } else {
-                    0
-                };
-                if suffix > 0 && rest.get(suffix).is_none_or(|c| !c.is_ascii_alphanumeric()) {
-                    i += suffix;
+                    i += 1;
+                    kind = Kind::Punct;
                 }
-                kind = Kind::Num;
-            } else {
-                i += 1;
-                kind = Kind::Punct;
+                self.i = i;
+                let space = std::mem::replace(&mut self.space, false);
+                return Some((start, i, kind, space, newline));
             }
-            push(&mut toks, text, start, i, kind, space, &mut sent, &mut pending_break, &mut hard_break);
-            if kind == Kind::Punct && matches!(b, b'.' | b'!' | b'?') {
-                pending_break = true;
-            }
-            space = false;
-        } else {
-            let Some(ch) = text[i..].chars().next() else { break };
+            let ch = text[i..].chars().next()?;
             let len = ch.len_utf8();
             if ch.is_whitespace() {
-                space = true;
+                self.space = true;
                 i += len;
                 continue;
             }
@@ -142,8 +151,61 @@ pub(crate) fn scan(text: &str, sentences: &[Sentence]) -> Vec<Tok> {
                 i += len;
                 Kind::Punct
             };
-            push(&mut toks, text, start, i, kind, space, &mut sent, &mut pending_break, &mut hard_break);
-            space = false;
+            self.i = i;
+            let space = std::mem::replace(&mut self.space, false);
+            return Some((start, i, kind, space, newline));
+        }
+        self.i = i;
+        None
+    }
+}
+
+/// A token of the lexer, classified.
+#[inline]
+fn tok(text: &str, start: usize, end: usize, kind: Kind, space: bool, sent: u32) -> Tok {
+    let bytes = text.as_bytes();
+    let b = bytes[start];
+    let upper = if b < 0x80 {
+        b.is_ascii_uppercase() || b.is_ascii_digit()
+    } else {
+        text[start..end].chars().next().is_some_and(char::is_uppercase)
+    };
+    let lex = if kind == Kind::Word { classify_bytes(&bytes[start..end]) } else { Lex::None };
+    Tok { start: start as u32, end: end as u32, kind, lex, space_before: space, upper, sent }
+}
+
+/// Scans all of `text` into tokens. Without `sentences`, sentence indices are guessed.
+pub(crate) fn scan(text: &str, sentences: &[Sentence]) -> Vec<Tok> {
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 1);
+    let mut lexer = Lexer::new(text, 0, text.len());
+    let mut sent = 0u32;
+    // Sentence guessing: a break is pending after . ! ? and before the next capital
+    // or digit; a line break always ends a sentence.
+    let mut pending = false;
+    while let Some((start, end, kind, space, newline)) = lexer.next() {
+        let t = tok(text, start, end, kind, space, sent);
+        let first = text[start..end].chars().next().unwrap_or(' ');
+        if newline && !toks.is_empty() {
+            // Lines are sentences or headings: the break is certain.
+            sent += 1;
+            pending = false;
+        } else if pending && (t.upper || first == '"' || first == '\u{201c}') {
+            // "Feb. 12", "U.S. officials": a period after an abbreviation does not end a
+            // sentence before a number; before a capital we accept the occasional wrong split.
+            let after_abbrev = toks.len() >= 2
+                && toks[toks.len() - 2].kind == Kind::Word
+                && matches!(toks[toks.len() - 2].lex, Lex::Month(_, true))
+                && first.is_ascii_digit();
+            if !after_abbrev {
+                sent += 1;
+            }
+            pending = false;
+        } else if pending && kind != Kind::Punct {
+            pending = false;
+        }
+        toks.push(Tok { sent, ..t });
+        if kind == Kind::Punct && matches!(text.as_bytes()[start], b'.' | b'!' | b'?') {
+            pending = true;
         }
     }
     if !sentences.is_empty() {
@@ -152,41 +214,228 @@ pub(crate) fn scan(text: &str, sentences: &[Sentence]) -> Vec<Tok> {
     toks
 }
 
-#[allow(clippy::too_many_arguments)]
-fn push(
-    toks: &mut Vec<Tok>,
-    text: &str,
-    start: usize,
-    end: usize,
-    kind: Kind,
-    space: bool,
-    sent: &mut u32,
-    pending: &mut bool,
-    hard: &mut bool,
-) {
-    let s = &text[start..end];
-    let first = s.chars().next().unwrap_or(' ');
-    let upper = first.is_uppercase() || first.is_ascii_digit();
-    if *hard {
-        *sent += 1;
-        *hard = false;
-        *pending = false;
-    } else if *pending && (upper || first == '"' || first == '\u{201c}') {
-        // "Feb. 12", "U.S. officials": a period after an abbreviation does not end a
-        // sentence before a number; before a capital we accept the occasional wrong split.
-        let after_abbrev = toks.len() >= 2
-            && toks[toks.len() - 2].kind == Kind::Word
-            && matches!(toks[toks.len() - 2].lex, Lex::Month(_, true))
-            && first.is_ascii_digit();
-        if !after_abbrev {
-            *sent += 1;
+/// A window grows from its anchor over up to this many text-layer tokens on each side
+/// that can belong to an expression (see [`extends`]): "the end of the fiscal [year]",
+/// "no more than a half-[hour]", "[thousands] of Russian soldiers", "[a week] or so ago".
+const GROW_BEFORE: usize = 5;
+const GROW_AFTER: usize = 3;
+/// And then over this many more, whatever they are: the word a rule checks before an
+/// expression ("in", "since", "soon" of "as soon as") and a quantity's noun with its
+/// modifier after it ("Russian troops").
+const MARGIN_BEFORE: usize = 1;
+const MARGIN_AFTER: usize = 2;
+
+/// Whether a text-layer token can sit inside an expression next to its anchor: a number,
+/// a punctuation mark, a word of the time tables other than a tense marker ("the", "of",
+/// "end", "more", "ago", "or", "so"), or a word that is not plain letters ("a.m.", "U.S.").
+#[inline]
+fn extends(bytes: &[u8], t: &Token) -> bool {
+    match t.kind {
+        TokenKind::Number | TokenKind::Punct | TokenKind::Symbol => true,
+        TokenKind::Word => {
+            let (start, end) = (t.span.start as usize, t.span.end as usize);
+            !letters(bytes, start, end)
+                || !matches!(crate::lexicon::classify_bytes(&bytes[start..end]), Lex::None | Lex::Tense(_))
         }
-        *pending = false;
-    } else if *pending && kind != Kind::Punct {
-        *pending = false;
+        TokenKind::Url | TokenKind::Email => false,
     }
-    let lex = if kind == Kind::Word { classify(s) } else { Lex::None };
-    toks.push(Tok { start: start as u32, end: end as u32, kind, lex, space_before: space, upper, sent: *sent });
+}
+
+/// Scans only the windows of `text` around the text-layer tokens that can be part of
+/// a time expression or a quantity (numbers, currency signs, and the words of
+/// [`lexicon::is_anchor`](crate::lexicon::is_anchor)); everything else is skipped
+/// unread. A zero-width punctuation token separates windows that are not contiguous,
+/// so no rule reads across a gap. The tokens are the same as [`scan`] makes for the
+/// same stretches of text.
+pub(crate) fn scan_windows(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Tok> {
+    let bytes = text.as_bytes();
+    let mut toks: Vec<Tok> = Vec::with_capacity(tokens.len() / 4 + 16);
+    let mut last_end: Option<usize> = None;
+    let mut flush = |a: usize, b: usize, sent: u32, toks: &mut Vec<Tok>| {
+        if last_end.is_some_and(|e| e != a)
+            && let Some(prev) = toks.last().copied()
+        {
+            toks.push(Tok {
+                start: prev.end,
+                end: prev.end,
+                kind: Kind::Punct,
+                lex: Lex::None,
+                space_before: true,
+                upper: false,
+                sent: prev.sent,
+            });
+        }
+        last_end = Some(b);
+        // A text-layer token of plain letters is one of ours as it stands; the lexer
+        // splits the others ("a.m.", "year's", "2022-02-13") and may run on over the
+        // next ones ("1,2"), which are then skipped.
+        let mut pos = tokens[a].span.start as usize;
+        for t in &tokens[a..b] {
+            let (start, end) = (t.span.start as usize, t.span.end as usize);
+            if end <= pos {
+                continue;
+            }
+            // (Not when a full stop and a letter follow a short word: the lexer joins
+            // "now.It" as it joins "U.S".)
+            let joined = end - start <= 3
+                && bytes.get(end) == Some(&b'.')
+                && bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic);
+            if start >= pos && t.kind == TokenKind::Word && !joined && letters(bytes, start, end) {
+                let space = start == 0
+                    || match bytes[start - 1] {
+                        c if c < 0x80 => c.is_ascii_whitespace(),
+                        _ => text[..start].chars().next_back().is_some_and(char::is_whitespace),
+                    };
+                toks.push(tok(text, start, end, Kind::Word, space, sent));
+                pos = end;
+                continue;
+            }
+            let mut lexer = Lexer::new(text, pos.max(start), end);
+            while let Some((start, end, kind, space, _)) = lexer.next() {
+                toks.push(tok(text, start, end, kind, space, sent));
+            }
+            pos = pos.max(lexer.i);
+        }
+    };
+    for (si, s) in sentences.iter().enumerate() {
+        let (lo, hi) = (s.tokens.start as usize, (s.tokens.end as usize).min(tokens.len()));
+        let mut window: Option<(usize, usize)> = None;
+        for t in lo..hi {
+            if !is_anchor(bytes, &tokens[t]) {
+                continue;
+            }
+            let mut a = t;
+            while a > lo && t - a < GROW_BEFORE && extends(bytes, &tokens[a - 1]) {
+                a -= 1;
+            }
+            let mut a = a.saturating_sub(MARGIN_BEFORE).max(lo);
+            // A dateline's date is read with the opening words before it ("NAIROBI, Aug. 7").
+            if si == 0 && a < lo + 8 {
+                a = lo;
+            }
+            let mut b = t + 1;
+            while b < hi && b - t <= GROW_AFTER && extends(bytes, &tokens[b]) {
+                b += 1;
+            }
+            let b = (b + MARGIN_AFTER).min(hi);
+            window = match window {
+                Some((wa, wb)) if a <= wb => Some((wa, b)),
+                Some((wa, wb)) => {
+                    flush(wa, wb, si as u32, &mut toks);
+                    Some((a, b))
+                }
+                None => Some((a, b)),
+            };
+        }
+        if let Some((a, b)) = window {
+            flush(a, b, si as u32, &mut toks);
+        }
+    }
+    toks
+}
+
+/// A text-layer token that can be part of a time expression or a quantity. This runs on
+/// every token of the document, so the common case (a plain word that is no anchor)
+/// costs a few loads and one bit test.
+#[inline(always)]
+fn is_anchor(bytes: &[u8], t: &Token) -> bool {
+    let (start, end) = (t.span.start as usize, t.span.end as usize);
+    match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Word => {
+            let (Some(&first), Some(&last)) = (bytes.get(start), bytes.get(end.wrapping_sub(1))) else {
+                return false;
+            };
+            let letter = |c: u8| (c | 0x20).wrapping_sub(b'a') < 26;
+            let n = end - start;
+            if t.word_split == 0 && letter(first) && letter(last) {
+                if n <= MAX_WORD && crate::lexicon::may_be_anchor_ends(n, first, last) {
+                    return if letters(bytes, start, end) {
+                        crate::lexicon::is_anchor(&bytes[start..end])
+                    } else {
+                        parts(&bytes[start..end])
+                    };
+                }
+                // Past the filter, only a word the text layer joined can hold an anchor:
+                // after a prefix ("mid-March", "multi-year"), or before what looks like a
+                // web domain ("Monday.In", "now.It", with their space missing). Letters
+                // around digits ("A300's", "B52s") make a code, whose numbers count for
+                // nothing (see `glued`).
+                return n > 3 && joined(&bytes[start..end]) && parts(&bytes[start..end]);
+            }
+            bytes.get(start..end).is_some_and(parts)
+        }
+        TokenKind::Symbol | TokenKind::Punct => {
+            // $, ', and the UTF-8 of €, £ and ’.
+            matches!(bytes.get(start..end), Some(b"$" | b"'" | [0xe2, 0x82, 0xac] | [0xc2, 0xa3] | [0xe2, 0x80, 0x99]))
+        }
+        TokenKind::Url | TokenKind::Email => false,
+    }
+}
+
+/// A letter-ended word (more than three bytes) with a hyphen after its second to fifth
+/// letter, where the text layer keeps a prefix's hyphen, or a full stop before its last
+/// two to four letters, where it keeps a domain's.
+#[inline(always)]
+fn joined(w: &[u8]) -> bool {
+    let n = w.len();
+    let at = |i: usize, c: u8| w.get(i) == Some(&c);
+    let hyphen = at(2, b'-') || at(3, b'-') || (n > 5 && at(4, b'-')) || (n > 6 && at(5, b'-'));
+    hyphen || at(n - 3, b'.') || (n > 4 && at(n - 4, b'.')) || (n > 5 && at(n - 5, b'.'))
+}
+
+/// Whether `bytes[start..end]` (not empty) are all ASCII letters, eight at a time.
+#[inline]
+fn letters(bytes: &[u8], start: usize, end: usize) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Lower-cased, a letter lies in 0x61..=0x7a: adding 0x1f carries it into bit 7,
+    // adding 0x05 must not. Any byte at or above 0x80 fails on its own bit 7 (a carry
+    // out of it can only spoil lanes of a word that already fails).
+    let ok = |x: u64| {
+        let y = x | (0x20 * ONES);
+        (!y & y.wrapping_add(0x1f * ONES) & !y.wrapping_add(0x05 * ONES) & (0x80 * ONES)) == 0x80 * ONES
+    };
+    let n = end - start;
+    let load = |at: usize| bytes.get(at..at + 8).map(|b| u64::from_le_bytes(b.try_into().unwrap_or([0; 8])));
+    match n {
+        1..=8 => match load(start) {
+            Some(x) => {
+                let keep = u64::MAX >> (8 * (8 - n));
+                ok((x & keep) | ((0x61 * ONES) & !keep))
+            }
+            None => bytes[start..end].iter().all(u8::is_ascii_alphabetic),
+        },
+        9..=16 => match (load(start), load(end - 8)) {
+            (Some(x), Some(y)) => ok(x) && ok(y),
+            _ => bytes[start..end].iter().all(u8::is_ascii_alphabetic),
+        },
+        _ => bytes[start..end].iter().all(u8::is_ascii_alphabetic),
+    }
+}
+
+/// A word with a digit or an apostrophe, hyphen or full stop: "year's", "mid-March",
+/// "Sept.", "A300" hold an anchor when they hold a digit or an anchor letter run.
+fn parts(w: &[u8]) -> bool {
+    w.iter().any(u8::is_ascii_digit)
+        || w.split(|c| !c.is_ascii_alphabetic())
+            .any(|p| (1..=MAX_WORD).contains(&p.len()) && crate::lexicon::is_anchor(p))
+}
+
+/// A number glued to a word: letters right before it ("A300", "FY2022", "Q3") or
+/// right after it, unless those make a clock, unit or scale ("5pm", "5km", "2bn").
+/// Such a number is part of a code or a name, never a time or a quantity.
+pub(crate) fn glued(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    let before = i > 0 && toks[i - 1].kind == Kind::Word && toks[i - 1].end == t.start;
+    let after = toks.get(i + 1).is_some_and(|n| {
+        n.kind == Kind::Word
+            && n.start == t.end
+            && !matches!(
+                n.lex,
+                Lex::AmPm(_) | Lex::Tz(_) | Lex::Measure(_) | Lex::Scale(_) | Lex::Currency(_) | Lex::Unit(..)
+            )
+    });
+    before || after
 }
 
 /// Replaces guessed sentence indices with those of the document's sentences.
@@ -228,5 +477,44 @@ mod tests {
         assert_eq!(sent_of("12"), 0);
         assert_eq!(sent_of("Then"), 1);
         assert_eq!(sent_of("New"), 2);
+    }
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::*;
+    use dyad_core::Document;
+
+    fn windows(text: &str) -> Vec<String> {
+        let mut doc = Document::new("t", text).unwrap();
+        dyad_text::annotate(&mut doc);
+        scan_windows(doc.text(), &doc.tokens, &doc.sentences)
+            .iter()
+            .map(|t| doc.text()[t.start as usize..t.end as usize].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn only_the_stretches_around_anchors_are_scanned() {
+        assert!(windows("The delegation said it would consider the proposal carefully.").is_empty());
+        // The window grows over words that can be part of an expression ("on", "that"),
+        // then takes one more word before and two after.
+        let got =
+            windows("No news. Officials of the ministry said on Friday that nothing else had changed in the region.");
+        assert_eq!(got, ["said", "on", "Friday", "that", "nothing", "else"]);
+        // Separate windows in one sentence get a zero-width separator between them.
+        let got = windows("Three envoys met, and after a long and tiring debate they left on Monday.");
+        assert!(got.contains(&String::new()) && got.contains(&"Monday".to_string()) && got.len() < 12, "{got:?}");
+    }
+
+    #[test]
+    fn numbers_inside_codes_are_neither_times_nor_quantities() {
+        let mut doc = Document::new("t", "The A300's engines and 12 B52s flew on F16 routes in 2021.").unwrap();
+        dyad_text::annotate(&mut doc);
+        crate::annotate(&mut doc);
+        let q: Vec<&str> = doc.quantities.iter().map(|q| doc.slice(q.span)).collect();
+        let t: Vec<&str> = doc.timexes.iter().map(|t| doc.slice(t.span)).collect();
+        assert_eq!(q, ["12"]);
+        assert_eq!(t, ["2021"]);
     }
 }

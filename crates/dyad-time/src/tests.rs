@@ -5,18 +5,44 @@ use dyad_core::{Document, Published};
 
 /// Annotates `text` with document date `date` ("" for none) and compares the timexes
 /// with `expected` (one `text=TYPE:value[:mod]` per line; value `-` for none).
+///
+/// Each case runs three ways, which must all agree: as in the pipeline (after `dyad-text`,
+/// scanning only the windows around anchor words), after `dyad-text` scanning everything,
+/// and alone (no text layer: the scanner guesses sentences).
 fn check(text: &str, date: &str, expected: &str) {
-    let got = run(text, date);
     let want: Vec<String> = expected.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
-    assert_eq!(got, want, "\ntext: {text}\ndate: {date}");
+    for how in [How::Pipeline, How::FullScan, How::Alone] {
+        assert_eq!(run_as(text, date, how), want, "\ntext: {text}\ndate: {date}\nrun: {how:?}");
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+enum How {
+    Pipeline,
+    FullScan,
+    Alone,
 }
 
 fn run(text: &str, date: &str) -> Vec<String> {
+    run_as(text, date, How::Pipeline)
+}
+
+fn run_as(text: &str, date: &str, how: How) -> Vec<String> {
     let mut doc = Document::new("t", text).unwrap();
     if !date.is_empty() {
         doc.meta.published = Some(Published::parse(date).unwrap());
     }
-    crate::annotate(&mut doc);
+    match how {
+        How::Pipeline => {
+            dyad_text::annotate(&mut doc);
+            crate::annotate(&mut doc);
+        }
+        How::FullScan => {
+            dyad_text::annotate(&mut doc);
+            crate::annotate_scanning_everything(&mut doc);
+        }
+        How::Alone => crate::annotate(&mut doc),
+    }
     doc.timexes
         .iter()
         .map(|t| {

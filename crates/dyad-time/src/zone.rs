@@ -55,8 +55,14 @@ pub(crate) const ZONES: &[(&str, Zone)] = &[
 ];
 
 /// Index into [`ZONES`] of an upper-case abbreviation.
+#[cfg(test)]
 pub(crate) fn abbreviation(word: &str) -> Option<u8> {
-    ZONES.iter().position(|(a, _)| *a == word).map(|i| i as u8)
+    abbreviation_bytes(word.as_bytes())
+}
+
+/// Index into [`ZONES`] of an upper-case abbreviation, as bytes.
+pub(crate) fn abbreviation_bytes(word: &[u8]) -> Option<u8> {
+    ZONES.iter().position(|(a, _)| a.as_bytes() == word).map(|i| i as u8)
 }
 
 /// Places whose "local time" the rules can read: city or country name, IANA zone.
@@ -120,6 +126,27 @@ const PLACES: &[(&str, &str)] = &[
 /// The zone of a place name exactly as written ("Kyiv"), if known.
 pub(crate) fn place(name: &str) -> Option<Zone> {
     PLACES.iter().find(|(p, _)| *p == name).map(|(_, z)| Zone::Iana(z))
+}
+
+/// The zone of the first (or, with `last`, the last) place name in `text` written as a
+/// whole word exactly as in the table ("Kyiv", "New York"), if any.
+pub(crate) fn place_in(text: &str, last: bool) -> Option<Zone> {
+    let bytes = text.as_bytes();
+    let boundary = |i: usize| i == 0 || i >= bytes.len() || !bytes[i].is_ascii_alphanumeric();
+    let mut best: Option<(usize, &str)> = None;
+    for (name, zone) in PLACES {
+        let mut found = text
+            .match_indices(name)
+            .map(|(i, _)| i)
+            .filter(|&i| (i == 0 || boundary(i - 1)) && boundary(i + name.len()));
+        let at = if last { found.last() } else { found.next() };
+        if let Some(i) = at
+            && best.is_none_or(|(b, _)| if last { i > b } else { i < b })
+        {
+            best = Some((i, zone));
+        }
+    }
+    best.map(|(_, z)| Zone::Iana(z))
 }
 
 /// A UTC instant, to the minute.

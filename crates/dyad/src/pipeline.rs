@@ -163,7 +163,8 @@ impl Stage for TextStage {
     }
 }
 
-/// Time expressions and quantities (`dyad-time`).
+/// Time expressions and quantities (`dyad-time`). It reads the text layer's tokens to
+/// scan only the stretches around the words a time expression or quantity can hold.
 struct TimeStage;
 
 impl Stage for TimeStage {
@@ -171,7 +172,7 @@ impl Stage for TimeStage {
         "time"
     }
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Sentences]
+        &[Layer::Sentences, Layer::Tokens]
     }
     fn assigns(&self) -> &'static [Layer] {
         &[Layer::Timexes, Layer::Quantities]
