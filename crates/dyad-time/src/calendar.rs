@@ -241,20 +241,74 @@ impl Point {
     }
 }
 
+impl Point {
+    /// The TIMEX3 value, written without the formatting machinery (this runs for every
+    /// expression found).
+    pub(crate) fn value(self) -> String {
+        let mut s = String::with_capacity(13);
+        // Zero-padded to `width` digits; years are 1..=9999, so no sign.
+        let num = |s: &mut String, v: i32, width: usize| {
+            let v = v.unsigned_abs();
+            let digits = if v >= 1000 {
+                4
+            } else if v >= 100 {
+                3
+            } else if v >= 10 {
+                2
+            } else {
+                1
+            };
+            for _ in digits..width {
+                s.push('0');
+            }
+            let mut div = 10u32.pow(digits.max(1) as u32 - 1);
+            while div > 0 {
+                s.push(char::from(b'0' + ((v / div) % 10) as u8));
+                div /= 10;
+            }
+        };
+        match self {
+            Point::Day(d) => {
+                num(&mut s, d.y, 4);
+                s.push('-');
+                num(&mut s, i32::from(d.m), 2);
+                s.push('-');
+                num(&mut s, i32::from(d.d), 2);
+            }
+            Point::Week(y, w) | Point::Weekend(y, w) => {
+                num(&mut s, y, 4);
+                s.push_str("-W");
+                num(&mut s, i32::from(w), 2);
+                if matches!(self, Point::Weekend(..)) {
+                    s.push_str("-WE");
+                }
+            }
+            Point::Month(y, m) => {
+                num(&mut s, y, 4);
+                s.push('-');
+                num(&mut s, i32::from(m), 2);
+            }
+            Point::Season(y, season) => {
+                num(&mut s, y, 4);
+                s.push('-');
+                s.push_str(SEASONS[usize::from(season.min(3))]);
+            }
+            Point::Quarter(y, q) | Point::Half(y, q) => {
+                num(&mut s, y, 4);
+                s.push_str(if matches!(self, Point::Quarter(..)) { "-Q" } else { "-H" });
+                num(&mut s, i32::from(q), 1);
+            }
+            Point::Year(y) => num(&mut s, y, 4),
+            Point::Decade(d) => num(&mut s, d, 3),
+            Point::Century(c) => num(&mut s, c, 2),
+        }
+        s
+    }
+}
+
 impl fmt::Display for Point {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
-            Point::Day(d) => write!(f, "{:04}-{:02}-{:02}", d.y, d.m, d.d),
-            Point::Week(y, w) => write!(f, "{y:04}-W{w:02}"),
-            Point::Weekend(y, w) => write!(f, "{y:04}-W{w:02}-WE"),
-            Point::Month(y, m) => write!(f, "{y:04}-{m:02}"),
-            Point::Season(y, s) => write!(f, "{y:04}-{}", SEASONS[usize::from(s.min(3))]),
-            Point::Quarter(y, q) => write!(f, "{y:04}-Q{q}"),
-            Point::Half(y, h) => write!(f, "{y:04}-H{h}"),
-            Point::Year(y) => write!(f, "{y:04}"),
-            Point::Decade(d) => write!(f, "{d:03}"),
-            Point::Century(c) => write!(f, "{c:02}"),
-        }
+        f.write_str(&self.value())
     }
 }
 
@@ -306,5 +360,28 @@ mod tests {
         assert_eq!(Point::Month(2022, 1).shift(Unit::Month, -1).unwrap().to_string(), "2021-12");
         assert_eq!(Point::Week(2021, 1).shift(Unit::Week, -1).unwrap().to_string(), "2020-W53");
         assert_eq!(Point::from_day(ymd(2022, 2, 13), Unit::Year, -8).unwrap().to_string(), "2014");
+    }
+
+    #[test]
+    fn values_are_written_as_timex3() {
+        let d = ymd(2022, 2, 3);
+        let cases = [
+            (Point::Day(d), "2022-02-03"),
+            (Point::Day(ymd(987, 12, 31)), "0987-12-31"),
+            (Point::Week(2022, 5), "2022-W05"),
+            (Point::Weekend(2022, 52), "2022-W52-WE"),
+            (Point::Month(2022, 11), "2022-11"),
+            (Point::Season(1994, 3), "1994-WI"),
+            (Point::Quarter(1989, 3), "1989-Q3"),
+            (Point::Half(1991, 1), "1991-H1"),
+            (Point::Year(33), "0033"),
+            (Point::Decade(199), "199"),
+            (Point::Decade(5), "005"),
+            (Point::Century(19), "19"),
+            (Point::Century(0), "00"),
+        ];
+        for (p, want) in cases {
+            assert_eq!(p.value(), want);
+        }
     }
 }

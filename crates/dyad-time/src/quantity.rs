@@ -130,19 +130,19 @@ impl<'a> Q<'a> {
             return None;
         }
         let w = self.w(k);
-        if STOP.iter().any(|s| w.eq_ignore_ascii_case(s)) {
+        if stop(w) {
             return None;
         }
         // "100,000 Russian troops", "12 more people": take the noun after one modifier.
         let next = self.w(k + 1);
         let same_sentence = self.toks.get(k + 1).is_some_and(|t| t.sent == self.toks[k].sent);
-        let modifier = self.toks[k].upper || MODIFIERS.iter().any(|m| w.eq_ignore_ascii_case(m));
+        let modifier = self.toks[k].upper || modifier(w);
         if modifier
             && same_sentence
             && self.kind(k + 1) == Some(Kind::Word)
             && self.lex(k + 1) == Lex::None
             && next.chars().next().is_some_and(char::is_lowercase)
-            && !STOP.iter().any(|s| next.eq_ignore_ascii_case(s))
+            && !stop(next)
         {
             return Some((next.to_string(), k + 2));
         }
@@ -153,34 +153,91 @@ impl<'a> Q<'a> {
     }
 }
 
-const STOP: &[&str] = &[
-    "of", "and", "or", "to", "in", "on", "at", "is", "was", "were", "are", "for", "by", "with", "from", "per", "that",
-    "who", "which", "as", "but", "have", "has", "had", "be", "will", "would", "said", "out", "than", "more", "a", "an",
-    "the", "times",
-];
+/// Words that end a number's search for its noun ("12 of them", "5 to 6").
+fn stop(word: &str) -> bool {
+    lower(word, |w| {
+        matches!(
+            w,
+            b"of"
+                | b"and"
+                | b"or"
+                | b"to"
+                | b"in"
+                | b"on"
+                | b"at"
+                | b"is"
+                | b"was"
+                | b"were"
+                | b"are"
+                | b"for"
+                | b"by"
+                | b"with"
+                | b"from"
+                | b"per"
+                | b"that"
+                | b"who"
+                | b"which"
+                | b"as"
+                | b"but"
+                | b"have"
+                | b"has"
+                | b"had"
+                | b"be"
+                | b"will"
+                | b"would"
+                | b"said"
+                | b"out"
+                | b"than"
+                | b"more"
+                | b"a"
+                | b"an"
+                | b"the"
+                | b"times"
+        )
+    })
+}
 
-const MODIFIERS: &[&str] = &[
-    "more",
-    "other",
-    "new",
-    "additional",
-    "armed",
-    "civilian",
-    "military",
-    "foreign",
-    "local",
-    "young",
-    "unarmed",
-    "wounded",
-    "displaced",
-    "injured",
-    "dead",
-    "elderly",
-    "innocent",
-    "extra",
-    "former",
-    "combat",
-];
+/// Adjectives a counted noun can carry ("100,000 more troops", "12 civilian deaths").
+fn modifier(word: &str) -> bool {
+    lower(word, |w| {
+        matches!(
+            w,
+            b"more"
+                | b"other"
+                | b"new"
+                | b"additional"
+                | b"armed"
+                | b"civilian"
+                | b"military"
+                | b"foreign"
+                | b"local"
+                | b"young"
+                | b"unarmed"
+                | b"wounded"
+                | b"displaced"
+                | b"injured"
+                | b"dead"
+                | b"elderly"
+                | b"innocent"
+                | b"extra"
+                | b"former"
+                | b"combat"
+        )
+    })
+}
+
+/// `f` of `word` lower-cased (false for words longer than any in the lists).
+fn lower(word: &str, f: impl Fn(&[u8]) -> bool) -> bool {
+    let b = word.as_bytes();
+    if b.len() > 10 {
+        return false;
+    }
+    let mut buf = [0u8; 10];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    f(&buf[..b.len()])
+}
 
 /// Finds the quantities in `toks`, skipping tokens inside the time expressions `taken`
 /// (token ranges in text order).

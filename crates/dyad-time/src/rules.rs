@@ -247,7 +247,7 @@ impl<'a> Tagger<'a> {
             start: self.toks[start].start,
             end: self.toks[end - 1].end,
             kind: m.kind,
-            value: if m.from_point { m.point.map(|p| p.to_string()) } else { m.value },
+            value: if m.from_point { m.point.map(Point::value) } else { m.value },
             modifier: m.modifier,
             toks: (start, end),
         });
@@ -1207,8 +1207,11 @@ impl<'a> Tagger<'a> {
                 if self.kw(j, Kw::Same) && !the {
                     return None;
                 }
+                // The day the text spoke of last; when it last spoke of a longer stretch
+                // ("that day" in a story about a year), a generic day: no expression.
                 let p = self.last_point.map(|(p, _)| p).or(self.dct.map(Point::Day));
-                Some(M::date(j + 2, p.filter(|p| matches!(p, Point::Day(_)))).the())
+                let p = p.filter(|p| matches!(p, Point::Day(_)))?;
+                Some(M::date(j + 2, Some(p)).the())
             }
             Lex::Unit(Unit::Day, false) if the && matches!(self.lex(j + 1), Lex::Kw(Kw::Before | Kw::After)) => {
                 // "the day before", "the day after" (not followed by a noun).

@@ -304,8 +304,10 @@ pub(crate) fn scan_windows(text: &str, tokens: &[Token], sentences: &[Sentence])
             if !is_anchor(bytes, &tokens[t]) {
                 continue;
             }
+            // (No need to grow into the window already open: the two merge.)
+            let floor = window.map_or(lo, |(_, wb)| wb.max(lo));
             let mut a = t;
-            while a > lo && t - a < GROW_BEFORE && extends(bytes, &tokens[a - 1]) {
+            while a > floor && t - a < GROW_BEFORE && extends(bytes, &tokens[a - 1]) {
                 a -= 1;
             }
             let mut a = a.saturating_sub(MARGIN_BEFORE).max(lo);

@@ -526,3 +526,14 @@ fn one_word_durations_and_spelled_out_amounts() {
     check("Crews worked for minutes, then a half hour.", "", "minutes=DURATION:PTXM\na half hour=DURATION:PT30M");
     check("The dynasty ruled for almost a hundred years.", "", "almost a hundred years=DURATION:P100Y:APPROX");
 }
+
+#[test]
+fn that_day_needs_a_day_before_it() {
+    check(
+        "Shelling began on March 3. That day, the mayor fled.",
+        "2022-06-01",
+        "March 3=DATE:2022-03-03\nThat day=DATE:2022-03-03",
+    );
+    // After a year, "that day" is any day: no expression.
+    check("Prices rose in 2014. Traders sold that day.", "2022-06-01", "2014=DATE:2014");
+}

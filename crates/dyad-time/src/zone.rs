@@ -62,6 +62,10 @@ pub(crate) fn abbreviation(word: &str) -> Option<u8> {
 
 /// Index into [`ZONES`] of an upper-case abbreviation, as bytes.
 pub(crate) fn abbreviation_bytes(word: &[u8]) -> Option<u8> {
+    // Every abbreviation ends in T, C or K: most upper-case words stop here.
+    if !matches!(word.last(), Some(b'T' | b'C' | b'K')) {
+        return None;
+    }
     ZONES.iter().position(|(a, _)| a.as_bytes() == word).map(|i| i as u8)
 }
 
@@ -182,6 +186,13 @@ mod tests {
 
     fn ymd(y: i32, m: u8, d: u8) -> Ymd {
         Ymd::new(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn every_abbreviation_is_found() {
+        for (i, (a, _)) in ZONES.iter().enumerate() {
+            assert_eq!(abbreviation(a), Some(i as u8), "{a}");
+        }
     }
 
     #[test]
