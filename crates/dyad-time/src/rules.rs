@@ -1546,7 +1546,9 @@ impl<'a> Tagger<'a> {
                 return Some(M::text(j + 3, TimexKind::Duration, Some(duration_value(&[(a, u)]))));
             }
             if plural
-                && self.prev_is(j, &["for", "over", "within"])
+                && (self.prev_is(j, &["for", "over", "within"])
+                    // "the first time in years"; not "in years past".
+                    || (self.prev_is(j, &["in"]) && !matches!(self.toks.get(j + 1).map(|t| t.kind), Some(Kind::Word))))
                 && matches!(
                     u,
                     Unit::Year | Unit::Month | Unit::Week | Unit::Decade | Unit::Day | Unit::Hour | Unit::Minute

@@ -524,6 +524,7 @@ fn a_wire_dateline_dates_the_story() {
 fn one_word_durations_and_spelled_out_amounts() {
     check("A weeklong truce began.", "2022-03-11", "weeklong=DURATION:P1W");
     check("Crews worked for minutes, then a half hour.", "", "minutes=DURATION:PTXM\na half hour=DURATION:PT30M");
+    check("Exports grew for the first time in years.", "", "years=DURATION:PXY");
     check("The dynasty ruled for almost a hundred years.", "", "almost a hundred years=DURATION:P100Y:APPROX");
 }
 
