@@ -3,6 +3,7 @@
 # `score.py timex` figures for TimeBank, AQUAINT, our tune split and our held-out dev
 # split (TBAQ documents whose FNV-1a id hash is 0 mod 5), and `score.py seed` for the
 # seed article. Run from the repository root: sh eval/timex.sh [--verbose]
+# To study misses afterwards, use python3 eval/timex_errors.py: it lists the tune split only.
 set -eu
 cd "$(dirname "$0")/.."
 SHARED=${SHARED:-../shared}
