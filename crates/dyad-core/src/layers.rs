@@ -274,7 +274,7 @@ impl Modality {
 /// One side of an event: the words naming the actor, and the actor's code.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Participant {
-    /// Bytes of the actor's mention (with its title: "US Secretary of State Antony J. Blinken").
+    /// Bytes of the actor's mention (with its title: "Japanese Foreign Minister Yoshimasa Hayashi").
     pub span: Span,
     /// CAMEO actor code, when known.
     pub code: Option<String>,
@@ -285,7 +285,7 @@ pub struct Participant {
 /// Who said or reported an event.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attribution {
-    /// Bytes of the attributing phrase ("the US State Department said in a statement").
+    /// Bytes of the attributing phrase ("the Japanese foreign ministry said").
     pub span: Span,
     /// The speaker's actor code, when known.
     pub code: Option<String>,

@@ -30,18 +30,18 @@
 //! let actors = Actors::embedded()?;
 //! let mut doc = Document::new(
 //!     "t",
-//!     "US Secretary of State Antony J. Blinken called Russian Foreign Minister Sergey Lavrov. \
-//!      Moscow denies any plan to attack. He said the door remained open.",
+//!     "Japanese Foreign Minister Yoshimasa Hayashi called Chinese Foreign Minister Wang Yi. \
+//!      Beijing denies any plan to attack. He said the door remained open.",
 //! )?;
 //! doc.meta.published = Some(Published::parse("2022-02-13")?);
 //! dyad_text::annotate(&mut doc); // sentences (the syntax stage, when run, adds NER and a parse)
 //! actors.annotate(&mut doc);
 //! let got: Vec<_> = doc.entities.iter().map(|e| (doc.slice(e.span), e.actor.as_deref())).collect();
-//! assert!(got.contains(&("Antony J. Blinken", Some("USAGOV"))));
-//! assert!(got.contains(&("Sergey Lavrov", Some("RUSGOV"))));
-//! assert!(got.contains(&("Moscow", Some("RUSGOV"))));
+//! assert!(got.contains(&("Yoshimasa Hayashi", Some("JPNGOV"))));
+//! assert!(got.contains(&("Wang Yi", Some("CHNGOV"))));
+//! assert!(got.contains(&("Beijing", Some("CHNGOV"))));
 //! let he = doc.mentions.iter().find(|m| doc.slice(m.span) == "He").expect("He is resolved");
-//! assert_eq!(doc.slice(doc.entities[he.entity as usize].span), "Antony J. Blinken");
+//! assert_eq!(doc.slice(doc.entities[he.entity as usize].span), "Yoshimasa Hayashi");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![deny(missing_docs)]

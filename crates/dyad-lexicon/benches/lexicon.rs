@@ -3,8 +3,8 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dyad_lexicon::Lexicon;
 
-const TEXT: &str = "Washington: US Secretary of State Antony J. Blinken met Russian Foreign Minister Sergey Lavrov \
-in Geneva on Friday. Moscow denies that its troops near the border with Ukraine threaten Kyiv, while NATO \
+const TEXT: &str = "Tokyo: Japanese Foreign Minister Yoshimasa Hayashi met Chinese Foreign Minister Wang Yi \
+in Beijing on Friday. Moscow denies that its troops near the border with Ukraine threaten Kyiv, while NATO \
 Secretary General Jens Stoltenberg said the alliance would defend every member. Ukrainian army spokesman \
 Oleksandr Shtupun said rebels shelled Donetsk. The White House said President Joe Biden would speak with \
 German Chancellor Olaf Scholz and French President Emmanuel Macron about the Minsk agreements.\n";

@@ -3,7 +3,7 @@
 //!
 //! A sentence is looked at only when one of its tokens is a trigger word ("subscribe",
 //! "copyright", "share", ...), so clean news costs one cheap pass over the tokens. A
-//! stand-alone appeal heading ("Support our journalism") in the tail of the document
+//! stand-alone appeal heading ("Support our newsroom", "Donate") in the tail of the document
 //! (the last third, or the last 2,000 bytes) marks itself and everything after it;
 //! elsewhere only the matching line itself is marked.
 
@@ -106,11 +106,10 @@ fn is_standalone(text: &str, s: &Sentence) -> bool {
 
 /// A heading that asks readers for money or a subscription.
 fn is_appeal_heading(s: &str) -> bool {
-    const APPEALS: [&str; 14] = [
-        "support our journalism",
+    const APPEALS: [&str; 13] = [
+        "support our ",
         "support independent journalism",
         "support quality journalism",
-        "support our work",
         "support us",
         "support the ",
         "donate",

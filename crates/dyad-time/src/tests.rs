@@ -95,7 +95,7 @@ fn explicit_dates() {
 fn weekdays_follow_tense() {
     // 2022-02-13 is a Sunday.
     check("The ministers spoke by phone on Saturday.", "2022-02-13", "Saturday=DATE:2022-02-12");
-    check("The ministry said in a statement on Sunday.", "2022-02-13", "Sunday=DATE:2022-02-13");
+    check("The ministry published its reply on Sunday.", "2022-02-13", "Sunday=DATE:2022-02-13");
     check("The two leaders will meet on Monday in Geneva.", "2022-02-13", "Monday=DATE:2022-02-14");
     check("The envoy arrived on Monday.", "2022-02-13", "Monday=DATE:2022-02-07");
     check(
@@ -269,7 +269,7 @@ fn a_future_document_date_is_just_a_date() {
 #[test]
 fn quantities_with_qualifiers_and_units() {
     assert_eq!(
-        quantities("Russia has stationed more than 100,000 troops near the border."),
+        quantities("Egypt has massed more than 100,000 troops along the canal."),
         ["more than 100,000 troops=100000|troops|more than"]
     );
     assert_eq!(quantities("At least 12 people were killed."), ["At least 12 people=12|people|at least"]);

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 /// each candidate event with the pattern that fired and why each field (modality,
 /// attribution, date, actors) was chosen or the candidate rejected.
 ///
-///   dyad explain "Moscow denies that it intends to launch an offensive." --date 2022-02-13
+///   dyad explain "Beijing denies that it is preparing an offensive." --date 2022-02-13
 #[derive(clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {

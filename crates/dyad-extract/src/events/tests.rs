@@ -118,18 +118,18 @@ fn every_cameo_code_has_a_pattern() {
 #[test]
 fn phone_call_with_title_and_attribution() {
     let doc = run(
-        "US Secretary of State Antony Blinken spoke with Russian Foreign Minister Sergey Lavrov by phone on Friday, \
-         the State Department said.",
+        "Japanese Foreign Minister Yoshimasa Hayashi spoke with Chinese Foreign Minister Wang Yi by phone on Friday, \
+         the Japanese Foreign Ministry said.",
         "2022-01-23",
         true,
     );
     let e = find(&doc, "041").unwrap_or_else(|| panic!("{:?}", codes(&doc)));
-    assert_eq!(e.source.as_ref().and_then(|p| p.code.as_deref()), Some("USAGOV"));
-    assert_eq!(e.target.as_ref().and_then(|p| p.code.as_deref()), Some("RUSGOV"));
+    assert_eq!(e.source.as_ref().and_then(|p| p.code.as_deref()), Some("JPNGOV"));
+    assert_eq!(e.target.as_ref().and_then(|p| p.code.as_deref()), Some("CHNGOV"));
     assert_eq!(e.date.as_deref(), Some("2022-01-21"));
     assert_eq!(e.modality, Modality::Asserted);
     let a = e.attribution.as_ref().expect("attributed");
-    assert!(doc.slice(a.span).contains("State Department"), "{}", doc.slice(a.span));
+    assert!(doc.slice(a.span).contains("Foreign Ministry"), "{}", doc.slice(a.span));
     assert_eq!(e.plover.as_ref().map(|p| p.kind.as_str()), Some("CONSULT"));
 }
 
@@ -137,8 +137,8 @@ fn phone_call_with_title_and_attribution() {
 fn speculation_and_denial_are_not_asserted() {
     for text in [
         "Officials fear that Serbia may be weighing a strike against Kosovo.",
-        "Moscow denies that it intends to launch an offensive against Ukraine.",
-        "A Russian invasion of Ukraine could begin within days.",
+        "Beijing denies that it is preparing to launch an offensive against Taiwan.",
+        "A Chinese invasion of Taiwan could start within weeks.",
         "Should Russia invade Ukraine, Germany would respond.",
     ] {
         let doc = run(text, "2022-02-13", true);
@@ -148,10 +148,10 @@ fn speculation_and_denial_are_not_asserted() {
             }
         }
     }
-    let doc = run("Moscow denies that it intends to launch an offensive against Ukraine.", "2022-02-13", true);
+    let doc = run("Beijing denies that it is preparing to launch an offensive against Taiwan.", "2022-02-13", true);
     let deny = find(&doc, "016").unwrap_or_else(|| panic!("{:?}", codes(&doc)));
     assert_eq!(deny.modality, Modality::Asserted);
-    assert_eq!(deny.source.as_ref().and_then(|p| p.code.as_deref()), Some("RUSGOV"));
+    assert_eq!(deny.source.as_ref().and_then(|p| p.code.as_deref()), Some("CHNGOV"));
 }
 
 #[test]
