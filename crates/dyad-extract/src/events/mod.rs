@@ -149,29 +149,10 @@ impl Coder {
 
     /// A report of how every sentence of `doc` was coded: words with tags, heads and actors,
     /// the attribution, each candidate trigger with the pattern that fired or why it was
-    /// rejected, and how each field of each event was chosen.
+    /// rejected, and how each field of each event was chosen. The document's entities and
+    /// time expressions are not repeated here: `dyad explain` prints them above this report.
     pub fn explain(&self, doc: &Document) -> String {
         let mut trace = Trace { enabled: true, lines: Vec::new() };
-        for e in &doc.entities {
-            trace.lines.push(format!(
-                "entity '{}' {} actor={} role={}",
-                doc.slice(e.span),
-                e.label.as_str(),
-                e.actor.as_deref().unwrap_or("-"),
-                e.role.as_deref().unwrap_or("-")
-            ));
-        }
-        for m in &doc.mentions {
-            trace.lines.push(format!("mention '{}' ({}) → entity {}", doc.slice(m.span), m.kind.as_str(), m.entity));
-        }
-        for t in &doc.timexes {
-            trace.lines.push(format!(
-                "timex '{}' {} = {}",
-                doc.slice(t.span),
-                t.kind.as_str(),
-                t.value.as_deref().unwrap_or("?")
-            ));
-        }
         let events = self.run(doc, &mut trace);
         trace.lines.push(format!("{} event(s)", events.len()));
         let mut out = trace.lines.join("\n");
