@@ -1,5 +1,6 @@
 //! The coder proper: triggers → patterns → arguments → modality, attribution, time, place.
 
+use super::clock;
 use super::markers::{self, SPEECH, STATEMENT_NOUNS};
 use super::patterns::{Pattern, PrepUse};
 use super::sent::{ActorRef, Sent, rel_is, span_of};
@@ -953,19 +954,20 @@ impl Coder {
         None
     }
 
-    /// Date of a candidate: (value, how chosen, from an explicit time of this sentence).
+    /// Date of a candidate: (value, how chosen, from an explicit time of this sentence, the
+    /// time expression it was taken from).
     fn date(
         &self,
         s: &Sent,
         c: &Cand,
         ctx: &Context,
         attribution: Option<&Attribution>,
-    ) -> (Option<String>, String, bool) {
+    ) -> (Option<String>, String, bool, Option<usize>) {
         let doc = s.doc;
         let sspan = doc.sentences[s.index].span;
         let trig = s.words[c.word].span;
         if let Some((_, _, v)) = ctx.anchors.iter().find(|(a, b, _)| *a <= trig.start && trig.start < *b) {
-            return (Some(v.clone()), "anchored duration ('... after X did Y')".into(), false);
+            return (Some(v.clone()), "anchored duration ('... after X did Y')".into(), false, None);
         }
         let usable: Vec<(usize, &dyad_core::Timex, String)> = doc
             .timexes
@@ -978,7 +980,7 @@ impl Coder {
             .collect();
         if s.parsed {
             let clause = c.clause;
-            for (_, t, d) in &usable {
+            for (k, t, d) in &usable {
                 let Some(w) = s.word_at(t.span.start) else { continue };
                 // climb from the timex to its first verb (or the trigger noun)
                 let mut n = w;
@@ -992,19 +994,22 @@ impl Coder {
                     n = h;
                 }
                 if n == clause || n == c.word {
-                    return (Some(d.clone()), format!("own time '{}'", doc.slice(t.span)), true);
+                    let (d, k) = phrase_day(s, &usable, *k, d);
+                    return (Some(d), format!("own time '{}'", doc.slice(t.span)), true, Some(k));
                 }
             }
         }
-        if let Some((_, t, d)) = usable.iter().min_by_key(|(_, t, _)| t.span.start.abs_diff(trig.start)) {
-            return (Some(d.clone()), format!("nearest time in the sentence '{}'", doc.slice(t.span)), true);
+        if let Some((k, t, d)) = usable.iter().min_by_key(|(_, t, _)| t.span.start.abs_diff(trig.start)) {
+            let (d, k) = phrase_day(s, &usable, *k, d);
+            return (Some(d), format!("nearest time in the sentence '{}'", doc.slice(t.span)), true, Some(k));
         }
         if let Some(d) = &ctx.narrative {
-            return (Some(d.clone()), "the story's current date, from an earlier sentence".into(), false);
+            return (Some(d.clone()), "the story's current date, from an earlier sentence".into(), false, None);
         }
+        // (a published time of day is not the event's: `time` stays empty, see `clock`)
         match doc.meta.published {
-            Some(p) => (Some(p.date.to_string()), "publication date".into(), false),
-            None => (None, "no date".into(), false),
+            Some(p) => (Some(p.date.to_string()), "publication date".into(), false, None),
+            None => (None, "no date".into(), false, None),
         }
     }
 
@@ -1102,6 +1107,21 @@ impl Coder {
             // Event coreference: "the call" after a call was coded is the same event.
             if p.noun && s.definite(c.word) && out.iter().any(|e| e.cameo.get(..2) == p.code.get(..2)) {
                 trace.note(|| "    rejected: a definite mention of an event already coded (event coreference)".into());
+                // "the call began at 11:04 am ET": the mention's clock time is the earlier event's
+                let (_, _, explicit, timex) = self.date(&s, c, ctx, attribution.as_ref());
+                let root = p.code.get(..2);
+                let last = out.iter().rev().find(|e| e.cameo.get(..2) == root).map(|e| e.sentence);
+                for e in out.iter_mut().filter(|e| Some(e.sentence) == last && e.cameo.get(..2) == root) {
+                    if e.time.is_none()
+                        && explicit
+                        && let Some(t) = clock::event_time(&s, timex, e.date.as_deref())
+                    {
+                        trace.note(|| {
+                            format!("    time {} – {} given to the event of sentence {}", t.0, t.1, e.sentence)
+                        });
+                        e.time = Some(t);
+                    }
+                }
                 continue;
             }
             let (sources, targets, used_window) = self.arguments(&s, c, attribution.as_ref(), &prev_sources, trace);
@@ -1128,8 +1148,12 @@ impl Coder {
                 trace.note(|| "    rejected: a nominal reference to an event, not a report of it".into());
                 continue;
             }
-            let (date, how, explicit) = self.date(&s, c, ctx, attribution.as_ref());
+            let (date, how, explicit, timex) = self.date(&s, c, ctx, attribution.as_ref());
             trace.note(|| format!("    date: {} ({how})", date.as_deref().unwrap_or("none")));
+            let time = clock::event_time(&s, timex, date.as_deref());
+            if let Some((a, b)) = &time {
+                trace.note(|| format!("    time: {a} – {b}"));
+            }
             if explicit && modality.is_factual() {
                 explicit_date.clone_from(&date);
             }
@@ -1241,7 +1265,7 @@ impl Coder {
                     goldstein: entry.goldstein,
                     plover: plover.clone(),
                     date: date.clone(),
-                    time: None,
+                    time: time.clone(),
                     historical,
                     modality,
                     attribution: attribution
@@ -1306,6 +1330,29 @@ impl Coder {
             }
         }
         None
+    }
+}
+
+/// A date and a clock time in one phrase ("at 11:04 am ET on Saturday", "on Saturday at
+/// noon"): the DATE expression gives the day, the TIME expression the time of day, whichever
+/// of the two the date rules chose. Neighbours are separated by nothing but spaces, commas,
+/// brackets, "on" or "at". Returns the day and the expression to take a time from (`k`
+/// itself when it has no neighbour of the other kind).
+fn phrase_day(s: &Sent, usable: &[(usize, &dyad_core::Timex, String)], k: usize, day: &str) -> (String, usize) {
+    let text = s.doc.text();
+    let Some((_, t, _)) = usable.iter().find(|(j, _, _)| *j == k) else { return (day.to_string(), k) };
+    let partner = usable.iter().filter(|(j, u, _)| *j != k && u.kind != t.kind).find(|(_, u, _)| {
+        let (a, b) = if u.span.start >= t.span.end { (t.span.end, u.span.start) } else { (u.span.end, t.span.start) };
+        a <= b
+            && text[a as usize..b as usize]
+                .to_lowercase()
+                .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
+                .all(|w| matches!(w, "" | "on" | "at"))
+    });
+    match (t.kind, partner) {
+        (TimexKind::Time, Some((_, u, d))) if u.kind == TimexKind::Date && d.len() == 10 => (d.clone(), k),
+        (TimexKind::Date, Some((j, u, _))) if u.kind == TimexKind::Time && day.len() == 10 => (day.to_string(), *j),
+        _ => (day.to_string(), k),
     }
 }
 

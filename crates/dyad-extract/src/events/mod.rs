@@ -19,13 +19,15 @@
 //! clause that states it; attribution from speech verbs, "according to", statements "issued
 //! by" and quotations; the date from the clause's own time, else the sentence's, else an
 //! anchored duration ("eight years after ..."), else the story's current date, else the
-//! publication date.
+//! publication date. A zoned clock time on that date gives the event's `time` (start and
+//! end instants in UTC); a publication time never does (`clock`).
 //!
 //! # Not here
 //!
 //! No entity linking (the actors stage), no parsing (`dyad-syntax`), no geocoding: a place
 //! is its words and a country code.
 
+mod clock;
 mod code;
 mod lemma;
 mod markers;

@@ -227,3 +227,54 @@ fn explain_names_the_pattern_and_the_modality_cue() {
     assert!(text.contains("candidate 'attack' → 180 (Use unconventional violence"), "{text}");
     assert!(text.contains("modality: hypothetical"), "{text}");
 }
+
+fn time_of(e: &Event) -> Option<(&str, &str)> {
+    e.time.as_ref().map(|(a, b)| (a.as_str(), b.as_str()))
+}
+
+#[test]
+fn a_zoned_clock_time_on_the_event_day_is_its_time() {
+    let doc = run(
+        "On Saturday at 10:30 am ET, US Secretary of State Antony Blinken spoke by phone with Russian \
+         Foreign Minister Sergey Lavrov.",
+        "2022-02-13",
+        true,
+    );
+    let e = find(&doc, "041").unwrap_or_else(|| panic!("{:?}", codes(&doc)));
+    assert_eq!(e.date.as_deref(), Some("2022-02-12"));
+    assert_eq!(time_of(e), Some(("2022-02-12T15:30:00Z", "2022-02-12T15:30:00Z")));
+}
+
+#[test]
+fn a_later_mention_gives_the_call_its_start_and_end() {
+    let doc = run(
+        "Biden and Putin held a phone call on Saturday. The phone call began at 9:15 am ET and ended at 10:20 am ET.",
+        "2022-02-13",
+        true,
+    );
+    let calls: Vec<&Event> = doc.events.iter().filter(|e| e.cameo == "041").collect();
+    assert_eq!(calls.len(), 2, "{:?}", codes(&doc));
+    for e in calls {
+        assert_eq!(e.sentence, 0);
+        assert_eq!(time_of(e), Some(("2022-02-12T14:15:00Z", "2022-02-12T15:20:00Z")));
+    }
+}
+
+#[test]
+fn no_time_from_local_clocks_other_days_or_the_publication_time() {
+    // a clock time without a zone is no instant
+    let doc = run("Russian troops attacked Ukraine at noon.", "2022-02-13", true);
+    let e = find(&doc, "180").unwrap_or_else(|| panic!("{:?}", codes(&doc)));
+    assert_eq!((e.date.as_deref(), e.time.as_ref()), (Some("2022-02-13"), None));
+    // the publication time of day is not the hour of the events it reports
+    let doc = run("Russian troops attacked Ukraine.", "2022-02-13T09:00:00Z", true);
+    let e = find(&doc, "180").unwrap_or_else(|| panic!("{:?}", codes(&doc)));
+    assert_eq!((e.date.as_deref(), e.time.as_ref()), (Some("2022-02-13"), None));
+    // the date of the phrase wins, and a clock time placed on another day is not trusted
+    let doc = run("Blinken met Lavrov in Geneva at 10 am ET on Friday.", "2022-02-13", true);
+    let e = doc.events.iter().find(|e| e.root() == "04").unwrap_or_else(|| panic!("{:?}", codes(&doc)));
+    assert_eq!(e.date.as_deref(), Some("2022-02-11"));
+    if let Some((a, _)) = time_of(e) {
+        assert!(a.starts_with("2022-02-11T"), "{a}");
+    }
+}
