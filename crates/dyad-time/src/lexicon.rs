@@ -170,6 +170,8 @@ pub(crate) enum Kw {
     Estimated,
     Latest,
     Period,
+    /// "corresponding", "comparable": the same stretch in another year.
+    Corresponding,
     Other,
     Until,
     Around,
@@ -724,6 +726,8 @@ const TABLE: &[(&str, Lex)] = &[
     ("estimated", Lex::Kw(Kw::Estimated)),
     ("latest", Lex::Kw(Kw::Latest)),
     ("period", Lex::Kw(Kw::Period)),
+    ("corresponding", Lex::Kw(Kw::Corresponding)),
+    ("comparable", Lex::Kw(Kw::Corresponding)),
     ("other", Lex::Kw(Kw::Other)),
     ("until", Lex::Kw(Kw::Until)),
     ("till", Lex::Kw(Kw::Until)),

@@ -1325,8 +1325,8 @@ impl<'a> Tagger<'a> {
         let sent = self.sent(j);
         let (p, s) = self.last_quarter?;
         // A report names other quarters too ("a flat second quarter"); its frame stays the
-        // quarter it opened with.
-        let p = self.first_quarter.unwrap_or(p);
+        // quarter it opened with, unless this sentence named its own quarter.
+        let p = if s == sent { p } else { self.first_quarter.unwrap_or(p) };
         let ok = s + 3 >= sent && self.dct.is_none_or(|d| p.year().is_some_and(|y| y == d.y || y + 1 == d.y));
         ok.then_some(p)
     }
@@ -1344,6 +1344,14 @@ impl<'a> Tagger<'a> {
                 }
                 if matches!(u, Unit::Hour | Unit::Minute | Unit::Second) {
                     return None;
+                }
+                // "last year's third quarter", "next year's first half", "last year's
+                // quarter": a part of that year.
+                if u == Unit::Year
+                    && !anchored
+                    && let Some(m) = self.year_part(k + 1, rel)
+                {
+                    return Some(m);
                 }
                 let p = if anchored {
                     self.reference_point().and_then(|p| match p {
@@ -1410,6 +1418,19 @@ impl<'a> Tagger<'a> {
             let y = self.year4(j + 2);
             return self.quarter_value(q as u8, y, j + if y.is_some() { 3 } else { 2 }, j, false);
         }
+        // "the quarter a year ago", "the corresponding period last year", "the same
+        // quarter of last year": the report's quarter (or year) one year back.
+        if the {
+            let noun = if matches!(self.lex(j), Lex::Kw(Kw::Corresponding | Kw::Same)) { j + 1 } else { j };
+            if matches!(self.lex(noun), Lex::Unit(Unit::Quarter, false) | Lex::Kw(Kw::Period))
+                && let Some(end) = self.year_back(noun + 1)
+            {
+                let frame = self.recent_quarter(j).or_else(|| self.dct.map(|d| Point::Year(d.y)));
+                let mut m = M::date(end, frame.and_then(|p| p.shift(Unit::Year, -1))).the();
+                m.derived = true;
+                return Some(m);
+            }
+        }
         // "the quarter", "the latest quarter", "the latest period".
         if the && self.lex(j) == Lex::Unit(Unit::Quarter, false) && !self.kw(j + 1, Kw::Of) {
             let p = self.recent_quarter(j).or_else(|| self.dct.and_then(|d| Point::from_day(d, Unit::Quarter, -1)));
@@ -1461,6 +1482,48 @@ impl<'a> Tagger<'a> {
             return None;
         }
         self.quarter_value(ord, year, end, j, true)
+    }
+
+    /// After "last year" ("this", "next"): "'s third quarter", "'s first half" (of that
+    /// year), "'s quarter", "'s period" (the report's quarter, that many years away) at `k`.
+    fn year_part(&self, k: usize, rel: i8) -> Option<M> {
+        if !(matches!(self.w(k), "'" | "\u{2019}") && self.tight(k) && is(self.w(k + 1), "s")) {
+            return None;
+        }
+        let y = self.dct?.y + i32::from(rel);
+        let k = k + 2;
+        let ord = match self.lex(k) {
+            Lex::Ordinal(n @ 1..=4) => Some(n),
+            Lex::Unit(Unit::Second, false) => Some(2),
+            _ => None,
+        };
+        let noun = if ord.is_some() { if self.hyphen(k + 1) { k + 2 } else { k + 1 } } else { k };
+        let p = match (ord, self.lex(noun)) {
+            (Some(n), Lex::Unit(Unit::Quarter, false)) => Point::Quarter(y, n),
+            (Some(n @ 1..=2), _) if self.kw(noun, Kw::Half) || is(self.w(noun), "half") => Point::Half(y, n),
+            // The report's own quarter, that many years away.
+            (None, Lex::Unit(Unit::Quarter, false) | Lex::Kw(Kw::Period)) => {
+                self.recent_quarter(k)?.shift(Unit::Year, i64::from(rel))?
+            }
+            _ => return None,
+        };
+        let mut m = M::date(noun + 1, Some(p));
+        m.derived = rel != 0;
+        Some(m)
+    }
+
+    /// "a year ago", "a year earlier", "last year", "of last year", "the year before" at
+    /// `k`: where the phrase ends.
+    fn year_back(&self, k: usize) -> Option<usize> {
+        let year = |i: usize| self.lex(i) == Lex::Unit(Unit::Year, false);
+        let k = if self.kw(k, Kw::Of) { k + 1 } else { k };
+        if self.kw(k, Kw::A) && year(k + 1) && matches!(self.lex(k + 2), Lex::Kw(Kw::Ago | Kw::Earlier)) {
+            return Some(k + 3);
+        }
+        if matches!(self.lex(k), Lex::Kw(Kw::Last | Kw::Previous | Kw::Past)) && year(k + 1) {
+            return Some(k + 2);
+        }
+        (self.kw(k, Kw::The) && year(k + 1) && self.kw(k + 2, Kw::Before)).then_some(k + 3)
     }
 
     fn quarter_value(&self, q: u8, year: Option<i32>, end: usize, j: usize, the: bool) -> Option<M> {

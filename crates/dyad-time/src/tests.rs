@@ -333,6 +333,51 @@ fn quarters_and_financial_frames() {
 }
 
 #[test]
+fn a_report_period_one_year_back_is_one_expression() {
+    // The quarter (or, without one, the year) of the report, one year back, as one span.
+    check(
+        "The mill earned more in the second quarter. Margins were thinner than in the quarter a year earlier.",
+        "2011-08-05",
+        "the second quarter=DATE:2011-Q2
+         the quarter a year earlier=DATE:2010-Q2",
+    );
+    check(
+        "Orders in the third quarter beat the corresponding period last year.",
+        "2011-10-20",
+        "the third quarter=DATE:2011-Q3
+         the corresponding period last year=DATE:2010-Q3",
+    );
+    check(
+        "Tolls were flat against the same period of last year.",
+        "2011-10-20",
+        "the same period of last year=DATE:2010",
+    );
+    // "last year's quarter", "next year's first half": a part of that year.
+    check(
+        "Exports in the fourth quarter topped last year's quarter, and next year's first half looks weaker.",
+        "2012-01-30",
+        "the fourth quarter=DATE:2011-Q4
+         last year's quarter=DATE:2010-Q4
+         next year's first half=DATE:2013-H1",
+    );
+    check("Last year's third-quarter loss was larger.", "2012-01-30", "Last year's third-quarter=DATE:2011-Q3");
+    // Only a quarter or period makes the phrase one expression.
+    check("The pier was rebuilt last year.", "2012-01-30", "last year=DATE:2011");
+}
+
+#[test]
+fn a_quarter_named_in_the_sentence_frames_a_year_earlier() {
+    // The report opened on its fiscal first quarter; a later sentence names its own.
+    check(
+        "The fiscal first quarter was strong. A rival reported third-quarter sales up 5% from a year earlier.",
+        "2011-10-20",
+        "The fiscal first quarter=DATE:2011-Q1
+         third-quarter=DATE:2011-Q3
+         a year earlier=DATE:2010-Q3",
+    );
+}
+
+#[test]
 fn spoken_years_decades_and_holidays() {
     check(
         "It was built in nineteen ninety-six and sold in the 1980s.",
