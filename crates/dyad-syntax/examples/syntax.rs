@@ -3,6 +3,9 @@
 //! ```text
 //! syntax train tagger|parser|ner --train F --dev F --out F [--epochs N] [--seed S] [--prune P]
 //!              [--max-weights N] [--tagger F] [--jackknife K] [--jackknife-epochs N] [--explore P] [--split]
+//!              [--words F]       # NER: word table written by `syntax wordtable`
+//! syntax wordtable --out F [--lexicon DIR] [--seed S] NEWS.jsonl...
+//!                                # word clusters and capitalisation from raw news, names from the lexicon
 //! syntax parse --conllu [--tagger F] [--parser F] [--ner F] < in.conllu > out.conllu
 //! syntax bench FILE.conllu [--repeat N] [--tagger F] [--parser F] [--ner F]
 //!                                # load time (embedded) and words/s of tagger + parser + NER
@@ -83,6 +86,10 @@ fn run(args: &[String]) -> Result<(), String> {
                 jackknife_epochs: parse_flag(args, "--jackknife-epochs", d.jackknife_epochs)?,
                 split_labeller: args.iter().any(|a| a == "--split"),
                 tagger,
+                ner_words: match flag(args, "--words") {
+                    Some(p) => Some(dyad_syntax::WordTable::read_tsv(p.as_ref()).map_err(|e| e.to_string())?),
+                    None => None,
+                },
             };
             let started = Instant::now();
             let trained = match what {
@@ -99,6 +106,35 @@ fn run(args: &[String]) -> Result<(), String> {
                 trained.bytes.len(),
                 trained.best_epoch,
                 trained.dev_score,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Some("wordtable") => {
+            let out = PathBuf::from(flag(args, "--out").ok_or("--out is required")?);
+            let lexicon = flag(args, "--lexicon").map(PathBuf::from);
+            let seed: u64 = parse_flag(args, "--seed", 1)?;
+            let mut news: Vec<PathBuf> = Vec::new();
+            let mut rest = args[1..].iter();
+            while let Some(a) = rest.next() {
+                if a.starts_with("--") {
+                    rest.next();
+                } else {
+                    news.push(PathBuf::from(a));
+                }
+            }
+            if news.is_empty() {
+                return Err("wordtable: no news files".into());
+            }
+            let started = Instant::now();
+            let news: Vec<&std::path::Path> = news.iter().map(PathBuf::as_path).collect();
+            let mut buf = Vec::new();
+            let (words, names) =
+                dyad_syntax::write_word_table(&news, lexicon.as_deref(), seed, &mut buf).map_err(|e| e.to_string())?;
+            std::fs::write(&out, &buf).map_err(|e| format!("{}: {e}", out.display()))?;
+            eprintln!(
+                "wrote {} ({words} words, {names} names) in {:.0} s",
+                out.display(),
                 started.elapsed().as_secs_f64()
             );
             Ok(())

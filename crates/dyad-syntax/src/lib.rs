@@ -10,7 +10,9 @@
 //!   sentence's words, which the other two only write out.
 //! - [`Tagger`] (UPOS + PTB XPOS as one joint class), [`Parser`] (arc-hybrid transitions,
 //!   labelled) and [`NerTagger`] (BILOU spans) are greedy averaged perceptrons over hashed
-//!   features; [`Gazetteer`] is the hook through which name lists become NER features.
+//!   features; [`Gazetteer`] is the hook through which name lists become NER features, and a
+//!   [`WordTable`] (word clusters and capitalisation learnt from raw news by
+//!   [`write_word_table`], names from `lexicon/`) is stored in the NER model it was trained with.
 //! - [`train_tagger`], [`train_parser`] and [`train_ner`] train them from UD / UNER files,
 //!   printing each epoch's dev score and keeping the best epoch; [`conllu`] reads and writes
 //!   the files.
@@ -59,6 +61,7 @@
 
 mod codec;
 pub mod conllu;
+mod distrib;
 mod error;
 mod features;
 mod hash;
@@ -68,12 +71,15 @@ mod perceptron;
 mod prefetch;
 mod tagger;
 mod train;
+mod wordtable;
 
+pub use distrib::write_table as write_word_table;
 pub use error::{Error, ErrorKind, Result};
 pub use ner::{Gazetteer, GazetteerHit, NerSpan, NerTagger, spans_to_iob2};
 pub use parser::{Arc, Parser};
 pub use tagger::{PosTag, Tagger};
 pub use train::{TrainOptions, Trained, train_ner, train_parser, train_tagger};
+pub use wordtable::WordTable;
 
 use dyad_core::{Document, Entity, EntityLabel, Layer, Span, Word};
 use std::io::{BufRead, Write};

@@ -3,14 +3,17 @@
 //! Each word gets `O` or one of `B-`, `I-`, `L-`, `U-` (begin, inside, last, unit) with an
 //! entity type; only sequences that form whole spans are allowed. Features: the word, its
 //! shape and affixes, the words and tags around it, the two previous decisions, and the hits
-//! of an optional [`Gazetteer`], the hook through which `dyad-lexicon` will feed its name lists
-//! in (a hit is a word range with an [`EntityLabel`], turned into BILOU-position features).
+//! of an optional [`Gazetteer`] (a hit is a word range with an [`EntityLabel`], turned into
+//! BILOU-position features). A model trained with a [`WordTable`] carries it in its file and
+//! adds the word's and its neighbours' clusters, the word's capitalisation in news text, and
+//! the table's known names as gazetteer hits.
 
 use crate::codec::{Reader, Writer};
-use crate::features::{WordParts, intern, padding, word_parts};
+use crate::features::{FLAG_ALL_UPPER, FLAG_UPPER_INITIAL, WordParts, intern, padding, word_parts};
 use crate::hash::{hash_str, key};
 use crate::perceptron::{Averaged, Weights, argmax_where};
 use crate::tagger::PosTag;
+use crate::wordtable::{WordInfo, WordTable};
 use crate::{Error, Result};
 use dyad_core::EntityLabel;
 
@@ -53,6 +56,8 @@ pub struct NerSpan {
 pub struct NerTagger {
     labels: Vec<&'static str>,
     weights: Weights,
+    /// Word clusters, capitalisation statistics and known names, when trained with them.
+    table: Option<WordTable>,
 }
 
 // Class c: 0 = O; 1 + 4k + p with p in B=0, I=1, L=2, U=3 for label k.
@@ -88,6 +93,10 @@ pub(crate) struct NerContext {
     gaz: Vec<Vec<u64>>,
     hits: Vec<GazetteerHit>,
     scratch: String,
+    /// Word table entries of the words (with padding), when the model has a table.
+    info: Vec<WordInfo>,
+    norms: Vec<u64>,
+    table: bool,
 }
 
 impl NerContext {
@@ -99,10 +108,13 @@ impl NerContext {
             gaz: Vec::new(),
             hits: Vec::new(),
             scratch: String::new(),
+            info: Vec::new(),
+            norms: Vec::new(),
+            table: false,
         }
     }
 
-    fn fill(&mut self, words: &[&str], tags: &[PosTag], gazetteer: Option<&dyn Gazetteer>) {
+    fn fill(&mut self, words: &[&str], tags: &[PosTag], gazetteer: Option<&dyn Gazetteer>, table: Option<&WordTable>) {
         self.parts.clear();
         self.xpos.clear();
         self.upos.clear();
@@ -121,25 +133,36 @@ impl NerContext {
         self.gaz.iter_mut().for_each(Vec::clear);
         self.gaz.resize(words.len(), Vec::new());
         self.hits.clear();
+        self.table = table.is_some();
+        self.info.clear();
+        if let Some(t) = table {
+            let pad = |k: u16| WordInfo { clusters: [u16::MAX - k; 3], caps: 6 };
+            self.info.extend([pad(1), pad(2)]);
+            self.norms.clear();
+            self.norms.extend(self.parts[PAD..PAD + words.len()].iter().map(|p| p.norm));
+            self.info.extend(self.norms.iter().map(|&n| t.word(n).unwrap_or_default()));
+            self.info.extend([pad(3), pad(4)]);
+            t.find_names(&self.norms, &mut self.hits);
+        }
         if let Some(g) = gazetteer {
             g.find(words, &mut self.hits);
-            for h in &self.hits {
-                if h.start >= h.end || h.end > words.len() {
-                    continue;
-                }
-                let label = h.label as u64;
-                for i in h.start..h.end {
-                    let pos = if h.end - h.start == 1 {
-                        U
-                    } else if i == h.start {
-                        B
-                    } else if i + 1 == h.end {
-                        L
-                    } else {
-                        I
-                    };
-                    self.gaz[i].push(label * 8 + pos as u64);
-                }
+        }
+        for h in &self.hits {
+            if h.start >= h.end || h.end > words.len() {
+                continue;
+            }
+            let label = h.label as u64;
+            for i in h.start..h.end {
+                let pos = if h.end - h.start == 1 {
+                    U
+                } else if i == h.start {
+                    B
+                } else if i + 1 == h.end {
+                    L
+                } else {
+                    I
+                };
+                self.gaz[i].push(label * 8 + pos as u64);
             }
         }
     }
@@ -186,11 +209,28 @@ impl NerContext {
             key(33, &[m2.norm, m1.norm]),
             key(34, &[w.flags, m1.flags, p1.flags]),
         ]);
+        let caps = w.flags & (FLAG_UPPER_INITIAL | FLAG_ALL_UPPER);
         if let Some(hits) = self.gaz.get(i) {
             for &h in hits {
                 out.push(key(27, &[h]));
                 out.push(key(35, &[h, prev]));
+                if self.table {
+                    out.push(key(46, &[h, caps]));
+                }
             }
+        }
+        if self.table {
+            let c = |k: usize, level: usize| u64::from(self.info[k].clusters[level]);
+            let f = &self.info[j];
+            out.extend([
+                key(37, &[c(j, 1)]),
+                key(38, &[c(j, 2)]),
+                key(39, &[u64::from(f.caps), caps, (i == 0) as u64]),
+                key(40, &[c(j - 1, 1)]),
+                key(41, &[c(j + 1, 1)]),
+                key(42, &[c(j - 1, 2)]),
+                key(43, &[c(j + 1, 2)]),
+            ]);
         }
     }
 }
@@ -211,7 +251,7 @@ impl NerTagger {
         ctx: &mut NerContext,
     ) -> Vec<usize> {
         let n = words.len();
-        ctx.fill(words, tags, gazetteer);
+        ctx.fill(words, tags, gazetteer, self.table.as_ref());
         let mut feats = Vec::with_capacity(48);
         let mut scores = vec![0i32; 1 + 4 * self.labels.len()];
         let mut out: Vec<usize> = Vec::with_capacity(n);
@@ -244,12 +284,20 @@ impl NerTagger {
         self.weights.size()
     }
 
+    /// The model's word table (clusters, capitalisation, known names), if it was trained with one.
+    pub fn word_table(&self) -> Option<&WordTable> {
+        self.table.as_ref()
+    }
+
     /// Serialises the model.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::with_header(KIND);
         let names: Vec<String> = self.labels.iter().map(|s| s.to_string()).collect();
         w.strs(&names);
         self.weights.write(&mut w);
+        if let Some(t) = &self.table {
+            t.write(&mut w);
+        }
         w.into_bytes()
     }
 
@@ -258,11 +306,12 @@ impl NerTagger {
         let mut r = Reader::with_header(bytes, KIND)?;
         let labels: Vec<&'static str> = r.strs()?.into_iter().map(intern).collect();
         let weights = Weights::read(&mut r)?;
+        let table = if r.remaining() > 0 { Some(WordTable::read(&mut r)?) } else { None };
         r.finish()?;
         if weights.n_classes() != 1 + 4 * labels.len() {
             return Err(Error::model("NER weights and labels disagree"));
         }
-        Ok(NerTagger { labels, weights })
+        Ok(NerTagger { labels, weights, table })
     }
 }
 
@@ -352,6 +401,7 @@ pub(crate) struct NerExample {
 /// Trains an NER tagger; `dev_score` is called after each epoch with that epoch's frozen model.
 pub(crate) fn train(
     train: &[NerExample],
+    table: Option<&WordTable>,
     epochs: usize,
     seed: u64,
     prune: (f32, usize),
@@ -403,7 +453,7 @@ pub(crate) fn train(
         for &k in &order {
             let words: Vec<&str> = train[k].words.iter().map(String::as_str).collect();
             let n = words.len();
-            ctx.fill(&words, &train[k].tags, None);
+            ctx.fill(&words, &train[k].tags, None, table);
             let (mut prev, mut prev2) = (0usize, 0usize);
             for (i, &g) in gold[k].iter().enumerate() {
                 ctx.features(i, prev as u64, prev2 as u64, &mut feats);
@@ -416,7 +466,7 @@ pub(crate) fn train(
                 prev = guess;
             }
         }
-        let ner = NerTagger { labels: labels.clone(), weights: model.freeze(prune.0, prune.1) };
+        let ner = NerTagger { labels: labels.clone(), weights: model.freeze(prune.0, prune.1), table: table.cloned() };
         let score = dev_score(epoch, &ner);
         if best.as_ref().is_none_or(|b| score > b.2) {
             best = Some((ner, epoch, score));
@@ -443,6 +493,60 @@ mod tests {
         assert!(!allowed(bp, ip, 2, 3), "the last word closes the span");
         assert!(!allowed(0, bp, 2, 3), "a span cannot open on the last word");
         assert!(allowed(lp, up, 2, 3));
+    }
+
+    #[test]
+    fn word_table_features_follow_clusters_and_names() {
+        use crate::wordtable::NAME_LOC;
+        let mut table = WordTable::default();
+        table.add_word("kabul", WordInfo { clusters: [1, 2, 3], caps: 4 });
+        table.add_word("herat", WordInfo { clusters: [1, 2, 3], caps: 4 });
+        table.add_name(&["herat"], NAME_LOC);
+        let mut ctx = NerContext::new();
+        let mut feats = |words: &[&str], table: Option<&WordTable>| {
+            ctx.fill(words, &[], None, table);
+            let mut f = Vec::new();
+            ctx.features(1, 0, 0, &mut f);
+            f
+        };
+        let kabul = feats(&["in", "Kabul", "today"], Some(&table));
+        let herat = feats(&["in", "Herat", "today"], Some(&table));
+        let plain = feats(&["in", "Herat", "today"], None);
+        let cluster = key(38, &[3]);
+        let hit = key(27, &[EntityLabel::Loc as u64 * 8 + U as u64]);
+        assert!(kabul.contains(&cluster) && herat.contains(&cluster), "same cluster, same feature");
+        assert!(herat.contains(&hit) && !kabul.contains(&hit), "only the listed name is a hit");
+        assert!(!plain.contains(&cluster) && !plain.contains(&hit), "no table, no table features");
+        assert_eq!(plain.len() + 7, feats(&["in", "Kabul", "today"], Some(&table)).len());
+    }
+
+    #[test]
+    fn a_model_keeps_its_word_table() {
+        use crate::wordtable::NAME_PER;
+        let mut table = WordTable::default();
+        table.add_word("met", WordInfo { clusters: [1, 1, 1], caps: 0 });
+        table.add_name(&["anna", "berg"], NAME_PER);
+        let ex = |words: &[&str], spans: Vec<(usize, usize, String)>| NerExample {
+            words: words.iter().map(|w| w.to_string()).collect(),
+            tags: Vec::new(),
+            spans,
+        };
+        let data = [
+            ex(&["Anna", "Berg", "met", "Tom", "."], vec![(0, 2, "PER".into()), (3, 4, "PER".into())]),
+            ex(&["Tom", "met", "Oslo", "staff"], vec![(0, 1, "PER".into()), (2, 3, "LOC".into())]),
+        ];
+        let (model, _, _) = train(&data, Some(&table), 5, 1, (0.0, 0), |_, _| 0.0).expect("trains");
+        assert_eq!(model.word_table().map(WordTable::size), Some((1, 2)));
+        let bytes = model.to_bytes();
+        let back = NerTagger::from_bytes(&bytes).expect("reads back");
+        assert_eq!(back.to_bytes(), bytes);
+        assert_eq!(
+            back.predict(&["Anna", "Berg", "met", "Tom"], &[], None),
+            model.predict(&["Anna", "Berg", "met", "Tom"], &[], None)
+        );
+        for cut in [bytes.len() - 1, bytes.len() - 3] {
+            assert!(NerTagger::from_bytes(&bytes[..cut]).is_err(), "a cut table is an error");
+        }
     }
 
     #[test]

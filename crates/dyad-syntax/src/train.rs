@@ -9,6 +9,7 @@ use crate::conllu::{self, ConlluSentence};
 use crate::ner::{self, NerExample, NerTagger};
 use crate::parser::{self, ParseContext, ParseExample, Parser};
 use crate::tagger::{self, PosTag, TagContext, TagExample, Tagger};
+use crate::wordtable::WordTable;
 use crate::{Error, Result};
 use std::path::Path;
 
@@ -62,6 +63,9 @@ pub struct TrainOptions {
     /// Parser only: train the faster, split form (move model + relation model) rather than
     /// the joint one (see [`Parser`]).
     pub split_labeller: bool,
+    /// NER only: word clusters, capitalisation statistics and known names to use as features
+    /// (stored in the model).
+    pub ner_words: Option<WordTable>,
 }
 
 impl Default for TrainOptions {
@@ -76,6 +80,7 @@ impl Default for TrainOptions {
             jackknife: 0,
             jackknife_epochs: 5,
             split_labeller: false,
+            ner_words: None,
         }
     }
 }
@@ -285,13 +290,19 @@ pub fn train_ner(train_path: &Path, dev_path: &Path, options: &TrainOptions) -> 
         dev.len(),
         if tagger.is_some() { "predicted" } else { "no" }
     );
-    let (model, best_epoch, dev_score) =
-        ner::train(&train, options.epochs, options.seed, (options.prune, options.max_weights), |e, m| {
+    let (model, best_epoch, dev_score) = ner::train(
+        &train,
+        options.ner_words.as_ref(),
+        options.epochs,
+        options.seed,
+        (options.prune, options.max_weights),
+        |e, m| {
             let (p, r, f) = entity_f1(m, &dev);
             let (nf, nw) = m.size();
             eprintln!("epoch {e}: dev P {p:.2}% R {r:.2}% F1 {f:.2}% ({nf} features, {nw} weights)");
             f
-        })?;
+        },
+    )?;
     eprintln!("kept epoch {best_epoch}: dev F1 {dev_score:.2}%");
     Ok(Trained { bytes: model.to_bytes(), best_epoch, dev_score })
 }
