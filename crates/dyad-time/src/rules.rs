@@ -514,7 +514,12 @@ impl<'a> Tagger<'a> {
             _ => return None,
         }
         if ahead && FUTURE_VERBS.iter().any(|f| is(w, f)) {
-            return Some(Tense::Future);
+            // "plans to", "hopes to"; not the noun ("set aside vacation plans").
+            let noun_too = PLAN_WORDS.iter().any(|f| is(w, f));
+            let to = || self.view_word(p + 1, false).is_some_and(|(n, _, _)| is(n, "to"));
+            if !noun_too || to() {
+                return Some(Tense::Future);
+            }
         }
         (w.len() >= 5
             && w.ends_with("ed")
@@ -1916,6 +1921,8 @@ impl<'a> Tagger<'a> {
 }
 
 /// Verbs that put what follows ahead of the time of writing.
+/// Those of [`FUTURE_VERBS`] that are nouns too: they point ahead only before "to".
+const PLAN_WORDS: &[&str] = &["plan", "plans", "hopes", "aims"];
 const FUTURE_VERBS: &[&str] = &[
     "plan", "plans", "planning", "expect", "expects", "expected", "intend", "intends", "intended", "would", "hopes",
     "aims",

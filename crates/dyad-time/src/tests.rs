@@ -423,6 +423,13 @@ fn weekdays_read_the_clause_not_just_the_nearest_verb() {
     check("Until Monday, the ministry had denied any talks.", "2022-02-16", "Monday=DATE:2022-02-14");
     // A passive participle takes the tense of its auxiliary.
     check("The new border rules will be published Friday.", "2022-02-16", "Friday=DATE:2022-02-18");
+    // "plans", "aims" as nouns point nowhere: the clause is in the past.
+    check(
+        "On Monday, when the minister set aside travel plans, the ban ended.",
+        "2022-02-16",
+        "Monday=DATE:2022-02-14",
+    );
+    check("On Monday, the group's aims shifted.", "2022-02-16", "Monday=DATE:2022-02-14");
 }
 
 #[test]
