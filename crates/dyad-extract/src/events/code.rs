@@ -201,7 +201,13 @@ impl Coder {
                 let mut heads: Vec<usize> =
                     s.kids(i, &["obj", "nsubj:pass"]).map(|o| s.through_quantifier(o)).collect();
                 let mut direct: Vec<usize> = Vec::new();
-                for o in s.kids(i, &["obl", "nmod"]) {
+                // a required phrase the parser hung on the object ("killed three commanders in
+                // an air strike" with "in an air strike" on "commanders")
+                let mut phrases: Vec<usize> = s.kids(i, &["obl", "nmod"]).collect();
+                for o in s.kids(i, &["obj"]).collect::<Vec<_>>() {
+                    phrases.extend(s.kids(o, &["nmod"]));
+                }
+                for o in phrases {
                     let case = s.case_of(o);
                     if p.preps.iter().any(|(prep, u)| matches!(u, PrepUse::Require(_)) && case == *prep) {
                         heads.push(o);
@@ -578,6 +584,21 @@ impl Coder {
                     for o in obliques(c.clause) {
                         if s.case_of(o) == "by" {
                             sources.extend(s.actors_in(o, 2));
+                        }
+                    }
+                    // "were killed in a Russian missile strike": the attack names who acted
+                    if sources.is_empty() && matches!(p.code.get(..2), Some("18" | "19" | "20")) {
+                        for o in obliques(c.clause) {
+                            if matches!(s.case_of(o).as_str(), "in" | "during" | "by")
+                                && any_form(s, o, markers::ATTACK_NOUNS)
+                            {
+                                let found = s.actors_in(o, 2);
+                                if !found.is_empty() {
+                                    trace.note(|| format!("  source: the attack '{}'", s.words[o].lower));
+                                    sources.extend(found);
+                                    break;
+                                }
+                            }
                         }
                     }
                     // "X was condemned" without "by": the source is not named, and no actor
@@ -1134,6 +1155,30 @@ impl Coder {
             }
             let root = &p.code[..2];
             let may_lack_target = p.notarget || matches!(root, "01" | "14" | "15" | "16") || p.code == "154";
+            let mut targets = targets;
+            if targets.is_empty() && matches!(root, "18" | "19" | "20") && !p.noun {
+                // "killed five civilians in Kharkiv": victims named only as people are the
+                // civilians of the place's country (the source's own country excepted)
+                let victims: Vec<usize> =
+                    if s.parsed { s.kids(c.word, &["obj", "nsubj:pass"]).collect() } else { Vec::new() };
+                let civilian = victims.iter().any(|&v| any_form(&s, s.through_quantifier(v), markers::VICTIM_NOUNS));
+                let counted = victims.iter().any(|&v| s.words[v].upos == "NUM");
+                if (civilian || counted)
+                    && let Some(pl) = self.place(&s, c, &targets)
+                    && let Some(country) = pl.country
+                    && sources.iter().all(|a| a.code.as_deref().and_then(|c| c.get(..3)) != Some(country.as_str()))
+                {
+                    let code = if civilian { format!("{country}CVL") } else { country };
+                    trace.note(|| format!("    target: the people of the place, {code}"));
+                    targets.push(ActorRef {
+                        span: pl.span,
+                        code: Some(code),
+                        entity: None,
+                        via_mention: false,
+                        label: None,
+                    });
+                }
+            }
             if targets.is_empty() && !may_lack_target && !p.sym {
                 trace.note(|| format!("    rejected: no actor as target, and CAMEO {} needs one", p.code));
                 continue;
@@ -1161,7 +1206,6 @@ impl Coder {
             let place = self.place(&s, c, &targets);
             // A show of force "in Belarus" or "near the border with Ukraine" is aimed at the
             // place's country when no other target is named (the source's own country excepted).
-            let mut targets = targets;
             if targets.is_empty()
                 && root == "15"
                 && let Some(pl) = &place

@@ -250,3 +250,44 @@ pub fn is_quantifier(word: &str) -> bool {
 pub fn is_relative(word: &str) -> bool {
     matches!(word, "which" | "who" | "that" | "whom" | "whose")
 }
+
+/// Nouns naming an armed attack: in "were killed in a Russian missile strike" the attack's
+/// modifier names who killed.
+pub const ATTACK_NOUNS: &[&str] = &[
+    "strike",
+    "airstrike",
+    "attack",
+    "shelling",
+    "bombing",
+    "bombardment",
+    "raid",
+    "offensive",
+    "assault",
+    "barrage",
+    "fire",
+    "missile",
+    "drone",
+    "rocket",
+    "artillery",
+    "ambush",
+    "shootout",
+    "gunfire",
+];
+
+/// Victims named only as people ("killed five civilians"): the civilians of the place.
+pub const VICTIM_NOUNS: &[&str] = &[
+    "civilian",
+    "people",
+    "person",
+    "child",
+    "resident",
+    "villager",
+    "woman",
+    "man",
+    "inhabitant",
+    "citizen",
+    "family",
+    "victim",
+    "passer-by",
+    "worker",
+];

@@ -278,3 +278,54 @@ fn no_time_from_local_clocks_other_days_or_the_publication_time() {
         assert!(a.starts_with("2022-02-11T"), "{a}");
     }
 }
+
+fn pair(e: &Event) -> (Option<&str>, Option<&str>) {
+    (e.source.as_ref().and_then(|p| p.code.as_deref()), e.target.as_ref().and_then(|p| p.code.as_deref()))
+}
+
+#[test]
+fn killings_active_and_passive() {
+    let doc = run("Two Georgian border guards were killed by Russian soldiers on Monday.", "2022-03-01", true);
+    let e = doc.events.iter().find(|e| e.root() == "19").unwrap_or_else(|| panic!("{:?}", codes(&doc)));
+    let (src, tgt) = pair(e);
+    assert!(src.is_some_and(|c| c.starts_with("RUS")), "{:?}", codes(&doc));
+    assert!(tgt.is_some_and(|c| c.starts_with("GEO")), "{:?}", codes(&doc));
+    assert!(e.modality.is_factual());
+
+    let doc =
+        run("Five Ukrainian soldiers were killed in a Russian missile strike near Kramatorsk.", "2022-03-01", true);
+    let e = find(&doc, "195").unwrap_or_else(|| panic!("{:?}", codes(&doc)));
+    let (src, tgt) = pair(e);
+    assert!(
+        src.is_some_and(|c| c.starts_with("RUS")) && tgt.is_some_and(|c| c.starts_with("UKR")),
+        "{:?}",
+        codes(&doc)
+    );
+
+    let doc = run("Russian troops killed four civilians in Kharkiv on Tuesday.", "2022-03-01", true);
+    let e = doc.events.iter().find(|e| e.root() == "19").unwrap_or_else(|| panic!("{:?}", codes(&doc)));
+    assert!(pair(e).1.is_some_and(|c| c.starts_with("UKR")), "{:?}", codes(&doc));
+
+    let doc = run("Two Turkish soldiers were shot dead by Syrian gunmen near the border.", "2022-03-01", true);
+    let e = doc.events.iter().find(|e| e.root() == "19").unwrap_or_else(|| panic!("{:?}", codes(&doc)));
+    let (src, tgt) = pair(e);
+    assert!(
+        src.is_some_and(|c| c.starts_with("SYR")) && tgt.is_some_and(|c| c.starts_with("TUR")),
+        "{:?}",
+        codes(&doc)
+    );
+}
+
+#[test]
+fn deaths_without_a_killer_are_no_events() {
+    // victims counted by their own side, with no one named as killing them
+    for text in [
+        "Twelve Russian soldiers were killed on Sunday, the Russian defence ministry said.",
+        "Three Ukrainian civilians were killed in Kharkiv overnight.",
+    ] {
+        let doc = run(text, "2022-03-01", true);
+        assert!(doc.events.iter().all(|e| !matches!(e.root(), "18" | "19" | "20")), "{text}: {:?}", codes(&doc));
+    }
+    let doc = run("Serbia did not kill Kosovar protesters, the Serbian government said.", "2022-03-01", true);
+    assert!(doc.events.iter().filter(|e| e.root() == "19").all(|e| !e.modality.is_factual()), "{:?}", codes(&doc));
+}
