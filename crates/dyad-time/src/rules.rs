@@ -1064,6 +1064,14 @@ impl<'a> Tagger<'a> {
     fn relative(&mut self, j: usize, the: bool) -> Option<M> {
         match self.lex(j) {
             Lex::DayRel(k) => {
+                // "today's youth", "today's world": now in general, not a day.
+                if k == 0
+                    && matches!(self.w(j + 1), "'" | "\u{2019}")
+                    && is(self.w(j + 2), "s")
+                    && GENERIC_AFTER_TODAY.iter().any(|g| is(self.w(j + 3), g))
+                {
+                    return None;
+                }
                 let d = self.dct.and_then(|d| d.add_days(i64::from(k)));
                 Some(self.day_with_part(d, j + 1))
             }
@@ -1217,6 +1225,14 @@ impl<'a> Tagger<'a> {
                 let p = self.last_point.map(|(p, _)| p).or(self.dct.map(Point::Day));
                 let p = p.filter(|p| matches!(p, Point::Day(_)))?;
                 Some(M::date(j + 2, Some(p)).the())
+            }
+            Lex::NumWord(1)
+                if is(self.w(j), "one")
+                    && self.lex(j + 1) == Lex::Unit(Unit::Day, false)
+                    && self.prev_is(j, &["will", "would", "could", "may", "might", "can", "should", "must"]) =>
+            {
+                // "will one day be": some day ahead, not a day long.
+                Some(M::text(j + 2, TimexKind::Date, Some(Vague::Future.value().into())))
             }
             Lex::Unit(Unit::Day, false) if the && matches!(self.lex(j + 1), Lex::Kw(Kw::Before | Kw::After)) => {
                 // "the day before", "the day after" (not followed by a noun).
@@ -1907,7 +1923,12 @@ impl<'a> Tagger<'a> {
             Lex::Kw(Kw::Future) if self.prev_is(j, &["in"]) => vague(j + 1, Vague::Future),
             Lex::Kw(Kw::These) if matches!(self.lex(j + 1), Lex::Unit(Unit::Day, true)) => vague(j + 2, Vague::Present),
             Lex::Kw(Kw::Present) if self.prev_is(j, &["at"]) || the => vague(j + 1, Vague::Present).map(M::the),
-            Lex::Kw(Kw::Past) if the && !matches!(self.toks.get(j + 1).map(|t| t.lex), Some(Lex::Unit(..))) => {
+            // Not "the past three summers": a count of something follows.
+            Lex::Kw(Kw::Past)
+                if the
+                    && !matches!(self.toks.get(j + 1).map(|t| t.lex), Some(Lex::Unit(..)))
+                    && self.amount(j + 1).is_none() =>
+            {
                 vague(j + 1, Vague::Past).map(M::the)
             }
             Lex::Kw(Kw::Future) if the => vague(j + 1, Vague::Future).map(M::the),
@@ -1921,6 +1942,9 @@ impl<'a> Tagger<'a> {
 }
 
 /// Verbs that put what follows ahead of the time of writing.
+/// Nouns after "today's" that make it now in general ("today's youth"), not a day.
+const GENERIC_AFTER_TODAY: &[&str] = &["world", "youth", "society", "generation", "young", "children", "kids"];
+
 /// Those of [`FUTURE_VERBS`] that are nouns too: they point ahead only before "to".
 const PLAN_WORDS: &[&str] = &["plan", "plans", "hopes", "aims"];
 const FUTURE_VERBS: &[&str] = &[

@@ -234,6 +234,23 @@ fn sets_and_vague_references() {
 }
 
 #[test]
+fn general_uses_of_day_words_and_the_past() {
+    // "will one day" is some day ahead, not a day long; "for one day" is a day long.
+    check(
+        "The port will one day handle grain again; it closed for one day.",
+        "2022-02-13",
+        "one day=DATE:FUTURE_REF
+one day=DURATION:P1D",
+    );
+    // "today's youth" is now in general; "today's vote" is a day.
+    check("Music shapes today's youth.", "2022-02-13", "");
+    check("Turnout in today's vote was low.", "2022-02-13", "today=DATE:2022-02-13");
+    // "the past" before a count is not the vague past ("the past three winters").
+    check("Floods hit the valley in the past three winters.", "2022-02-13", "");
+    check("Such floods belong to the past.", "2022-02-13", "the past=DATE:PAST_REF");
+}
+
+#[test]
 fn anchored_to_the_text() {
     check(
         "Russia annexed Crimea on March 18, 2014. A day later, troops seized a base.",
