@@ -20,7 +20,7 @@ use std::path::Path;
 /// Words seen fewer times get no entry.
 pub const MIN_COUNT: u32 = 4;
 /// Dimensions of the projected context vectors.
-const DIMS: usize = 192;
+const DIMS: usize = 384;
 /// Context words: the most frequent ones.
 const CONTEXT_WORDS: usize = 1000;
 /// Clusters at each level, fine to coarse.
