@@ -521,10 +521,24 @@ impl<'a> Tagger<'a> {
                 return Some(Tense::Future);
             }
         }
+        // A participle after a determiner is an adjective ("a still unspecified date",
+        // "the revised plan"), not a past-tense verb.
+        let adjective = || {
+            (1..=2).any(|back| {
+                p.checked_sub(back).and_then(|q| self.view_word(q, false)).is_some_and(|(d, _, _)| {
+                    DETERMINERS.iter().any(|x| is(d, x))
+                        && (back == 1
+                            || self
+                                .view_word(p - 1, false)
+                                .is_some_and(|(a, _, _)| (a.len() > 2 && a.ends_with("ly")) || is(a, "still")))
+                })
+            })
+        };
         (w.len() >= 5
             && w.ends_with("ed")
             && !upper
-            && !matches!(w, "united" | "indeed" | "based" | "proceed" | "succeed" | "exceed" | "need"))
+            && !matches!(w, "united" | "indeed" | "based" | "proceed" | "succeed" | "exceed" | "need")
+            && !adjective())
         .then_some(Tense::Past)
     }
 
@@ -1942,6 +1956,9 @@ impl<'a> Tagger<'a> {
 }
 
 /// Verbs that put what follows ahead of the time of writing.
+/// Words after which a participle is an adjective.
+const DETERMINERS: &[&str] = &["a", "an", "the", "its", "his", "her", "their", "our", "this", "these", "those"];
+
 /// Nouns after "today's" that make it now in general ("today's youth"), not a day.
 const GENERIC_AFTER_TODAY: &[&str] = &["world", "youth", "society", "generation", "young", "children", "kids"];
 

@@ -440,6 +440,10 @@ fn weekdays_read_the_clause_not_just_the_nearest_verb() {
     check("Until Monday, the ministry had denied any talks.", "2022-02-16", "Monday=DATE:2022-02-14");
     // A passive participle takes the tense of its auxiliary.
     check("The new border rules will be published Friday.", "2022-02-16", "Friday=DATE:2022-02-18");
+    // A participle after a determiner is an adjective, not a past tense: a bare month
+    // in the story's past months is then next year's.
+    check("The bonus is payable on a still unspecified date in January.", "2021-10-20", "January=DATE:2022-01");
+    check("The bonus was paid on an agreed date in January.", "2021-10-20", "January=DATE:2021-01");
     // "plans", "aims" as nouns point nowhere: the clause is in the past.
     check(
         "On Monday, when the minister set aside travel plans, the ban ended.",
