@@ -524,15 +524,11 @@ impl<'a> Tagger<'a> {
         // A participle after a determiner is an adjective ("a still unspecified date",
         // "the revised plan"), not a past-tense verb.
         let adjective = || {
-            (1..=2).any(|back| {
-                p.checked_sub(back).and_then(|q| self.view_word(q, false)).is_some_and(|(d, _, _)| {
-                    DETERMINERS.iter().any(|x| is(d, x))
-                        && (back == 1
-                            || self
-                                .view_word(p - 1, false)
-                                .is_some_and(|(a, _, _)| (a.len() > 2 && a.ends_with("ly")) || is(a, "still")))
-                })
-            })
+            let det = |d: &str| DETERMINERS.iter().any(|x| is(d, x));
+            let Some((prev, _, _)) = p.checked_sub(1).and_then(|q| self.view_word(q, false)) else { return false };
+            det(prev)
+                || (((prev.len() > 2 && prev.ends_with("ly")) || is(prev, "still"))
+                    && p.checked_sub(2).and_then(|q| self.view_word(q, false)).is_some_and(|(d, _, _)| det(d)))
         };
         (w.len() >= 5
             && w.ends_with("ed")
