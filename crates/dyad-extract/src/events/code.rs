@@ -26,6 +26,59 @@ struct Cand<'p> {
     clause: usize,
 }
 
+/// True when actor `a` stands in a spatial phrase ("over", "in", "near", ...) below trigger `i`
+/// whose preposition is not one the pattern names for its target (when it names any).
+fn other_preposition(s: &Sent, p: &Pattern, i: usize, a: &ActorRef) -> bool {
+    let named: Vec<&str> =
+        p.preps.iter().filter(|(_, u)| matches!(u, PrepUse::Target)).map(|(w, _)| w.as_str()).collect();
+    let Some(mut n) = s.word_at(a.span.start) else { return false };
+    if named.is_empty() {
+        return false;
+    }
+    for _ in 0..8 {
+        if n == i {
+            return false;
+        }
+        let case = s.case_of(n);
+        if !case.is_empty() && case != "'s" && case != "’s" {
+            // (only a spatial one: "for Ukraine" or "with France" still names a party)
+            let spatial = matches!(
+                case.as_str(),
+                "over"
+                    | "across"
+                    | "through"
+                    | "above"
+                    | "near"
+                    | "in"
+                    | "inside"
+                    | "around"
+                    | "along"
+                    | "past"
+                    | "via"
+            );
+            return spatial && !named.iter().any(|w| case == *w || case.split(' ').any(|c| c == *w));
+        }
+        let Some(h) = s.words[n].head else { return false };
+        n = h;
+    }
+    false
+}
+
+/// True when word `k` is the "not" of "not only ... (but)", which negates nothing.
+fn not_only(s: &Sent, k: usize) -> bool {
+    s.words[k].lower == "not" && s.words.get(k + 1).is_some_and(|w| w.lower == "only")
+}
+
+/// True when word `n` is a first-person pronoun: in reported words, the speaker.
+fn first_person(s: &Sent, n: usize) -> bool {
+    matches!(s.words[n].lower.as_str(), "i" | "we" | "us" | "me")
+}
+
+/// True when word `n` is a personal pronoun in the subject case.
+fn personal_pronoun(s: &Sent, n: usize) -> bool {
+    matches!(s.words[n].lower.as_str(), "i" | "we" | "he" | "she" | "it" | "they")
+}
+
 fn is_verb(upos: &str) -> bool {
     matches!(upos, "VERB" | "AUX" | "X")
 }
@@ -93,6 +146,9 @@ impl Coder {
                 !named(o) && !s.kids(o, &["compound"]).any(named)
             })
         });
+        if let Some(why) = self.sense_veto(s, i, p) {
+            return Err(why);
+        }
         match self.matches_parse(s, i, p) {
             Ok(c) => Ok(c),
             Err(why) if other_object => Err(why),
@@ -107,6 +163,36 @@ impl Coder {
                 Err(_) => Err(why),
             },
         }
+    }
+
+    /// A sense the parse rules out, whatever the word window says: an "as" predicate, a
+    /// particle the pattern does not name, an excluded object or phrase.
+    fn sense_veto(&self, s: &Sent, i: usize, p: &Pattern) -> Option<String> {
+        // "called the invasion a 'crisis'", "described X as ...": an "as" predicate is a complement
+        if p.no_comp && s.kids(i, &["obl", "advcl"]).any(|o| s.case_of(o) == "as") {
+            return Some("the pattern wants no complement ('as' phrase)".into());
+        }
+        // "called out Moscow", "backed down": a particle the pattern does not name makes
+        // another verb
+        if !p.noun
+            && p.prt.is_none()
+            && let Some(k) = s.kids(i, &["compound:prt"]).next()
+        {
+            return Some(format!("particle '{}' makes another verb", s.words[k].lower));
+        }
+        if let Some(not) = &p.not_obj
+            && s.kids(i, &["obj"]).any(|o| s.is_form(o, not) || s.actor[o].as_ref().is_some_and(|a| a.is_place()))
+        {
+            return Some(format!("object is one of {} or a place", not.join("|")));
+        }
+        if let Some(no) = &p.no_preps
+            && std::iter::once(i)
+                .chain(s.kids(i, &["obj"]))
+                .any(|h| s.kids(h, &["obl", "advcl", "nmod"]).any(|o| no.contains(&s.case_of(o))))
+        {
+            return Some(format!("a '{}' phrase makes another sense", no.join("|")));
+        }
+        None
     }
 
     /// Parse-based matching.
@@ -364,6 +450,12 @@ impl Coder {
         let mut out = Vec::new();
         let mut consumed = vec![false; s.words.len()];
         for i in 0..s.words.len() {
+            // "so-called", "self-defence", "non-aggression": the prefix makes it no event
+            if let Some((pre, _)) = s.words[i].lower.split_once('-')
+                && matches!(pre, "so" | "self" | "non" | "well" | "ill" | "once" | "anti")
+            {
+                continue;
+            }
             let mut ids: Vec<usize> = Vec::new();
             for f in forms(s, i) {
                 if let Some(v) = self.by_lemma.get(f) {
@@ -421,7 +513,15 @@ impl Coder {
             return None;
         }
         // Several subjects (a dateline parsed as one): the nearest to the verb.
-        if let Some(n) = s.kids(v, &["nsubj", "csubj"]).min_by_key(|&n| n.abs_diff(v)) {
+        // (a date parsed as a second subject, "lawmakers Tuesday endorsed", is none)
+        // (a date parsed as a second subject, "lawmakers Tuesday endorsed", is none; a date
+        // parsed as the subject with the real one in apposition gives way to it)
+        let subjects: Vec<usize> = s
+            .kids(v, &["nsubj", "csubj"])
+            .map(|n| if s.is_time(n) { s.kids(n, &["appos"]).next().unwrap_or(n) } else { n })
+            .filter(|&n| !s.is_time(n))
+            .collect();
+        if let Some(n) = subjects.into_iter().min_by_key(|&n| n.abs_diff(v)) {
             let passive = s.words[n].deprel.ends_with(":pass");
             if markers::is_relative(&s.words[n].lower)
                 && let Some(h) = s.words[v].head
@@ -435,7 +535,8 @@ impl Coder {
             "conj" => self.subject(s, h, depth + 1),
             "xcomp" => {
                 // "urged Moscow to withdraw": the object controls; else the subject does.
-                if let Some(o) = s.kids(h, &["obj"]).next() {
+                // (an object left of the verb is a relative pronoun or a misparse, no controller)
+                if let Some(o) = s.kids(h, &["obj"]).find(|&o| o > h && !markers::is_relative(&s.words[o].lower)) {
                     Some((o, false))
                 } else {
                     self.subject(s, h, depth + 1).map(|(n, _)| (n, false))
@@ -485,6 +586,9 @@ impl Coder {
         let mut targets = Vec::new();
         let mut used_window = false;
         let mut agentless = false;
+        // The parsed subject of the trigger's clause (active voice): when the parse names one,
+        // no other word of the sentence may stand in for it.
+        let mut parse_subject: Option<usize> = None;
         if s.parsed {
             let mut target_words: Vec<usize> = Vec::new();
             let obliques = |k: usize| s.kids(k, &["obl", "nmod", "advcl"]).collect::<Vec<_>>();
@@ -573,6 +677,14 @@ impl Coder {
                 None => (None, false),
             };
             let noun_subject = p.noun && c.clause != i && rel_is(s.words[i].deprel, "nsubj");
+            // (a personal pronoun the actors stage left unresolved is no subject to trust or to
+            // block: the window does the coreference, "X said they will ...")
+            // (nor is the parse's subject of a verb trigger the parser read as a noun, "arrest
+            // warrants": its arguments there are the window's)
+            parse_subject = subj.filter(|&n| {
+                let unresolved_pronoun = s.actor[n].is_none() && personal_pronoun(s, n);
+                !passive && !unresolved_pronoun && (p.noun || is_verb(s.words[i].upos))
+            });
             if p.target_subj {
                 // "Ukraine received weapons from Germany": the subject receives.
                 if let Some(n) = subj.filter(|_| !passive) {
@@ -590,7 +702,9 @@ impl Coder {
                     if sources.is_empty() && matches!(p.code.get(..2), Some("18" | "19" | "20")) {
                         for o in obliques(c.clause) {
                             if matches!(s.case_of(o).as_str(), "in" | "during" | "by")
-                                && any_form(s, o, markers::ATTACK_NOUNS)
+                                && (any_form(s, o, markers::ATTACK_NOUNS)
+                                    // "in Israeli tank shelling", parsed with "shelling" on "tank"
+                                    || s.kids(o, &["acl", "compound"]).any(|k| any_form(s, k, markers::ATTACK_NOUNS)))
                             {
                                 let found = s.actors_in(o, 2);
                                 if !found.is_empty() {
@@ -611,9 +725,22 @@ impl Coder {
                     }
                 } else if let Some(n) = subj {
                     sources.extend(s.actors_in(n, 2));
+                    // "The US, Russia, and Switzerland met", parsed as two subjects: a subject
+                    // right after "and" shares the verb with the subjects before it
+                    if n > 0 && matches!(s.words[n - 1].lower.as_str(), "and" | ",") {
+                        for k in s.kids(c.clause, &["nsubj"]).filter(|&k| k < n && !s.is_time(k)).collect::<Vec<_>>() {
+                            sources.extend(s.actors_in(k, 2));
+                        }
+                    }
                 }
             }
-            if sources.is_empty() && (noun_subject || p.pred.is_some() || subj.is_some_and(|n| s.actor[n].is_none())) {
+            // the speaker stands for a subject only when the subject is the speaker ("we will
+            // help", said X), not for any subject without an actor ("the move would help")
+            if sources.is_empty()
+                && (noun_subject
+                    || p.pred.is_some()
+                    || subj.is_some_and(|n| s.actor[n].is_none() && first_person(s, n)))
+            {
                 let sp = self.speaker(s, c.clause);
                 if !sp.is_empty() {
                     trace.note(|| "  source: the speaker of the governing speech verb".to_string());
@@ -622,6 +749,27 @@ impl Coder {
             }
             if !p.noun && p.target_obj && !passive {
                 target_words.extend(s.kids(i, &["obj", "iobj"]));
+                // "killed, injured or captured 5,000 troops": coordinated verbs share the
+                // object of the last one
+                if s.kids(i, &["obj", "iobj", "ccomp", "xcomp"]).next().is_none() {
+                    let mut k = i + 1;
+                    while k < s.words.len()
+                        && (matches!(s.words[k].lower.as_str(), "," | "and" | "or")
+                            || (is_verb(s.words[k].upos) || s.words[k].upos == "ADJ")
+                                && s.kids(k, &["obj"]).next().is_none()
+                                && s.kids(k, &["nsubj", "aux"]).next().is_none())
+                    {
+                        k += 1;
+                    }
+                    if k > i + 1
+                        && k < s.words.len()
+                        && is_verb(s.words[k].upos)
+                        && matches!(s.words[k - 1].lower.as_str(), "and" | "or")
+                        && s.kids(k, &["nsubj", "aux"]).next().is_none()
+                    {
+                        target_words.extend(s.kids(k, &["obj"]));
+                    }
+                }
             }
             let target_case = |o: usize| {
                 matches!(s.case_of(o).as_str(), "against" | "with" | "to" | "on" | "toward" | "towards" | "into")
@@ -696,7 +844,10 @@ impl Coder {
             trace.note(|| "  source: shared with the coordinated verb before".to_string());
             sources = prev.to_vec();
         }
-        if sources.is_empty() && !agentless {
+        // With a parse, the window stands in only for a verb whose clause has no subject of its
+        // own: a noun's source is its possessor, demonym or "by" phrase, or its light verb's subject.
+        let window_source = !s.parsed || (!p.noun && parse_subject.is_none()) || (p.noun && p.gov.is_some());
+        if sources.is_empty() && !agentless && window_source {
             let found = s.subject_window(i, attribution.map(|a| a.span));
             if !found.is_empty() {
                 trace.note(|| {
@@ -709,9 +860,21 @@ impl Coder {
                 used_window = true;
             }
         }
+        // the speaker of reported words acts only in the first person ("we are sending ..."), or
+        // for a verb without a parsed subject; never for a noun ("X said the attack ...")
+        let speaker_source = !s.parsed
+            || p.pred.is_some()
+            // "Germany announced military aid": the light verb's subject speaks
+            || (p.noun && p.gov.is_some())
+            || (!p.noun
+                && parse_subject.is_none_or(|n| {
+                    // (or when the subject is the speaker: "X said after meeting Y")
+                    first_person(s, n) || attribution.is_some_and(|at| at.span.contains(s.words[n].span))
+                }));
         if sources.is_empty()
             && !p.target_subj
             && !agentless
+            && speaker_source
             && let Some(at) = attribution.filter(|at| at.code.is_some())
         {
             trace.note(|| format!("  source: the speaker of the reported words, '{}'", s.doc.slice(at.span)));
@@ -728,13 +891,36 @@ impl Coder {
         if targets.is_empty()
             && !p.notarget
             && !p.sym
-            && let Some(a) = s.nearest_actor(i, false, 14, not.as_deref()).filter(|a| !inside_attr(a))
+            && let Some(a) = if s.parsed && p.pred.is_none() && (p.noun || is_verb(s.words[i].upos)) {
+                // with a parse, only an actor inside the trigger's own arguments
+                s.argument_actor(i, 14, not.as_deref())
+            } else {
+                s.nearest_actor(i, false, 14, not.as_deref())
+            }
+            .filter(|a| !inside_attr(a))
+            // a pattern that names its target's preposition ("flew to X") takes no phrase with
+            // another one ("flew over Moldovan airspace")
+            .filter(|a| !s.parsed || !other_preposition(s, p, i, a))
         {
             {
                 trace.note(|| format!("  target by window: nearest actor on the right, '{}'", s.doc.slice(a.span)));
                 targets.push(a);
                 used_window = true;
             }
+        }
+        // "met with Syrian President ...", the phrase hung elsewhere by the parser: the actor
+        // right after the preposition the pattern names for its target
+        if targets.is_empty()
+            && s.parsed
+            && let Some(next) = s.words.get(i + 1)
+            && p.preps.iter().any(|(prep, u)| matches!(u, PrepUse::Target) && *prep == next.lower)
+            && let Some(j) = (i + 2..(i + 7).min(s.words.len())).find(|&j| s.actor[j].is_some())
+            && s.phrase_after(i, j)
+            && let Some(a) = s.actor[j].clone().filter(|a| a.code.is_some() && !inside_attr(a))
+            && !sources.iter().any(|x| x.code == a.code)
+        {
+            trace.note(|| format!("  target: the phrase after '{}', '{}'", next.lower, s.doc.slice(a.span)));
+            targets.push(a);
         }
         // an actor is not its own target (a source found by window after the targets)
         targets.retain(|t| t.code.is_none() || !sources.iter().any(|a| a.code == t.code));
@@ -749,6 +935,11 @@ impl Coder {
     fn modality(&self, s: &Sent, c: &Cand) -> (Modality, String) {
         let mut found: Vec<(Modality, String)> = Vec::new();
         let i = c.word;
+        // "Russia's invasion", "its aggression": a possessed event noun names a known event; the
+        // verbs above it ("called for a tribunal over", "did not define ... as war") say
+        // nothing of whether it happened (only a denial does, or the noun's own modifiers)
+        let definite_noun =
+            c.pattern.noun && c.pattern.gov.is_none() && s.parsed && s.kids(i, &["nmod:poss"]).next().is_some();
         if c.pattern.cond {
             return (Modality::Asserted, "a conditional warning is a threat made now; its content is not coded".into());
         }
@@ -769,12 +960,16 @@ impl Coder {
                 if matches!(w, "," | ";" | "but" | "while" | "and") && n > 1 {
                     break;
                 }
-                // "May 20" is a date, not a modal
-                if let Some(m) = markers::auxiliary(w, s.conditional).filter(|_| !s.is_time(k)) {
+                // "May 20" is a date, not a modal; "not only ... but" no negation
+                if let Some(m) = markers::auxiliary(w, s.conditional)
+                    .filter(|_| !s.is_time(k) && !not_only(s, k))
+                    .filter(|_| !(definite_noun && c.pattern.noun))
+                {
                     found.push((m, format!("'{w}' before the trigger")));
                 }
                 if let Some(m) = markers::governing(forms(s, k))
                     && !(c.pattern.noun && any_form(s, k, &["commit", "perpetrate"]))
+                    && (!definite_noun || m == Modality::Denied)
                 {
                     found.push((m, format!("'{w}' governs the trigger")));
                 }
@@ -791,6 +986,7 @@ impl Coder {
                     let w = &s.words[a];
                     let rel = w.deprel;
                     if matches!(rel, "aux" | "advmod" | "mark" | "neg" | "det" | "aux:pass" | "cop")
+                        && !not_only(s, a)
                         && let Some(m) = markers::auxiliary(&w.lower, s.conditional)
                     {
                         if m == Modality::Negated && !with_neg {
@@ -857,6 +1053,16 @@ impl Coder {
                     found.push((Modality::Intended, format!("'{}' is a purpose clause", s.words[child].lower)));
                 }
                 via_conj |= rel == "conj";
+                if definite_noun {
+                    if let Some(m) = markers::governing(forms(s, h)).filter(|m| *m == Modality::Denied) {
+                        found.push((m, format!("'{}' denies '{}'", s.words[h].lower, s.words[child].lower)));
+                    }
+                    if any_form(s, h, SPEECH) {
+                        break;
+                    }
+                    child = h;
+                    continue;
+                }
                 // "committed atrocities": the object of "commit" is done, not intended
                 if rel != "conj"
                     && !(rel == "obj" && any_form(s, h, &["commit", "perpetrate"]))
@@ -1349,9 +1555,45 @@ impl Coder {
                 let has_place_word = any_form(
                     s,
                     o,
-                    &["border", "region", "city", "capital", "area", "town", "village", "frontier", "coast"],
+                    &[
+                        "border",
+                        "region",
+                        "city",
+                        "capital",
+                        "area",
+                        "town",
+                        "village",
+                        "frontier",
+                        "coast",
+                        "east",
+                        "west",
+                        "north",
+                        "south",
+                        "outskirts",
+                        "part",
+                        "suburb",
+                        "province",
+                        "oblast",
+                        "district",
+                        "territory",
+                        "airspace",
+                        "waters",
+                        "port",
+                        "base",
+                        "square",
+                        "street",
+                    ],
                 );
-                if ents.is_empty() && !has_place_word {
+                // the place is the phrase's head ("in Belarus", "near the border"), not a name
+                // inside another noun ("in the case of a Russian invasion of Ukraine")
+                let head_is_place = s.doc.entities.iter().any(|e| {
+                    e.span.contains(s.words[o].span)
+                        && matches!(
+                            e.label,
+                            dyad_core::EntityLabel::Gpe | dyad_core::EntityLabel::Loc | dyad_core::EntityLabel::Fac
+                        )
+                });
+                if !has_place_word && (ents.is_empty() || !head_is_place) {
                     continue;
                 }
                 if targets.iter().any(|t| st.start <= t.span.start && t.span.end <= st.end) && case != "near" {
@@ -1359,7 +1601,8 @@ impl Coder {
                 }
                 let country =
                     ents.iter().rev().find_map(|e| e.actor.as_deref()).and_then(|a| a.get(..3)).map(str::to_string);
-                let start = s.kids(o, &["case"]).map(|k| s.words[k].span.start).min().unwrap_or(st.start).min(st.start);
+                // from the preposition on (no dash or quote before it)
+                let start = s.kids(o, &["case"]).map(|k| s.words[k].span.start).min().unwrap_or(st.start);
                 return Some(Place { span: span_of(start, st.end), country });
             }
         }

@@ -51,7 +51,7 @@ pub fn governing(lemma_forms: &[String]) -> Option<Modality> {
     let has = |set: &[&str]| lemma_forms.iter().any(|l| set.contains(&l.as_str()));
     if has(&["deny", "dismiss", "refute", "rebuff", "denial"]) {
         Some(Modality::Denied)
-    } else if has(&["refuse", "fail", "decline", "avoid", "refrain", "reluctant", "unwilling", "failure"]) {
+    } else if has(&["refuse", "fail", "decline", "avoid", "refrain", "reluctant", "unwilling", "failure", "unable"]) {
         Some(Modality::Negated)
     } else if has(&[
         "consider",
@@ -243,6 +243,43 @@ pub fn is_quantifier(word: &str) -> bool {
             | "series"
             | "tranche"
             | "batch"
+    )
+}
+
+/// Nouns that name others by their relation to an actor: "Kyiv's allies" are not Kyiv, so the
+/// possessor or "of" phrase of these nouns never stands for the phrase's actor. (Supporters
+/// and backers are not here: "supporters of the opposition" act for the opposition.)
+pub fn is_relational(word: &str) -> bool {
+    matches!(
+        word,
+        "ally"
+            | "allies"
+            | "partner"
+            | "partners"
+            | "friend"
+            | "friends"
+            | "enemy"
+            | "enemies"
+            | "foe"
+            | "foes"
+            | "neighbour"
+            | "neighbours"
+            | "neighbor"
+            | "neighbors"
+            | "opponent"
+            | "opponents"
+            | "critic"
+            | "critics"
+            | "adversary"
+            | "adversaries"
+            | "rival"
+            | "rivals"
+            | "sponsor"
+            | "sponsors"
+            | "proxy"
+            | "proxies"
+            | "patron"
+            | "patrons"
     )
 }
 

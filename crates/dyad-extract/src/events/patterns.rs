@@ -11,6 +11,9 @@
 //! - `P=T` the oblique (or nominal modifier) introduced by preposition `P` names the target;
 //!   `P=a,b` requires such an oblique whose head is one of the lemmas; `by=S` names the source
 //!   (nouns: "the invasion of Ukraine by Russia");
+//! - `notobj=a,b` the object is none of these lemmas and no place ("defended Russia at the UN",
+//!   not "defended its territory"); `no=against,from` no oblique with these prepositions;
+//! - a verb with a particle the pattern does not name (`prt=`) is another verb ("call out");
 //! - `prt=out` requires the particle; `x=a,b` requires a complement verb ("threatened to attack");
 //!   `xobj=a,b` requires the complement verb's object, or a modifier of it ("threatened to cut
 //!   aid", "threatened to use nuclear weapons");
@@ -60,6 +63,10 @@ pub struct Pattern {
     pub comp: Option<Vec<String>>,
     /// Required object of the complement verb.
     pub comp_obj: Option<Vec<String>>,
+    /// The object must be none of these lemmas, and no place.
+    pub not_obj: Option<Vec<String>>,
+    /// No oblique with one of these prepositions.
+    pub no_preps: Option<Vec<String>>,
     /// The verb takes no object and no clause (`obj=-`: "protesters rallied", not
     /// "demonstrated its resolve" or "demonstrate that ...").
     pub no_obj: bool,
@@ -198,6 +205,8 @@ pub fn parse(file: &'static str, text: &str) -> Result<Vec<Pattern>, EventsError
             prt: None,
             comp: None,
             comp_obj: None,
+            not_obj: None,
+            no_preps: None,
             no_obj: false,
             no_comp: false,
             aim: None,
@@ -237,6 +246,8 @@ pub fn parse(file: &'static str, text: &str) -> Result<Vec<Pattern>, EventsError
                     let v = list(v);
                     match k {
                         "obj" => p.obj = Some(v),
+                        "notobj" => p.not_obj = Some(v),
+                        "no" => p.no_preps = Some(v),
                         "prt" => p.prt = Some(v),
                         "x" => p.comp = Some(v),
                         "xobj" => p.comp_obj = Some(v),

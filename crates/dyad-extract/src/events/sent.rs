@@ -293,7 +293,7 @@ impl<'a> Sent<'a> {
             for c in self.kids(h, &["nmod", "obl"]).collect::<Vec<_>>() {
                 self.collect(c, depth, out);
             }
-        } else if depth > 0 {
+        } else if depth > 0 && !markers::is_relational(&w.lower) {
             let mods: Vec<usize> =
                 self.kids(h, &["amod", "compound", "nmod:poss", "nmod", "appos", "flat", "det:poss", "det"]).collect();
             let before = out.len();
@@ -326,6 +326,68 @@ impl<'a> Sent<'a> {
                 self.collect(c, depth, out);
             }
         }
+    }
+
+    /// True when word `k` lies inside the phrase of `i`'s own arguments: reached from `i` down
+    /// the parse without passing through `i`'s subject or a clause of its own (a conjunct,
+    /// parataxis, adverbial or clausal complement, relative clause). "rejected the plan and
+    /// there followed a Russian invasion": "Russian" is no argument of "rejected".
+    pub fn in_arguments(&self, i: usize, k: usize) -> bool {
+        let mut n = k;
+        for _ in 0..16 {
+            let Some(h) = self.words[n].head else { return false };
+            let rel = self.words[n].deprel;
+            let own_clause = ["conj", "parataxis", "advcl", "ccomp", "csubj", "list", "discourse", "dislocated"]
+                .iter()
+                .any(|r| rel_is(rel, r))
+                || rel == "acl:relcl";
+            // "accused Kyiv's allies": the possessor of a relational noun is no argument
+            if own_clause || (markers::is_relational(&self.words[h].lower) && self.actor[h].is_none()) {
+                return false;
+            }
+            if h == i {
+                return !rel_is(rel, "nsubj") && !rel_is(rel, "expl");
+            }
+            n = h;
+        }
+        false
+    }
+
+    /// The nearest actor right of `i`, within `limit` words, that is one of `i`'s arguments
+    /// ([`Sent::in_arguments`]): the parsed form of the target window.
+    pub fn argument_actor(&self, i: usize, limit: usize, not: Option<&str>) -> Option<ActorRef> {
+        for j in (i + 1..self.words.len()).take(limit) {
+            if self.words[j].lower == ";" {
+                return None;
+            }
+            if let Some(a) = &self.actor[j]
+                && a.code.is_some()
+                && (not.is_none() || a.code.as_deref() != not)
+                && (self.in_arguments(i, j) || self.phrase_after(i, j))
+            {
+                return Some(a.clone());
+            }
+        }
+        None
+    }
+
+    /// True when word `j` ends a short noun phrase that directly follows `i` and holds a
+    /// preposition ("spoke with Russian Foreign Minister ...", "helped the exiled dissidents
+    /// from Egypt"): the surface shape of an argument, for sentences whose parse hangs the
+    /// phrase elsewhere. No verb (but a participle before a noun), clause word or punctuation
+    /// may stand between the two.
+    pub fn phrase_after(&self, i: usize, j: usize) -> bool {
+        if j <= i + 1 || j > i + 6 {
+            return false;
+        }
+        let between = i + 1..j;
+        let nominal = |k: usize| {
+            matches!(self.words[k].upos, "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM" | "ADP")
+                || (self.words[k].upos == "VERB"
+                    && self.words[k].lower.ends_with("ed")
+                    && self.words.get(k + 1).is_some_and(|n| matches!(n.upos, "NOUN" | "ADJ")))
+        };
+        between.clone().any(|k| self.words[k].upos == "ADP") && between.into_iter().all(nominal)
     }
 
     /// Nearest actor-bearing word left (`dir < 0`) or right of `i` within `limit` words.

@@ -329,3 +329,80 @@ fn deaths_without_a_killer_are_no_events() {
     let doc = run("Serbia did not kill Kosovar protesters, the Serbian government said.", "2022-03-01", true);
     assert!(doc.events.iter().filter(|e| e.root() == "19").all(|e| !e.modality.is_factual()), "{:?}", codes(&doc));
 }
+
+/// Source and target are arguments of the trigger: never a word of another clause, a noun's
+/// neighbour, or the possessor of a relational noun ("Kyiv's allies").
+#[test]
+fn parties_are_arguments_of_the_trigger() {
+    let d = run("Officials fear that the attack will come before the summit in Beijing.", "2023-05-10", true);
+    assert!(d.events.iter().all(|e| e.cameo.get(..2) != Some("18")), "{:?}", codes(&d));
+    let d = run("Ukrainian nationalists rejected the plan, and a Russian invasion followed.", "2023-05-10", true);
+    assert!(d.events.iter().all(|e| !e.cameo.starts_with("12")), "{:?}", codes(&d));
+    let d = run("The Kremlin accused Kyiv's allies of arming Ukraine.", "2023-05-10", true);
+    assert!(d.events.iter().all(|e| pair(e) != (Some("RUSGOV"), Some("UKRGOV"))), "{:?}", codes(&d));
+    // a parsed subject without an actor is not replaced by a word further left
+    let d = run("The minister said that nothing would protect the hospital in Kharkiv.", "2023-05-10", true);
+    assert!(find(&d, "074").is_none(), "{:?}", codes(&d));
+    // coordinated subjects parsed as two, and verbs sharing the last one's object
+    let d = run("Germany, France, and Poland met on Monday.", "2023-05-10", true);
+    assert_eq!(d.events.iter().filter(|e| e.cameo == "040").count(), 6, "{:?}", codes(&d));
+    let d = run("Polish troops repelled the attack and killed or captured 200 Russian soldiers.", "2023-05-10", true);
+    assert!(
+        d.events.iter().any(|e| e.cameo == "190" && pair(e) == (Some("POLMIL"), Some("RUSMIL"))),
+        "{:?}",
+        codes(&d)
+    );
+}
+
+/// Word senses that are no event: "so-called", naming ("call X a Y"), phrasal verbs the
+/// pattern does not name ("call out"), military defence of territory, flying over a place.
+#[test]
+fn senses_that_are_no_events() {
+    for t in [
+        "Moscow backs the so-called people's republics in Donbas.",
+        "Journalists should not call Russia's invasion of Ukraine a conflict.",
+        "Biden called out Moscow for its influence in Africa.",
+    ] {
+        let d = run(t, "2023-05-10", true);
+        assert!(find(&d, "041").is_none() && find(&d, "020").is_none(), "{t}: {:?}", codes(&d));
+    }
+    for t in ["Belarus will defend its border with Ukraine.", "Belarus will defend Russia against aggression."] {
+        let d = run(t, "2023-05-10", true);
+        assert!(find(&d, "052").is_none(), "{t}: {:?}", codes(&d));
+    }
+    let d = run("China defended Russia at the United Nations.", "2023-05-10", true);
+    assert!(find(&d, "052").is_some(), "{:?}", codes(&d));
+    let d = run("Russian drones flew over Moldovan airspace.", "2023-05-10", true);
+    assert!(find(&d, "042").is_none(), "{:?}", codes(&d));
+    let d = run("Blinken flew to Kyiv on Monday.", "2023-05-10", true);
+    assert_eq!(find(&d, "042").map(pair), Some((Some("USAGOV"), Some("UKR"))), "{:?}", codes(&d));
+}
+
+/// Negation and other governing cues stay with their own verb: "not only" negates nothing, a
+/// possessed event noun ("Russia's aggression") takes no modality from the verb above it, and
+/// "unable to" negates.
+#[test]
+fn negation_stays_with_its_verb() {
+    let d = run("Germany will not only support Ukraine but also train its soldiers.", "2023-05-10", true);
+    assert_eq!(find(&d, "070").map(|e| e.modality), Some(Modality::Future), "{:?}", codes(&d));
+    let d = run("China did not condemn Russia's aggression against Ukraine.", "2023-05-10", true);
+    assert_eq!(find(&d, "111").map(|e| e.modality), Some(Modality::Negated), "{:?}", codes(&d));
+    assert!(
+        d.events.iter().all(|e| !(e.cameo.starts_with("19") && e.modality == Modality::Negated)),
+        "{:?}",
+        codes(&d)
+    );
+    let d = run("Unable to occupy the country, Russia bombed its cities.", "2023-05-10", true);
+    assert!(d.events.iter().all(|e| !(e.cameo == "192" && e.modality.is_factual())), "{:?}", codes(&d));
+}
+
+/// Place: the locative phrase of the event, from its preposition, with the country of the
+/// place named at its head; a name inside another noun ("in case of an invasion of X") is none.
+#[test]
+fn place_is_the_locative_phrase_of_the_event() {
+    let d = run("Russia held military exercises in Belarus.", "2023-05-10", true);
+    let pl = find(&d, "150").and_then(|e| e.place.as_ref()).expect("a place");
+    assert_eq!((d.slice(pl.span), pl.country.as_deref()), ("in Belarus", Some("BLR")));
+    let d = run("NATO will defend Poland in the case of a Russian invasion of Lithuania.", "2023-05-10", true);
+    assert!(d.events.iter().all(|e| e.place.is_none()), "{:?}", d.events.iter().map(|e| &e.place).collect::<Vec<_>>());
+}
