@@ -2,8 +2,8 @@
 //!
 //! ```text
 //! syntax train tagger|parser|ner --train F --dev F --out F [--epochs N] [--seed S] [--prune P]
-//!              [--max-weights N] [--tagger F] [--jackknife K] [--jackknife-epochs N] [--explore P] [--split]
-//!              [--words F]       # NER: word table written by `syntax wordtable`
+//!              [--max-weights N] [--tagger F] [--jackknife K] [--jackknife-epochs N] [--explore P]
+//!              [--words F]       # NER, parser: word table written by `syntax wordtable`
 //! syntax wordtable --out F [--lexicon DIR] [--seed S] NEWS.jsonl...
 //!                                # word clusters and capitalisation from raw news, names from the lexicon
 //! syntax parse --conllu [--tagger F] [--parser F] [--ner F] < in.conllu > out.conllu
@@ -84,7 +84,6 @@ fn run(args: &[String]) -> Result<(), String> {
                 explore: parse_flag(args, "--explore", d.explore)?,
                 jackknife: parse_flag(args, "--jackknife", d.jackknife)?,
                 jackknife_epochs: parse_flag(args, "--jackknife-epochs", d.jackknife_epochs)?,
-                split_labeller: args.iter().any(|a| a == "--split"),
                 tagger,
                 ner_words: match flag(args, "--words") {
                     Some(p) => Some(dyad_syntax::WordTable::read_tsv(p.as_ref()).map_err(|e| e.to_string())?),

@@ -13,10 +13,12 @@ use crate::features::{intern, normalise};
 use crate::hash::{hash_str, key};
 use crate::perceptron::{Averaged, Weights, argmax_where};
 use crate::tagger::PosTag;
+use crate::wordtable::WordTable;
 use crate::{Error, Result};
 
+/// Model kind of the parser's files (4 was a "split" parser with a separate relation model,
+/// less accurate and no longer made or read).
 const KIND: u8 = 2;
-const KIND_SPLIT: u8 = 4;
 const NONE: usize = usize::MAX;
 
 /// A predicted head and relation for one word.
@@ -28,19 +30,15 @@ pub struct Arc {
     pub deprel: &'static str,
 }
 
-/// The dependency parser, in one of two forms. *Joint*: one model scores every move with its
-/// relation (SHIFT, LEFT(l), RIGHT(l)); the more accurate form. *Split*: one model chooses the
-/// move (SHIFT, LEFT, RIGHT) and a second one the relation of each arc as it is made; its move
-/// rows are three weights wide, which makes it faster and a little less accurate.
+/// The dependency parser: one model scores every move with its relation (SHIFT, LEFT(l),
+/// RIGHT(l)). A model trained with a [`WordTable`] carries it in its file and adds features
+/// on the word clusters of the stack and buffer words.
 #[derive(Clone, Debug)]
 pub struct Parser {
     labels: Vec<&'static str>,
     moves: Weights,
-    labeller: Option<Weights>,
+    table: Option<WordTable>,
 }
-
-const SHIFT: usize = 0;
-const LEFT: usize = 1;
 
 /// A move of the transition system.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -230,28 +228,46 @@ pub(crate) struct ParseContext {
     w: Vec<u64>,
     t: Vec<u64>,
     u: Vec<u64>,
+    /// Coarse and middle word clusters (0: a word the table lacks), when there is a table.
+    c: Vec<[u64; 2]>,
+    clusters: bool,
     scratch: String,
 }
 
 impl ParseContext {
     pub(crate) fn new() -> ParseContext {
-        ParseContext { w: Vec::new(), t: Vec::new(), u: Vec::new(), scratch: String::new() }
+        ParseContext {
+            w: Vec::new(),
+            t: Vec::new(),
+            u: Vec::new(),
+            c: Vec::new(),
+            clusters: false,
+            scratch: String::new(),
+        }
     }
 
-    pub(crate) fn fill(&mut self, words: &[&str], tags: &[PosTag]) {
+    pub(crate) fn fill(&mut self, words: &[&str], tags: &[PosTag], table: Option<&WordTable>) {
         self.w.clear();
         self.t.clear();
         self.u.clear();
+        self.c.clear();
         self.w.push(1);
         self.t.push(1);
         self.u.push(1);
+        self.c.push([1 << 20; 2]);
         for (i, word) in words.iter().enumerate() {
             normalise(word, &mut self.scratch);
-            self.w.push(hash_str(&self.scratch));
+            let norm = hash_str(&self.scratch);
+            self.w.push(norm);
             let tag = tags.get(i).copied().unwrap_or(PosTag { upos: "X", xpos: "_" });
             self.t.push(hash_str(tag.xpos));
             self.u.push(hash_str(tag.upos));
+            if let Some(table) = table {
+                let c = table.word(norm).map_or([0; 3], |info| info.clusters);
+                self.c.push([u64::from(c[0]), u64::from(c[1])]);
+            }
         }
+        self.clusters = table.is_some();
     }
 
     fn features(&self, st: &State, out: &mut Vec<u32>) {
@@ -358,52 +374,23 @@ impl ParseContext {
             key(74, &[b0t, lab(b0l1), lab(b0l2)]),
             key(75, &[s0w, b0w, s1t]),
         ]);
-    }
-
-    /// Features for the relation of a new arc from `head` to `dep`, in state `st` before the
-    /// arc is added.
-    fn label_features(&self, st: &State, head: usize, dep: usize, out: &mut Vec<u32>) {
-        out.clear();
-        let at = |v: &Vec<u64>, x: usize| if x == NONE { 2 } else { v.get(x).copied().unwrap_or(3) };
-        let (hw, ht, hu) = (at(&self.w, head), at(&self.t, head), at(&self.u, head));
-        let (dw, dt, du) = (at(&self.w, dep), at(&self.t, dep), at(&self.u, dep));
-        let dir = u64::from(dep < head);
-        let dist = match head.abs_diff(dep) {
-            d @ 0..=4 => d as u64,
-            5..=9 => 5,
-            _ => 6,
-        };
-        let lab = |x: usize| if x == NONE { 1000 } else { u64::from(st.labels[x]) };
-        let (dl1, dr1) = (st.lefts[dep][0], st.rights[dep][0]);
-        let word_t = |x: usize| if x == 0 || x > st.n { 4 } else { self.t[x] };
-        out.extend([
-            key(100, &[]),
-            key(101, &[hw]),
-            key(102, &[ht]),
-            key(103, &[dw]),
-            key(104, &[dt]),
-            key(105, &[ht, dt, dir]),
-            key(106, &[hw, dt, dir]),
-            key(107, &[ht, dw, dir]),
-            key(108, &[hw, dw, dir]),
-            key(109, &[dir, dist]),
-            key(110, &[dir, dist, dt]),
-            key(111, &[dir, dist, ht, dt]),
-            key(112, &[lab(dl1), dt]),
-            key(113, &[lab(dr1), dt]),
-            key(114, &[st.left_set[dep], dt]),
-            key(115, &[st.right_set[dep], dt]),
-            key(116, &[st.left_set[head], dir, ht]),
-            key(117, &[st.right_set[head], dir, ht]),
-            key(118, &[hu, du, dir]),
-            key(119, &[u64::from(st.n_left[dep]), u64::from(st.n_right[dep]), dt]),
-            key(120, &[word_t(dep.wrapping_sub(1)), dt, word_t(dep + 1)]),
-            key(121, &[dw, dir]),
-            key(122, &[at(&self.w, dl1), dt]),
-            key(123, &[at(&self.w, dr1), dt]),
-            key(124, &[at(&self.t, dl1), dt, ht]),
-            key(125, &[u64::from(head == 0), dt]),
-        ]);
+        if self.clusters {
+            // Word clusters stand in for words too rare in the treebank to have weights of
+            // their own (Koo et al. 2008): the middle level alone and with tags, the coarse
+            // level in pairs.
+            let c = |x: usize, level: usize| if x == NONE { 1 << 21 } else { self.c[x][level] };
+            let (s0c, b0c, b1c, s1c) = (c(s0, 1), c(b0, 1), c(b1, 1), c(s1, 1));
+            out.extend([
+                key(76, &[s0c]),
+                key(77, &[b0c]),
+                key(78, &[b1c]),
+                key(79, &[s1c]),
+                key(80, &[s0c, b0t]),
+                key(81, &[s0t, b0c]),
+                key(82, &[c(s0, 0), c(b0, 0)]),
+                key(83, &[c(s1, 0), c(s0, 0)]),
+            ]);
+        }
     }
 }
 
@@ -415,58 +402,8 @@ impl Parser {
     }
 
     pub(crate) fn predict_with(&self, words: &[&str], tags: &[PosTag], ctx: &mut ParseContext) -> Vec<Arc> {
-        match &self.labeller {
-            Some(l) => self.predict_split(words, tags, ctx, l),
-            None => self.predict_joint(words, tags, ctx),
-        }
-    }
-
-    fn predict_split(&self, words: &[&str], tags: &[PosTag], ctx: &mut ParseContext, labeller: &Weights) -> Vec<Arc> {
         let n = words.len();
-        ctx.fill(words, tags);
-        let root_label = self.labels.iter().position(|&l| l == "root");
-        let mut st = State::new(n);
-        let mut feats = Vec::with_capacity(96);
-        let mut scores = [0i32; 3];
-        let mut label_scores = vec![0i32; self.labels.len()];
-        while !st.is_terminal() {
-            ctx.features(&st, &mut feats);
-            self.moves.score(&feats, &mut scores);
-            let valid = [st.can_shift(), st.can_left(), st.can_right()];
-            let Some(m) = argmax_where(&scores, |c| valid[c]) else { break };
-            let m = if m == SHIFT {
-                Move::Shift
-            } else {
-                let (head, dep) = if m == LEFT { (st.b(0), st.s(0)) } else { (st.s(1), st.s(0)) };
-                let label = if head == 0 {
-                    root_label.unwrap_or(0)
-                } else {
-                    ctx.label_features(&st, head, dep, &mut feats);
-                    labeller.score(&feats, &mut label_scores);
-                    argmax_where(&label_scores, |l| Some(l) != root_label).unwrap_or(0)
-                };
-                if m == LEFT { Move::Left(label as u16) } else { Move::Right(label as u16) }
-            };
-            st.apply(m);
-        }
-        (1..=n)
-            .map(|i| {
-                let head = st.heads[i];
-                if head == NONE || head == 0 {
-                    // Never left without a head: the root's relation is always `root`.
-                    Arc { head: if head == NONE { 0 } else { head }, deprel: "root" }
-                } else {
-                    let l = st.labels[i] as usize;
-                    let deprel = self.labels.get(l).copied().unwrap_or("dep");
-                    Arc { head, deprel: if Some(l) == root_label { "dep" } else { deprel } }
-                }
-            })
-            .collect()
-    }
-
-    fn predict_joint(&self, words: &[&str], tags: &[PosTag], ctx: &mut ParseContext) -> Vec<Arc> {
-        let n = words.len();
-        ctx.fill(words, tags);
+        ctx.fill(words, tags, self.table.as_ref());
         let nl = self.labels.len();
         let mut st = State::new(n);
         let mut feats = Vec::with_capacity(96);
@@ -506,39 +443,32 @@ impl Parser {
 
     /// Number of stored features and weights.
     pub fn size(&self) -> (usize, usize) {
-        let (a, b) = self.moves.size();
-        let (c, d) = self.labeller.as_ref().map_or((0, 0), Weights::size);
-        (a + c, b + d)
+        self.moves.size()
     }
 
     /// Serialises the model.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut w = Writer::with_header(if self.labeller.is_some() { KIND_SPLIT } else { KIND });
+        let mut w = Writer::with_header(KIND);
         let names: Vec<String> = self.labels.iter().map(|s| s.to_string()).collect();
         w.strs(&names);
         self.moves.write(&mut w);
-        if let Some(l) = &self.labeller {
-            l.write(&mut w);
+        if let Some(table) = &self.table {
+            table.write(&mut w);
         }
         w.into_bytes()
     }
 
     /// Reads a model written by [`Parser::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser> {
-        let split = bytes.get(6) == Some(&KIND_SPLIT);
-        let mut r = Reader::with_header(bytes, if split { KIND_SPLIT } else { KIND })?;
+        let mut r = Reader::with_header(bytes, KIND)?;
         let labels: Vec<&'static str> = r.strs()?.into_iter().map(intern).collect();
         let moves = Weights::read(&mut r)?;
-        let labeller = if split { Some(Weights::read(&mut r)?) } else { None };
+        let table = if r.remaining() > 0 { Some(WordTable::read(&mut r)?) } else { None };
         r.finish()?;
-        let ok = match &labeller {
-            Some(l) => moves.n_classes() == 3 && l.n_classes() == labels.len(),
-            None => moves.n_classes() == 1 + 2 * labels.len(),
-        };
-        if !ok {
+        if moves.n_classes() != 1 + 2 * labels.len() {
             return Err(Error::model("parser weights and labels disagree"));
         }
-        Ok(Parser { labels, moves, labeller })
+        Ok(Parser { labels, moves, table })
     }
 }
 
@@ -551,126 +481,11 @@ pub(crate) struct ParseExample {
     pub deprels: Vec<String>,
 }
 
-/// Trains a split parser (see [`Parser`]); `dev_score` is called after each epoch.
-fn train_split(
-    train: &[ParseExample],
-    epochs: usize,
-    seed: u64,
-    prune: (f32, usize),
-    explore: f64,
-    mut dev_score: impl FnMut(usize, &Parser) -> f64,
-) -> Result<(Parser, usize, f64)> {
-    let mut names: Vec<String> = train.iter().flat_map(|s| s.deprels.iter().cloned()).collect();
-    names.sort();
-    names.dedup();
-    if names.is_empty() {
-        return Err(Error::training("no dependency relations in the training data"));
-    }
-    if names.len() > 255 {
-        return Err(Error::training(format!("{} relations; at most 255 are supported", names.len())));
-    }
-    let labels: Vec<&'static str> = names.iter().map(|s| intern(s)).collect();
-    let nl = labels.len();
-    let root_label = labels.iter().position(|&l| l == "root");
-    let gold_labels: Vec<Vec<u16>> = train
-        .iter()
-        .map(|s| {
-            std::iter::once(0)
-                .chain(s.deprels.iter().map(|d| labels.iter().position(|l| l == d).unwrap_or(0) as u16))
-                .collect()
-        })
-        .collect();
-    let mut moves = Averaged::new(3);
-    let mut labeller = Averaged::new(nl);
-    let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut rng = crate::train::Rng::new(seed);
-    let mut ctx = ParseContext::new();
-    let mut feats = Vec::new();
-    let mut label_feats = Vec::new();
-    let mut scores = [0f32; 3];
-    let mut label_scores = vec![0f32; nl];
-    let mut best: Option<(Parser, usize, f64)> = None;
-    for epoch in 1..=epochs {
-        rng.shuffle(&mut order);
-        for &k in &order {
-            let ex = &train[k];
-            let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
-            let n = words.len();
-            if ex.heads.len() != n + 1 || ex.heads.iter().skip(1).any(|&h| h > n) {
-                continue;
-            }
-            ctx.fill(&words, &ex.tags);
-            let gl = &gold_labels[k];
-            let mut st = State::new(n);
-            while !st.is_terminal() {
-                ctx.features(&st, &mut feats);
-                moves.score(&feats, &mut scores);
-                let costs = st.costs(&ex.heads);
-                let valid = [st.can_shift(), st.can_left(), st.can_right()];
-                let min = (0..3).filter(|&c| valid[c]).map(|c| costs[c]).min().unwrap_or(0);
-                let Some(pred) = argmax_where(&scores, |c| valid[c]) else { break };
-                let Some(best_gold) = argmax_where(&scores, |c| valid[c] && costs[c] == min) else { break };
-                moves.tick();
-                if costs[pred] > min {
-                    moves.update(best_gold, pred, &feats);
-                }
-                let follow =
-                    if costs[pred] == min || (epoch > 1 && rng.next_f64() < explore) { pred } else { best_gold };
-                let m = if follow == SHIFT {
-                    Move::Shift
-                } else {
-                    let (head, dep) = if follow == LEFT { (st.b(0), st.s(0)) } else { (st.s(1), st.s(0)) };
-                    let label = if head == 0 {
-                        root_label.unwrap_or(0)
-                    } else {
-                        ctx.label_features(&st, head, dep, &mut label_feats);
-                        labeller.score(&label_feats, &mut label_scores);
-                        let guess = argmax_where(&label_scores, |l| Some(l) != root_label).unwrap_or(0);
-                        if ex.heads[dep] == head {
-                            labeller.tick();
-                            labeller.update(gl[dep] as usize, guess, &label_feats);
-                        }
-                        guess
-                    };
-                    if follow == LEFT { Move::Left(label as u16) } else { Move::Right(label as u16) }
-                };
-                st.apply(m);
-            }
-        }
-        let parser = Parser {
-            labels: labels.clone(),
-            moves: moves.freeze(prune.0, prune.1),
-            labeller: Some(labeller.freeze(prune.0, prune.1 / 2)),
-        };
-        let score = dev_score(epoch, &parser);
-        if best.as_ref().is_none_or(|b| score > b.2) {
-            best = Some((parser, epoch, score));
-        }
-    }
-    best.ok_or_else(|| Error::training("no epochs were run"))
-}
-
-/// Trains a parser, joint or split (see [`Parser`]); `dev_score` is called after each epoch
-/// with that epoch's frozen model.
+/// Trains a parser (with cluster features when given a word `table`); `dev_score` is called
+/// after each epoch with that epoch's frozen model.
 pub(crate) fn train(
     train: &[ParseExample],
-    epochs: usize,
-    seed: u64,
-    prune: (f32, usize),
-    explore: f64,
-    split: bool,
-    dev_score: impl FnMut(usize, &Parser) -> f64,
-) -> Result<(Parser, usize, f64)> {
-    if split {
-        train_split(train, epochs, seed, prune, explore, dev_score)
-    } else {
-        train_joint(train, epochs, seed, prune, explore, dev_score)
-    }
-}
-
-/// Trains a joint parser (see [`Parser`]); `dev_score` is called after each epoch.
-fn train_joint(
-    train: &[ParseExample],
+    table: Option<&WordTable>,
     epochs: usize,
     seed: u64,
     prune: (f32, usize),
@@ -712,7 +527,7 @@ fn train_joint(
             if ex.heads.len() != n + 1 || ex.heads.iter().skip(1).any(|&h| h > n) {
                 continue;
             }
-            ctx.fill(&words, &ex.tags);
+            ctx.fill(&words, &ex.tags, table);
             let gl = &gold_labels[k];
             let mut st = State::new(n);
             while !st.is_terminal() {
@@ -742,7 +557,7 @@ fn train_joint(
                 st.apply(Move::from_class(follow, nl));
             }
         }
-        let parser = Parser { labels: labels.clone(), moves: model.freeze(prune.0, prune.1), labeller: None };
+        let parser = Parser { labels: labels.clone(), moves: model.freeze(prune.0, prune.1), table: table.cloned() };
         let score = dev_score(epoch, &parser);
         if best.as_ref().is_none_or(|b| score > b.2) {
             best = Some((parser, epoch, score));

@@ -137,12 +137,10 @@ pub(crate) struct Weights {
     /// Entries of sparse rows: class in the high 16 bits, weight in the low 16.
     entries: Vec<u32>,
     /// Dense rows (`n_classes` weights each), for rows with many entries: adding them up is
-    /// vectorised. A slot whose count is 0 points to dense row `start`.
-    dense: Vec<i16>,
+    /// vectorised, and they are few, so they are kept as `i32` to spare the widening. A slot
+    /// whose count is 0 points to dense row `start`.
+    dense: Vec<i32>,
     n_feats: usize,
-    /// For models of at most three classes (the parser's moves): a second table holding each
-    /// key with its weights inline, so that a lookup is one cache line, not two.
-    small: Vec<(u32, [i16; 3])>,
 }
 
 const NO_ROW: u32 = u32::MAX;
@@ -153,65 +151,7 @@ impl Weights {
         for (k, row) in rows {
             w.push_row(k, row.iter().copied());
         }
-        w.build_small();
         w
-    }
-
-    /// Fills the inline table of a model with at most three classes.
-    fn build_small(&mut self) {
-        if self.n_classes > 3 {
-            return;
-        }
-        let mut small = vec![(0u32, [0i16; 3]); self.slots.len()];
-        for (i, slot) in self.slots.iter().enumerate() {
-            if slot[0] != 0 {
-                let mut w = [0i16; 3];
-                for (c, q) in self.row(slot[1]) {
-                    if let Some(x) = w.get_mut(c as usize) {
-                        *x = q;
-                    }
-                }
-                small[i] = (slot[0], w);
-            }
-        }
-        self.small = small;
-    }
-
-    #[inline]
-    fn score_small(&self, feats: &[u32], scores: &mut [i32]) {
-        for &f in feats {
-            prefetch(&self.small[self.home(f)]);
-        }
-        let mut sum = [0i32; 3];
-        for &f in feats {
-            let w = if f == 0 {
-                let mut w = [0i16; 3];
-                for (c, q) in self.row(self.zero) {
-                    if let Some(x) = w.get_mut(c as usize) {
-                        *x = q;
-                    }
-                }
-                w
-            } else {
-                let mut i = self.home(f);
-                loop {
-                    let (k, w) = self.small[i];
-                    if k == f {
-                        break w;
-                    }
-                    if k == 0 {
-                        break [0; 3];
-                    }
-                    i = (i + 1) & self.mask;
-                }
-            };
-            for (s, x) in sum.iter_mut().zip(w) {
-                *s += i32::from(x);
-            }
-        }
-        for (s, x) in scores.iter_mut().zip(sum) {
-            *s = x;
-        }
     }
 
     fn with_capacity(n_classes: usize, scale: f32, n_rows: usize, n_entries: usize) -> Weights {
@@ -226,7 +166,6 @@ impl Weights {
             entries: Vec::with_capacity(n_entries),
             dense: Vec::new(),
             n_feats: 0,
-            small: Vec::new(),
         }
     }
 
@@ -250,7 +189,7 @@ impl Weights {
             self.dense.resize(self.dense.len() + n, 0);
             for e in self.entries.drain(start..) {
                 if let Some(w) = self.dense.get_mut(index * n + (e >> 16) as usize) {
-                    *w = e as u16 as i16;
+                    *w = i32::from(e as u16 as i16);
                 }
             }
             (index as u32) << 8
@@ -268,7 +207,7 @@ impl Weights {
         if len == 0 {
             let n = self.n_classes;
             let dense = self.dense.get(start * n..(start + 1) * n).unwrap_or(&[]);
-            dense.iter().enumerate().filter(|(_, w)| **w != 0).map(|(c, &w)| (c as u8, w)).collect()
+            dense.iter().enumerate().filter(|(_, w)| **w != 0).map(|(c, &w)| (c as u8, w as i16)).collect()
         } else {
             let entries = self.entries.get(start..start + len).unwrap_or(&[]);
             entries.iter().map(|&e| ((e >> 16) as u8, e as u16 as i16)).collect()
@@ -330,11 +269,9 @@ impl Weights {
     /// added up.
     #[inline]
     pub(crate) fn score(&self, feats: &[u32], scores: &mut [i32]) {
-        if !self.small.is_empty() {
-            self.score_small(feats, scores);
-            return;
-        }
-        scores.iter_mut().for_each(|s| *s = 0);
+        // Classes are below 256 (checked when a model is read), so a byte indexes this
+        // accumulator without a bounds check.
+        let mut sum = [0i32; 256];
         let mut rows = [NO_ROW; 128];
         for chunk in feats.chunks(rows.len()) {
             // Start loading every home slot first. Prefetches, unlike loads, retire at once,
@@ -365,18 +302,19 @@ impl Weights {
                 let len = (p & 0xff) as usize;
                 if len == 0 {
                     let Some(row) = self.dense.get(start * n..(start + 1) * n) else { continue };
-                    for (s, &w) in scores.iter_mut().zip(row) {
-                        *s += i32::from(w);
+                    for (s, &w) in sum.iter_mut().zip(row) {
+                        *s += w;
                     }
                     continue;
                 }
                 let Some(entries) = self.entries.get(start..start + len) else { continue };
                 for &e in entries {
-                    if let Some(s) = scores.get_mut((e >> 16) as usize) {
-                        *s += i32::from(e as u16 as i16);
-                    }
+                    sum[usize::from((e >> 16) as u8)] += i32::from(e as u16 as i16);
                 }
             }
+        }
+        for (s, &x) in scores.iter_mut().zip(&sum) {
+            *s = x;
         }
     }
 
@@ -435,7 +373,6 @@ impl Weights {
             }
             w.push_row(key, row.iter().copied());
         }
-        w.build_small();
         Ok(w)
     }
 }
@@ -492,7 +429,7 @@ mod tests {
     }
 
     #[test]
-    fn inline_and_dense_rows_score_like_plain_sums() {
+    fn sparse_and_dense_rows_score_like_plain_sums() {
         for n_classes in [3usize, 40] {
             let mut m = Averaged::new(n_classes);
             let mut rng = crate::train::Rng::new(5);
@@ -504,7 +441,6 @@ mod tests {
                 m.update(a, b, &feats);
             }
             let w = m.freeze(0.0, 0);
-            assert_eq!(w.small.is_empty(), n_classes > 3);
             assert_eq!(w.dense.is_empty(), n_classes <= 3, "some rows of the 40-class model are dense");
             let feats: Vec<u32> = (0..50).collect();
             let mut got = vec![0i32; n_classes];

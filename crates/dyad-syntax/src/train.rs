@@ -60,11 +60,8 @@ pub struct TrainOptions {
     pub jackknife: usize,
     /// Epochs of each jackknife tagger.
     pub jackknife_epochs: usize,
-    /// Parser only: train the faster, split form (move model + relation model) rather than
-    /// the joint one (see [`Parser`]).
-    pub split_labeller: bool,
-    /// NER only: word clusters, capitalisation statistics and known names to use as features
-    /// (stored in the model).
+    /// NER and parser: word clusters, capitalisation statistics and known names to use as
+    /// features (stored in the model; the parser uses the clusters only).
     pub ner_words: Option<WordTable>,
 }
 
@@ -79,7 +76,6 @@ impl Default for TrainOptions {
             tagger: None,
             jackknife: 0,
             jackknife_epochs: 5,
-            split_labeller: false,
             ner_words: None,
         }
     }
@@ -201,11 +197,11 @@ pub fn train_parser(train_path: &Path, dev_path: &Path, options: &TrainOptions) 
     let tagger = options.tagger.as_ref();
     let (model, best_epoch, dev_score) = parser::train(
         &train,
+        options.ner_words.as_ref(),
         options.epochs,
         options.seed,
         (options.prune, options.max_weights),
         options.explore,
-        options.split_labeller,
         |e, m| {
             let (uas, las) = attachment(m, tagger, &dev);
             let (f, w) = m.size();
