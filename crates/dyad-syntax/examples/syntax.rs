@@ -4,6 +4,8 @@
 //! syntax train tagger|parser|ner --train F --dev F --out F [--epochs N] [--seed S] [--prune P]
 //!              [--max-weights N] [--tagger F] [--jackknife K] [--jackknife-epochs N] [--explore P]
 //!              [--words F]       # NER, parser: word table written by `syntax wordtable`
+//!              [--jackknife K --tag-train F]  # NER: training tags from K jackknife taggers
+//!                                # trained on the POS treebank F
 //! syntax wordtable --out F [--lexicon DIR] [--seed S] NEWS.jsonl...
 //!                                # word clusters and capitalisation from raw news, names from the lexicon
 //! syntax parse --conllu [--tagger F] [--parser F] [--ner F] < in.conllu > out.conllu
@@ -89,6 +91,7 @@ fn run(args: &[String]) -> Result<(), String> {
                     Some(p) => Some(dyad_syntax::WordTable::read_tsv(p.as_ref()).map_err(|e| e.to_string())?),
                     None => None,
                 },
+                ner_tag_train: flag(args, "--tag-train").map(PathBuf::from),
             };
             let started = Instant::now();
             let trained = match what {

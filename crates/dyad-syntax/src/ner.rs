@@ -2,8 +2,9 @@
 //!
 //! Each word gets `O` or one of `B-`, `I-`, `L-`, `U-` (begin, inside, last, unit) with an
 //! entity type; only sequences that form whole spans are allowed. Features: the word, its
-//! shape and affixes, the words and tags around it, the two previous decisions, and the hits
-//! of an optional [`Gazetteer`] (a hit is a word range with an [`EntityLabel`], turned into
+//! shape and affixes, the words and tags around it, the two previous decisions, the first and
+//! last words of the run of capitalised words it is in ("the Water Supply Corporation": every
+//! word of it sees "corporation"), and the hits of an optional [`Gazetteer`] (a hit is a word range with an [`EntityLabel`], turned into
 //! BILOU-position features). A model trained with a [`WordTable`] carries it in its file and
 //! adds the word's and its neighbours' clusters, the word's capitalisation in news text, and
 //! the table's known names as gazetteer hits.
@@ -19,6 +20,8 @@ use dyad_core::EntityLabel;
 
 const KIND: u8 = 3;
 const PAD: usize = 2;
+/// Lower-case words that can sit inside a name between capitalised words.
+const JOINERS: [&str; 7] = ["of", "and", "&", "for", "the", "'s", "-"];
 
 /// A name found by a gazetteer: words `start..end` of the sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,6 +100,10 @@ pub(crate) struct NerContext {
     info: Vec<WordInfo>,
     norms: Vec<u64>,
     table: bool,
+    /// For each word, the run of capitalised words it belongs to (`start..end`; empty if none).
+    runs: Vec<(u32, u32)>,
+    /// Hashed norms of the lower-case words that may join capitalised words into one name.
+    joiners: [u64; 7],
 }
 
 impl NerContext {
@@ -111,6 +118,38 @@ impl NerContext {
             info: Vec::new(),
             norms: Vec::new(),
             table: false,
+            runs: Vec::new(),
+            joiners: JOINERS.map(hash_str),
+        }
+    }
+
+    /// Finds the runs of capitalised words, joined by "of", "and", "&", "for", "the", "'s" or a
+    /// hyphen when a capitalised word follows ("Bank of the Rockies", "Ray 's Pizza").
+    fn find_runs(&mut self, n: usize) {
+        self.runs.clear();
+        self.runs.resize(n, (0, 0));
+        let caps = |p: &WordParts| p.flags & (FLAG_UPPER_INITIAL | FLAG_ALL_UPPER) != 0;
+        let mut i = 0;
+        while i < n {
+            if !caps(&self.parts[PAD + i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i + 1;
+            loop {
+                let mut k = end;
+                while k < n && k - end < 2 && self.joiners.contains(&self.parts[PAD + k].norm) {
+                    k += 1;
+                }
+                if k < n && caps(&self.parts[PAD + k]) {
+                    end = k + 1;
+                } else {
+                    break;
+                }
+            }
+            self.runs[start..end].fill((start as u32, end as u32));
+            i = end;
         }
     }
 
@@ -130,6 +169,7 @@ impl NerContext {
         self.parts.extend([padding(3), padding(4)]);
         self.xpos.extend([3, 4]);
         self.upos.extend([3, 4]);
+        self.find_runs(words.len());
         self.gaz.iter_mut().for_each(Vec::clear);
         self.gaz.resize(words.len(), Vec::new());
         self.hits.clear();
@@ -210,6 +250,29 @@ impl NerContext {
             key(34, &[w.flags, m1.flags, p1.flags]),
         ]);
         let caps = w.flags & (FLAG_UPPER_INITIAL | FLAG_ALL_UPPER);
+        if let Some(&(start, end)) = self.runs.get(i)
+            && end > start + 1
+        {
+            // A name of several words: its last word ("Department", "Inc.") and first word
+            // ("The", "Bank") tell its type to every word of it.
+            let (start, end) = (start as usize, end as usize);
+            let at = if i == start {
+                0
+            } else if i + 1 == end {
+                1
+            } else {
+                2
+            };
+            let last = self.parts[PAD + end - 1].norm;
+            out.extend([
+                key(50, &[last, at]),
+                key(51, &[self.parts[PAD + start].norm, at]),
+                key(52, &[(end - start).min(5) as u64, at]),
+            ]);
+            if self.table {
+                out.push(key(53, &[u64::from(self.info[PAD + end - 1].clusters[1]), at]));
+            }
+        }
         if let Some(hits) = self.gaz.get(i) {
             for &h in hits {
                 out.push(key(27, &[h]));
@@ -518,6 +581,45 @@ mod tests {
         assert!(herat.contains(&hit) && !kabul.contains(&hit), "only the listed name is a hit");
         assert!(!plain.contains(&cluster) && !plain.contains(&hit), "no table, no table features");
         assert_eq!(plain.len() + 7, feats(&["in", "Kabul", "today"], Some(&table)).len());
+    }
+
+    #[test]
+    fn capitalised_runs_join_over_short_lower_case_words() {
+        let words =
+            ["They", "met", "the", "Bank", "of", "the", "Rockies", "with", "Ray", "'s", "Pizza", "in", "Denver"];
+        let mut ctx = NerContext::new();
+        ctx.fill(&words, &[], None, None);
+        assert_eq!(ctx.runs[0], (0, 1), "a capitalised word alone is a run of one");
+        assert_eq!(ctx.runs[1], (0, 0), "a lower-case word is in no run");
+        assert_eq!(ctx.runs[2], (0, 0), "'the' before a name is not part of it");
+        assert!(ctx.runs[3..7].iter().all(|&r| r == (3, 7)), "Bank of the Rockies: {:?}", ctx.runs);
+        assert_eq!(ctx.runs[7], (0, 0), "'with' joins nothing");
+        assert!(ctx.runs[8..11].iter().all(|&r| r == (8, 11)), "Ray 's Pizza: {:?}", ctx.runs);
+        assert_eq!(ctx.runs[12], (12, 13));
+        ctx.fill(&["Housing", "and", "Urban", "Development"], &[], None, None);
+        assert_eq!(ctx.runs, vec![(0, 4); 4], "'and' between capitalised words joins them");
+        ctx.fill(&["Apples", "and", "pears"], &[], None, None);
+        assert_eq!(ctx.runs, vec![(0, 1), (0, 0), (0, 0)], "a joiner needs a capitalised word after it");
+        ctx.fill(&["Paris", "of", "the", "and", "Rome"], &[], None, None);
+        assert_eq!(ctx.runs, vec![(0, 1), (0, 0), (0, 0), (0, 0), (4, 5)], "at most two joiners in a row");
+    }
+
+    #[test]
+    fn every_word_of_a_name_sees_its_last_word() {
+        let mut ctx = NerContext::new();
+        let mut first_word = |words: &[&str]| {
+            ctx.fill(words, &[], None, None);
+            let mut f = Vec::new();
+            ctx.features(1, 0, 0, &mut f);
+            f
+        };
+        let housing = first_word(&["the", "Housing", "Development", "Corporation", "said"]);
+        let water = first_word(&["the", "Water", "Supply", "Corporation", "said"]);
+        let lower = first_word(&["the", "water", "supply", "corporation", "said"]);
+        let last = key(50, &[hash_str("corporation"), 0]);
+        assert!(housing.contains(&last) && water.contains(&last), "same last word, same feature");
+        assert!(!lower.contains(&last), "lower-case words form no name");
+        assert_eq!(lower.len() + 3, housing.len(), "three run features without a word table");
     }
 
     #[test]

@@ -55,14 +55,19 @@ pub struct TrainOptions {
     pub explore: f64,
     /// Tagger whose predicted tags the parser is evaluated on and the NER tagger uses.
     pub tagger: Option<Tagger>,
-    /// Parser only: train on tags predicted by taggers trained on the other `jackknife` − 1
-    /// parts of the training data (0 or 1: train on gold tags).
+    /// Parser: train on tags predicted by taggers trained on the other `jackknife` − 1 parts of
+    /// the training data (0 or 1: train on gold tags). NER, with [`TrainOptions::ner_tag_train`]:
+    /// the same for the NER training sentences found in that treebank.
     pub jackknife: usize,
     /// Epochs of each jackknife tagger.
     pub jackknife_epochs: usize,
     /// NER and parser: word clusters, capitalisation statistics and known names to use as
     /// features (stored in the model; the parser uses the clusters only).
     pub ner_words: Option<WordTable>,
+    /// NER only, with `jackknife` > 1: the POS treebank (CoNLL-U) that the tagger was trained
+    /// on. NER training sentences that are also in it are tagged by jackknife taggers that did
+    /// not see them, so that training tags are as noisy as the tags seen at prediction time.
+    pub ner_tag_train: Option<std::path::PathBuf>,
 }
 
 impl Default for TrainOptions {
@@ -77,6 +82,7 @@ impl Default for TrainOptions {
             jackknife: 0,
             jackknife_epochs: 5,
             ner_words: None,
+            ner_tag_train: None,
         }
     }
 }
@@ -278,7 +284,25 @@ pub(crate) fn entity_f1(ner: &NerTagger, gold: &[NerExample]) -> (f64, f64, f64)
 /// Trains the NER tagger on IOB2 (or CoNLL-U with `NER=` in MISC) files.
 pub fn train_ner(train_path: &Path, dev_path: &Path, options: &TrainOptions) -> Result<Trained> {
     let tagger = options.tagger.as_ref();
-    let train = ner_examples(&read(train_path)?, tagger);
+    let mut train = ner_examples(&read(train_path)?, tagger);
+    if let Some(path) = &options.ner_tag_train {
+        if options.jackknife < 2 {
+            return Err(Error::training("jackknifed NER training tags need a jackknife of 2 or more folds"));
+        }
+        let treebank = read(path)?;
+        let tags = jackknife_tags(&treebank, options)?;
+        let index: std::collections::HashMap<Vec<&str>, usize> =
+            treebank.iter().enumerate().map(|(i, s)| (s.forms(), i)).collect();
+        let mut found = 0;
+        for ex in &mut train {
+            let forms: Vec<&str> = ex.words.iter().map(String::as_str).collect();
+            if let Some(&i) = index.get(&forms) {
+                ex.tags = tags[i].clone();
+                found += 1;
+            }
+        }
+        eprintln!("ner: {found} of {} training sentences have jackknifed tags", train.len());
+    }
     let dev = ner_examples(&read(dev_path)?, tagger);
     eprintln!(
         "ner: {} training sentences, {} dev sentences, {} tags",
