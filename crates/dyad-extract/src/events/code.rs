@@ -512,14 +512,14 @@ impl Coder {
         if depth > 6 {
             return None;
         }
-        // Several subjects (a dateline parsed as one): the nearest to the verb.
-        // (a date parsed as a second subject, "lawmakers Tuesday endorsed", is none)
-        // (a date parsed as a second subject, "lawmakers Tuesday endorsed", is none; a date
-        // parsed as the subject with the real one in apposition gives way to it)
+        // Several subjects (a dateline parsed as one): the nearest to the verb. A date or a
+        // dateline parsed as the subject, with the real one in apposition, gives way to it;
+        // without one it is no subject ("lawmakers Tuesday endorsed").
+        let not_agent = |n: usize| s.is_time(n) || s.is_dateline(n);
         let subjects: Vec<usize> = s
             .kids(v, &["nsubj", "csubj"])
-            .map(|n| if s.is_time(n) { s.kids(n, &["appos"]).next().unwrap_or(n) } else { n })
-            .filter(|&n| !s.is_time(n))
+            .map(|n| if not_agent(n) { s.kids(n, &["appos"]).next().unwrap_or(n) } else { n })
+            .filter(|&n| !not_agent(n))
             .collect();
         if let Some(n) = subjects.into_iter().min_by_key(|&n| n.abs_diff(v)) {
             let passive = s.words[n].deprel.ends_with(":pass");

@@ -175,6 +175,22 @@ impl<'a> Sent<'a> {
     }
 
     /// True when word `k` lies inside a time expression ("on Sunday").
+    /// True when word `k` belongs to a dateline opening the sentence: a few capitalised words
+    /// (and commas) before a colon or dash ("Washington:", "KYIV, Ukraine —"). A dateline
+    /// names where the story was filed, not who acted.
+    pub fn is_dateline(&self, k: usize) -> bool {
+        let Some(end) = self
+            .words
+            .iter()
+            .take(5)
+            .position(|w| matches!(w.lower.as_str(), ":" | "\u{2014}" | "\u{2013}" | "-" | "--"))
+        else {
+            return false;
+        };
+        let capitalised = |w: &W| self.doc.slice(w.span).starts_with(|c: char| c.is_uppercase());
+        k < end && end > 0 && self.words[..end].iter().all(|w| capitalised(w) || w.lower == ",")
+    }
+
     pub fn is_time(&self, k: usize) -> bool {
         let w = self.words[k].span;
         self.doc.timexes.iter().any(|t| t.span.start <= w.start && w.end <= t.span.end)

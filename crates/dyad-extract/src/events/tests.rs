@@ -134,6 +134,24 @@ fn phone_call_with_title_and_attribution() {
 }
 
 #[test]
+fn a_dateline_is_not_the_subject() {
+    // However the parser attaches the dateline ("Tokyo" as subject, the minister in
+    // apposition, or the minister as subject), the minister is the source.
+    for dateline in ["Tokyo:", "TOKYO \u{2014}"] {
+        let doc = run(
+            &format!(
+                "{dateline} Japanese Foreign Minister Yoshimasa Hayashi met with Chinese Foreign Minister Wang Yi on Friday."
+            ),
+            "2022-01-23",
+            true,
+        );
+        let e = find(&doc, "036").or_else(|| find(&doc, "040")).unwrap_or_else(|| panic!("{:?}", codes(&doc)));
+        assert_eq!(e.source.as_ref().and_then(|p| p.code.as_deref()), Some("JPNGOV"), "{dateline}");
+        assert_eq!(e.target.as_ref().and_then(|p| p.code.as_deref()), Some("CHNGOV"), "{dateline}");
+    }
+}
+
+#[test]
 fn speculation_and_denial_are_not_asserted() {
     for text in [
         "Officials fear that Serbia may be weighing a strike against Kosovo.",
