@@ -1,7 +1,7 @@
 //! `dyad parse` and `dyad train`: the syntax models, for the people who maintain them.
 
 use anyhow::Context;
-use dyad_syntax::{Models, Tagger, TrainOptions};
+use dyad_syntax::{Models, Tagger, TrainOptions, WordTable};
 use std::io::{BufReader, BufWriter};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +40,9 @@ pub fn parse(_args: ParseArgs) -> anyhow::Result<ExitCode> {
 ///   dyad train tagger --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu --out tagger.bin
 ///
 ///   dyad train parser --train ... --dev ... --out parser.bin --jackknife 4
+///
+///   dyad train ner --train ... --dev ... --out ner.bin --words ner-words.tsv \
+///       --jackknife 5 --tag-train en_ewt-ud-train.conllu
 #[derive(clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct TrainArgs {
@@ -79,6 +82,14 @@ pub struct TrainArgs {
     /// Tagger model whose tags the parser and NER use [default: the embedded one].
     #[arg(long, value_name = "FILE")]
     tagger: Option<PathBuf>,
+    /// Parser and NER: word table (clusters, capitalisation, known names) written by the
+    /// `syntax` example's `wordtable` command; it is stored inside the model.
+    #[arg(long, value_name = "FILE")]
+    words: Option<PathBuf>,
+    /// NER, with --jackknife K: the POS treebank the tagger was trained on; NER training
+    /// sentences found in it get tags from K jackknife taggers that did not see them.
+    #[arg(long, value_name = "FILE")]
+    tag_train: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -103,7 +114,14 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         tagger,
         jackknife: args.jackknife,
         jackknife_epochs: args.jackknife_epochs,
-        ..TrainOptions::default()
+        ner_words: match &args.words {
+            Some(p) if args.model != Model::Tagger => {
+                Some(WordTable::read_tsv(p).with_context(|| p.display().to_string())?)
+            }
+            Some(_) => anyhow::bail!("--words is for `dyad train parser` and `dyad train ner` only"),
+            None => None,
+        },
+        ner_tag_train: args.tag_train.clone(),
     };
     let started = Instant::now();
     let trained = match args.model {
