@@ -48,6 +48,7 @@ PARQUET_MENTIONS = {
     "source_text": "string", "target_text": "string", "modality": "string", "attribution": "string",
     "attribution_code": "string", "event_date": "date32[day]", "event_date_timex": "string", "place": "string",
     "confidence": "double", "evidence": "string",
+    "event_start_utc": "timestamp[ms, tz=UTC]", "event_end_utc": "timestamp[ms, tz=UTC]",
 }
 # The columns declared non-null; every other column may hold nulls.
 PARQUET_REQUIRED = {

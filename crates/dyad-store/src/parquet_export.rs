@@ -167,7 +167,7 @@ const EVENT_COLUMNS: [Column; 29] = [
 ];
 
 /// The mentions table, in column order (the order [`MentionColumns`] appends in).
-const MENTION_COLUMNS: [Column; 22] = [
+const MENTION_COLUMNS: [Column; 24] = [
     col("event_id", Int64, false, "The event this mention belongs to (events.event_id)"),
     col("doc_id", Utf8, false, "Id of the document"),
     col("mention_id", Utf8, false, "Stable id of the mention within its document (the dyad/1 event id)"),
@@ -190,6 +190,8 @@ const MENTION_COLUMNS: [Column; 22] = [
     col("place", Utf8, true, "Where it happened, as this mention words it"),
     col("confidence", Float64, false, "Coder confidence, 0 to 1"),
     col("evidence", Utf8, false, "The sentence"),
+    col("event_start_utc", TimestampUtc, true, "When the event began, if the mention gives a clock time with a zone"),
+    col("event_end_utc", TimestampUtc, true, "When the event ended (the start again for a single time)"),
 ];
 
 impl ParquetTable {
@@ -296,7 +298,7 @@ const EVENT_SELECT: &str = "e.id, e.source, e.target, e.cameo, e.root, e.quad_cl
 /// Mentions of one event, in the order the other exports list them.
 const MENTION_SELECT: &str = "SELECT m.doc_id, m.mention_id, d.url, d.source, d.published, m.sentence, m.start,
     m.end, m.trigger, m.source_text, m.target_text, m.modality, m.attribution, m.attribution_code, m.date, m.place,
-    m.confidence, m.evidence
+    m.confidence, m.evidence, m.time_start, m.time_end
     FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.event_id = ?1
     ORDER BY m.doc_id, m.sentence, m.start";
 
@@ -468,6 +470,8 @@ struct MentionColumns {
     attribution_code: StringBuilder,
     event_date: Date32Builder,
     event_date_timex: StringBuilder,
+    event_start_utc: TimestampMillisecondBuilder,
+    event_end_utc: TimestampMillisecondBuilder,
     place: StringBuilder,
     confidence: Float64Builder,
     evidence: StringBuilder,
@@ -495,6 +499,8 @@ impl MentionColumns {
             attribution_code: StringBuilder::new(),
             event_date: Date32Builder::new(),
             event_date_timex: StringBuilder::new(),
+            event_start_utc: TimestampMillisecondBuilder::new().with_timezone("UTC"),
+            event_end_utc: TimestampMillisecondBuilder::new().with_timezone("UTC"),
             place: StringBuilder::new(),
             confidence: Float64Builder::new(),
             evidence: StringBuilder::new(),
@@ -529,6 +535,8 @@ impl Columns for MentionColumns {
             let date = text(m, 14)?;
             self.event_date.append_option(date.and_then(day_number));
             self.event_date_timex.append_option(date);
+            self.event_start_utc.append_option(text(m, 18)?.and_then(utc_seconds).map(|s| s * 1000));
+            self.event_end_utc.append_option(text(m, 19)?.and_then(utc_seconds).map(|s| s * 1000));
             self.place.append_option(text(m, 15)?);
             self.confidence.append_value(as_decimal(m.get(16)?));
             self.evidence.append_value(text(m, 17)?.unwrap_or_default());
@@ -561,6 +569,8 @@ impl Columns for MentionColumns {
             Arc::new(self.place.finish()),
             Arc::new(self.confidence.finish()),
             Arc::new(self.evidence.finish()),
+            Arc::new(self.event_start_utc.finish()),
+            Arc::new(self.event_end_utc.finish()),
         ]
     }
 }

@@ -6,10 +6,10 @@ use rusqlite::Connection;
 use std::path::Path;
 
 /// The schema version this dyad writes and reads.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Migrations, in order: `MIGRATIONS[i]` takes a store from version `i` to `i + 1`.
-const MIGRATIONS: [&str; 3] = [
+const MIGRATIONS: [&str; 4] = [
     // 1: documents, entities, events, mentions.
     "CREATE TABLE dyad_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
      INSERT INTO dyad_meta VALUES ('application', 'dyad');
@@ -44,6 +44,9 @@ const MIGRATIONS: [&str; 3] = [
     "CREATE INDEX events_code_date ON events (cameo, date);
      CREATE INDEX events_root_date ON events (root, date);
      CREATE INDEX events_date ON events (date);",
+    // 4: the instants a mention gives the event (UTC, from a clock time with a zone).
+    "ALTER TABLE mentions ADD COLUMN time_start TEXT;
+     ALTER TABLE mentions ADD COLUMN time_end TEXT;",
 ];
 
 /// Brings `conn` to [`SCHEMA_VERSION`], refusing foreign and newer files.

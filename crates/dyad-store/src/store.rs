@@ -203,8 +203,8 @@ fn insert_mention(
     tx.execute(
         "INSERT OR IGNORE INTO mentions (doc_id, mention_id, event_id, sentence, start, end, trigger, source_text,
                                          target_text, modality, attribution, attribution_code, date, confidence,
-                                         evidence, place)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                                         evidence, place, time_start, time_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
         params![
             doc.id,
             dyad1::event_id(doc, e),
@@ -222,6 +222,8 @@ fn insert_mention(
             f64::from(e.confidence),
             doc.slice(sentence),
             e.place.as_ref().map(|p| doc.slice(p.span)),
+            e.time.as_ref().map(|t| t.0.as_str()),
+            e.time.as_ref().map(|t| t.1.as_str()),
         ],
     )?;
     // Counts are recomputed from the mentions, so they stay exact however mentions arrive.

@@ -206,6 +206,7 @@ mod parquet {
         a.meta.source = Some("Example Wire".into());
         a.events[0].goldstein = 1.9;
         a.events[0].confidence = 0.85;
+        a.events[0].time = Some(("2022-02-12T16:04:00Z".into(), "2022-02-12T17:06:00Z".into()));
         let b = doc("b", "2022-02-13", "USAGOV", "RUSGOV", "041");
         let mut c = doc("c", "2022-02", "RUSMIL", "UKRMIL", "190");
         c.meta.url = None;
@@ -321,6 +322,12 @@ mod parquet {
             "18:30 at +02:00 is 16:30Z"
         );
         assert!(utc.is_null(1) && utc.is_null(2), "a date alone is no instant");
+        let (start, end) = (t.column_by_name("event_start_utc").unwrap(), t.column_by_name("event_end_utc").unwrap());
+        let (start, end) =
+            (start.as_primitive::<TimestampMillisecondType>(), end.as_primitive::<TimestampMillisecondType>());
+        let at = |h: i64, m: i64| (i64::from(FEB_12) * 86_400 + h * 3600 + m * 60) * 1000;
+        assert_eq!((start.value(0), end.value(0)), (at(16, 4), at(17, 6)), "the event's instants are stored");
+        assert!(start.is_null(1) && end.is_null(2), "no clock time, no instant");
         let published = t.column_by_name("published_date").unwrap().as_primitive::<Date32Type>().clone();
         assert_eq!((published.value(0), published.value(1), published.is_null(2)), (FEB_12, FEB_12 + 1, true));
         let publisher = t.column_by_name("publisher").unwrap().as_string::<i32>().clone();
