@@ -185,6 +185,29 @@ impl Coder {
         {
             return Some(format!("object is one of {} or a place", not.join("|")));
         }
+        // "denied the reports", "denied that ...", not "denied Kyiv long-range missiles" nor
+        // "the relations were denied by the war": what is denied must be a claim
+        if let Some(what) = &p.what {
+            let claim = |k: usize| {
+                let k = s.through_quantifier(k);
+                // (or an event itself: "denied any aggression", "denied stealing grain")
+                let event_noun = forms(s, k)
+                    .iter()
+                    .any(|f| self.by_lemma.get(f).is_some_and(|v| v.iter().any(|&id| self.patterns[id].noun)));
+                s.is_form(k, what)
+                    || (matches!(s.words[k].upos, "PRON" | "VERB") && s.actor[k].is_none())
+                    || (event_noun && s.actor[k].is_none())
+            };
+            if s.kids(i, &["iobj"]).next().is_some() {
+                return Some("a recipient ('deny X something') makes another sense".into());
+            }
+            if let Some(o) = s.kids(i, &["obj"]).find(|&o| !claim(o)) {
+                return Some(format!("what is denied, '{}', is no claim", s.words[o].lower));
+            }
+            if let Some(n) = s.kids(i, &["nsubj:pass"]).find(|&n| !claim(n)) {
+                return Some(format!("what is denied, '{}', is no claim", s.words[n].lower));
+            }
+        }
         if let Some(no) = &p.no_preps
             && std::iter::once(i)
                 .chain(s.kids(i, &["obj"]))
@@ -354,6 +377,15 @@ impl Coder {
                 s.kids(v, &["aux"]).any(|a| matches!(s.words[a].lower.as_str(), "would" | "will" | "'ll" | "'d"));
             if !has_modal {
                 return Err("the consequence has no 'would' or 'will'".into());
+            }
+            // "when the costs of the war change voters' minds": a consequence that acts on
+            // something of its own is a cause the sentence describes, not a threat; nor is a
+            // noun inside the condition itself
+            if p.noun && rel_is(w.deprel, "nsubj") && s.kids(clause, &["obj"]).next().is_some() {
+                return Err("the consequence is the subject of a transitive verb".into());
+            }
+            if s.condition_clause().is_some_and(|(a, b)| a <= i && i < b) {
+                return Err("the consequence lies inside the condition".into());
             }
         }
         Ok(clause)
@@ -531,8 +563,60 @@ impl Coder {
             return Some((n, passive));
         }
         let h = s.words[v].head?;
+        // "called on Russia to withdraw", "appealed to Moscow to halt": the one called on is
+        // the controller of the infinitive, not the caller
+        if matches!(s.words[v].deprel, "xcomp" | "advcl")
+            && s.kids(v, &["mark"]).any(|m| s.words[m].lower == "to")
+            && let Some(o) = s.kids(h, &["obl"]).find(|&o| {
+                o > h
+                    && o < v
+                    && match s.case_of(o).as_str() {
+                        "on" | "upon" => any_form(s, h, markers::CALL_ON),
+                        "to" => any_form(s, h, &["appeal"]),
+                        _ => false,
+                    }
+            })
+        {
+            return Some((o, false));
+        }
+        // "prevented the West from helping Ukraine", "barred Russia from taking part": the
+        // object is the one kept from acting
+        if matches!(s.words[v].deprel, "xcomp" | "advcl")
+            && s.kids(v, &["mark"]).any(|m| s.words[m].lower == "from")
+            && let Some(o) = s.kids(h, &["obj"]).find(|&o| o > h && o < v)
+        {
+            return Some((o, false));
+        }
+        // "agreed with Russia launching the attack": a gerund right after an oblique noun has
+        // that noun for its subject
+        if matches!(s.words[v].deprel, "xcomp" | "advcl")
+            && s.words[v].lower.ends_with("ing")
+            && let Some(o) = s.kids(h, &["obl"]).find(|&o| o + 1 == v && is_noun(s.words[o].upos))
+        {
+            return Some((o, false));
+        }
         match s.words[v].deprel {
             "conj" => self.subject(s, h, depth + 1),
+            // "foiled an attempt to kill X", "a Russian plot to assassinate Y": the infinitive of
+            // a noun is done by the noun's agent (its possessor or demonym), not by the clause's
+            // subject; the noun stands for it when it names none
+            "acl"
+                if is_noun(s.words[h].upos)
+                    && s.kids(v, &["mark"]).any(|m| s.words[m].lower == "to")
+                    && any_form(s, h, markers::ATTEMPT_NOUNS) =>
+            {
+                if let Some(k) = s.kids(h, &["nmod:poss", "amod"]).find(|&k| s.actor[k].is_some()) {
+                    return Some((k, false));
+                }
+                // "made another attempt to reach a deal": the light verb's subject tries (not
+                // "blocked efforts to condemn X": those are someone else's)
+                match (s.words[h].deprel, s.words[h].head) {
+                    ("obj", Some(g)) if any_form(s, g, markers::LIGHT_TRY) => {
+                        self.subject(s, g, depth + 1).map(|(n, _)| (n, false))
+                    }
+                    _ => Some((h, false)),
+                }
+            }
             "xcomp" => {
                 // "urged Moscow to withdraw": the object controls; else the subject does.
                 // (an object left of the verb is a relative pronoun or a misparse, no controller)
@@ -724,7 +808,11 @@ impl Coder {
                         target_words.insert(0, n);
                     }
                 } else if let Some(n) = subj {
-                    sources.extend(s.actors_in(n, 2));
+                    // (the noun of "an attempt to kill" is the agent only as a named actor)
+                    let noun_agent = s.words[c.clause].deprel == "acl"
+                        && s.words[c.clause].head == Some(n)
+                        && any_form(s, n, markers::ATTEMPT_NOUNS);
+                    sources.extend(s.actors_in(n, if noun_agent { 0 } else { 2 }));
                     // "The US, Russia, and Switzerland met", parsed as two subjects: a subject
                     // right after "and" shares the verb with the subjects before it
                     if n > 0 && matches!(s.words[n - 1].lower.as_str(), "and" | ",") {
@@ -943,6 +1031,18 @@ impl Coder {
         if c.pattern.cond {
             return (Modality::Asserted, "a conditional warning is a threat made now; its content is not coded".into());
         }
+        // "agreed with Russia launching the attack": a gerund with its own subject is a fact the
+        // governing verb judges, not a plan of that verb's subject
+        // "foiled an attempt to kill X": the attempt was made and failed; what it aimed at,
+        // under it, did not happen
+        let foiled_attempt =
+            |h: usize, child: usize| any_form(s, h, markers::FOILING) && any_form(s, child, markers::ATTEMPT_NOUNS);
+        let own_subject = |g: usize| {
+            s.parsed
+                && matches!(s.words[g].deprel, "advcl" | "xcomp")
+                && s.words[g].lower.ends_with("ing")
+                && s.words[g].head.is_some_and(|h| s.kids(h, &["obl"]).any(|o| o + 1 == g && is_noun(s.words[o].upos)))
+        };
         if let Some((a, b)) = s.condition_clause()
             && a <= i
             && i < b
@@ -969,6 +1069,8 @@ impl Coder {
                 }
                 if let Some(m) = markers::governing(forms(s, k))
                     && !(c.pattern.noun && any_form(s, k, &["commit", "perpetrate"]))
+                    && !(m == Modality::Intended && own_subject(i))
+                    && !foiled_attempt(k, i)
                     && (!definite_noun || m == Modality::Denied)
                 {
                     found.push((m, format!("'{w}' governs the trigger")));
@@ -1046,12 +1148,34 @@ impl Coder {
                 if (lo + 1..hi).any(|k| matches!(s.words[k].lower.as_str(), "but" | ";" | "while" | "whereas")) {
                     break;
                 }
-                if rel == "advcl" && !s.kids(child, &["mark"]).any(|m| s.words[m].lower == "to") {
+                let marked = |word: &str| s.kids(child, &["mark"]).any(|m| s.words[m].lower == word);
+                // "dissuaded Putin from invading", "kept Russia from taking part": kept from acting
+                if matches!(rel, "advcl" | "xcomp") && marked("from") && s.kids(h, &["obj"]).any(|o| o < child) {
+                    found.push((
+                        Modality::Negated,
+                        format!("'{}' keeps its object from '{}'", s.words[h].lower, s.words[child].lower),
+                    ));
+                }
+                // "Putin's effort to seize land": what an attempt aims at
+                if rel == "acl" && marked("to") && any_form(s, h, markers::ATTEMPT_NOUNS) {
+                    found.push((
+                        Modality::Intended,
+                        format!("'{}' aims at '{}'", s.words[h].lower, s.words[child].lower),
+                    ));
+                }
+                if rel == "advcl" && !marked("to") {
                     break;
                 }
-                if rel == "advcl" {
+                // "went on to commend", "proceeded to sign": an aspectual verb's infinitive is
+                // what was done next, not a purpose
+                let aspectual = any_form(s, h, &["proceed", "continue", "manage", "resume"])
+                    || (any_form(s, h, &["go", "move"])
+                        && s.kids(h, &["advmod", "compound:prt"])
+                            .any(|k| matches!(s.words[k].lower.as_str(), "on" | "ahead")));
+                if rel == "advcl" && !aspectual {
                     found.push((Modality::Intended, format!("'{}' is a purpose clause", s.words[child].lower)));
                 }
+                let own_subject = own_subject(child);
                 via_conj |= rel == "conj";
                 if definite_noun {
                     if let Some(m) = markers::governing(forms(s, h)).filter(|m| *m == Modality::Denied) {
@@ -1067,6 +1191,8 @@ impl Coder {
                 if rel != "conj"
                     && !(rel == "obj" && any_form(s, h, &["commit", "perpetrate"]))
                     && let Some(m) = markers::governing(forms(s, h))
+                    && !(own_subject && m == Modality::Intended)
+                    && !foiled_attempt(h, child)
                 {
                     found.push((m, format!("'{}' governs '{}'", s.words[h].lower, s.words[child].lower)));
                 }

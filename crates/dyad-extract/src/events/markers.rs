@@ -42,6 +42,37 @@ pub const SPEECH: &[&str] = &[
 pub const DEMANDING: &[&str] =
     &["demand", "call", "seek", "urge", "ask", "press", "push", "protest", "oppose", "denounce", "insist"];
 
+/// Verbs whose "on" phrase names the one who is to act ("called on Russia to withdraw").
+pub const CALL_ON: &[&str] = &["call", "prevail", "appeal", "rely", "count", "lean"];
+
+/// Nouns of trying whose infinitive is done by the noun's agent ("a Russian plot to kill X").
+pub const ATTEMPT_NOUNS: &[&str] =
+    &["attempt", "plot", "bid", "effort", "conspiracy", "scheme", "try", "attempts", "plots", "efforts"];
+
+/// Light verbs whose subject makes the attempt they govern ("made an attempt to ...").
+pub const LIGHT_TRY: &[&str] = &[
+    "make",
+    "launch",
+    "lead",
+    "mount",
+    "undertake",
+    "pursue",
+    "spearhead",
+    "intensify",
+    "redouble",
+    "step",
+    "begin",
+    "start",
+    "continue",
+    "renew",
+    "resume",
+    "stage",
+];
+
+/// Verbs of stopping an act before it happens: what they govern did not take place.
+pub const FOILING: &[&str] =
+    &["foil", "thwart", "avert", "prevent", "preempt", "pre-empt", "frustrate", "forestall", "stymie"];
+
 /// Nouns for written statements ("read a statement issued by X").
 pub const STATEMENT_NOUNS: &[&str] =
     &["statement", "communique", "release", "readout", "announcement", "report", "note"];
@@ -51,7 +82,9 @@ pub fn governing(lemma_forms: &[String]) -> Option<Modality> {
     let has = |set: &[&str]| lemma_forms.iter().any(|l| set.contains(&l.as_str()));
     if has(&["deny", "dismiss", "refute", "rebuff", "denial"]) {
         Some(Modality::Denied)
-    } else if has(&["refuse", "fail", "decline", "avoid", "refrain", "reluctant", "unwilling", "failure", "unable"]) {
+    } else if has(&["refuse", "fail", "decline", "avoid", "refrain", "reluctant", "unwilling", "failure", "unable"])
+        || has(FOILING)
+    {
         Some(Modality::Negated)
     } else if has(&[
         "consider",

@@ -28,6 +28,8 @@
 //!   `T=subj` the subject is the target, a `P=S` phrase the source ("received arms from X");
 //! - `sym`: a symmetric action (coordinated subjects give both directions);
 //! - `notarget`: CAMEO allows the event without a target;
+//! - `what=a,b`: what is denied is a claim: an object (or passive subject) that is one of these
+//!   lemmas or a pronoun, or a clause ("denied that ..."); no recipient ("denied Kyiv arms");
 //! - `cond`: the trigger is the consequence of a condition ("if X ..., there will be a
 //!   response"): a threat by the speaker against the subject of the condition.
 
@@ -90,6 +92,8 @@ pub struct Pattern {
     pub notarget: bool,
     /// Consequence of a condition: a threat.
     pub cond: bool,
+    /// What is denied must be one of these (a claim), a pronoun or a clause; no recipient.
+    pub what: Option<Vec<String>>,
     /// The test sentence of the pattern.
     pub example: String,
     /// The source and target the test sentence must give, as code prefixes (`None`: unchecked;
@@ -218,6 +222,7 @@ pub fn parse(file: &'static str, text: &str) -> Result<Vec<Pattern>, EventsError
             sym: false,
             notarget: false,
             cond: false,
+            what: None,
             example: cols[4].trim().to_string(),
             expect,
             origin: format!("{file}:{line}"),
@@ -255,6 +260,7 @@ pub fn parse(file: &'static str, text: &str) -> Result<Vec<Pattern>, EventsError
                         "mod" => p.mods = Some(v),
                         "gov" => p.gov = Some(v),
                         "pred" => p.pred = Some(v),
+                        "what" => p.what = Some(v),
                         prep if prep.chars().all(|c| c.is_ascii_lowercase() || c == '_') => {
                             let prep = prep.replace('_', " ");
                             let use_ = match v.as_slice() {

@@ -424,3 +424,77 @@ fn place_is_the_locative_phrase_of_the_event() {
     let d = run("NATO will defend Poland in the case of a Russian invasion of Lithuania.", "2023-05-10", true);
     assert!(d.events.iter().all(|e| e.place.is_none()), "{:?}", d.events.iter().map(|e| &e.place).collect::<Vec<_>>());
 }
+
+/// A governing word's modality stays off a fact: "went on to" is what was done next, not a
+/// purpose, and a gerund with its own subject ("agreed with X launching") is no plan.
+#[test]
+fn governing_modality_does_not_leak_onto_facts() {
+    let d = run("Germany went on to commend Estonia for its help.", "2023-05-10", true);
+    assert_eq!(find(&d, "051").map(|e| e.modality), Some(Modality::Asserted), "{:?}", codes(&d));
+    let d = run("China agreed with Russia launching the attack on Ukraine.", "2023-05-10", true);
+    let e = find(&d, "190").expect("the launch");
+    assert_eq!((pair(e), e.modality), ((Some("RUS"), Some("UKR")), Modality::Asserted), "{:?}", codes(&d));
+    // an infinitive of intention still is one
+    let d = run("China agreed to attack Taiwan.", "2023-05-10", true);
+    assert!(d.events.iter().all(|e| !e.modality.is_factual()), "{:?}", codes(&d));
+}
+
+/// "called on X to V": X is the one who is to act, the call is an appeal to X.
+#[test]
+fn the_one_called_on_controls_the_infinitive() {
+    let d = run("The UN called on Russia to withdraw its troops from Ukraine.", "2023-05-10", true);
+    assert_eq!(find(&d, "020").map(pair), Some((Some("IGOUNO"), Some("RUS"))), "{:?}", codes(&d));
+    let e = find(&d, "0874").expect("the withdrawal");
+    assert_eq!(pair(e).0, Some("RUS"), "{:?}", codes(&d));
+    assert!(!e.modality.is_factual(), "{:?}", codes(&d));
+    // "prevent X from V-ing": X would act, and does not
+    let d = run("The sanctions aim to prevent Russia from attacking Moldova.", "2023-05-10", true);
+    let e = find(&d, "180").expect("the attack");
+    assert_eq!((pair(e).0, e.modality), (Some("RUS"), Modality::Negated), "{:?}", codes(&d));
+}
+
+/// Nouns that are no event of their own: a consequence that is a cause ("the costs ... hit
+/// voters"), and a foiled attempt, whose aim did not happen and whose foiler is no agent of it.
+#[test]
+fn costs_and_foiled_attempts_are_no_events() {
+    let d = run(
+        "Analysts said that when the costs of the war hit voters, support for Germany will weaken if Russia invades.",
+        "2023-05-10",
+        true,
+    );
+    assert!(find(&d, "130").is_none(), "{:?}", codes(&d));
+    let d = run("Britain warned that if Russia invades Ukraine, the costs would be severe.", "2023-05-10", true);
+    assert_eq!(find(&d, "130").map(pair), Some((Some("GBR"), Some("RUS"))), "{:?}", codes(&d));
+    let d = run("Ukrainian police foiled an attempt to kill the mayor of Kyiv.", "2023-05-10", true);
+    assert!(d.events.iter().all(|e| !e.cameo.starts_with("18") && !e.cameo.starts_with("19")), "{:?}", codes(&d));
+    let d = run("Ukraine thwarted a Russian attempt to assassinate Zelensky.", "2023-05-10", true);
+    assert!(d.events.iter().all(|e| pair(e).0 != Some("UKR") && !e.modality.is_factual()), "{:?}", codes(&d));
+    let d = run("Russia made another attempt to reach a deal with Ukraine.", "2023-05-10", true);
+    assert_eq!(
+        find(&d, "057").map(|e| (pair(e).0, e.modality)),
+        Some((Some("RUS"), Modality::Intended)),
+        "{:?}",
+        codes(&d)
+    );
+}
+
+/// CAMEO 016 is the denial of a claim ("denied the reports", "denied that ..."), not
+/// withholding something from someone ("denied Kyiv the missiles").
+#[test]
+fn deny_codes_016_only_for_a_claim() {
+    for t in [
+        "Russia denied reports that it attacked a hospital in Mariupol.",
+        "Moscow denies that it plans to attack Ukraine.",
+    ] {
+        let d = run(t, "2023-05-10", true);
+        assert!(find(&d, "016").is_some(), "{t}: {:?}", codes(&d));
+    }
+    for t in [
+        "The US is denying Kyiv long-range missiles.",
+        "Ukrainian forces denied Russia a quick victory.",
+        "Belarus denied the logic of the sanctions.",
+    ] {
+        let d = run(t, "2023-05-10", true);
+        assert!(find(&d, "016").is_none(), "{t}: {:?}", codes(&d));
+    }
+}
