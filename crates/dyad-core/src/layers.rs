@@ -23,7 +23,7 @@ pub struct Sentence {
 pub enum TokenKind {
     /// Letters, possibly with inner apostrophes, hyphens or periods ("U.S.", "Blinken").
     Word,
-    /// Digits, possibly with separators ("100,000", "3.5", "11:04", "1990s").
+    /// Digits, possibly with separators ("100,000", "3.5", "9:15", "1990s").
     Number,
     /// Punctuation (".", ",", quotes, brackets, dashes).
     Punct,
@@ -209,14 +209,14 @@ pub struct Timex {
     pub span: Span,
     /// Its TIMEX3 type.
     pub kind: TimexKind,
-    /// Normalised TIMEX3 value ("2022-02-12", "2022-02-12T16:04Z", "PT1H2M", "PAST_REF");
+    /// Normalised TIMEX3 value ("2022-02-12", "2022-02-12T14:15Z", "PT1H2M", "PAST_REF");
     /// `None` when it cannot be resolved (a relative date with no document date).
     pub value: Option<String>,
     /// TIMEX3 `mod` ("APPROX", "START", "MORE_THAN", ...).
     pub modifier: Option<String>,
 }
 
-/// A counted amount: "more than 100,000 troops".
+/// A counted amount: "more than 40,000 soldiers".
 #[derive(Clone, Debug, PartialEq)]
 pub struct Quantity {
     /// Bytes of the whole phrase.
@@ -332,7 +332,7 @@ pub struct Event {
     pub plover: Option<Plover>,
     /// TIMEX3-style date of the event ("2022-02-12", "2014").
     pub date: Option<String>,
-    /// Start and end instants, when the text gives times ("2022-02-12T16:04:00Z").
+    /// Start and end instants, when the text gives times ("2022-02-12T14:15:00Z").
     pub time: Option<(String, String)>,
     /// True when the event lies well before the publication date (background).
     pub historical: bool,

@@ -7,7 +7,7 @@
 //!   which maps every byte offset back to the raw input.
 //! - [`annotate`] fills a document's [`Sentence`](dyad_core::Sentence) and
 //!   [`Token`](dyad_core::Token) layers: news-grade sentence boundaries ("Antony J.
-//!   Blinken", "U.S.", "11:04 a.m. ET", datelines), UD English EWT surface tokens
+//!   Blinken", "U.S.", "9:15 a.m. ET", datelines), UD English EWT surface tokens
 //!   ("don't" is one token of two words, "hour-long" is three tokens), and
 //!   `boilerplate` flags on donation appeals, "Read more" lines and copyright notices.
 //!

@@ -66,8 +66,8 @@ fn country_and_organisation_abbreviations() {
 #[test]
 fn times_and_dates() {
     check(
-        "The call began at 11:04 a.m. ET and ended at 12:06 p.m. ET.",
-        "The call began at 11:04 a.m. ET and ended at 12:06 p.m. ET.",
+        "The talks opened at 9:15 a.m. ET and closed at 10:40 a.m. ET.",
+        "The talks opened at 9:15 a.m. ET and closed at 10:40 a.m. ET.",
     );
     check("They met at 11 a.m. The talks lasted an hour.", "They met at 11 a.m.\nThe talks lasted an hour.");
     check("They met at 11 a.m. on Friday.", "They met at 11 a.m. on Friday.");

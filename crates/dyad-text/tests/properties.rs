@@ -19,7 +19,7 @@ fn text() -> impl Strategy<Value = String> {
         Just("...".to_string()),
         Just("3.5".to_string()),
         Just("100,000".to_string()),
-        Just("11:04".to_string()),
+        Just("9:15".to_string()),
         Just("non-stop".to_string()),
         Just("https://example.org/a_(b)".to_string()),
         Just("desk@example.org".to_string()),

@@ -146,7 +146,7 @@ fn annotate_as(doc: &mut Document, windows: bool) {
 /// Which way a duration points from the time it is measured from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AnchorRelation {
-    /// "eight years **after** Russia annexed Crimea": the anchored event lies that long before.
+    /// "six years **after** the army seized the port": the anchored event lies that long before.
     After,
     /// "two days **before** the vote": the anchored event lies that long after.
     Before,

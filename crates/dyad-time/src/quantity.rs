@@ -1,4 +1,4 @@
-//! Quantities: counted amounts such as "more than 100,000 troops", "at least 12 people",
+//! Quantities: counted amounts such as "more than 40,000 soldiers", "at least 12 people",
 //! "dozens of protesters", "$1.5 billion", "2,000 km".
 //!
 //! A quantity is a number in digits or words, with an optional qualifier before it and

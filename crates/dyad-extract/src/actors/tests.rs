@@ -92,7 +92,7 @@ fn country_with_role_nouns_and_bodies() {
 
 #[test]
 fn coreference_pronouns_descriptions_and_surnames() {
-    let text = "Russian Foreign Minister Sergey Lavrov spoke with his Chinese counterpart Wang Yi on Friday. \
+    let text = "Sergey Lavrov, the Russian foreign minister, talked to his Chinese counterpart Wang Yi on Friday. \
                 \"The minister said talks would go on,\" the ministry said. He also met Turkish officials. \
                 The two ministers agreed. Lavrov left on Saturday.";
     let doc = run(text, "2023-03-03");

@@ -4,20 +4,20 @@
 //!
 //! - An event gets a time only from a TIME expression with a clock value that the date
 //!   rules chose for it (its own clause's time, else the nearest in its sentence) and whose
-//!   calendar day is the event's date ("spoke with X at 11:04 am ET" → start = end =
-//!   `2022-02-12T16:04:00Z`). A clock time the time layer put on another day than the one
+//!   calendar day is the event's date ("met X at 9:15 am ET" → start = end =
+//!   `2022-02-12T14:15:00Z`). A clock time the time layer put on another day than the one
 //!   the event is dated to ("at 9 pm ET on Friday") is not trusted, and evening times west
 //!   of UTC whose UTC instant falls on the next day are lost with them.
-//! - Only zoned values are instants: "at 11:04 am ET" and "16:04 GMT" are, "at noon" and
+//! - Only zoned values are instants: "at 9:15 am ET" and "14:15 GMT" are, "at noon" and
 //!   "9:30 pm local time" are not (the zone would have to be guessed from the place), so
 //!   they give no time. Parts of the day ("Tuesday afternoon") give no time either.
-//! - A range ("began at 11:04 am ET ... ended at 12:06 pm ET", "from 2 am to 5 am GMT")
+//! - A range ("opened at 9:15 am ET ... closed at 10:40 am ET", "from 2 am to 5 am GMT")
 //!   ends at the first later instant of the sentence introduced by an end word.
 //! - The publication time is never an event's time: a story published at 09:00 says nothing
 //!   of the hour its events happened, so an event dated by the publication date, the story's
 //!   current date or an anchored duration has `time: None`.
 //!
-//! A definite mention of an event already coded ("the call began at 11:04 am ET") is not a
+//! A definite mention of an event already coded ("the talks opened at 9:15 am ET") is not a
 //! new event, but its clock time is given to the earlier event (see `code.rs`).
 
 use super::sent::Sent;
@@ -51,8 +51,8 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 }
 
 /// A zoned TIMEX3 clock value as a UTC instant `YYYY-MM-DDTHH:MM:SSZ`:
-/// "2022-02-12T16:04Z" → "2022-02-12T16:04:00Z", "2022-02-12T19:04+03:00" →
-/// "2022-02-12T16:04:00Z". `None` for dates, parts of the day ("2022-02-08TAF") and
+/// "2022-02-12T14:15Z" → "2022-02-12T14:15:00Z", "2022-02-12T17:15+03:00" →
+/// "2022-02-12T14:15:00Z". `None` for dates, parts of the day ("2022-02-08TAF") and
 /// clock times without a zone ("2022-02-13T21:30").
 pub fn instant(value: &str) -> Option<String> {
     let (date, rest) = value.split_once('T')?;
@@ -90,7 +90,7 @@ pub fn instant(value: &str) -> Option<String> {
     Some(format!("{yy:04}-{mm:02}-{d2:02}T{:02}:{:02}:{sec:02}Z", of_day / 60, of_day % 60))
 }
 
-/// Words that say a clock time ends a span ("until 5 pm", "ended at 12:06 pm").
+/// Words that say a clock time ends a span ("until 5 pm", "closed at 10:40 am").
 const END_WORDS: &[&str] = &[
     "until",
     "till",
@@ -153,8 +153,8 @@ mod tests {
 
     #[test]
     fn zoned_values_become_utc_instants() {
-        assert_eq!(instant("2022-02-12T16:04Z").as_deref(), Some("2022-02-12T16:04:00Z"));
-        assert_eq!(instant("2022-02-12T19:04+03:00").as_deref(), Some("2022-02-12T16:04:00Z"));
+        assert_eq!(instant("2022-02-12T14:15Z").as_deref(), Some("2022-02-12T14:15:00Z"));
+        assert_eq!(instant("2022-02-12T17:15+03:00").as_deref(), Some("2022-02-12T14:15:00Z"));
         assert_eq!(instant("2022-02-12T21:30-0500").as_deref(), Some("2022-02-13T02:30:00Z"));
         assert_eq!(instant("2022-03-01T01:15:30+02").as_deref(), Some("2022-02-28T23:15:30Z"));
         assert_eq!(instant("2024-01-01T00:10+01:00").as_deref(), Some("2023-12-31T23:10:00Z"));

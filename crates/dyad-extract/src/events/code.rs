@@ -1460,7 +1460,7 @@ impl Coder {
             // Event coreference: "the call" after a call was coded is the same event.
             if p.noun && s.definite(c.word) && out.iter().any(|e| e.cameo.get(..2) == p.code.get(..2)) {
                 trace.note(|| "    rejected: a definite mention of an event already coded (event coreference)".into());
-                // "the call began at 11:04 am ET": the mention's clock time is the earlier event's
+                // "the talks opened at 9:15 am ET": the mention's clock time is the earlier event's
                 let (_, _, explicit, timex) = self.date(&s, c, ctx, attribution.as_ref());
                 let root = p.code.get(..2);
                 let last = out.iter().rev().find(|e| e.cameo.get(..2) == root).map(|e| e.sentence);
@@ -1650,7 +1650,7 @@ impl Coder {
         }
     }
 
-    /// Place: a locative oblique of the clause ("in Belarus", "near its border with Ukraine").
+    /// Place: a locative oblique of the clause ("in Belarus", "along the border with Poland").
     fn place(&self, s: &Sent, c: &Cand, targets: &[ActorRef]) -> Option<Place> {
         if !s.parsed {
             return None;
@@ -1711,7 +1711,7 @@ impl Coder {
                     ],
                 );
                 // the place is the phrase's head ("in Belarus", "near the border"), not a name
-                // inside another noun ("in the case of a Russian invasion of Ukraine")
+                // inside another noun ("in the event of an attack on the port")
                 let head_is_place = s.doc.entities.iter().any(|e| {
                     e.span.contains(s.words[o].span)
                         && matches!(
@@ -1767,7 +1767,7 @@ fn confidence(s: &Sent, c: &Cand, p: &Pattern, a: &ActorRef, b: Option<&ActorRef
     (x.clamp(0.2, 0.95) * 100.0).round() / 100.0
 }
 
-/// A date and a clock time in one phrase ("at 11:04 am ET on Saturday", "on Saturday at
+/// A date and a clock time in one phrase ("at 9:15 am ET on Saturday", "on Saturday at
 /// noon"): the DATE expression gives the day, the TIME expression the time of day, whichever
 /// of the two the date rules chose. Neighbours are separated by nothing but spaces, commas,
 /// brackets, "on" or "at". Returns the day and the expression to take a time from (`k`
@@ -1790,7 +1790,7 @@ fn phrase_day(s: &Sent, usable: &[(usize, &dyad_core::Timex, String)], k: usize,
     }
 }
 
-/// The calendar-date part of a TIMEX3 value ("2022-02-12T16:04Z" → "2022-02-12", "2014" → "2014").
+/// The calendar-date part of a TIMEX3 value ("2022-02-12T14:15Z" → "2022-02-12", "2014" → "2014").
 pub fn date_part(v: &str) -> Option<String> {
     let b = v.as_bytes();
     let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));

@@ -73,7 +73,7 @@ pub const LIGHT_TRY: &[&str] = &[
 pub const FOILING: &[&str] =
     &["foil", "thwart", "avert", "prevent", "preempt", "pre-empt", "frustrate", "forestall", "stymie"];
 
-/// Nouns for written statements ("read a statement issued by X").
+/// Nouns for written statements ("X's statement", "a communique from X").
 pub const STATEMENT_NOUNS: &[&str] =
     &["statement", "communique", "release", "readout", "announcement", "report", "note"];
 

@@ -388,7 +388,7 @@ impl<'a> Sent<'a> {
     }
 
     /// True when word `j` ends a short noun phrase that directly follows `i` and holds a
-    /// preposition ("spoke with Russian Foreign Minister ...", "helped the exiled dissidents
+    /// preposition ("talked with Chinese Foreign Minister ...", "helped the exiled dissidents
     /// from Egypt"): the surface shape of an argument, for sentences whose parse hangs the
     /// phrase elsewhere. No verb (but a participle before a noun), clause word or punctuation
     /// may stand between the two.

@@ -155,7 +155,7 @@ fn a_dateline_is_not_the_subject() {
 fn speculation_and_denial_are_not_asserted() {
     for text in [
         "Officials fear that Serbia may be weighing a strike against Kosovo.",
-        "Beijing denies that it is preparing to launch an offensive against Taiwan.",
+        "Beijing denies that it is getting ready to mount an assault on Taiwan.",
         "A Chinese invasion of Taiwan could start within weeks.",
         "Should Russia invade Ukraine, Germany would respond.",
     ] {
@@ -166,7 +166,7 @@ fn speculation_and_denial_are_not_asserted() {
             }
         }
     }
-    let doc = run("Beijing denies that it is preparing to launch an offensive against Taiwan.", "2022-02-13", true);
+    let doc = run("Beijing denies that it is getting ready to mount an assault on Taiwan.", "2022-02-13", true);
     let deny = find(&doc, "016").unwrap_or_else(|| panic!("{:?}", codes(&doc)));
     assert_eq!(deny.modality, Modality::Asserted);
     assert_eq!(deny.source.as_ref().and_then(|p| p.code.as_deref()), Some("CHNGOV"));
@@ -187,7 +187,7 @@ fn conditional_warning_is_a_threat() {
 fn anchored_duration_dates_background_events() {
     let doc = run(
         "The dispute returns seven years after Russia annexed Crimea from Ukraine, while Moscow has \
-         accused the Ukrainian government of breaking the ceasefire terms.",
+         blamed Kyiv for breaking the ceasefire terms.",
         "2021-03-18",
         true,
     );
@@ -214,7 +214,7 @@ fn symmetric_call_gives_both_directions() {
 #[test]
 fn reportedly_is_reported_and_quantities_attach() {
     let doc =
-        run("China has reportedly deployed more than 5,000 troops near its border with India.", "2022-02-13", true);
+        run("China has reportedly deployed more than 5,000 soldiers near the frontier with India.", "2022-02-13", true);
     let e = find(&doc, "154").unwrap_or_else(|| panic!("{:?}", codes(&doc)));
     assert_eq!(e.modality, Modality::Reported);
     assert_eq!(e.quantities.len(), 1);
@@ -253,8 +253,8 @@ fn time_of(e: &Event) -> Option<(&str, &str)> {
 #[test]
 fn a_zoned_clock_time_on_the_event_day_is_its_time() {
     let doc = run(
-        "On Saturday at 10:30 am ET, US Secretary of State Antony Blinken spoke by phone with Russian \
-         Foreign Minister Sergey Lavrov.",
+        "On Saturday at 10:30 am ET, Chinese Foreign Minister Wang Yi talked by phone with Sergey Lavrov, \
+         Russia's foreign minister.",
         "2022-02-13",
         true,
     );
