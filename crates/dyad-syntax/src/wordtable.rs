@@ -46,6 +46,19 @@ pub struct WordTable {
     names: KeyMap<u8>,
 }
 
+/// Writes a map as its length, then `(key delta, value)` pairs in key order.
+fn write_sorted<V: Copy>(w: &mut Writer, map: &KeyMap<V>, put: impl Fn(&mut Writer, V)) {
+    let mut entries: Vec<(u32, V)> = map.iter().map(|(&k, &v)| (k, v)).collect();
+    entries.sort_unstable_by_key(|e| e.0);
+    w.varint(entries.len() as u64);
+    let mut prev = 0u32;
+    for (k, v) in entries {
+        w.varint(u64::from(k - prev));
+        put(w, v);
+        prev = k;
+    }
+}
+
 /// The 32-bit key of a normalised form's hash.
 pub(crate) fn fold(h: u64) -> u32 {
     (h ^ (h >> 32)) as u32
@@ -154,24 +167,8 @@ impl WordTable {
     /// Writes the table: word count, then sorted (key delta, packed info) pairs, then name
     /// count and sorted (key delta, bits) pairs.
     pub(crate) fn write(&self, w: &mut Writer) {
-        let mut words: Vec<(u32, u64)> = self.words.iter().map(|(&k, &v)| (k, v)).collect();
-        words.sort_unstable();
-        w.varint(words.len() as u64);
-        let mut prev = 0u32;
-        for (k, v) in words {
-            w.varint(u64::from(k - prev));
-            w.varint(v);
-            prev = k;
-        }
-        let mut names: Vec<(u32, u8)> = self.names.iter().map(|(&k, &v)| (k, v)).collect();
-        names.sort_unstable();
-        w.varint(names.len() as u64);
-        let mut prev = 0u32;
-        for (k, v) in names {
-            w.varint(u64::from(k - prev));
-            w.u8(v);
-            prev = k;
-        }
+        write_sorted(w, &self.words, |w, v| w.varint(v));
+        write_sorted(w, &self.names, |w, v| w.u8(v));
     }
 
     /// Reads what [`WordTable::write`] wrote.

@@ -1803,15 +1803,6 @@ pub fn date_part(v: &str) -> Option<String> {
     }
 }
 
-fn days(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy
-}
-
 /// True when the period `date` names ends more than 60 days before the publication date.
 pub fn is_historical(date: Option<&str>, doc: &Document) -> bool {
     let (Some(d), Some(p)) = (date, doc.meta.published) else { return false };
@@ -1819,10 +1810,10 @@ pub fn is_historical(date: Option<&str>, doc: &Document) -> bool {
     let m: Option<i64> = d.get(5..7).and_then(|x| x.parse().ok());
     let dd: Option<i64> = d.get(8..10).and_then(|x| x.parse().ok());
     let end = match (m, dd) {
-        (Some(m), Some(dd)) => days(y, m, dd),
-        (Some(m), None) => days(y, m, 28),
-        _ => days(y, 12, 31),
+        (Some(m), Some(dd)) => clock::days_from_civil(y, m, dd),
+        (Some(m), None) => clock::days_from_civil(y, m, 28),
+        _ => clock::days_from_civil(y, 12, 31),
     };
-    let pubd = days(i64::from(p.date.year()), i64::from(p.date.month()), i64::from(p.date.day()));
+    let pubd = clock::days_from_civil(i64::from(p.date.year()), i64::from(p.date.month()), i64::from(p.date.day()));
     pubd - end > 60
 }
