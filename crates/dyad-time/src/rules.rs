@@ -585,7 +585,14 @@ impl<'a> Tagger<'a> {
     fn year_in_force(&self, i: usize) -> Option<i32> {
         let (y, s) = self.last_year?;
         let sent = self.sent(i);
-        (s >= sent && self.dct.is_none_or(|d| d.y != y)).then_some(y)
+        if s < sent || self.dct.is_some_and(|d| d.y == y) {
+            return None;
+        }
+        // "joined in 1997 and will meet on March 12": a past year holds nothing to come.
+        if self.dct.is_some_and(|d| y < d.y) && self.clause_tense(i) == Some(Tense::Future) {
+            return None;
+        }
+        Some(y)
     }
 
     // ------------------------------------------------------------------ entry
@@ -1600,7 +1607,8 @@ impl<'a> Tagger<'a> {
             k += 1;
         }
         let Lex::Unit(u, plural) = self.lex(k) else { return None };
-        if u == Unit::Second && !plural && !self.is_num(j) {
+        // "a second" is mostly the ordinal ("a second round"); "a second and a half" is not.
+        if u == Unit::Second && !plural && !self.is_num(j) && self.and_a_half(k + 1).is_none() {
             return None;
         }
         // A singular unit goes with one ("1 year", "a day") or an adjective ("10-year");
@@ -1626,6 +1634,35 @@ impl<'a> Tagger<'a> {
             return None;
         }
         Some((a, u, k + 1, hyph))
+    }
+
+    /// An amount ends right before `j`: a figure ("$1.76"), a scale ("$2 million") or a
+    /// counted noun ("700 seats", "four flights"). A year is no amount ("In 2021 a year
+    /// of drought began").
+    fn rate_before(&self, j: usize) -> bool {
+        if j == 0 || self.sent(j - 1) != self.sent(j) {
+            return false;
+        }
+        let amount = |p: usize| {
+            (self.is_num(p) && (self.year4(p).is_none() || p > 0 && matches!(self.w(p - 1), "$" | "€" | "£")))
+                || matches!(self.lex(p), Lex::Scale(_) | Lex::NumWord(_))
+        };
+        let p = j - 1;
+        if amount(p) {
+            return true;
+        }
+        let t = &self.toks[p];
+        let noun = t.kind == Kind::Word && !t.upper && matches!(t.lex, Lex::None | Lex::Unit(_, true));
+        noun && p > 0 && self.sent(p - 1) == self.sent(p) && amount(p - 1)
+    }
+
+    /// "and a half" or "-and-a-half" at `k`: the token after it.
+    fn and_a_half(&self, k: usize) -> Option<usize> {
+        if self.kw(k, Kw::And) && self.kw(k + 1, Kw::A) && self.kw(k + 2, Kw::Half) {
+            return Some(k + 3);
+        }
+        let hyphens = [k, k + 2, k + 4].iter().all(|&h| self.hyphen(h));
+        (hyphens && self.kw(k + 1, Kw::And) && self.kw(k + 3, Kw::A) && self.kw(k + 5, Kw::Half)).then_some(k + 6)
     }
 
     fn duration(&mut self, j: usize, _the: bool) -> Option<M> {
@@ -1669,12 +1706,16 @@ impl<'a> Tagger<'a> {
         }
         let mut parts = vec![(a, u)];
         // "two hours and five minutes", "two years, three months".
-        while self.kw(k, Kw::And) || self.punct(k, ",") {
-            if self.kw(k + 1, Kw::A) && self.kw(k + 2, Kw::Half) {
+        while self.kw(k, Kw::And) || self.punct(k, ",") || self.hyphen(k) {
+            // "a minute and a half", "a minute-and-a-half".
+            if let Some(end) = self.and_a_half(k) {
                 if let Some((Amount::N(v), _)) = parts.last().copied() {
                     parts.last_mut().expect("parts is not empty").0 = Amount::N(v + 0.5);
-                    k += 3;
+                    k = end;
                 }
+                break;
+            }
+            if self.hyphen(k) {
                 break;
             }
             match self.amount_unit(k + 1) {
@@ -1712,6 +1753,13 @@ impl<'a> Tagger<'a> {
             return Some(if lead { m.the() } else { m });
         }
         let single = (parts.len() == 1).then(|| parts[0]);
+        // "$1.76 a year", "700 seats a week": a rate, not a stretch of time.
+        if single.is_some() && self.kw(start, Kw::A) && !lead && self.rate_before(start) {
+            let dated = matches!(self.lex(k), Lex::Kw(Kw::Ago | Kw::Earlier | Kw::Later | Kw::Before | Kw::After));
+            if !dated {
+                return None;
+            }
+        }
         // "two days ago", "a year earlier", "three weeks later", "two days from now".
         let dir = match self.lex(k) {
             Lex::Kw(Kw::Ago) => Some((-1i64, false, k + 1)),

@@ -611,3 +611,34 @@ fn that_day_needs_a_day_before_it() {
     // After a year, "that day" is any day: no expression.
     check("Prices rose in 2014. Traders sold that day.", "2022-06-01", "2014=DATE:2014");
 }
+
+#[test]
+fn a_unit_and_a_half() {
+    check("The call lasted a minute and a half.", "", "a minute and a half=DURATION:PT1.5M");
+    check("The call lasted a minute and a half.", "2022-02-13", "a minute and a half=DURATION:PT1.5M");
+    check("Crews waited a minute-and-a-half at the gate.", "", "a minute-and-a-half=DURATION:PT1.5M");
+    check("The flash lasted a second and a half.", "", "a second and a half=DURATION:PT1.5S");
+    check("Talks ran a year and a half.", "", "a year and a half=DURATION:P1Y6M");
+    check("Talks ran an hour and a half.", "", "an hour and a half=DURATION:PT1H30M");
+    check("They met one and a half hours.", "", "one and a half hours=DURATION:PT1H30M");
+}
+
+#[test]
+fn a_rate_is_no_duration() {
+    check("The bonds pay $2.40 a year, and the line adds 500 berths a week.", "2022-02-13", "");
+    check("The plan saves $30 million a year.", "2022-02-13", "");
+    check("The ferry runs twice a week; the pass costs $9 a day.", "2022-02-13", "twice a week=SET:P1W");
+    // Not after a year, and not before "earlier".
+    check("In 2021 a year of drought began.", "2022-02-13", "2021=DATE:2021\na year=DURATION:P1Y");
+    check("Sales rose to $8 million from $6 million a year earlier.", "2022-02-13", "a year earlier=DATE:2021");
+}
+
+#[test]
+fn a_past_year_does_not_date_what_is_to_come() {
+    check(
+        "The states, admitted in June 2019, will sign the pact on May 4 in Oslo.",
+        "2022-02-13",
+        "June 2019=DATE:2019-06\nMay 4=DATE:2022-05-04",
+    );
+    check("In 2019 the states signed the pact on May 4.", "2022-02-13", "2019=DATE:2019\nMay 4=DATE:2019-05-04");
+}
