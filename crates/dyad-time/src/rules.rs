@@ -1908,7 +1908,13 @@ impl<'a> Tagger<'a> {
             }
         }
         let mut m = M::date(j2 + 1, Some(Point::Year(y)));
-        m.year_scope = u32::from(self.prev_is(j2, &["in"]));
+        // "In 2014, ... on March 18": a year that opens its clause frames the clause's days;
+        // one inside a noun's modifier ("a plan approved in 1987") does not.
+        let opens = j2 >= 2
+            && self.prev_is(j2, &["in"])
+            && (self.sent(j2 - 2) != self.sent(j2) || self.punct(j2 - 2, ",") || self.punct(j2 - 2, ";"));
+        let first = j2 == 1 && self.prev_is(j2, &["in"]);
+        m.year_scope = u32::from(opens || first);
         Some(m)
     }
 

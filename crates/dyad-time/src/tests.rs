@@ -642,3 +642,17 @@ fn a_past_year_does_not_date_what_is_to_come() {
     );
     check("In 2019 the states signed the pact on May 4.", "2022-02-13", "2019=DATE:2019\nMay 4=DATE:2019-05-04");
 }
+
+#[test]
+fn a_year_frames_its_clause_only_when_it_opens_it() {
+    check(
+        "Under a plan adopted in 2019 that set no cap, the firm had bought 9,000 shares through Sept. 30.",
+        "2022-10-20",
+        "2019=DATE:2019\nSept. 30=DATE:2022-09-30",
+    );
+    check(
+        "Rates were cut twice. In 2020, the bank cut them on March 15.",
+        "2022-10-20",
+        "2020=DATE:2020\nMarch 15=DATE:2020-03-15",
+    );
+}
