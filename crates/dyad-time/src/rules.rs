@@ -1656,6 +1656,15 @@ impl<'a> Tagger<'a> {
         noun && p > 0 && self.sent(p - 1) == self.sent(p) && amount(p - 1)
     }
 
+    /// Token `j` opens its sentence (after an opening quote, if any).
+    fn opens_sentence(&self, j: usize) -> bool {
+        let mut k = j;
+        while k > 0 && self.sent(k - 1) == self.sent(j) && matches!(self.w(k - 1), "\"" | "``" | "'" | "\u{201c}") {
+            k -= 1;
+        }
+        k == 0 || self.sent(k - 1) != self.sent(j)
+    }
+
     /// "and a half" or "-and-a-half" at `k`: the token after it.
     fn and_a_half(&self, k: usize) -> Option<usize> {
         if self.kw(k, Kw::And) && self.kw(k + 1, Kw::A) && self.kw(k + 2, Kw::Half) {
@@ -1973,6 +1982,8 @@ impl<'a> Tagger<'a> {
         let vague = |end: usize, v: Vague| Some(M::text(end, TimexKind::Date, Some(v.value().into())));
         match self.lex(j) {
             Lex::Vague(v) => vague(j + 1, v),
+            // "Now, he says, ...": opening its sentence before a comma, a discourse marker.
+            Lex::Kw(Kw::Now) if self.punct(j + 1, ",") && self.opens_sentence(j) => None,
             Lex::Kw(Kw::Now) => vague(j + 1, Vague::Present),
             Lex::Kw(Kw::Right) if self.kw(j + 1, Kw::Now) => vague(j + 2, Vague::Present),
             Lex::Kw(Kw::Recent) => {

@@ -656,3 +656,11 @@ fn a_year_frames_its_clause_only_when_it_opens_it() {
         "2020=DATE:2020\nMarch 15=DATE:2020-03-15",
     );
 }
+
+#[test]
+fn now_with_a_comma_opening_its_sentence_is_a_discourse_marker() {
+    check("Now, the minister says, the talks are over.", "2022-02-13", "");
+    check("\"Now, we wait,\" she said.", "2022-02-13", "");
+    check("Now the talks are over.", "2022-02-13", "Now=DATE:PRESENT_REF");
+    check("The talks are over now, she said.", "2022-02-13", "now=DATE:PRESENT_REF");
+}
