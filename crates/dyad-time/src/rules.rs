@@ -1674,7 +1674,7 @@ impl<'a> Tagger<'a> {
         (hyphens && self.kw(k + 1, Kw::And) && self.kw(k + 3, Kw::A) && self.kw(k + 5, Kw::Half)).then_some(k + 6)
     }
 
-    fn duration(&mut self, j: usize, _the: bool) -> Option<M> {
+    fn duration(&mut self, j: usize, the: bool) -> Option<M> {
         // "a weeklong visit".
         if let Lex::Lasting(u) = self.lex(j) {
             return Some(M::text(j + 1, TimexKind::Duration, Some(duration_value(&[(Amount::N(1.0), u)]))));
@@ -1684,6 +1684,16 @@ impl<'a> Tagger<'a> {
             if self.hyphen(j + 1) && self.kw(j + 2, Kw::Long) {
                 let a = if plural { Amount::X } else { Amount::N(1.0) };
                 return Some(M::text(j + 3, TimexKind::Duration, Some(duration_value(&[(a, u)]))));
+            }
+            // "the weeks ahead", "the months to come": a stretch of the future.
+            if plural
+                && the
+                && self.sent(j + 1) == self.sent(j)
+                && (is(self.w(j + 1), "ahead") || (is(self.w(j + 1), "to") && is(self.w(j + 2), "come")))
+                && matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day | Unit::Decade)
+            {
+                let end = if is(self.w(j + 1), "ahead") { j + 2 } else { j + 3 };
+                return Some(M::text(end, TimexKind::Duration, Some(duration_value(&[(Amount::X, u)]))).the());
             }
             if plural
                 && (self.prev_is(j, &["for", "over", "within"])
@@ -1877,12 +1887,17 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let next = self.toks.get(j2 + 1);
+        // "the 1992 protests", "post-1959 politics": a year before its noun.
+        let attributive = (self.prev_is(j2, &["the"])
+            || (j2 > 1 && self.hyphen(j2 - 1) && self.prev_is(j2 - 1, &["pre", "post"])))
+            && (1900..=2100).contains(&y);
         if let Some(t) = next
             && t.kind == Kind::Word
             && t.lex == Lex::None
             && !t.upper
             && self.w(j2 + 1).ends_with('s')
             && !fiscal
+            && !attributive
         {
             let w = self.w(j2 + 1);
             if !matches!(w, "was" | "is" | "has" | "as" | "elections" | "levels" | "figures" | "results") {

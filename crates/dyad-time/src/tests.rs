@@ -664,3 +664,20 @@ fn now_with_a_comma_opening_its_sentence_is_a_discourse_marker() {
     check("Now the talks are over.", "2022-02-13", "Now=DATE:PRESENT_REF");
     check("The talks are over now, she said.", "2022-02-13", "now=DATE:PRESENT_REF");
 }
+
+#[test]
+fn a_year_before_its_noun() {
+    check("Leaders of the 2011 protests were jailed.", "2022-02-13", "2011=DATE:2011");
+    check("The post-2008 rules were stricter than pre-2000 ones.", "2022-02-13", "2008=DATE:2008\n2000=DATE:2000");
+    // A count is no year: "2022 troops" without "the".
+    check("Officials sent 2022 troops.", "2022-02-13", "");
+}
+
+#[test]
+fn the_weeks_ahead_are_a_vague_duration() {
+    check(
+        "Funds may sell bonds in the weeks ahead, and prices could fall in the years to come.",
+        "2022-02-13",
+        "the weeks ahead=DURATION:PXW\nthe years to come=DURATION:PXY",
+    );
+}
