@@ -349,8 +349,9 @@ impl<'a> Tagger<'a> {
         match self.lex(i) {
             Lex::NumWord(_) => {
                 let (v, next) = self.word_number(i)?;
-                if self.kw(next, Kw::And) && self.kw(next + 1, Kw::A) && self.kw(next + 2, Kw::Half) {
-                    return Some((Amount::N(v + 0.5), next + 3));
+                // "three and a half", "three-and-a-half".
+                if let Some(end) = self.and_a_half(next) {
+                    return Some((Amount::N(v + 0.5), end));
                 }
                 Some((Amount::N(v), next))
             }
@@ -364,6 +365,12 @@ impl<'a> Tagger<'a> {
                 } else if self.kw(i + 1, Kw::Half) {
                     // "a half hour"
                     Some((Amount::N(0.5), i + 2))
+                } else if self.lex(i + 1) == Lex::Unit(Unit::Quarter, false) {
+                    // "a quarter century", "a quarter-century".
+                    let k = if self.hyphen(i + 2) { i + 3 } else { i + 2 };
+                    (self.lex(k) == Lex::Unit(Unit::Century, false))
+                        .then_some((Amount::N(0.25), k))
+                        .or(Some((Amount::N(1.0), i + 1)))
                 } else if let Lex::Scale(s @ (100 | 1000)) = self.lex(i + 1) {
                     // "a hundred years"
                     Some((Amount::N(s as f64), i + 2))
@@ -1605,6 +1612,12 @@ impl<'a> Tagger<'a> {
         }
         if self.kw(k, Kw::More) || self.kw(k, Kw::Trading) {
             k += 1;
+        } else if a != Amount::X
+            && matches!(self.lex(k + 1), Lex::Unit(..))
+            && STRETCH_ADJECTIVES.iter().any(|w| is(self.w(k), w))
+        {
+            // "four consecutive quarters", "two full days", "eight long years".
+            k += 1;
         }
         let Lex::Unit(u, plural) = self.lex(k) else { return None };
         // "a second" is mostly the ordinal ("a second round"); "a second and a half" is not.
@@ -2030,6 +2043,22 @@ impl<'a> Tagger<'a> {
         }
     }
 }
+
+/// Adjectives between a count and its unit that leave the duration as it is ("four
+/// consecutive quarters", "two full days").
+const STRETCH_ADJECTIVES: &[&str] = &[
+    "consecutive",
+    "straight",
+    "successive",
+    "full",
+    "whole",
+    "long",
+    "additional",
+    "extra",
+    "further",
+    "solid",
+    "entire",
+];
 
 /// Verbs that put what follows ahead of the time of writing.
 /// Words after which a participle is an adjective.

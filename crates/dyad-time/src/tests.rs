@@ -681,3 +681,15 @@ fn the_weeks_ahead_are_a_vague_duration() {
         "the weeks ahead=DURATION:PXW\nthe years to come=DURATION:PXY",
     );
 }
+
+#[test]
+fn a_count_with_an_adjective_before_its_unit() {
+    check(
+        "Profit rose for four consecutive quarters and sales for three straight months.",
+        "2022-02-13",
+        "four consecutive quarters=DURATION:P12M\nthree straight months=DURATION:P3M",
+    );
+    check("The crew waited two full days.", "", "two full days=DURATION:P2D");
+    check("The siege lasted three-and-a-half years.", "", "three-and-a-half years=DURATION:P3Y6M");
+    check("The feud spans a quarter century.", "", "a quarter century=DURATION:P25Y");
+}
