@@ -150,6 +150,11 @@ pub enum AnchorRelation {
     After,
     /// "two days **before** the vote": the anchored event lies that long after.
     Before,
+    /// "three days **later**, the talks resumed": what follows lies that long after the
+    /// date the text set last.
+    Later,
+    /// "a day **earlier**, the envoy had left": what follows lies that long before it.
+    Earlier,
 }
 
 /// The date a duration anchors: in "nearly six years after the army seized the port", the
@@ -169,10 +174,11 @@ pub struct DurationAnchor {
 }
 
 /// For every `DURATION` in `doc.timexes` followed by "after" or "before" and a clause,
-/// the date of the anchored event.
+/// or ending in "later" or "earlier" ("three days later"), the date of the anchored event.
 ///
 /// The reference is the last full date in the same sentence before the duration
-/// ("On Friday, two days after the attack, ...": Friday), else the publication date.
+/// ("On Friday, two days after the attack, ...": Friday), for "later"/"earlier" also in
+/// the sentence before, else the publication date.
 /// Call after [`annotate`].
 pub fn duration_anchors(doc: &Document) -> Vec<DurationAnchor> {
     let text = doc.text();
@@ -185,22 +191,36 @@ pub fn duration_anchors(doc: &Document) -> Vec<DurationAnchor> {
         }
         let after = text[t.span.end as usize..].trim_start();
         let word: &str = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let own = &text[t.span.start as usize..t.span.end as usize];
+        let last: &str = own.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         let relation = if word.eq_ignore_ascii_case("after") {
             AnchorRelation::After
         } else if word.eq_ignore_ascii_case("before") {
             AnchorRelation::Before
+        } else if last.eq_ignore_ascii_case("later") {
+            AnchorRelation::Later
+        } else if last.eq_ignore_ascii_case("earlier") {
+            AnchorRelation::Earlier
         } else {
             continue;
         };
-        let sentence_start = sentence_start(doc, t.span.start as usize);
+        // "Three days later": from the last day the text set, in this sentence or the one
+        // before; "six years after X": from the last day of this sentence.
+        let own_start = sentence_start(doc, t.span.start as usize);
+        let from = match relation {
+            AnchorRelation::Later | AnchorRelation::Earlier => {
+                sentence_start(doc, own_start.saturating_sub(1)).min(own_start)
+            }
+            _ => own_start,
+        };
         let reference = doc.timexes[..k]
             .iter()
             .rev()
-            .take_while(|p| p.span.start as usize >= sentence_start)
+            .take_while(|p| p.span.start as usize >= from)
             .find_map(|p| p.value.as_deref().and_then(parse_day))
             .or(dct);
         let value = t.value.as_deref().and_then(rules::parse_duration).and_then(|(n, unit)| {
-            let sign = if relation == AnchorRelation::After { -1 } else { 1 };
+            let sign = if matches!(relation, AnchorRelation::After | AnchorRelation::Earlier) { -1 } else { 1 };
             Point::from_day(reference?, unit, sign * n).map(|p| p.to_string())
         });
         out.push(DurationAnchor { timex: k, relation, value, modifier: t.modifier.clone() });

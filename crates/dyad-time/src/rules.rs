@@ -1805,6 +1805,14 @@ impl<'a> Tagger<'a> {
             }
             _ => None,
         };
+        // "three days later", "an hour earlier": as in TimeML, a measure with a signal, so a
+        // DURATION (its date is `crate::duration_anchors`'s); "a year earlier" in a
+        // report is its year (or quarter) all the same.
+        if let (Some((_, true, end)), Some((_, Unit::Day | Unit::Hour | Unit::Minute | Unit::Week))) = (dir, single)
+            && matches!(self.lex(k), Lex::Kw(Kw::Earlier | Kw::Later))
+        {
+            return Some(mk(end, TimexKind::Duration, Some(value)));
+        }
         if let (Some((sign, anchored, end)), Some((amount, unit))) = (dir, single) {
             let point = match amount {
                 Amount::N(v) if v.fract() == 0.0 && v.abs() < 1e6 => {

@@ -256,7 +256,7 @@ fn anchored_to_the_text() {
         "Russia annexed Crimea on March 18, 2014. A day later, troops seized a base.",
         "2022-02-13",
         "March 18, 2014=DATE:2014-03-18
-         A day later=DATE:2014-03-19",
+         A day later=DURATION:P1D",
     );
     check("In 2014, Russia annexed Crimea on March 18.", "2022-02-13", "2014=DATE:2014\nMarch 18=DATE:2014-03-18");
     check(
@@ -692,4 +692,26 @@ fn a_count_with_an_adjective_before_its_unit() {
     check("The crew waited two full days.", "", "two full days=DURATION:P2D");
     check("The siege lasted three-and-a-half years.", "", "three-and-a-half years=DURATION:P3Y6M");
     check("The feud spans a quarter century.", "", "a quarter century=DURATION:P25Y");
+}
+
+#[test]
+fn days_later_are_a_duration_anchored_to_the_last_date() {
+    // As in TimeML: "later"/"earlier" signal a measure; the date it gives is an anchor.
+    let text =
+        "The talks opened on Oct. 2, 2021. Three days later, both envoys left. An hour earlier, a deal fell apart.";
+    check(
+        text,
+        "2022-02-13",
+        "Oct. 2, 2021=DATE:2021-10-02\nThree days later=DURATION:P3D\nAn hour earlier=DURATION:PT1H",
+    );
+    let mut doc = Document::new("t", text).unwrap();
+    doc.meta.published = Some(Published::parse("2022-02-13").unwrap());
+    dyad_text::annotate(&mut doc);
+    crate::annotate(&mut doc);
+    let a = crate::duration_anchors(&doc);
+    assert_eq!(a.len(), 2);
+    assert_eq!((a[0].relation, a[0].value.as_deref()), (crate::AnchorRelation::Later, Some("2021-10-05")));
+    assert_eq!(a[1].relation, crate::AnchorRelation::Earlier);
+    // "a year earlier" stays a date: in a report it is the year (or quarter) compared.
+    check("Sales rose 5% from a year earlier.", "2022-02-13", "a year earlier=DATE:2021");
 }
