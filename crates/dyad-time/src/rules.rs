@@ -2017,6 +2017,12 @@ impl<'a> Tagger<'a> {
     fn vague(&mut self, j: usize, the: bool) -> Option<M> {
         let vague = |end: usize, v: Vague| Some(M::text(end, TimexKind::Date, Some(v.value().into())));
         match self.lex(j) {
+            // "the then current price", "the then-current chief": the present of a past time.
+            Lex::Vague(Vague::Present)
+                if self.prev_is(j, &["then"]) || (self.hyphen(j.wrapping_sub(1)) && self.prev_is(j - 1, &["then"])) =>
+            {
+                vague(j + 1, Vague::Past)
+            }
             Lex::Vague(v) => vague(j + 1, v),
             // "Now, he says, ...": opening its sentence before a comma, a discourse marker.
             Lex::Kw(Kw::Now) if self.punct(j + 1, ",") && self.opens_sentence(j) => None,

@@ -715,3 +715,13 @@ fn days_later_are_a_duration_anchored_to_the_last_date() {
     // "a year earlier" stays a date: in a report it is the year (or quarter) compared.
     check("Sales rose 5% from a year earlier.", "2022-02-13", "a year earlier=DATE:2021");
 }
+
+#[test]
+fn then_current_is_past() {
+    check("Holders may buy shares at half the then current price.", "2022-02-13", "current=DATE:PAST_REF");
+    check(
+        "The then-current chief resigned; the current one stays.",
+        "2022-02-13",
+        "current=DATE:PAST_REF\ncurrent=DATE:PRESENT_REF",
+    );
+}
