@@ -725,3 +725,12 @@ fn then_current_is_past() {
         "current=DATE:PAST_REF\ncurrent=DATE:PRESENT_REF",
     );
 }
+
+#[test]
+fn earlier_this_week_leaves_the_adverb_out() {
+    check(
+        "The envoy wrote earlier this week; later Tuesday he flew home. Earlier this month, talks failed.",
+        "2022-02-17",
+        "this week=DATE:2022-W07\nTuesday=DATE:2022-02-15\nEarlier this month=DATE:2022-02:START",
+    );
+}
