@@ -182,6 +182,8 @@ pub(crate) enum Kw {
     Recent,
     Final,
     Right,
+    /// "soon": a vague future right after a modal ("may soon").
+    Soon,
 }
 
 /// What a word is to the rules.
@@ -298,6 +300,7 @@ const fn anchors(lex: Lex) -> bool {
         Lex::Kw(k) => matches!(
             k,
             Kw::Now
+                | Kw::Soon
                 | Kw::Noon
                 | Kw::Midnight
                 | Kw::Tonight
@@ -722,6 +725,7 @@ const TABLE: &[(&str, Lex)] = &[
     ("that", Lex::Kw(Kw::That)),
     ("from", Lex::Kw(Kw::From)),
     ("now", Lex::Kw(Kw::Now)),
+    ("soon", Lex::Kw(Kw::Soon)),
     ("as", Lex::Kw(Kw::As)),
     ("estimated", Lex::Kw(Kw::Estimated)),
     ("latest", Lex::Kw(Kw::Latest)),

@@ -2032,6 +2032,15 @@ impl<'a> Tagger<'a> {
             Lex::Kw(Kw::Now) if self.punct(j + 1, ",") && self.opens_sentence(j) => None,
             Lex::Kw(Kw::Now) => vague(j + 1, Vague::Present),
             Lex::Kw(Kw::Right) if self.kw(j + 1, Kw::Now) => vague(j + 2, Vague::Present),
+            // "may soon seek", "expects sales to soon grow", "soon will begin": the future;
+            // not the conjunction ("as soon as") nor "soon after".
+            Lex::Kw(Kw::Soon)
+                if (self.prev_is(j, &["will", "would", "may", "might", "could", "should", "can", "must", "to"])
+                    || (self.sent(j + 1) == self.sent(j) && matches!(self.w(j + 1), "will" | "would" | "may")))
+                    && !matches!(self.lex(j + 1), Lex::Kw(Kw::As | Kw::After | Kw::Before | Kw::Than)) =>
+            {
+                vague(j + 1, Vague::Future)
+            }
             Lex::Kw(Kw::Recent) => {
                 if let Lex::Unit(u, true) = self.lex(j + 1) {
                     if matches!(u, Unit::Day | Unit::Year) {

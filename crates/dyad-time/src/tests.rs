@@ -734,3 +734,18 @@ fn earlier_this_week_leaves_the_adverb_out() {
         "this week=DATE:2022-W07\nTuesday=DATE:2022-02-15\nEarlier this month=DATE:2022-02:START",
     );
 }
+
+#[test]
+fn soon_after_a_modal_is_the_future() {
+    check(
+        "Regulators may soon approve the merger, and the bank expects rates to soon fall.",
+        "2022-02-13",
+        "soon=DATE:FUTURE_REF\nsoon=DATE:FUTURE_REF",
+    );
+    check("The firm soon will open a plant.", "2022-02-13", "soon=DATE:FUTURE_REF");
+    check(
+        "He was soon freed, and as soon as talks began, soon after noon, we left.",
+        "2022-02-13",
+        "noon=TIME:2022-02-13T12:00",
+    );
+}
