@@ -220,7 +220,8 @@ pub(crate) enum Lex {
     Set(Unit),
     /// A tense marker.
     Tense(Tense),
-    /// A holiday: 0 Christmas, 1 Thanksgiving.
+    /// A holiday: 0 Christmas, 1 Thanksgiving, 2 (US) Election Day, 3 Halloween,
+    /// 4 Valentine's Day.
     Holiday(u8),
     /// "weeklong", "yearlong": one unit long.
     Lasting(Unit),
@@ -629,6 +630,9 @@ const TABLE: &[(&str, Lex)] = &[
     ("been", Lex::Tense(Tense::Past)),
     ("christmas", Lex::Holiday(0)),
     ("thanksgiving", Lex::Holiday(1)),
+    ("election", Lex::Holiday(2)),
+    ("halloween", Lex::Holiday(3)),
+    ("valentine", Lex::Holiday(4)),
     ("the", Lex::Kw(Kw::The)),
     ("a", Lex::Kw(Kw::A)),
     ("an", Lex::Kw(Kw::A)),

@@ -1105,9 +1105,20 @@ impl<'a> Tagger<'a> {
             }
             Lex::Holiday(h) if self.upper(j) => {
                 let mut end = j + 1;
+                // "Valentine's Day": the possessive belongs to the name.
+                if h == 4 && matches!(self.w(end), "'" | "\u{2019}") && is(self.w(end + 1), "s") {
+                    end += 2;
+                }
+                let day_word = is(self.w(end), "day") && self.upper(end);
+                // "Election Day" and "Valentine's Day" only with their "Day".
+                if matches!(h, 2 | 4) && !day_word {
+                    return None;
+                }
                 let (m, eve) = match h {
                     0 if is(self.w(end), "eve") => (12, true),
                     0 => (12, false),
+                    3 => (10, false),
+                    4 => (2, false),
                     _ => (11, false),
                 };
                 if is(self.w(end), "day") || is(self.w(end), "eve") {
@@ -1121,6 +1132,15 @@ impl<'a> Tagger<'a> {
                 let day_in = |y: i32| -> Option<Ymd> {
                     if h == 0 {
                         Ymd::new(y, m, if eve { 24 } else { 25 })
+                    } else if h == 3 {
+                        Ymd::new(y, 10, 31)
+                    } else if h == 4 {
+                        Ymd::new(y, 2, 14)
+                    } else if h == 2 {
+                        // US Election Day: the Tuesday after the first Monday of November.
+                        let first = Ymd::new(y, 11, 1)?;
+                        let monday = (1 + 7 - i64::from(first.weekday())) % 7;
+                        first.add_days(monday + 1)
                     } else {
                         // Thanksgiving (US): the fourth Thursday of November.
                         let first = Ymd::new(y, 11, 1)?;

@@ -749,3 +749,15 @@ fn soon_after_a_modal_is_the_future() {
         "noon=TIME:2022-02-13T12:00",
     );
 }
+
+#[test]
+fn more_holidays() {
+    check(
+        "Ads will run from now to Election Day; the last spot airs on Halloween.",
+        "1998-10-26",
+        "now=DATE:PRESENT_REF\nElection Day=DATE:1998-11-03\nHalloween=DATE:1998-10-31",
+    );
+    check("Roses sold out before Valentine's Day.", "2022-02-10", "Valentine's Day=DATE:2022-02-14");
+    // Not the noun alone.
+    check("The election board met.", "2022-02-10", "");
+}
