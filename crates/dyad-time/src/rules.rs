@@ -890,14 +890,14 @@ impl<'a> Tagger<'a> {
                 j,
                 &[
                     "in", "early", "late", "mid", "last", "next", "this", "since", "until", "by", "of", "during",
-                    "from", "through", "before", "after", "-", "end", "each", "every",
+                    "from", "through", "before", "after", "-", "end", "each", "every", "the",
                 ],
             );
             if ambiguous && !cue {
                 return None;
             }
             let value = self.resolve_month(m, j, None);
-            return Some(M::date(k, value).the());
+            return Some(M::date(k, value));
         }
         // Day first: "12 February", "the 12th of February 2022".
         if let Some(d) = self.day_num(j) {

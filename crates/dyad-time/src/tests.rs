@@ -761,3 +761,12 @@ fn more_holidays() {
     // Not the noun alone.
     check("The election board met.", "2022-02-10", "");
 }
+
+#[test]
+fn a_month_before_its_noun_leaves_the_article_out() {
+    check(
+        "The March vote and the May summit were set; the October attack was not.",
+        "2022-02-13",
+        "March=DATE:2022-03\nMay=DATE:2022-05\nOctober=DATE:2021-10",
+    );
+}
