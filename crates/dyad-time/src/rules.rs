@@ -1849,6 +1849,25 @@ impl<'a> Tagger<'a> {
                         None => self.dct.and_then(|d| Point::from_day(d, unit, n)),
                     }
                 }
+                // "two and a half years ago": counted in the next finer unit (30 months).
+                Amount::N(v) if v.abs() < 1e6 => {
+                    // Within a day ("a minute and a half ago") the date is that day.
+                    let finer = match unit {
+                        Unit::Year => Some((12.0, Unit::Month)),
+                        Unit::Decade => Some((10.0, Unit::Year)),
+                        Unit::Century => Some((100.0, Unit::Year)),
+                        Unit::Week => Some((7.0, Unit::Day)),
+                        Unit::Hour | Unit::Minute | Unit::Second => Some((0.0, Unit::Day)),
+                        _ => None,
+                    };
+                    let base = if anchored { self.recent_point(j) } else { None };
+                    match (finer, base) {
+                        (Some((k, _)), _) if (v * k).fract() != 0.0 => None,
+                        (Some((k, u)), Some(Point::Day(d))) => Point::from_day(d, u, sign * (v * k) as i64),
+                        (Some((k, u)), None) => self.dct.and_then(|d| Point::from_day(d, u, sign * (v * k) as i64)),
+                        _ => None,
+                    }
+                }
                 _ => None,
             };
             if point.is_none() && amount == Amount::X {

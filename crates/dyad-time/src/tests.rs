@@ -770,3 +770,17 @@ fn a_month_before_its_noun_leaves_the_article_out() {
         "March=DATE:2022-03\nMay=DATE:2022-05\nOctober=DATE:2021-10",
     );
 }
+
+#[test]
+fn a_fraction_of_a_unit_ago() {
+    check(
+        "The plant closed two and a half years ago; the line went dead a minute and a half ago.",
+        "2022-02-13",
+        "two and a half years ago=DATE:2019-08\na minute and a half ago=DATE:2022-02-13",
+    );
+    check(
+        "About a minute and a half later, it rang.",
+        "2022-02-13",
+        "About a minute and a half later=DURATION:PT1.5M:APPROX",
+    );
+}
