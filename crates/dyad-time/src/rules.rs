@@ -728,12 +728,20 @@ impl<'a> Tagger<'a> {
                 let (v, digits) = self.int(j)?;
                 if digits <= 2 && (1..=12).contains(&v) && matches!(self.lex(j + 1), Lex::AmPm(_)) {
                     (v as u8, 0, j + 1)
+                } else if digits <= 2
+                    && (1..=12).contains(&v)
+                    && (self.oclock(j + 1).is_some() || self.in_the_part(j + 1).is_some())
+                {
+                    // "8 o'clock", "4 in the morning": both are read below.
+                    (v as u8, 0, j + 1)
                 } else if digits == 4 && matches!(self.lex(j + 1), Lex::Tz(_)) && v / 100 <= 23 && v % 100 <= 59 {
                     ((v / 100) as u8, (v % 100) as u8, j + 1)
                 } else {
                     return None;
                 }
             }
+        } else if let Some(c) = self.spoken_clock(j) {
+            c
         } else if matches!(self.lex(j), Lex::Kw(Kw::Noon)) {
             (12, 0, j + 1)
         } else if self.kw(j, Kw::Midnight) {
@@ -742,6 +750,34 @@ impl<'a> Tagger<'a> {
             return None;
         };
         let mut cued = !self.is_num(j) || self.prev_is(j, &["at", "by", "around", "about", "until", "before", "after"]);
+        // "8 o'clock", then "in the morning" or "this morning": the half of the day.
+        if let Some(end) = self.oclock(k) {
+            k = end;
+            cued = true;
+        }
+        let mut part_day = None;
+        if let Some((end, p)) = self.in_the_part(k) {
+            k = end;
+            part_day = Some(p);
+            cued = true;
+        } else if self.kw(k, Kw::This)
+            && let Lex::PartOfDay(p) = self.lex(k + 1)
+            && !self.w(k + 1).ends_with('s')
+        {
+            k += 2;
+            part_day = Some(p);
+        }
+        if let Some(p) = part_day
+            && hour <= 12
+        {
+            // morning: a.m.; afternoon, evening, night: p.m. ("12 at night" aside).
+            hour = match (p, hour) {
+                (0, 12) => 0,
+                (0, h) => h,
+                (_, h) if h < 12 => h + 12,
+                (_, h) => h,
+            };
+        }
         if let Lex::AmPm(pm) = self.lex(k) {
             if hour > 12 {
                 return None;
@@ -810,6 +846,53 @@ impl<'a> Tagger<'a> {
             (None, _) => Some(format!("XXXX-XX-XXT{hour:02}:{minute:02}")),
         };
         Some(M::text(k, TimexKind::Time, value))
+    }
+
+    /// "o'clock" (one token or "o", apostrophe, "clock") at `k`: the token after it.
+    fn oclock(&self, k: usize) -> Option<usize> {
+        if is(self.w(k), "o'clock") || is(self.w(k), "o\u{2019}clock") {
+            return Some(k + 1);
+        }
+        (is(self.w(k), "o") && matches!(self.w(k + 1), "'" | "\u{2019}") && is(self.w(k + 2), "clock")).then_some(k + 3)
+    }
+
+    /// "in the morning" ("afternoon", "evening") at `k`: the token after it and the part
+    /// of the day.
+    fn in_the_part(&self, k: usize) -> Option<(usize, u8)> {
+        if !(self.kw(k, Kw::In) && self.kw(k + 1, Kw::The)) {
+            return None;
+        }
+        match self.lex(k + 2) {
+            Lex::PartOfDay(p @ 0..=2) if !self.w(k + 2).ends_with('s') => Some((k + 3, p)),
+            _ => None,
+        }
+    }
+
+    /// "half past two", "a quarter past six", "a quarter to six": hour, minute, next token.
+    fn spoken_clock(&self, j: usize) -> Option<(u8, u8, usize)> {
+        let (minutes, k) = if self.kw(j, Kw::Half) {
+            (30i32, j + 1)
+        } else if self.kw(j, Kw::A) && self.lex(j + 1) == Lex::Unit(Unit::Quarter, false) {
+            (15, j + 2)
+        } else {
+            return None;
+        };
+        let sign = if is(self.w(k), "past") {
+            1
+        } else if self.kw(k, Kw::To) && minutes == 15 {
+            -1
+        } else {
+            return None;
+        };
+        let hour = match self.lex(k + 1) {
+            Lex::NumWord(h @ 1..=12) => i32::from(h),
+            _ => match self.int(k + 1) {
+                Some((h @ 1..=12, d)) if d <= 2 => h as i32,
+                _ => return None,
+            },
+        };
+        let total = hour * 60 + sign * minutes;
+        Some(((total / 60) as u8, (total % 60) as u8, k + 2))
     }
 
     /// The zone of the place a "local time" at token `j` is read in: a place named after

@@ -784,3 +784,18 @@ fn a_fraction_of_a_unit_ago() {
         "About a minute and a half later=DURATION:PT1.5M:APPROX",
     );
 }
+
+#[test]
+fn spoken_clock_times() {
+    check(
+        "The vote opened at 8 o'clock this morning and closed at 4 in the afternoon.",
+        "2022-02-13",
+        "8 o'clock this morning=TIME:2022-02-13T08:00\n4 in the afternoon=TIME:2022-02-13T16:00",
+    );
+    check(
+        "Guards change at half past two and again at a quarter to six.",
+        "2022-02-13",
+        "half past two=TIME:2022-02-13T02:30\na quarter to six=TIME:2022-02-13T05:45",
+    );
+    check("The rally ended at 9:30 this evening.", "2022-02-13", "9:30 this evening=TIME:2022-02-13T21:30");
+}
