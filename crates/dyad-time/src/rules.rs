@@ -822,6 +822,10 @@ impl<'a> Tagger<'a> {
         if self.punct(after, ")") {
             after += 1;
             extend = false;
+        } else if self.kw(after, Kw::On) && matches!(self.lex(after + 1), Lex::Weekday(_, false) | Lex::Month(..)) {
+            // "5 p.m. on Nov. 22": the day dates the clock time; the spans stay apart.
+            after += 1;
+            extend = false;
         } else if self.punct(after, "(")
             && let Some(close) = (after + 1..after + 8).find(|&i| self.punct(i, ")"))
         {

@@ -799,3 +799,12 @@ fn spoken_clock_times() {
     );
     check("The rally ended at 9:30 this evening.", "2022-02-13", "9:30 this evening=TIME:2022-02-13T21:30");
 }
+
+#[test]
+fn a_clock_time_takes_the_day_after_on() {
+    check(
+        "Earnings for the year ended June 30, 2021 rose. The offer expires at 5 p.m. on Nov. 22.",
+        "2021-10-26",
+        "the year=DURATION:P1Y\nJune 30, 2021=DATE:2021-06-30\n5 p.m.=TIME:2021-11-22T17:00\nNov. 22=DATE:2021-11-22",
+    );
+}
