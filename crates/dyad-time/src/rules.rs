@@ -986,8 +986,31 @@ impl<'a> Tagger<'a> {
             let value = self.resolve_month(m, j, None);
             return Some(M::date(k, value));
         }
-        // Day first: "12 February", "the 12th of February 2022".
-        if let Some(d) = self.day_num(j) {
+        // Day first: "12 February", "the 12th of February 2022", "the first of March".
+        let day = self.day_num(j).or_else(|| match self.lex(j) {
+            Lex::Ordinal(n) if self.kw(j + 1, Kw::Of) && self.prev_is(j, &["the"]) => Some(n),
+            _ => None,
+        });
+        if let Some(d) = day {
+            // "the 15th of next month".
+            if self.kw(j + 1, Kw::Of)
+                && let rel @ (Lex::Kw(Kw::Next) | Lex::Kw(Kw::Last) | Lex::Kw(Kw::This)) = self.lex(j + 2)
+                && self.lex(j + 3) == Lex::Unit(Unit::Month, false)
+                && let Some(dct) = self.dct
+            {
+                let n = match rel {
+                    Lex::Kw(Kw::Next) => 1,
+                    Lex::Kw(Kw::Last) => -1,
+                    _ => 0,
+                };
+                let (y, m) = match Point::from_day(dct, Unit::Month, n) {
+                    Some(Point::Month(y, m)) => (y, m),
+                    _ => return None,
+                };
+                let mut mm = self.full_date(y, m, d, j + 4, j).the();
+                mm.year_scope = 0;
+                return Some(mm);
+            }
             let k = if self.kw(j + 1, Kw::Of) { j + 2 } else { j + 1 };
             if let Some((m, k2)) = self.month_at(k) {
                 let k3 = if self.punct(k2, ",") { k2 + 1 } else { k2 };

@@ -808,3 +808,13 @@ fn a_clock_time_takes_the_day_after_on() {
         "the year=DURATION:P1Y\nJune 30, 2021=DATE:2021-06-30\n5 p.m.=TIME:2021-11-22T17:00\nNov. 22=DATE:2021-11-22",
     );
 }
+
+#[test]
+fn an_ordinal_day_of_a_month() {
+    check(
+        "The rule takes effect on the first of March; rent is due on the 15th of next month.",
+        "2022-02-13",
+        "the first of March=DATE:2022-03-01\nthe 15th of next month=DATE:2022-03-15",
+    );
+    check("It was the first of many talks.", "2022-02-13", "");
+}
