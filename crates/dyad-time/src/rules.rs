@@ -272,7 +272,7 @@ impl<'a> Tagger<'a> {
         self.toks.get(i).map_or(Lex::None, |t| t.lex)
     }
     fn kw(&self, i: usize, k: Kw) -> bool {
-        self.lex(i) == Lex::Kw(k)
+        matches!(self.lex(i), Lex::Kw(x) if x == k)
     }
     fn punct(&self, i: usize, p: &str) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.w(i) == p
@@ -365,10 +365,10 @@ impl<'a> Tagger<'a> {
                 } else if self.kw(i + 1, Kw::Half) {
                     // "a half hour"
                     Some((Amount::N(0.5), i + 2))
-                } else if self.lex(i + 1) == Lex::Unit(Unit::Quarter, false) {
+                } else if matches!(self.lex(i + 1), Lex::Unit(Unit::Quarter, false)) {
                     // "a quarter century", "a quarter-century".
                     let k = if self.hyphen(i + 2) { i + 3 } else { i + 2 };
-                    (self.lex(k) == Lex::Unit(Unit::Century, false))
+                    matches!(self.lex(k), Lex::Unit(Unit::Century, false))
                         .then_some((Amount::N(0.25), k))
                         .or(Some((Amount::N(1.0), i + 1)))
                 } else if let Lex::Scale(s @ (100 | 1000)) = self.lex(i + 1) {
@@ -876,7 +876,7 @@ impl<'a> Tagger<'a> {
     fn spoken_clock(&self, j: usize) -> Option<(u8, u8, usize)> {
         let (minutes, k) = if self.kw(j, Kw::Half) {
             (30i32, j + 1)
-        } else if self.kw(j, Kw::A) && self.lex(j + 1) == Lex::Unit(Unit::Quarter, false) {
+        } else if self.kw(j, Kw::A) && matches!(self.lex(j + 1), Lex::Unit(Unit::Quarter, false)) {
             (15, j + 2)
         } else {
             return None;
@@ -995,7 +995,7 @@ impl<'a> Tagger<'a> {
             // "the 15th of next month".
             if self.kw(j + 1, Kw::Of)
                 && let rel @ (Lex::Kw(Kw::Next) | Lex::Kw(Kw::Last) | Lex::Kw(Kw::This)) = self.lex(j + 2)
-                && self.lex(j + 3) == Lex::Unit(Unit::Month, false)
+                && matches!(self.lex(j + 3), Lex::Unit(Unit::Month, false))
                 && let Some(dct) = self.dct
             {
                 let n = match rel {
@@ -2062,16 +2062,18 @@ impl<'a> Tagger<'a> {
         }
         let next = self.toks.get(j2 + 1);
         // "the 1992 protests", "post-1959 politics": a year before its noun.
-        let attributive = (self.prev_is(j2, &["the"])
-            || (j2 > 1 && self.hyphen(j2 - 1) && self.prev_is(j2 - 1, &["pre", "post"])))
-            && (1900..=2100).contains(&y);
+        let attributive = || {
+            (1900..=2100).contains(&y)
+                && (self.prev_is(j2, &["the"])
+                    || (j2 > 1 && self.hyphen(j2 - 1) && self.prev_is(j2 - 1, &["pre", "post"])))
+        };
         if let Some(t) = next
             && t.kind == Kind::Word
             && t.lex == Lex::None
             && !t.upper
             && self.w(j2 + 1).ends_with('s')
             && !fiscal
-            && !attributive
+            && !attributive()
         {
             let w = self.w(j2 + 1);
             if !matches!(w, "was" | "is" | "has" | "as" | "elections" | "levels" | "figures" | "results") {
