@@ -657,9 +657,8 @@ impl<'a> Tagger<'a> {
             // "earlier this month"; but "earlier this week" and "earlier Friday" leave the
             // adverb out of the span, as TimeBank writes them.
             Lex::Kw(Kw::Earlier | Kw::Later)
-                if matches!(self.lex(i + 1), Lex::Kw(Kw::This) | Lex::DayRel(_) | Lex::Weekday(..))
-                    && !matches!(self.lex(i + 1), Lex::Weekday(..))
-                    && !(self.kw(i + 1, Kw::This) && self.lex(i + 2) == Lex::Unit(Unit::Week, false)) =>
+                if matches!(self.lex(i + 1), Lex::Kw(Kw::This) | Lex::DayRel(_))
+                    && !(self.kw(i + 1, Kw::This) && matches!(self.lex(i + 2), Lex::Unit(Unit::Week, false))) =>
             {
                 (if self.kw(i, Kw::Earlier) { "START" } else { "END" }, i + 1, false)
             }
