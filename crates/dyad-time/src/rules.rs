@@ -1295,6 +1295,8 @@ impl<'a> Tagger<'a> {
             Lex::Weekday(wd, true) if self.upper(j) && self.prev_is(j, &["on"]) => {
                 Some(M::text(j + 1, TimexKind::Set, Some(format!("XXXX-WXX-{wd}"))))
             }
+            // "this past spring", "this past week": the one just gone.
+            Lex::Kw(Kw::This) if self.kw(j + 1, Kw::Past) => self.relative_unit(j + 1, -1, false, the),
             Lex::Kw(k @ (Kw::This | Kw::Last | Kw::Next | Kw::Past | Kw::Previous | Kw::Coming | Kw::Following)) => {
                 let rel: i8 = match k {
                     Kw::This => 0,

@@ -818,3 +818,12 @@ fn an_ordinal_day_of_a_month() {
     );
     check("It was the first of many talks.", "2022-02-13", "");
 }
+
+#[test]
+fn this_past_is_the_one_just_gone() {
+    check(
+        "The unit was sold this past spring, and shares fell this past week.",
+        "1989-10-26",
+        "this past spring=DATE:1989-SP\nthis past week=DATE:1989-W42",
+    );
+}
