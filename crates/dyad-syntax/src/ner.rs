@@ -582,7 +582,7 @@ mod tests {
             // Few distinct scores, so ties are common.
             let scores: Vec<i32> = (0..n_classes).map(|_| (rng.next_u64() % 3) as i32).collect();
             let prev = (rng.next_u64() % n_classes as u64) as usize;
-            let (i, n) = if rng.next_u64() % 2 == 0 { (4, 5) } else { (1, 5) };
+            let (i, n) = if rng.next_u64().is_multiple_of(2) { (4, 5) } else { (1, 5) };
             let plain = argmax_where(&scores, |c| allowed(prev, c, i, n)).unwrap_or(0);
             assert_eq!(best_next(&scores, prev, i + 1 == n), plain, "{scores:?} after {prev} at {i}");
         }

@@ -651,7 +651,8 @@ mod tests {
         for _ in 0..2000 {
             // Few distinct scores, so ties are common.
             let scores: Vec<i32> = (0..1 + 2 * nl).map(|_| (rng.next_u64() % 4) as i32).collect();
-            let allowed = [rng.next_u64() % 2 == 0, rng.next_u64() % 2 == 0, rng.next_u64() % 2 == 0];
+            let allowed =
+                [rng.next_u64().is_multiple_of(2), rng.next_u64().is_multiple_of(2), rng.next_u64().is_multiple_of(2)];
             let class_allowed = |c: usize| {
                 allowed[if c == 0 {
                     0

@@ -9,7 +9,7 @@
 
 use crate::codec::{Reader, Writer};
 use crate::hash::KeyMap;
-use crate::prefetch::prefetch;
+use crate::hints::{on_huge_pages, prefetch};
 use crate::{Error, Result};
 
 #[derive(Clone, Copy)]
@@ -156,7 +156,16 @@ impl Weights {
         for (k, row) in rows {
             w.push_row(k, row.iter().copied());
         }
-        w
+        w.settled()
+    }
+
+    /// The finished tables moved to buffers on huge pages (see [`on_huge_pages`]), which
+    /// spares the CPU most address-translation misses when lookups jump around them.
+    fn settled(mut self) -> Weights {
+        self.slots = on_huge_pages(&self.slots);
+        self.entries = on_huge_pages(&self.entries);
+        self.dense = on_huge_pages(&self.dense);
+        self
     }
 
     fn with_capacity(n_classes: usize, scale: f32, n_rows: usize, n_entries: usize) -> Weights {
@@ -386,7 +395,7 @@ impl Weights {
             }
             w.push_row(key, row.iter().copied());
         }
-        Ok(w)
+        Ok(w.settled())
     }
 }
 
