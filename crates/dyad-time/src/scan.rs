@@ -495,6 +495,33 @@ mod tests {
         assert_eq!(words("hour-long Kyiv\u{a0}time — ok"), ["hour", "-", "long", "Kyiv", "time", "—", "ok"]);
     }
 
+    /// The anchor test's prefilters are built from the word table, so no anchor word of
+    /// the table is ever filtered out: in lower case, capitalised, in capitals, alone
+    /// and after a prefix the text layer keeps ("mid-").
+    #[test]
+    fn every_anchor_word_of_the_table_is_an_anchor() {
+        let forms = |w: &str| {
+            let cap = w[..1].to_uppercase() + &w[1..];
+            [w.to_string(), cap.clone(), w.to_uppercase(), format!("mid-{cap}")]
+        };
+        let mut seen = 0;
+        for (w, _) in crate::lexicon::TABLE {
+            for form in forms(w) {
+                let b = form.as_bytes();
+                // The anchors among the forms: the word itself, or a prefix before it.
+                let anchor = crate::lexicon::is_anchor(b) || (b.len() > 4 && joined(b) && parts(b));
+                if !anchor {
+                    continue;
+                }
+                // The text as the text layer leaves it, with a word after it.
+                let text = format!("{form} and");
+                assert!(word_is_anchor(text.as_bytes(), 0, form.len(), 0), "{form}");
+                seen += 1;
+            }
+        }
+        assert!(seen > 300, "{seen}");
+    }
+
     #[test]
     fn sentences_are_guessed() {
         let text = "He left on Feb. 12. Then he came back.\nNew line";
