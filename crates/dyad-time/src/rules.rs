@@ -965,9 +965,13 @@ impl<'a> Tagger<'a> {
         }
         let year = self.year_in_force(start).or_else(|| {
             let dct = self.dct?;
-            let tense = self.clause_tense(start);
             let cand = |y: i32| Ymd::new(y, m, d);
             let this = cand(dct.y).map(|c| c.to_days() - dct.to_days());
+            // The sentence is read only when its tense can change the year.
+            let tense = match this {
+                Some(diff) if diff < -300 || (160 < diff && diff <= 300) => self.clause_tense(start),
+                _ => None,
+            };
             // News looks back more than forward, but past-tense verbs surround future
             // dates too ("said talks will resume Jan. 14"): move to another year only
             // when the date would otherwise lie far away.
@@ -1016,8 +1020,10 @@ impl<'a> Tagger<'a> {
             Some(_) => dct.y,
             None => {
                 let diff = i32::from(m) - i32::from(dct.m);
-                // As for month and day: measured on the tune split.
-                match self.clause_tense(j) {
+                // As for month and day: measured on the tune split. Months close to the
+                // document's keep its year whatever the tense: the sentence is not read.
+                let tense = if diff > -8 && diff < 6 { None } else { self.clause_tense(j) };
+                match tense {
                     Some(Tense::Past) if diff <= -8 => dct.y,
                     _ if diff > 9 => dct.y - 1,
                     Some(Tense::Future) if diff >= 6 => dct.y,
@@ -1041,6 +1047,8 @@ impl<'a> Tagger<'a> {
         match rel {
             Some(-1) => dct.add_days(-(if back == 0 { 7 } else { back })),
             Some(1) => dct.add_days(if fwd == 0 { 7 } else { fwd }),
+            // The document's own weekday is that day either way: the sentence is not read.
+            _ if back == 0 => dct.add_days(0),
             _ => match self.clause_tense(j) {
                 Some(Tense::Future) => dct.add_days(fwd),
                 _ => dct.add_days(-back),
