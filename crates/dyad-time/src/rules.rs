@@ -272,7 +272,8 @@ impl<'a> Tagger<'a> {
         self.toks.get(i).map_or(Lex::None, |t| t.lex)
     }
     fn kw(&self, i: usize, k: Kw) -> bool {
-        self.lex(i) == Lex::Kw(k)
+        // A match, not `==` on `Lex`: that compares the payloads of every variant.
+        self.toks.get(i).is_some_and(|t| matches!(t.lex, Lex::Kw(x) if x == k))
     }
     fn punct(&self, i: usize, p: &str) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.w(i) == p

@@ -411,7 +411,7 @@ fn joined(w: &[u8]) -> bool {
 }
 
 /// Whether `bytes[start..end]` (not empty) are all ASCII letters, eight at a time.
-#[inline]
+#[inline(always)]
 fn letters(bytes: &[u8], start: usize, end: usize) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     // Lower-cased, a letter lies in 0x61..=0x7a: adding 0x1f carries it into bit 7,
