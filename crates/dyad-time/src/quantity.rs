@@ -127,7 +127,7 @@ impl<'a> Q<'a> {
         if self.w(k) == "%" {
             return Some(("percent".to_string(), k + 1));
         }
-        if self.kind(k) != Some(Kind::Word) || self.lex(k) != Lex::None {
+        if self.kind(k) != Some(Kind::Word) || !matches!(self.lex(k), Lex::None) {
             return None;
         }
         let w = self.w(k);
@@ -141,7 +141,7 @@ impl<'a> Q<'a> {
         if modifier
             && same_sentence
             && self.kind(k + 1) == Some(Kind::Word)
-            && self.lex(k + 1) == Lex::None
+            && matches!(self.lex(k + 1), Lex::None)
             && next.chars().next().is_some_and(char::is_lowercase)
             && !stop(next)
         {

@@ -383,9 +383,8 @@ fn is_anchor(bytes: &[u8], t: &Token) -> bool {
 fn word_is_anchor(bytes: &[u8], start: usize, end: usize, split: u8) -> bool {
     let w = &bytes[start..end];
     let (Some(&first), Some(&last)) = (w.first(), w.last()) else { return false };
-    let letter = |c: u8| (c | 0x20).wrapping_sub(b'a') < 26;
     let n = w.len();
-    if split == 0 && letter(first) && letter(last) {
+    if split == 0 && ASCII_LETTER[usize::from(first)] & ASCII_LETTER[usize::from(last)] != 0 {
         if n <= MAX_WORD && crate::lexicon::may_be_anchor_ends(n, first, last) {
             return if letters(bytes, start, end) { crate::lexicon::is_anchor(w) } else { parts(w) };
         }
@@ -398,6 +397,17 @@ fn word_is_anchor(bytes: &[u8], start: usize, end: usize, split: u8) -> bool {
     }
     parts(w)
 }
+
+/// 1 for the bytes of ASCII letters, else 0: two loads test both ends of a word at once.
+static ASCII_LETTER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphabetic() as u8;
+        b += 1;
+    }
+    t
+};
 
 /// A letter-ended word (more than three bytes) with a hyphen after its second to fifth
 /// letter, where the text layer keeps a prefix's hyphen, or a full stop before its last
