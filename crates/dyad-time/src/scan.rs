@@ -161,7 +161,7 @@ impl<'a> Lexer<'a> {
 }
 
 /// A token of the lexer, classified.
-#[inline]
+#[inline(always)]
 fn tok(text: &str, start: usize, end: usize, kind: Kind, space: bool, sent: u32) -> Tok {
     let bytes = text.as_bytes();
     let b = bytes[start];
@@ -228,7 +228,7 @@ const MARGIN_AFTER: usize = 2;
 /// Whether a text-layer token can sit inside an expression next to its anchor: a number,
 /// a punctuation mark, a word of the time tables other than a tense marker ("the", "of",
 /// "end", "more", "ago", "or", "so"), or a word that is not plain letters ("a.m.", "U.S.").
-#[inline]
+#[inline(always)]
 fn extends(bytes: &[u8], t: &Token) -> bool {
     match t.kind {
         TokenKind::Number | TokenKind::Punct | TokenKind::Symbol => true,
