@@ -9,7 +9,7 @@
 //! has exactly one root word.
 
 use crate::codec::{Reader, Writer};
-use crate::features::{intern, normalise};
+use crate::features::{WordParts, intern, normalise};
 use crate::hash::{hash_str, key};
 use crate::perceptron::{Averaged, Weights, argmax_where};
 use crate::tagger::PosTag;
@@ -246,7 +246,16 @@ impl ParseContext {
         }
     }
 
-    pub(crate) fn fill(&mut self, words: &[&str], tags: &[PosTag], table: Option<&WordTable>) {
+    /// Computes the words' features. `parts`, when given, are the tagger's parts of the words
+    /// (padded by two on each side): their `norm` is the hashed normalised word this needs.
+    pub(crate) fn fill(
+        &mut self,
+        words: &[&str],
+        tags: &[PosTag],
+        parts: Option<&[WordParts]>,
+        table: Option<&WordTable>,
+    ) {
+        let parts = parts.filter(|p| p.len() == words.len() + 4);
         self.w.clear();
         self.t.clear();
         self.u.clear();
@@ -256,8 +265,13 @@ impl ParseContext {
         self.u.push(1);
         self.c.push([1 << 20; 2]);
         for (i, word) in words.iter().enumerate() {
-            normalise(word, &mut self.scratch);
-            let norm = hash_str(&self.scratch);
+            let norm = match parts {
+                Some(parts) => parts[i + 2].norm,
+                None => {
+                    normalise(word, &mut self.scratch);
+                    hash_str(&self.scratch)
+                }
+            };
             self.w.push(norm);
             let tag = tags.get(i).copied().unwrap_or(PosTag { upos: "X", xpos: "_" });
             self.t.push(hash_str(tag.xpos));
@@ -417,12 +431,18 @@ impl Parser {
     /// Parses a tagged sentence: one head and relation per word.
     pub fn predict(&self, words: &[&str], tags: &[PosTag]) -> Vec<Arc> {
         let mut ctx = ParseContext::new();
-        self.predict_with(words, tags, &mut ctx)
+        self.predict_with(words, tags, None, &mut ctx)
     }
 
-    pub(crate) fn predict_with(&self, words: &[&str], tags: &[PosTag], ctx: &mut ParseContext) -> Vec<Arc> {
+    pub(crate) fn predict_with(
+        &self,
+        words: &[&str],
+        tags: &[PosTag],
+        parts: Option<&[WordParts]>,
+        ctx: &mut ParseContext,
+    ) -> Vec<Arc> {
         let n = words.len();
-        ctx.fill(words, tags, self.table.as_ref());
+        ctx.fill(words, tags, parts, self.table.as_ref());
         let nl = self.labels.len();
         let mut st = State::new(n);
         let mut feats = Vec::with_capacity(96);
@@ -548,7 +568,7 @@ pub(crate) fn train(
             if ex.heads.len() != n + 1 || ex.heads.iter().skip(1).any(|&h| h > n) {
                 continue;
             }
-            ctx.fill(&words, &ex.tags, table);
+            ctx.fill(&words, &ex.tags, None, table);
             let gl = &gold_labels[k];
             let mut st = State::new(n);
             while !st.is_terminal() {
