@@ -65,10 +65,10 @@ mod distrib;
 mod error;
 mod features;
 mod hash;
+mod hints;
 mod ner;
 mod parser;
 mod perceptron;
-mod prefetch;
 mod tagger;
 mod train;
 mod wordtable;
@@ -124,6 +124,19 @@ pub struct Analysis {
     pub entities: Vec<NerSpan>,
 }
 
+/// The three models' working buffers, reused from sentence to sentence.
+struct Scratch {
+    tag: tagger::TagContext,
+    parse: parser::ParseContext,
+    ner: ner::NerContext,
+}
+
+impl Scratch {
+    fn new() -> Scratch {
+        Scratch { tag: tagger::TagContext::new(), parse: parser::ParseContext::new(), ner: ner::NerContext::new() }
+    }
+}
+
 /// Sizes of the embedded model files in bytes: tagger, parser, NER.
 pub fn embedded_sizes() -> [usize; 3] {
     [EMBEDDED_TAGGER.len(), EMBEDDED_PARSER.len(), EMBEDDED_NER.len()]
@@ -154,12 +167,22 @@ impl Models {
 
     /// Tags, parses and finds the entities of one sentence's words. Pure: writes nothing.
     pub fn analyse(&self, words: &[&str]) -> Analysis {
+        self.analyse_with(words, &mut Scratch::new())
+    }
+
+    /// [`Models::analyse`] with working buffers kept from sentence to sentence. The three
+    /// models share the tagger's word parts (shape, affixes, normalised form), computed once.
+    fn analyse_with(&self, words: &[&str], scratch: &mut Scratch) -> Analysis {
         let Some(tagger) = &self.tagger else { return Analysis::default() };
-        let tags = tagger.predict(words);
-        let arcs = self.parser.as_ref().map(|p| p.predict(words, &tags)).unwrap_or_default();
-        let entities =
-            self.ner.as_ref().map(|n| n.predict(words, &tags, self.gazetteer.as_deref())).unwrap_or_default();
-        Analysis { tags, arcs, entities }
+        let tags: Vec<PosTag> =
+            tagger.predict_ids(words, &mut scratch.tag).into_iter().map(|c| tagger.class(c)).collect();
+        let parts = Some(scratch.tag.parts());
+        let arcs = self.parser.as_ref().map(|p| p.predict_with(words, &tags, parts, &mut scratch.parse));
+        let entities = self.ner.as_ref().map(|n| {
+            let classes = n.predict_classes(words, &tags, parts, self.gazetteer.as_deref(), &mut scratch.ner);
+            n.spans(&classes)
+        });
+        Analysis { tags, arcs: arcs.unwrap_or_default(), entities: entities.unwrap_or_default() }
     }
 
     /// Annotates every non-boilerplate sentence of `doc`: replaces the syntax layer
@@ -169,6 +192,7 @@ impl Models {
         if self.tagger.is_none() {
             return;
         }
+        let mut scratch = Scratch::new();
         let mut words: Vec<Word> = Vec::with_capacity(doc.tokens.len() + doc.tokens.len() / 8);
         let mut entities: Vec<Entity> = Vec::new();
         let text = doc.text();
@@ -183,7 +207,7 @@ impl Models {
                 continue;
             }
             let forms: Vec<&str> = spans.iter().map(|s| text.get(s.range()).unwrap_or("")).collect();
-            let a = self.analyse(&forms);
+            let a = self.analyse_with(&forms, &mut scratch);
             let base = words.len() as u32;
             for (i, span) in spans.iter().enumerate() {
                 let tag = a.tags.get(i).copied().unwrap_or(PosTag { upos: "X", xpos: "_" });
@@ -223,11 +247,12 @@ impl Models {
     /// number of sentences written.
     pub fn parse_conllu(&self, input: impl BufRead, mut output: impl Write) -> Result<usize> {
         let mut n = 0;
+        let mut scratch = Scratch::new();
         for sentence in conllu::Reader::new(input) {
             let mut sentence = sentence?;
             let forms: Vec<String> = sentence.words.iter().map(|w| w.form.clone()).collect();
             let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
-            let a = self.analyse(&forms);
+            let a = self.analyse_with(&forms, &mut scratch);
             let iob = self.ner.as_ref().map(|_| spans_to_iob2(&a.entities, forms.len()));
             for (i, w) in sentence.words.iter_mut().enumerate() {
                 if let Some(t) = a.tags.get(i) {

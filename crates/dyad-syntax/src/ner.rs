@@ -88,6 +88,38 @@ fn allowed(prev: usize, c: usize, i: usize, n: usize) -> bool {
     }
 }
 
+/// The best-scoring class that may follow `prev` (as [`allowed`] says), ties to the lowest:
+/// the same as [`argmax_where`] over [`allowed`], but visiting only the classes that may
+/// follow (two inside an entity, half of them outside) instead of testing all of them.
+fn best_next(scores: &[i32], prev: usize, last: bool) -> usize {
+    let mut best: Option<(usize, i32)> = None;
+    let mut consider = |c: usize| {
+        if let Some(&s) = scores.get(c)
+            && best.is_none_or(|(_, b)| s > b)
+        {
+            best = Some((c, s));
+        }
+    };
+    match pos_of(prev) {
+        Some((l, B | I)) => {
+            if !last {
+                consider(1 + 4 * l + I);
+            }
+            consider(1 + 4 * l + L);
+        }
+        _ => {
+            consider(0);
+            for l in 0..(scores.len() - 1) / 4 {
+                if !last {
+                    consider(1 + 4 * l + B);
+                }
+                consider(1 + 4 * l + U);
+            }
+        }
+    }
+    best.map_or(0, |b| b.0)
+}
+
 /// Sentence features, computed once.
 pub(crate) struct NerContext {
     parts: Vec<WordParts>,
@@ -153,20 +185,34 @@ impl NerContext {
         }
     }
 
-    fn fill(&mut self, words: &[&str], tags: &[PosTag], gazetteer: Option<&dyn Gazetteer>, table: Option<&WordTable>) {
+    /// Computes the sentence's features. `parts`, when given, are the words' parts as the
+    /// tagger computed them (padded the same way), which spares computing them twice.
+    fn fill(
+        &mut self,
+        words: &[&str],
+        tags: &[PosTag],
+        parts: Option<&[WordParts]>,
+        gazetteer: Option<&dyn Gazetteer>,
+        table: Option<&WordTable>,
+    ) {
         self.parts.clear();
         self.xpos.clear();
         self.upos.clear();
-        self.parts.extend([padding(1), padding(2)]);
         self.xpos.extend([1, 2]);
         self.upos.extend([1, 2]);
-        for (i, w) in words.iter().enumerate() {
-            self.parts.push(word_parts(w, &mut self.scratch));
+        match parts {
+            Some(parts) if parts.len() == words.len() + 2 * PAD => self.parts.extend_from_slice(parts),
+            _ => {
+                self.parts.extend([padding(1), padding(2)]);
+                self.parts.extend(words.iter().map(|w| word_parts(w, &mut self.scratch)));
+                self.parts.extend([padding(3), padding(4)]);
+            }
+        }
+        for i in 0..words.len() {
             let t = tags.get(i).copied().unwrap_or(PosTag { upos: "_", xpos: "_" });
             self.xpos.push(hash_str(t.xpos));
             self.upos.push(hash_str(t.upos));
         }
-        self.parts.extend([padding(3), padding(4)]);
         self.xpos.extend([3, 4]);
         self.upos.extend([3, 4]);
         self.find_runs(words.len());
@@ -302,7 +348,7 @@ impl NerTagger {
     /// The entity spans in a tagged sentence. `gazetteer`, when given, adds name-list features.
     pub fn predict(&self, words: &[&str], tags: &[PosTag], gazetteer: Option<&dyn Gazetteer>) -> Vec<NerSpan> {
         let mut ctx = NerContext::new();
-        let classes = self.predict_classes(words, tags, gazetteer, &mut ctx);
+        let classes = self.predict_classes(words, tags, None, gazetteer, &mut ctx);
         self.spans(&classes)
     }
 
@@ -310,11 +356,12 @@ impl NerTagger {
         &self,
         words: &[&str],
         tags: &[PosTag],
+        parts: Option<&[WordParts]>,
         gazetteer: Option<&dyn Gazetteer>,
         ctx: &mut NerContext,
     ) -> Vec<usize> {
         let n = words.len();
-        ctx.fill(words, tags, gazetteer, self.table.as_ref());
+        ctx.fill(words, tags, parts, gazetteer, self.table.as_ref());
         let mut feats = Vec::with_capacity(48);
         let mut scores = vec![0i32; 1 + 4 * self.labels.len()];
         let mut out: Vec<usize> = Vec::with_capacity(n);
@@ -322,7 +369,7 @@ impl NerTagger {
         for i in 0..n {
             ctx.features(i, prev as u64, prev2 as u64, &mut feats);
             self.weights.score(&feats, &mut scores);
-            let c = argmax_where(&scores, |c| allowed(prev, c, i, n)).unwrap_or(0);
+            let c = best_next(&scores, prev, i + 1 == n);
             out.push(c);
             prev2 = prev;
             prev = c;
@@ -516,7 +563,7 @@ pub(crate) fn train(
         for &k in &order {
             let words: Vec<&str> = train[k].words.iter().map(String::as_str).collect();
             let n = words.len();
-            ctx.fill(&words, &train[k].tags, None, table);
+            ctx.fill(&words, &train[k].tags, None, None, table);
             let (mut prev, mut prev2) = (0usize, 0usize);
             for (i, &g) in gold[k].iter().enumerate() {
                 ctx.features(i, prev as u64, prev2 as u64, &mut feats);
@@ -543,6 +590,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn best_next_agrees_with_argmax_over_allowed() {
+        let mut rng = crate::train::Rng::new(3);
+        let n_classes = 1 + 4 * 3;
+        for _ in 0..3000 {
+            // Few distinct scores, so ties are common.
+            let scores: Vec<i32> = (0..n_classes).map(|_| (rng.next_u64() % 3) as i32).collect();
+            let prev = (rng.next_u64() % n_classes as u64) as usize;
+            let (i, n) = if rng.next_u64().is_multiple_of(2) { (4, 5) } else { (1, 5) };
+            let plain = argmax_where(&scores, |c| allowed(prev, c, i, n)).unwrap_or(0);
+            assert_eq!(best_next(&scores, prev, i + 1 == n), plain, "{scores:?} after {prev} at {i}");
+        }
+    }
+
+    #[test]
     fn bilou_constraints_only_allow_whole_spans() {
         let (bp, ip, lp, up) = (class(0, B), class(0, I), class(0, L), class(0, U));
         let lo = class(1, L);
@@ -567,7 +628,7 @@ mod tests {
         table.add_name(&["herat"], NAME_LOC);
         let mut ctx = NerContext::new();
         let mut feats = |words: &[&str], table: Option<&WordTable>| {
-            ctx.fill(words, &[], None, table);
+            ctx.fill(words, &[], None, None, table);
             let mut f = Vec::new();
             ctx.features(1, 0, 0, &mut f);
             f
@@ -588,7 +649,7 @@ mod tests {
         let words =
             ["They", "met", "the", "Bank", "of", "the", "Rockies", "with", "Ray", "'s", "Pizza", "in", "Denver"];
         let mut ctx = NerContext::new();
-        ctx.fill(&words, &[], None, None);
+        ctx.fill(&words, &[], None, None, None);
         assert_eq!(ctx.runs[0], (0, 1), "a capitalised word alone is a run of one");
         assert_eq!(ctx.runs[1], (0, 0), "a lower-case word is in no run");
         assert_eq!(ctx.runs[2], (0, 0), "'the' before a name is not part of it");
@@ -596,11 +657,11 @@ mod tests {
         assert_eq!(ctx.runs[7], (0, 0), "'with' joins nothing");
         assert!(ctx.runs[8..11].iter().all(|&r| r == (8, 11)), "Ray 's Pizza: {:?}", ctx.runs);
         assert_eq!(ctx.runs[12], (12, 13));
-        ctx.fill(&["Housing", "and", "Urban", "Development"], &[], None, None);
+        ctx.fill(&["Housing", "and", "Urban", "Development"], &[], None, None, None);
         assert_eq!(ctx.runs, vec![(0, 4); 4], "'and' between capitalised words joins them");
-        ctx.fill(&["Apples", "and", "pears"], &[], None, None);
+        ctx.fill(&["Apples", "and", "pears"], &[], None, None, None);
         assert_eq!(ctx.runs, vec![(0, 1), (0, 0), (0, 0)], "a joiner needs a capitalised word after it");
-        ctx.fill(&["Paris", "of", "the", "and", "Rome"], &[], None, None);
+        ctx.fill(&["Paris", "of", "the", "and", "Rome"], &[], None, None, None);
         assert_eq!(ctx.runs, vec![(0, 1), (0, 0), (0, 0), (0, 0), (4, 5)], "at most two joiners in a row");
     }
 
@@ -608,7 +669,7 @@ mod tests {
     fn every_word_of_a_name_sees_its_last_word() {
         let mut ctx = NerContext::new();
         let mut first_word = |words: &[&str]| {
-            ctx.fill(words, &[], None, None);
+            ctx.fill(words, &[], None, None, None);
             let mut f = Vec::new();
             ctx.features(1, 0, 0, &mut f);
             f

@@ -49,6 +49,12 @@ impl TagContext {
         TagContext { parts: Vec::new(), amb: Vec::new(), scratch: String::new() }
     }
 
+    /// The words' parts, with two padding entries on each side, as the last fill left them:
+    /// the NER tagger and the parser read the same ones.
+    pub(crate) fn parts(&self) -> &[WordParts] {
+        &self.parts
+    }
+
     fn fill(&mut self, words: &[&str], lexicon: &HashMap<String, u32>) {
         self.parts.clear();
         self.amb.clear();

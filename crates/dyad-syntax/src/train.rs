@@ -167,7 +167,7 @@ pub(crate) fn attachment(parser: &Parser, tagger: Option<&Tagger>, gold: &[Conll
             Some(t) => t.predict(&forms),
             None => gold_tags(s),
         };
-        for (a, w) in parser.predict_with(&forms, &tags, &mut ctx).into_iter().zip(&s.words) {
+        for (a, w) in parser.predict_with(&forms, &tags, None, &mut ctx).into_iter().zip(&s.words) {
             n += 1;
             if Some(a.head) == w.head {
                 uas += 1;
@@ -267,7 +267,7 @@ pub(crate) fn entity_f1(ner: &NerTagger, gold: &[NerExample]) -> (f64, f64, f64)
     let mut ctx = ner::NerContext::new();
     for ex in gold {
         let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
-        let classes = ner.predict_classes(&words, &ex.tags, None, &mut ctx);
+        let classes = ner.predict_classes(&words, &ex.tags, None, None, &mut ctx);
         let pred = ner.spans(&classes);
         n_pred += pred.len();
         n_gold += ex.spans.len();

@@ -96,6 +96,44 @@ fn embedded_models_load_and_tag() {
 }
 
 #[test]
+fn the_shared_pipeline_gives_what_each_model_gives_alone() {
+    // `annotate` reuses buffers from sentence to sentence and hands the tagger's word parts to
+    // the parser and the NER tagger; each model's own `predict` computes everything afresh.
+    let models = Models::embedded().expect("embedded models load");
+    let (Some(tagger), Some(parser), Some(ner)) = (&models.tagger, &models.parser, &models.ner) else { return };
+    let sentences = [
+        "Officials in Warsaw said on Tuesday that two convoys had crossed the border .",
+        "The Foreign Ministry of Ruritania summoned the ambassador , a spokeswoman said .",
+        "Fighting resumed near the port after talks in Istanbul collapsed late on Friday night .",
+    ];
+    let mut doc = doc_of(&sentences.join(" "));
+    // One sentence per line of `sentences`, by token counts.
+    doc.sentences.clear();
+    let mut first = 0usize;
+    for s in sentences {
+        let end = first + s.split(' ').count();
+        let span = Span { start: doc.tokens[first].span.start, end: doc.tokens[end - 1].span.end };
+        doc.sentences.push(Sentence { span, tokens: first as u32..end as u32, boilerplate: false });
+        first = end;
+    }
+    models.annotate(&mut doc);
+    let from_pipeline: Vec<(&str, &str)> = doc.words.iter().map(|w| (w.upos, w.deprel)).collect();
+    let mut names: Vec<&str> = doc.entities.iter().map(|e| doc.slice(e.span)).collect();
+    let (mut alone, mut alone_names) = (Vec::new(), Vec::new());
+    for s in sentences {
+        let words: Vec<&str> = s.split(' ').collect();
+        let tags = tagger.predict(&words);
+        let arcs = parser.predict(&words, &tags);
+        alone.extend(tags.iter().zip(&arcs).map(|(t, a)| (t.upos, a.deprel)));
+        alone_names.extend(ner.predict(&words, &tags, None).iter().map(|e| words[e.start..e.end].join(" ")));
+    }
+    assert_eq!(from_pipeline, alone);
+    names.sort_unstable();
+    alone_names.sort_unstable();
+    assert_eq!(names, alone_names);
+}
+
+#[test]
 fn multiword_tokens_are_tagged_as_two_words() {
     let models = Models::embedded().expect("embedded models load");
     let text = "Russia's army didn't move.";

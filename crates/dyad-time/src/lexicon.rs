@@ -422,7 +422,7 @@ const fn build_table() -> ([u128; SLOTS], [u16; SLOTS]) {
 }
 
 /// Every word the rules know, lower case, with its class.
-const TABLE: &[(&str, Lex)] = &[
+pub(crate) const TABLE: &[(&str, Lex)] = &[
     ("january", Lex::Month(1, false)),
     ("february", Lex::Month(2, false)),
     ("march", Lex::Month(3, false)),

@@ -23,7 +23,8 @@ impl<'a> Q<'a> {
         self.toks.get(i).map_or(Lex::None, |t| t.lex)
     }
     fn kw(&self, i: usize, k: Kw) -> bool {
-        self.lex(i) == Lex::Kw(k)
+        // A match, not `==` on `Lex`: that compares the payloads of every variant.
+        self.toks.get(i).is_some_and(|t| matches!(t.lex, Lex::Kw(x) if x == k))
     }
     fn kind(&self, i: usize) -> Option<Kind> {
         self.toks.get(i).map(|t| t.kind)
@@ -126,7 +127,7 @@ impl<'a> Q<'a> {
         if self.w(k) == "%" {
             return Some(("percent".to_string(), k + 1));
         }
-        if self.kind(k) != Some(Kind::Word) || self.lex(k) != Lex::None {
+        if self.kind(k) != Some(Kind::Word) || !matches!(self.lex(k), Lex::None) {
             return None;
         }
         let w = self.w(k);
@@ -140,7 +141,7 @@ impl<'a> Q<'a> {
         if modifier
             && same_sentence
             && self.kind(k + 1) == Some(Kind::Word)
-            && self.lex(k + 1) == Lex::None
+            && matches!(self.lex(k + 1), Lex::None)
             && next.chars().next().is_some_and(char::is_lowercase)
             && !stop(next)
         {

@@ -272,6 +272,7 @@ impl<'a> Tagger<'a> {
         self.toks.get(i).map_or(Lex::None, |t| t.lex)
     }
     fn kw(&self, i: usize, k: Kw) -> bool {
+        // A match, not `==` on `Lex`: that compares the payloads of every variant.
         matches!(self.lex(i), Lex::Kw(x) if x == k)
     }
     fn punct(&self, i: usize, p: &str) -> bool {
@@ -513,7 +514,7 @@ impl<'a> Tagger<'a> {
                 let (next, word, upper) = self.view_word(p + 1, false)?;
                 return (word
                     && !upper
-                    && crate::lexicon::classify(next) == Lex::None
+                    && matches!(crate::lexicon::classify(next), Lex::None)
                     && !NOT_VERBS.iter().any(|n| is(next, n)))
                 .then_some(Tense::Future);
             }
@@ -1053,7 +1054,7 @@ impl<'a> Tagger<'a> {
             Lex::Kw(Kw::Last) => -1,
             _ => return None,
         };
-        (self.lex(k + 1) == Lex::Unit(Unit::Year, false)).then_some((self.dct?.y + rel, k + 2))
+        matches!(self.lex(k + 1), Lex::Unit(Unit::Year, false)).then_some((self.dct?.y + rel, k + 2))
     }
 
     /// A year in words: "nineteen ninety-seven".
@@ -1092,9 +1093,13 @@ impl<'a> Tagger<'a> {
         }
         let year = self.year_in_force(start).or_else(|| {
             let dct = self.dct?;
-            let tense = self.clause_tense(start);
             let cand = |y: i32| Ymd::new(y, m, d);
             let this = cand(dct.y).map(|c| c.to_days() - dct.to_days());
+            // The sentence is read only when its tense can change the year.
+            let tense = match this {
+                Some(diff) if diff < -300 || (160 < diff && diff <= 300) => self.clause_tense(start),
+                _ => None,
+            };
             // News looks back more than forward, but past-tense verbs surround future
             // dates too ("said talks will resume Jan. 14"): move to another year only
             // when the date would otherwise lie far away.
@@ -1143,8 +1148,10 @@ impl<'a> Tagger<'a> {
             Some(_) => dct.y,
             None => {
                 let diff = i32::from(m) - i32::from(dct.m);
-                // As for month and day: measured on the tune split.
-                match self.clause_tense(j) {
+                // As for month and day: measured on the tune split. Months close to the
+                // document's keep its year whatever the tense: the sentence is not read.
+                let tense = if diff > -8 && diff < 6 { None } else { self.clause_tense(j) };
+                match tense {
                     Some(Tense::Past) if diff <= -8 => dct.y,
                     _ if diff > 9 => dct.y - 1,
                     Some(Tense::Future) if diff >= 6 => dct.y,
@@ -1168,6 +1175,8 @@ impl<'a> Tagger<'a> {
         match rel {
             Some(-1) => dct.add_days(-(if back == 0 { 7 } else { back })),
             Some(1) => dct.add_days(if fwd == 0 { 7 } else { fwd }),
+            // The document's own weekday is that day either way: the sentence is not read.
+            _ if back == 0 => dct.add_days(0),
             _ => match self.clause_tense(j) {
                 Some(Tense::Future) => dct.add_days(fwd),
                 _ => dct.add_days(-back),
@@ -1387,7 +1396,7 @@ impl<'a> Tagger<'a> {
             }
             Lex::NumWord(1)
                 if is(self.w(j), "one")
-                    && self.lex(j + 1) == Lex::Unit(Unit::Day, false)
+                    && matches!(self.lex(j + 1), Lex::Unit(Unit::Day, false))
                     && self.prev_is(j, &["will", "would", "could", "may", "might", "can", "should", "must"]) =>
             {
                 // "will one day be": some day ahead, not a day long.
@@ -1411,7 +1420,7 @@ impl<'a> Tagger<'a> {
             {
                 Some(self.the_year(j))
             }
-            Lex::Kw(Kw::Fiscal | Kw::Full) if the && self.lex(j + 1) == Lex::Unit(Unit::Year, false) => {
+            Lex::Kw(Kw::Fiscal | Kw::Full) if the && matches!(self.lex(j + 1), Lex::Unit(Unit::Year, false)) => {
                 Some(self.the_year(j + 1))
             }
             Lex::Unit(Unit::Week, false) if the && self.kw(j + 1, Kw::Of) => {
@@ -1443,7 +1452,7 @@ impl<'a> Tagger<'a> {
                 if let Lex::Ordinal(n @ 1..=4) = self.lex(k) {
                     q = Some(n);
                     k += 1;
-                } else if self.lex(k) == Lex::Unit(Unit::Second, false) {
+                } else if matches!(self.lex(k), Lex::Unit(Unit::Second, false)) {
                     q = Some(2);
                     k += 1;
                 }
@@ -1612,7 +1621,7 @@ impl<'a> Tagger<'a> {
             }
         }
         // "the quarter", "the latest quarter", "the latest period".
-        if the && self.lex(j) == Lex::Unit(Unit::Quarter, false) && !self.kw(j + 1, Kw::Of) {
+        if the && matches!(self.lex(j), Lex::Unit(Unit::Quarter, false)) && !self.kw(j + 1, Kw::Of) {
             let p = self.recent_quarter(j).or_else(|| self.dct.and_then(|d| Point::from_day(d, Unit::Quarter, -1)));
             return Some(M::date(j + 1, p).the());
         }
@@ -1695,7 +1704,7 @@ impl<'a> Tagger<'a> {
     /// "a year ago", "a year earlier", "last year", "of last year", "the year before" at
     /// `k`: where the phrase ends.
     fn year_back(&self, k: usize) -> Option<usize> {
-        let year = |i: usize| self.lex(i) == Lex::Unit(Unit::Year, false);
+        let year = |i: usize| matches!(self.lex(i), Lex::Unit(Unit::Year, false));
         let k = if self.kw(k, Kw::Of) { k + 1 } else { k };
         if self.kw(k, Kw::A) && year(k + 1) && matches!(self.lex(k + 2), Lex::Kw(Kw::Ago | Kw::Earlier)) {
             return Some(k + 3);
@@ -1765,7 +1774,7 @@ impl<'a> Tagger<'a> {
         if !plural && !hyph && matches!(a, Amount::N(v) if v > 1.0) {
             // "a two day rally", "a five year low": an adjective written without its hyphen.
             let next = self.toks.get(k + 1)?;
-            if next.kind != Kind::Word || next.lex != Lex::None || next.upper {
+            if next.kind != Kind::Word || !matches!(next.lex, Lex::None) || next.upper {
                 return None;
             }
             hyph = true;
@@ -2033,7 +2042,7 @@ impl<'a> Tagger<'a> {
         }
         let s = self.w(j2);
         // "the 20th century".
-        if self.lex(j2 + 1) == Lex::Unit(Unit::Century, false)
+        if matches!(self.lex(j2 + 1), Lex::Unit(Unit::Century, false))
             && let Some(n) = s.strip_suffix("th").or_else(|| s.strip_suffix("st")).and_then(|n| n.parse::<i32>().ok())
             && (1..=99).contains(&n)
         {
@@ -2054,7 +2063,7 @@ impl<'a> Tagger<'a> {
         match self.lex(j2 + 1) {
             // "the 1988 quarter", "the 1988 second quarter" are quarters; "2022 years" is not a year.
             Lex::Unit(Unit::Quarter, false) => {}
-            Lex::Unit(Unit::Second, false) if self.lex(j2 + 2) == Lex::Unit(Unit::Quarter, false) => {}
+            Lex::Unit(Unit::Second, false) if matches!(self.lex(j2 + 2), Lex::Unit(Unit::Quarter, false)) => {}
             Lex::Scale(_) | Lex::Measure(_) | Lex::Currency(_) | Lex::Unit(..) => return None,
             _ => {}
         }
@@ -2070,7 +2079,7 @@ impl<'a> Tagger<'a> {
         };
         if let Some(t) = next
             && t.kind == Kind::Word
-            && t.lex == Lex::None
+            && matches!(t.lex, Lex::None)
             && !t.upper
             && self.w(j2 + 1).ends_with('s')
             && !fiscal

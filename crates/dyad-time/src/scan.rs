@@ -161,7 +161,7 @@ impl<'a> Lexer<'a> {
 }
 
 /// A token of the lexer, classified.
-#[inline]
+#[inline(always)]
 fn tok(text: &str, start: usize, end: usize, kind: Kind, space: bool, sent: u32) -> Tok {
     let bytes = text.as_bytes();
     let b = bytes[start];
@@ -228,7 +228,7 @@ const MARGIN_AFTER: usize = 2;
 /// Whether a text-layer token can sit inside an expression next to its anchor: a number,
 /// a punctuation mark, a word of the time tables other than a tense marker ("the", "of",
 /// "end", "more", "ago", "or", "so"), or a word that is not plain letters ("a.m.", "U.S.").
-#[inline]
+#[inline(always)]
 fn extends(bytes: &[u8], t: &Token) -> bool {
     match t.kind {
         TokenKind::Number | TokenKind::Punct | TokenKind::Symbol => true,
@@ -297,43 +297,65 @@ pub(crate) fn scan_windows(text: &str, tokens: &[Token], sentences: &[Sentence])
             pos = pos.max(lexer.i);
         }
     };
-    for (si, s) in sentences.iter().enumerate() {
+    // One flat pass over the tokens: the sentence of an anchor is found by moving a
+    // cursor forward, so a token that is no anchor costs only the anchor test.
+    let mut window: Option<(usize, usize, usize)> = None;
+    let mut si = 0;
+    let mut from = 0;
+    while let Some(t) = next_anchor(bytes, tokens, from) {
+        from = t + 1;
+        while sentences.get(si).is_some_and(|s| s.tokens.end as usize <= t) {
+            si += 1;
+        }
+        let Some(s) = sentences.get(si) else { break };
         let (lo, hi) = (s.tokens.start as usize, (s.tokens.end as usize).min(tokens.len()));
-        let mut window: Option<(usize, usize)> = None;
-        for t in lo..hi {
-            if !is_anchor(bytes, &tokens[t]) {
-                continue;
-            }
-            // (No need to grow into the window already open: the two merge.)
-            let floor = window.map_or(lo, |(_, wb)| wb.max(lo));
-            let mut a = t;
-            while a > floor && t - a < GROW_BEFORE && extends(bytes, &tokens[a - 1]) {
-                a -= 1;
-            }
-            let mut a = a.saturating_sub(MARGIN_BEFORE).max(lo);
-            // A dateline's date is read with the opening words before it ("NAIROBI, Aug. 7").
-            if si == 0 && a < lo + 8 {
-                a = lo;
-            }
-            let mut b = t + 1;
-            while b < hi && b - t <= GROW_AFTER && extends(bytes, &tokens[b]) {
-                b += 1;
-            }
-            let b = (b + MARGIN_AFTER).min(hi);
-            window = match window {
-                Some((wa, wb)) if a <= wb => Some((wa, b)),
-                Some((wa, wb)) => {
-                    flush(wa, wb, si as u32, &mut toks);
-                    Some((a, b))
-                }
-                None => Some((a, b)),
-            };
+        if t < lo {
+            continue;
         }
-        if let Some((a, b)) = window {
-            flush(a, b, si as u32, &mut toks);
+        // A window never spans two sentences.
+        if let Some((wa, wb, ws)) = window
+            && ws != si
+        {
+            flush(wa, wb, ws as u32, &mut toks);
+            window = None;
         }
+        // (No need to grow into the window already open: the two merge.)
+        let floor = window.map_or(lo, |(_, wb, _)| wb.max(lo));
+        let mut a = t;
+        while a > floor && t - a < GROW_BEFORE && extends(bytes, &tokens[a - 1]) {
+            a -= 1;
+        }
+        let mut a = a.saturating_sub(MARGIN_BEFORE).max(lo);
+        // A dateline's date is read with the opening words before it ("NAIROBI, Aug. 7").
+        if si == 0 && a < lo + 8 {
+            a = lo;
+        }
+        let mut b = t + 1;
+        while b < hi && b - t <= GROW_AFTER && extends(bytes, &tokens[b]) {
+            b += 1;
+        }
+        let b = (b + MARGIN_AFTER).min(hi);
+        window = match window {
+            Some((wa, wb, _)) if a <= wb => Some((wa, b, si)),
+            Some((wa, wb, ws)) => {
+                flush(wa, wb, ws as u32, &mut toks);
+                Some((a, b, si))
+            }
+            None => Some((a, b, si)),
+        };
+    }
+    if let Some((a, b, s)) = window {
+        flush(a, b, s as u32, &mut toks);
     }
     toks
+}
+
+/// The first token of `tokens[from..]` that [`is_anchor`]. A function of its own, so
+/// that the loop over every token of the document keeps its few values in registers.
+#[inline(never)]
+fn next_anchor(bytes: &[u8], tokens: &[Token], from: usize) -> Option<usize> {
+    let p = tokens.get(from..)?.iter().position(|t| is_anchor(bytes, t))?;
+    Some(from + p)
 }
 
 /// A text-layer token that can be part of a time expression or a quantity. This runs on
@@ -342,38 +364,50 @@ pub(crate) fn scan_windows(text: &str, tokens: &[Token], sentences: &[Sentence])
 #[inline(always)]
 fn is_anchor(bytes: &[u8], t: &Token) -> bool {
     let (start, end) = (t.span.start as usize, t.span.end as usize);
+    let Some(w) = bytes.get(start..end) else { return false };
     match t.kind {
+        TokenKind::Word => word_is_anchor(bytes, start, end, t.word_split),
         TokenKind::Number => true,
-        TokenKind::Word => {
-            let (Some(&first), Some(&last)) = (bytes.get(start), bytes.get(end.wrapping_sub(1))) else {
-                return false;
-            };
-            let letter = |c: u8| (c | 0x20).wrapping_sub(b'a') < 26;
-            let n = end - start;
-            if t.word_split == 0 && letter(first) && letter(last) {
-                if n <= MAX_WORD && crate::lexicon::may_be_anchor_ends(n, first, last) {
-                    return if letters(bytes, start, end) {
-                        crate::lexicon::is_anchor(&bytes[start..end])
-                    } else {
-                        parts(&bytes[start..end])
-                    };
-                }
-                // Past the filter, only a word the text layer joined can hold an anchor:
-                // after a prefix ("mid-March", "multi-year"), or before what looks like a
-                // web domain ("Monday.In", "now.It", with their space missing). Letters
-                // around digits ("A300's", "B52s") make a code, whose numbers count for
-                // nothing (see `glued`).
-                return n > 3 && joined(&bytes[start..end]) && parts(&bytes[start..end]);
-            }
-            bytes.get(start..end).is_some_and(parts)
-        }
+        // $, ', and the UTF-8 of €, £ and ’ (most punctuation fails on its first byte).
         TokenKind::Symbol | TokenKind::Punct => {
-            // $, ', and the UTF-8 of €, £ and ’.
-            matches!(bytes.get(start..end), Some(b"$" | b"'" | [0xe2, 0x82, 0xac] | [0xc2, 0xa3] | [0xe2, 0x80, 0x99]))
+            matches!(w.first(), Some(b'$' | b'\'' | 0xe2 | 0xc2))
+                && matches!(w, b"$" | b"'" | [0xe2, 0x82, 0xac] | [0xc2, 0xa3] | [0xe2, 0x80, 0x99])
         }
         TokenKind::Url | TokenKind::Email => false,
     }
 }
+
+/// [`is_anchor`] for the word token `bytes[start..end]` (a valid range) with the
+/// text layer's `word_split`.
+#[inline(always)]
+fn word_is_anchor(bytes: &[u8], start: usize, end: usize, split: u8) -> bool {
+    let w = &bytes[start..end];
+    let (Some(&first), Some(&last)) = (w.first(), w.last()) else { return false };
+    let n = w.len();
+    if split == 0 && ASCII_LETTER[usize::from(first)] & ASCII_LETTER[usize::from(last)] != 0 {
+        if n <= MAX_WORD && crate::lexicon::may_be_anchor_ends(n, first, last) {
+            return if letters(bytes, start, end) { crate::lexicon::is_anchor(w) } else { parts(w) };
+        }
+        // Past the filter, only a word the text layer joined can hold an anchor:
+        // after a prefix ("mid-March", "multi-year"), or before what looks like a
+        // web domain ("Monday.In", "now.It", with their space missing). Letters
+        // around digits ("A300's", "B52s") make a code, whose numbers count for
+        // nothing (see `glued`).
+        return n > 3 && joined(w) && parts(w);
+    }
+    parts(w)
+}
+
+/// 1 for the bytes of ASCII letters, else 0: two loads test both ends of a word at once.
+static ASCII_LETTER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphabetic() as u8;
+        b += 1;
+    }
+    t
+};
 
 /// A letter-ended word (more than three bytes) with a hyphen after its second to fifth
 /// letter, where the text layer keeps a prefix's hyphen, or a full stop before its last
@@ -387,7 +421,7 @@ fn joined(w: &[u8]) -> bool {
 }
 
 /// Whether `bytes[start..end]` (not empty) are all ASCII letters, eight at a time.
-#[inline]
+#[inline(always)]
 fn letters(bytes: &[u8], start: usize, end: usize) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     // Lower-cased, a letter lies in 0x61..=0x7a: adding 0x1f carries it into bit 7,
@@ -469,6 +503,33 @@ mod tests {
             ]
         );
         assert_eq!(words("hour-long Kyiv\u{a0}time — ok"), ["hour", "-", "long", "Kyiv", "time", "—", "ok"]);
+    }
+
+    /// The anchor test's prefilters are built from the word table, so no anchor word of
+    /// the table is ever filtered out: in lower case, capitalised, in capitals, alone
+    /// and after a prefix the text layer keeps ("mid-").
+    #[test]
+    fn every_anchor_word_of_the_table_is_an_anchor() {
+        let forms = |w: &str| {
+            let cap = w[..1].to_uppercase() + &w[1..];
+            [w.to_string(), cap.clone(), w.to_uppercase(), format!("mid-{cap}")]
+        };
+        let mut seen = 0;
+        for (w, _) in crate::lexicon::TABLE {
+            for form in forms(w) {
+                let b = form.as_bytes();
+                // The anchors among the forms: the word itself, or a prefix before it.
+                let anchor = crate::lexicon::is_anchor(b) || (b.len() > 4 && joined(b) && parts(b));
+                if !anchor {
+                    continue;
+                }
+                // The text as the text layer leaves it, with a word after it.
+                let text = format!("{form} and");
+                assert!(word_is_anchor(text.as_bytes(), 0, form.len(), 0), "{form}");
+                seen += 1;
+            }
+        }
+        assert!(seen > 300, "{seen}");
     }
 
     #[test]

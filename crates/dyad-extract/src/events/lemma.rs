@@ -1,6 +1,9 @@
 //! Lemma candidates for English words: a small irregular table and suffix stripping. The
 //! coder asks "could this word be a form of lemma L?", so over-generation is harmless.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// Irregular verb and noun forms → lemma.
 const IRREGULAR: &[(&str, &str)] = &[
     ("spoke", "speak"),
@@ -144,13 +147,27 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("hidden", "hide"),
 ];
 
+/// The lemma [`IRREGULAR`] gives `form` (its first entry for it), through a map built once:
+/// every word of every sentence is looked up.
+fn irregular_lemma(form: &str) -> Option<&'static str> {
+    static MAP: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut map = HashMap::with_capacity(IRREGULAR.len());
+        for &(f, l) in IRREGULAR {
+            map.entry(f).or_insert(l);
+        }
+        map
+    });
+    map.get(form).copied()
+}
+
 /// Candidate lemmas of `word` (lower-cased first): the word itself, its irregular lemma and
 /// the stems left by stripping -s, -es, -ies, -ed, -d, -ied, -ing (with a restored "e" and an
 /// undoubled final consonant).
 pub fn candidates(word: &str) -> Vec<String> {
     let w = word.to_lowercase();
     let mut out = vec![w.clone()];
-    if let Some(&(_, l)) = IRREGULAR.iter().find(|(f, _)| *f == w) {
+    if let Some(l) = irregular_lemma(&w) {
         out.push(l.to_string());
     }
     let mut push = |s: String| {
