@@ -1,7 +1,9 @@
 //! Lemma candidates for English words: a small irregular table and suffix stripping. The
 //! coder asks "could this word be a form of lemma L?", so over-generation is harmless.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// Irregular verb and noun forms → lemma.
@@ -146,6 +148,30 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("slid", "slide"),
     ("hidden", "hide"),
 ];
+
+/// Most words a thread has looked up recently, with their [`candidates`]; emptied when it
+/// holds this many.
+const REMEMBERED: usize = 1 << 16;
+
+thread_local! {
+    static REMEMBERED_FORMS: RefCell<HashMap<String, Rc<[String]>>> = RefCell::new(HashMap::new());
+}
+
+/// [`candidates`] of a lower-case word, each word's computed once per thread: news repeats
+/// its words, and the coder looks up every word of every sentence.
+pub fn candidates_of(word: &str) -> Rc<[String]> {
+    REMEMBERED_FORMS.with_borrow_mut(|known| {
+        if let Some(found) = known.get(word) {
+            return Rc::clone(found);
+        }
+        if known.len() >= REMEMBERED {
+            known.clear();
+        }
+        let found: Rc<[String]> = candidates(word).into();
+        known.insert(word.to_string(), Rc::clone(&found));
+        found
+    })
+}
 
 /// The lemma [`IRREGULAR`] gives `form` (its first entry for it), through a map built once:
 /// every word of every sentence is looked up.

@@ -1,8 +1,10 @@
 //! A sentence view for coding: its words (from the parse, or from tokens when there is no
 //! parse), lower-cased forms, children lists, and the actor each word belongs to.
 
+use super::lemma::candidates_of;
 use super::markers;
 use dyad_core::{Document, Entity, EntityLabel, Mention, Span};
+use std::rc::Rc;
 
 /// One word of the sentence.
 #[derive(Clone, Debug)]
@@ -51,7 +53,7 @@ pub struct Sent<'a> {
     /// True when the sentence holds a conditional clause ("if", "unless", "should X ...").
     pub conditional: bool,
     /// Lemma candidates of each word (of the hyphenated word it ends too), computed once.
-    pub forms: Vec<Vec<String>>,
+    pub forms: Vec<Rc<[String]>>,
 }
 
 impl<'a> Sent<'a> {
@@ -116,11 +118,11 @@ impl<'a> Sent<'a> {
         let mut sent = Sent { doc, index, words, parsed, actor, conditional, forms: Vec::new() };
         sent.forms = (0..sent.words.len())
             .map(|k| {
-                let mut f = super::lemma::candidates(&sent.words[k].lower);
-                if let Some(j) = sent.joined(k) {
-                    f.extend(super::lemma::candidates(&j));
+                let forms = candidates_of(&sent.words[k].lower);
+                match sent.joined(k) {
+                    Some(j) => forms.iter().chain(candidates_of(&j).iter()).cloned().collect(),
+                    None => forms,
                 }
-                f
             })
             .collect();
         sent
