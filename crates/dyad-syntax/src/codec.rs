@@ -101,7 +101,8 @@ impl<'a> Reader<'a> {
         self.buf.len() - self.pos
     }
 
-    fn take(&mut self, n: usize) -> Result<&'a [u8]> {
+    /// The next `n` bytes.
+    pub(crate) fn take(&mut self, n: usize) -> Result<&'a [u8]> {
         if n > self.remaining() {
             return Err(Error::model("model file is truncated"));
         }
@@ -112,11 +113,6 @@ impl<'a> Reader<'a> {
 
     pub(crate) fn u8(&mut self) -> Result<u8> {
         Ok(self.take(1)?[0])
-    }
-
-    pub(crate) fn i16(&mut self) -> Result<i16> {
-        let b = self.take(2)?;
-        Ok(i16::from_le_bytes([b[0], b[1]]))
     }
 
     pub(crate) fn f32(&mut self) -> Result<f32> {
@@ -177,7 +173,11 @@ mod tests {
         assert_eq!(r.varint().ok(), Some(0));
         assert_eq!(r.varint().ok(), Some(300));
         assert_eq!(r.varint().ok(), Some(u64::MAX));
-        assert_eq!(r.i16().ok(), Some(-5));
+        assert_eq!(
+            r.take(2).ok().map(|b| i16::from_le_bytes([b[0], b[1]])),
+            Some(-5),
+            "i16 as the weight rows hold it"
+        );
         assert_eq!(r.f32().ok(), Some(1.5));
         assert_eq!(r.strs().ok(), Some(vec!["a", "éé"]));
         assert!(r.finish().is_ok());

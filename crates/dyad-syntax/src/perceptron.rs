@@ -385,13 +385,15 @@ impl Weights {
             }
             let len = r.u8()? as usize;
             row.clear();
-            for _ in 0..len {
-                let c = r.u8()?;
-                let q = r.i16()?;
+            // A row's entries are read as one slice (class byte, then the weight as
+            // `Writer::i16` writes it): a model holds a million of them, and reading them
+            // one checked field at a time was most of the load time.
+            for entry in r.take(3 * len)?.chunks_exact(3) {
+                let c = entry[0];
                 if c as usize >= n_classes {
                     return Err(Error::model("class index out of range"));
                 }
-                row.push((u16::from(c), q));
+                row.push((u16::from(c), i16::from_le_bytes([entry[1], entry[2]])));
             }
             w.push_row(key, row.iter().copied());
         }
