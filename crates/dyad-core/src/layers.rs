@@ -209,7 +209,7 @@ pub struct Timex {
     pub span: Span,
     /// Its TIMEX3 type.
     pub kind: TimexKind,
-    /// Normalised TIMEX3 value ("2022-02-12", "2022-02-12T14:15Z", "PT1H2M", "PAST_REF");
+    /// Normalised TIMEX3 value ("2022-02-12", "2022-02-12T14:15Z", "PT2H30M", "PAST_REF");
     /// `None` when it cannot be resolved (a relative date with no document date).
     pub value: Option<String>,
     /// TIMEX3 `mod` ("APPROX", "START", "MORE_THAN", ...).

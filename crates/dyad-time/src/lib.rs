@@ -1,8 +1,8 @@
 //! When things happened, and how many: TIMEX3 time expressions and quantities for dyad
 //! documents.
 //!
-//! GDELT dates every event by the day it crawled the article, so "nearly eight years
-//! after Russia annexed Crimea" becomes a 2022 annexation. This crate finds the time
+//! GDELT dates every event by the day it crawled the article, so "six years after the
+//! army seized the port" in a 2022 story becomes a 2022 seizure. This crate finds the time
 //! expressions of a text with their spans and normalises them to TIMEX3 values against
 //! the document's publication date, and finds the counted amounts beside them.
 //!
@@ -12,8 +12,8 @@
 //!   and marks both layers. It reads the text, the publication date
 //!   (`doc.meta.published`) and, when `dyad-text` has run, its sentences and tokens.
 //! - Each [`Timex`](dyad_core::Timex) carries a TIMEX3 type and value: `DATE`
-//!   (`2022-02-12`, `2022-W06`, `2014`, `PAST_REF`), `TIME` (`2022-02-12T16:04Z`, in UTC
-//!   when the text names a zone), `DURATION` (`PT1H2M`, `P8Y`) or `SET` (`P1W`,
+//!   (`2022-02-12`, `2022-W06`, `2014`, `PAST_REF`), `TIME` (`2022-02-12T14:15Z`, in UTC
+//!   when the text names a zone), `DURATION` (`PT2H30M`, `P6Y`) or `SET` (`P1W`,
 //!   `XXXX-WXX-1`), and a `mod` (`APPROX`, `START`, `MORE_THAN`, ...).
 //! - [`duration_anchors`] gives, for "N years after/before X", the date of X
 //!   ("nearly six years after the army seized the port" in a 2022 story: about `2016`),

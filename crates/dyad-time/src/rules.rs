@@ -2342,7 +2342,7 @@ fn starts(lex: Lex) -> bool {
     }
 }
 
-/// A TIMEX3 duration value from amount-unit pairs, coarse to fine: `P8Y`, `PT1H2M`, `PXD`.
+/// A TIMEX3 duration value from amount-unit pairs, coarse to fine: `P6Y`, `PT2H30M`, `PXD`.
 fn duration_value(parts: &[(Amount, Unit)]) -> String {
     let mut date = String::new();
     let mut time = String::new();

@@ -253,12 +253,12 @@ one day=DURATION:P1D",
 #[test]
 fn anchored_to_the_text() {
     check(
-        "Russia annexed Crimea on March 18, 2014. A day later, troops seized a base.",
+        "Iraq invaded Kuwait on August 2, 1990. A day later, troops seized a base.",
         "2022-02-13",
-        "March 18, 2014=DATE:2014-03-18
+        "August 2, 1990=DATE:1990-08-02
          A day later=DURATION:P1D",
     );
-    check("In 2014, Russia annexed Crimea on March 18.", "2022-02-13", "2014=DATE:2014\nMarch 18=DATE:2014-03-18");
+    check("In 1990, Iraq invaded Kuwait on August 2.", "2022-02-13", "1990=DATE:1990\nAugust 2=DATE:1990-08-02");
     check(
         "Profit rose in the third quarter. A year earlier it fell.",
         "1989-10-25",
@@ -306,7 +306,7 @@ fn hostile_input_never_panics() {
     let cases = [
         "",
         " ",
-        "\u{feff}Ünïcödé 日本 🎉 at 11:04",
+        "\u{feff}Ünïcödé 日本 🎉 at 9:47",
         "99:99 am ET on February 31, 99999",
         "the the the the",
         "-",

@@ -243,7 +243,7 @@ pub fn agent_role(word: &str) -> Option<&'static str> {
     })
 }
 
-/// Quantifier heads whose "of" phrase carries the real noun ("some of its forces", "a new
+/// Quantifier heads whose "of" phrase carries the real noun ("some of its units", "a new
 /// round of sanctions").
 pub fn is_quantifier(word: &str) -> bool {
     matches!(

@@ -186,13 +186,13 @@ fn conditional_warning_is_a_threat() {
 #[test]
 fn anchored_duration_dates_background_events() {
     let doc = run(
-        "The dispute returns seven years after Russia annexed Crimea from Ukraine, while Moscow has \
-         blamed Kyiv for breaking the ceasefire terms.",
-        "2021-03-18",
+        "The row flares again eight years after Iraq annexed Kuwait, while Baghdad has blamed \
+         Riyadh for breaking the truce terms.",
+        "1998-08-02",
         true,
     );
     let annex = find(&doc, "192").unwrap_or_else(|| panic!("{:?}", codes(&doc)));
-    assert_eq!(annex.date.as_deref(), Some("2014"));
+    assert_eq!(annex.date.as_deref(), Some("1990"));
     assert!(annex.historical);
     let accuse = doc.events.iter().find(|e| e.root() == "11").unwrap_or_else(|| panic!("{:?}", codes(&doc)));
     assert!(!accuse.historical);
@@ -200,15 +200,15 @@ fn anchored_duration_dates_background_events() {
 
 #[test]
 fn symmetric_call_gives_both_directions() {
-    let doc = run("Joe Biden and Vladimir Putin held a telephone call on Saturday.", "2022-02-13", true);
+    let doc = run("Emmanuel Macron and Olaf Scholz held a telephone call on Tuesday.", "2022-06-14", true);
     let pairs: Vec<_> = doc
         .events
         .iter()
         .filter(|e| e.cameo == "041")
         .map(|e| (e.source.as_ref().and_then(|p| p.code.clone()), e.target.as_ref().and_then(|p| p.code.clone())))
         .collect();
-    assert!(pairs.contains(&(Some("USAGOV".into()), Some("RUSGOV".into()))), "{pairs:?}");
-    assert!(pairs.contains(&(Some("RUSGOV".into()), Some("USAGOV".into()))), "{pairs:?}");
+    assert!(pairs.contains(&(Some("FRAGOV".into()), Some("DEUGOV".into()))), "{pairs:?}");
+    assert!(pairs.contains(&(Some("DEUGOV".into()), Some("FRAGOV".into()))), "{pairs:?}");
 }
 
 #[test]
