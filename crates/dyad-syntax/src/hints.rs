@@ -9,10 +9,12 @@
 //!   fills; a prefetch retires at once, so dozens of misses are in flight together. Measured
 //!   on the tagger and parser: about 1.25x faster (BENCHMARKS.md, Syntax). Stable Rust offers
 //!   the prefetch instruction only as an `unsafe` intrinsic.
-//! - [`huge_pages`]: with 4 KB pages, the parser's 12 MB of tables span 3,000 pages, more
-//!   than the CPU's address-translation cache holds, so random lookups also miss there. On
-//!   2 MB pages they span six. Measured: the parser about 9% faster. Linux gives huge pages
-//!   to a buffer only when asked through `madvise`, which only `libc` offers.
+//! - [`on_huge_pages`]: with 4 KB pages, the parser's 12 MB of tables span 3,000 pages,
+//!   more than the CPU's address-translation cache holds, so random lookups also miss there.
+//!   On 2 MB pages they span six. Measured, alternating builds: the parser 1–2% faster, the
+//!   three models 1–4% (BENCHMARKS.md, Whole pipeline), for about 10 MB more resident
+//!   memory. Linux gives huge pages to a buffer only when asked through `madvise`, which
+//!   only `libc` offers.
 
 /// Asks the CPU to start loading the cache line that holds `x`. Only a hint: it never faults,
 /// changes no value, and compiles to nothing on targets other than x86-64.
