@@ -4,7 +4,6 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::sync::OnceLock;
 
 /// Irregular verb and noun forms → lemma.
 const IRREGULAR: &[(&str, &str)] = &[
@@ -173,27 +172,13 @@ pub fn candidates_of(word: &str) -> Rc<[String]> {
     })
 }
 
-/// The lemma [`IRREGULAR`] gives `form` (its first entry for it), through a map built once:
-/// every word of every sentence is looked up.
-fn irregular_lemma(form: &str) -> Option<&'static str> {
-    static MAP: OnceLock<HashMap<&str, &str>> = OnceLock::new();
-    let map = MAP.get_or_init(|| {
-        let mut map = HashMap::with_capacity(IRREGULAR.len());
-        for &(f, l) in IRREGULAR {
-            map.entry(f).or_insert(l);
-        }
-        map
-    });
-    map.get(form).copied()
-}
-
 /// Candidate lemmas of `word` (lower-cased first): the word itself, its irregular lemma and
 /// the stems left by stripping -s, -es, -ies, -ed, -d, -ied, -ing (with a restored "e" and an
 /// undoubled final consonant).
 pub fn candidates(word: &str) -> Vec<String> {
     let w = word.to_lowercase();
     let mut out = vec![w.clone()];
-    if let Some(l) = irregular_lemma(&w) {
+    if let Some(&(_, l)) = IRREGULAR.iter().find(|(f, _)| *f == w) {
         out.push(l.to_string());
     }
     let mut push = |s: String| {
