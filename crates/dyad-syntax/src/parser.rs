@@ -11,7 +11,7 @@
 use crate::codec::{Reader, Writer};
 use crate::features::{WordParts, intern, normalise};
 use crate::hash::{hash_str, key};
-use crate::perceptron::{Averaged, Weights, argmax_where};
+use crate::perceptron::{Averaged, ClassSums, Weights, argmax_where};
 use crate::tagger::PosTag;
 use crate::wordtable::WordTable;
 use crate::{Error, Result};
@@ -75,6 +75,22 @@ pub(crate) struct State {
     right_set: Vec<u64>,
 }
 
+/// Which dependents of a word: those before it or those after it.
+#[derive(Clone, Copy)]
+enum Side {
+    Left,
+    Right,
+}
+
+/// Everything the features read of a word's dependents (see [`GroupSums`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Dependents {
+    word: usize,
+    closest: [[usize; 2]; 2],
+    counts: [u8; 2],
+    label_sets: [u64; 2],
+}
+
 impl State {
     pub(crate) fn new(n: usize) -> State {
         State {
@@ -89,6 +105,50 @@ impl State {
             n_right: vec![0; n + 1],
             left_set: vec![0; n + 1],
             right_set: vec![0; n + 1],
+        }
+    }
+
+    /// The `k`-th outermost dependent of `x` on `side` (0: the outermost), or NONE.
+    fn child(&self, x: usize, side: Side, k: usize) -> usize {
+        match (x, side) {
+            (NONE, _) => NONE,
+            (_, Side::Left) => self.lefts[x][k],
+            (_, Side::Right) => self.rights[x][k],
+        }
+    }
+
+    /// How many dependents `x` has on `side` (99 for no word).
+    fn valency(&self, x: usize, side: Side) -> u64 {
+        match (x, side) {
+            (NONE, _) => 99,
+            (_, Side::Left) => u64::from(self.n_left[x]),
+            (_, Side::Right) => u64::from(self.n_right[x]),
+        }
+    }
+
+    /// The set of relations of `x`'s dependents on `side`, as bits (1 for no word).
+    fn label_set(&self, x: usize, side: Side) -> u64 {
+        match (x, side) {
+            (NONE, _) => 1,
+            (_, Side::Left) => self.left_set[x],
+            (_, Side::Right) => self.right_set[x],
+        }
+    }
+
+    /// The relation of `x` to its head (1000 for no word).
+    fn label(&self, x: usize) -> u64 {
+        if x == NONE { 1000 } else { u64::from(self.labels[x]) }
+    }
+
+    fn dependents(&self, x: usize) -> Dependents {
+        if x == NONE {
+            return Dependents { word: NONE, closest: [[NONE; 2]; 2], counts: [0; 2], label_sets: [0; 2] };
+        }
+        Dependents {
+            word: x,
+            closest: [self.lefts[x], self.rights[x]],
+            counts: [self.n_left[x], self.n_right[x]],
+            label_sets: [self.left_set[x], self.right_set[x]],
         }
     }
 
@@ -284,18 +344,144 @@ impl ParseContext {
         self.clusters = table.is_some();
     }
 
+    fn w(&self, x: usize) -> u64 {
+        if x == NONE { 2 } else { self.w[x] }
+    }
+
+    fn t(&self, x: usize) -> u64 {
+        if x == NONE { 2 } else { self.t[x] }
+    }
+
+    fn u(&self, x: usize) -> u64 {
+        if x == NONE { 2 } else { self.u[x] }
+    }
+
+    /// Coarse (0) or middle (1) cluster of word `x`.
+    fn c(&self, x: usize, level: usize) -> u64 {
+        if x == NONE { 1 << 21 } else { self.c[x][level] }
+    }
+
+    /// Every feature of the configuration, as training needs them. They fall in groups by
+    /// what they read, so that a parse can keep the sums of the groups a move leaves as they
+    /// were (see [`GroupSums`]).
     fn features(&self, st: &State, out: &mut Vec<u32>) {
         out.clear();
-        let w = |x: usize| if x == NONE { 2 } else { self.w[x] };
-        let t = |x: usize| if x == NONE { 2 } else { self.t[x] };
-        let u = |x: usize| if x == NONE { 2 } else { self.u[x] };
-        let lab = |x: usize| if x == NONE { 1000 } else { u64::from(st.labels[x]) };
-        let (s0, s1, s2, b0, b1, b2) = (st.s(0), st.s(1), st.s(2), st.b(0), st.b(1), st.b(2));
-        let child = |x: usize, side: &[[usize; 2]], k: usize| if x == NONE { NONE } else { side[x][k] };
-        let (s0l1, s0l2) = (child(s0, &st.lefts, 0), child(s0, &st.lefts, 1));
-        let (s0r1, s0r2) = (child(s0, &st.rights, 0), child(s0, &st.rights, 1));
-        let (b0l1, b0l2) = (child(b0, &st.lefts, 0), child(b0, &st.lefts, 1));
-        let s1r1 = child(s1, &st.rights, 0);
+        self.buffer_features(st, out);
+        self.front_children_features(st, out);
+        self.stack_features(st, out);
+        self.top_children_features(st, out);
+        self.joint_features(st, out);
+    }
+
+    /// The words and tags of the first three buffer words, and the bias (template 0): the
+    /// same until the next SHIFT. Word clusters (Koo et al. 2008), here and in the other
+    /// groups, stand in for words too rare in the treebank to have weights of their own.
+    fn buffer_features(&self, st: &State, out: &mut Vec<u32>) {
+        let (b0, b1, b2) = (st.b(0), st.b(1), st.b(2));
+        let (b0w, b0t, b1w, b1t) = (self.w(b0), self.t(b0), self.w(b1), self.t(b1));
+        out.extend([
+            key(0, &[]),
+            key(7, &[b0w]),
+            key(8, &[b0t]),
+            key(9, &[b0w, b0t]),
+            key(10, &[b1w]),
+            key(11, &[b1t]),
+            key(12, &[b1w, b1t]),
+            key(13, &[self.t(b2)]),
+            key(15, &[self.w(b2)]),
+            key(27, &[b0t, b1t]),
+            key(28, &[b0t, b1t, self.t(b2)]),
+            key(69, &[self.u(b0), self.u(b1)]),
+        ]);
+        if self.clusters {
+            out.extend([key(77, &[self.c(b0, 1)]), key(78, &[self.c(b1, 1)])]);
+        }
+    }
+
+    /// The buffer front with its left dependents: the same until a SHIFT or a LEFT.
+    fn front_children_features(&self, st: &State, out: &mut Vec<u32>) {
+        let b0 = st.b(0);
+        let (b0l1, b0l2) = (st.child(b0, Side::Left, 0), st.child(b0, Side::Left, 1));
+        let (b0w, b0t) = (self.w(b0), self.t(b0));
+        let lab = |x| st.label(x);
+        out.extend([
+            key(38, &[b0t, self.t(b0l1), self.t(b0l2)]),
+            key(49, &[b0w, st.valency(b0, Side::Left)]),
+            key(50, &[b0t, st.valency(b0, Side::Left)]),
+            key(57, &[self.w(b0l1)]),
+            key(58, &[self.t(b0l1)]),
+            key(59, &[lab(b0l1)]),
+            key(62, &[lab(b0l2)]),
+            key(65, &[b0t, st.label_set(b0, Side::Left)]),
+            key(74, &[b0t, lab(b0l1), lab(b0l2)]),
+        ]);
+    }
+
+    /// The words and tags of the three top stack words: the same whenever the same three
+    /// words are on top.
+    fn stack_features(&self, st: &State, out: &mut Vec<u32>) {
+        let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
+        let (s0w, s0t, s1w, s1t) = (self.w(s0), self.t(s0), self.w(s1), self.t(s1));
+        out.extend([
+            key(1, &[s0w]),
+            key(2, &[s0t]),
+            key(3, &[s0w, s0t]),
+            key(4, &[s1w]),
+            key(5, &[s1t]),
+            key(6, &[s1w, s1t]),
+            key(14, &[self.t(s2)]),
+            key(23, &[s1t, s0t]),
+            key(24, &[s1w, s0w]),
+            key(25, &[s1t, s0w]),
+            key(26, &[s1w, s0t]),
+            key(31, &[self.t(s2), s1t, s0t]),
+        ]);
+        if self.clusters {
+            out.extend([
+                key(76, &[self.c(s0, 1)]),
+                key(79, &[self.c(s1, 1)]),
+                key(83, &[self.c(s1, 0), self.c(s0, 0)]),
+            ]);
+        }
+    }
+
+    /// The stack top with its dependents: the same until it is popped or given one.
+    fn top_children_features(&self, st: &State, out: &mut Vec<u32>) {
+        let s0 = st.s(0);
+        let (s0l1, s0l2) = (st.child(s0, Side::Left, 0), st.child(s0, Side::Left, 1));
+        let (s0r1, s0r2) = (st.child(s0, Side::Right, 0), st.child(s0, Side::Right, 1));
+        let (s0w, s0t) = (self.w(s0), self.t(s0));
+        let (vl, vr) = (st.valency(s0, Side::Left), st.valency(s0, Side::Right));
+        let lab = |x| st.label(x);
+        out.extend([
+            key(36, &[s0t, self.t(s0l1), self.t(s0l2)]),
+            key(37, &[s0t, self.t(s0r1), self.t(s0r2)]),
+            key(45, &[s0w, vr]),
+            key(46, &[s0t, vr]),
+            key(47, &[s0w, vl]),
+            key(48, &[s0t, vl]),
+            key(51, &[self.w(s0l1)]),
+            key(52, &[self.t(s0l1)]),
+            key(53, &[lab(s0l1)]),
+            key(54, &[self.w(s0r1)]),
+            key(55, &[self.t(s0r1)]),
+            key(56, &[lab(s0r1)]),
+            key(60, &[lab(s0l2)]),
+            key(61, &[lab(s0r2)]),
+            key(63, &[s0w, st.label_set(s0, Side::Right)]),
+            key(64, &[s0t, st.label_set(s0, Side::Left)]),
+            key(68, &[s0t, st.label_set(s0, Side::Right)]),
+            key(72, &[s0t, lab(s0l1), lab(s0l2)]),
+            key(73, &[s0t, lab(s0r1), lab(s0r2)]),
+        ]);
+    }
+
+    /// The features that join the stack and the buffer: they change with every move.
+    fn joint_features(&self, st: &State, out: &mut Vec<u32>) {
+        let (w, t, u) = (|x| self.w(x), |x| self.t(x), |x| self.u(x));
+        let (s0, s1, b0, b1) = (st.s(0), st.s(1), st.b(0), st.b(1));
+        let (s0l1, s0r1) = (st.child(s0, Side::Left, 0), st.child(s0, Side::Right, 0));
+        let (b0l1, s1r1) = (st.child(b0, Side::Left, 0), st.child(s1, Side::Right, 0));
         let dist = if s0 == NONE || b0 == NONE {
             0
         } else {
@@ -305,28 +491,8 @@ impl ParseContext {
                 _ => 6,
             }
         };
-        let vl = |x: usize| if x == NONE { 99 } else { u64::from(st.n_left[x]) };
-        let vr = |x: usize| if x == NONE { 99 } else { u64::from(st.n_right[x]) };
-        let ls = |x: usize| if x == NONE { 1 } else { st.left_set[x] };
-        let rs = |x: usize| if x == NONE { 1 } else { st.right_set[x] };
-        let (s0w, s0t, s1w, s1t, b0w, b0t, b1w, b1t) = (w(s0), t(s0), w(s1), t(s1), w(b0), t(b0), w(b1), t(b1));
+        let (s0w, s0t, s1t, b0w, b0t, b1t) = (w(s0), t(s0), t(s1), w(b0), t(b0), t(b1));
         out.extend([
-            key(0, &[]),
-            key(1, &[s0w]),
-            key(2, &[s0t]),
-            key(3, &[s0w, s0t]),
-            key(4, &[s1w]),
-            key(5, &[s1t]),
-            key(6, &[s1w, s1t]),
-            key(7, &[b0w]),
-            key(8, &[b0t]),
-            key(9, &[b0w, b0t]),
-            key(10, &[b1w]),
-            key(11, &[b1t]),
-            key(12, &[b1w, b1t]),
-            key(13, &[t(b2)]),
-            key(14, &[t(s2)]),
-            key(15, &[w(b2)]),
             key(16, &[s0w, b0w]),
             key(17, &[s0t, b0t]),
             key(18, &[s0w, s0t, b0t]),
@@ -334,77 +500,96 @@ impl ParseContext {
             key(20, &[s0w, s0t, b0w, b0t]),
             key(21, &[s0w, b0t]),
             key(22, &[s0t, b0w]),
-            key(23, &[s1t, s0t]),
-            key(24, &[s1w, s0w]),
-            key(25, &[s1t, s0w]),
-            key(26, &[s1w, s0t]),
-            key(27, &[b0t, b1t]),
-            key(28, &[b0t, b1t, t(b2)]),
             key(29, &[s0t, b0t, b1t]),
             key(30, &[s1t, s0t, b0t]),
-            key(31, &[t(s2), s1t, s0t]),
             key(32, &[s0t, t(s0l1), b0t]),
             key(33, &[s0t, t(s0r1), b0t]),
             key(34, &[s0t, b0t, t(b0l1)]),
             key(35, &[s1t, t(s1r1), s0t]),
-            key(36, &[s0t, t(s0l1), t(s0l2)]),
-            key(37, &[s0t, t(s0r1), t(s0r2)]),
-            key(38, &[b0t, t(b0l1), t(b0l2)]),
             key(39, &[dist, s0w]),
             key(40, &[dist, s0t]),
             key(41, &[dist, b0w]),
             key(42, &[dist, b0t]),
             key(43, &[dist, s0t, b0t]),
             key(44, &[dist, s0w, b0w]),
-            key(45, &[s0w, vr(s0)]),
-            key(46, &[s0t, vr(s0)]),
-            key(47, &[s0w, vl(s0)]),
-            key(48, &[s0t, vl(s0)]),
-            key(49, &[b0w, vl(b0)]),
-            key(50, &[b0t, vl(b0)]),
-            key(51, &[w(s0l1)]),
-            key(52, &[t(s0l1)]),
-            key(53, &[lab(s0l1)]),
-            key(54, &[w(s0r1)]),
-            key(55, &[t(s0r1)]),
-            key(56, &[lab(s0r1)]),
-            key(57, &[w(b0l1)]),
-            key(58, &[t(b0l1)]),
-            key(59, &[lab(b0l1)]),
-            key(60, &[lab(s0l2)]),
-            key(61, &[lab(s0r2)]),
-            key(62, &[lab(b0l2)]),
-            key(63, &[s0w, rs(s0)]),
-            key(64, &[s0t, ls(s0)]),
-            key(65, &[b0t, ls(b0)]),
             key(66, &[u(s0), u(b0)]),
             key(67, &[u(s1), u(s0), u(b0)]),
-            key(68, &[s0t, rs(s0)]),
-            key(69, &[u(b0), u(b1)]),
-            key(70, &[lab(s1r1), s1t]),
+            key(70, &[st.label(s1r1), s1t]),
             key(71, &[s0w, b0w, b1t]),
-            key(72, &[s0t, lab(s0l1), lab(s0l2)]),
-            key(73, &[s0t, lab(s0r1), lab(s0r2)]),
-            key(74, &[b0t, lab(b0l1), lab(b0l2)]),
             key(75, &[s0w, b0w, s1t]),
         ]);
         if self.clusters {
-            // Word clusters stand in for words too rare in the treebank to have weights of
-            // their own (Koo et al. 2008): the middle level alone and with tags, the coarse
-            // level in pairs.
-            let c = |x: usize, level: usize| if x == NONE { 1 << 21 } else { self.c[x][level] };
-            let (s0c, b0c, b1c, s1c) = (c(s0, 1), c(b0, 1), c(b1, 1), c(s1, 1));
             out.extend([
-                key(76, &[s0c]),
-                key(77, &[b0c]),
-                key(78, &[b1c]),
-                key(79, &[s1c]),
-                key(80, &[s0c, b0t]),
-                key(81, &[s0t, b0c]),
-                key(82, &[c(s0, 0), c(b0, 0)]),
-                key(83, &[c(s1, 0), c(s0, 0)]),
+                key(80, &[self.c(s0, 1), b0t]),
+                key(81, &[s0t, self.c(b0, 1)]),
+                key(82, &[self.c(s0, 0), self.c(b0, 0)]),
             ]);
         }
+    }
+}
+
+/// A sum of weight rows and the inputs it was added up for.
+struct Held<K> {
+    inputs: Option<K>,
+    sum: ClassSums,
+}
+
+impl<K> Default for Held<K> {
+    fn default() -> Held<K> {
+        Held { inputs: None, sum: ClassSums::default() }
+    }
+}
+
+impl<K: PartialEq> Held<K> {
+    /// The sum for `inputs`: the held one if they are the same as last time, else the rows
+    /// of the features that `group` writes, added up afresh.
+    fn sum_for(&mut self, inputs: K, weights: &Weights, feats: &mut Vec<u32>, group: impl FnOnce(&mut Vec<u32>)) {
+        if self.inputs.as_ref() == Some(&inputs) {
+            return;
+        }
+        feats.clear();
+        group(feats);
+        self.sum.clear(weights.n_classes());
+        weights.add_rows(feats, &mut self.sum);
+        self.inputs = Some(inputs);
+    }
+}
+
+/// The sums of the feature groups, kept between the moves of a parse (integer sums do not
+/// depend on their order, so the scores are exactly those of all features at once). The
+/// stack groups are kept per stack depth: a pop returns to the depth below, whose sums are
+/// still there. A SHIFT changes every group but the joint one's neighbours; an arc leaves
+/// the buffer words as they were, a LEFT the new stack top too, a RIGHT the buffer front.
+#[derive(Default)]
+struct GroupSums {
+    buffer: Held<usize>,
+    front_children: Held<Dependents>,
+    stack: Vec<Held<[usize; 3]>>,
+    top_children: Vec<Held<Dependents>>,
+    total: ClassSums,
+}
+
+impl GroupSums {
+    /// Scores of every move in `st`.
+    fn score(&mut self, weights: &Weights, ctx: &ParseContext, st: &State, feats: &mut Vec<u32>, scores: &mut [i32]) {
+        let n = scores.len();
+        let depth = st.stack.len();
+        if self.stack.len() <= depth {
+            self.stack.resize_with(depth + 1, Held::default);
+            self.top_children.resize_with(depth + 1, Held::default);
+        }
+        let (b0, s0) = (st.b(0), st.s(0));
+        self.buffer.sum_for(st.next, weights, feats, |f| ctx.buffer_features(st, f));
+        self.front_children.sum_for(st.dependents(b0), weights, feats, |f| ctx.front_children_features(st, f));
+        let stack = &mut self.stack[depth];
+        stack.sum_for([s0, st.s(1), st.s(2)], weights, feats, |f| ctx.stack_features(st, f));
+        let top = &mut self.top_children[depth];
+        top.sum_for(st.dependents(s0), weights, feats, |f| ctx.top_children_features(st, f));
+        self.total.set_sum(&[&self.buffer.sum, &self.front_children.sum, &stack.sum, &top.sum], n);
+        feats.clear();
+        ctx.joint_features(st, feats);
+        weights.add_rows(feats, &mut self.total);
+        scores.copy_from_slice(&self.total.0[..n]);
     }
 }
 
@@ -447,6 +632,7 @@ impl Parser {
         let mut st = State::new(n);
         let mut feats = Vec::with_capacity(96);
         let mut scores = vec![0i32; 1 + 2 * nl];
+        let mut sums = GroupSums::default();
         while !st.is_terminal() {
             let (sh, le, ri) = (st.can_shift(), st.can_left(), st.can_right());
             // Moves that need no scoring: SHIFT when only the root is on the stack, and the
@@ -460,8 +646,7 @@ impl Parser {
                 st.apply(Move::Right(0));
                 continue;
             }
-            ctx.features(&st, &mut feats);
-            self.moves.score(&feats, &mut scores);
+            sums.score(&self.moves, ctx, &st, &mut feats, &mut scores);
             let Some(c) = best_move(&scores, nl, [sh, le, ri]) else { break };
             st.apply(Move::from_class(c, nl));
         }
@@ -715,6 +900,45 @@ mod tests {
             }
             assert!(st.heads[1..].iter().all(|&h| h != NONE));
             assert_eq!(st.heads[1..].iter().filter(|&&h| h == 0).count(), usize::from(n > 0));
+        }
+    }
+    /// The group sums kept between moves give exactly the scores of all features at once,
+    /// on configurations of random move sequences (which reach stacks and dependents a
+    /// trained parser rarely builds) over tagged sentences of our own.
+    #[test]
+    fn group_sums_score_as_all_features_at_once() {
+        let models = crate::Models::embedded().expect("embedded models load");
+        let (tagger, parser) = (models.tagger.expect("tagger"), models.parser.expect("parser"));
+        let sentences = [
+            "The ministers of both countries met in Oslo on Tuesday and agreed to resume the talks .",
+            "Rebels said they had shot down a helicopter near the border , which the army denied .",
+            "Why ?",
+        ];
+        let mut rng = Rng::new(11);
+        let nl = parser.labels.len();
+        for text in sentences {
+            let words: Vec<&str> = text.split(' ').collect();
+            let tags = tagger.predict(&words);
+            let mut ctx = ParseContext::new();
+            ctx.fill(&words, &tags, None, parser.table.as_ref());
+            for _ in 0..20 {
+                let mut st = State::new(words.len());
+                let mut sums = GroupSums::default();
+                let (mut feats, mut all) = (Vec::new(), Vec::new());
+                let (mut kept, mut fresh) = (vec![0i32; 1 + 2 * nl], vec![0i32; 1 + 2 * nl]);
+                while !st.is_terminal() {
+                    sums.score(&parser.moves, &ctx, &st, &mut feats, &mut kept);
+                    ctx.features(&st, &mut all);
+                    parser.moves.score(&all, &mut fresh);
+                    assert_eq!(kept, fresh, "{text}");
+                    let label = (rng.next_u64() as usize % nl) as u16;
+                    let moves: Vec<Move> = [Move::Shift, Move::Left(label), Move::Right(label)]
+                        .into_iter()
+                        .filter(|&m| st.is_valid(m))
+                        .collect();
+                    st.apply(moves[(rng.next_u64() as usize) % moves.len()]);
+                }
+            }
         }
     }
 }

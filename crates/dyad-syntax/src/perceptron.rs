@@ -150,6 +150,39 @@ const NO_ROW: u32 = u32::MAX;
 /// Width of the blocks dense rows are added in: two SSE2 or one AVX2 register of `i32`.
 const LANES: usize = 8;
 
+/// Scores of every class (below 256, checked when a model is read, so that a class byte
+/// indexes it without a bounds check), as [`Weights::add_rows`] adds them up.
+#[derive(Clone)]
+pub(crate) struct ClassSums(pub(crate) [i32; 256]);
+
+impl Default for ClassSums {
+    fn default() -> ClassSums {
+        ClassSums([0; 256])
+    }
+}
+
+impl ClassSums {
+    /// Sets the first `n` classes to 0 (the others are never written: no row reaches them).
+    #[inline]
+    pub(crate) fn clear(&mut self, n: usize) {
+        self.0[..n.div_ceil(LANES) * LANES].fill(0);
+    }
+
+    /// Sets the first `n` classes to the sum of `parts` (the others are left as they are:
+    /// no row reaches them).
+    #[inline]
+    pub(crate) fn set_sum(&mut self, parts: &[&ClassSums], n: usize) {
+        let n = n.div_ceil(LANES) * LANES;
+        let sum = &mut self.0[..n];
+        sum.fill(0);
+        for part in parts {
+            for (s, &x) in sum.iter_mut().zip(&part.0[..n]) {
+                *s += x;
+            }
+        }
+    }
+}
+
 impl Weights {
     fn from_rows(n_classes: usize, scale: f32, rows: Vec<(u32, Vec<(u16, i16)>)>) -> Weights {
         let mut w = Weights::with_capacity(n_classes, scale, rows.len(), rows.iter().map(|r| r.1.len()).sum());
@@ -283,16 +316,26 @@ impl Weights {
     }
 
     /// Scores of every class for `feats`, in quantised units (compare, don't interpret).
+    #[inline]
+    pub(crate) fn score(&self, feats: &[u32], scores: &mut [i32]) {
+        let mut sum = ClassSums::default();
+        self.add_rows(feats, &mut sum);
+        for (s, &x) in scores.iter_mut().zip(&sum.0) {
+            *s = x;
+        }
+    }
+
+    /// Adds the rows of `feats` to `sum`. Integer sums are exact in any order, so a caller
+    /// may keep the sum of some features and add the others later.
     ///
     /// Scoring waits on memory, not arithmetic: the home slot of every feature is prefetched
     /// first, so that their cache misses overlap, then the rows found are prefetched, then
     /// added up.
     #[inline]
-    pub(crate) fn score(&self, feats: &[u32], scores: &mut [i32]) {
-        // Classes are below 256 (checked when a model is read), so a byte indexes this
-        // accumulator without a bounds check.
-        let mut sum = [0i32; 256];
-        let mut rows = [NO_ROW; 128];
+    pub(crate) fn add_rows(&self, feats: &[u32], sum: &mut ClassSums) {
+        let sum = &mut sum.0;
+        // Chunks of 64 keep up to 64 misses in flight, more than a core can track.
+        let mut rows = [NO_ROW; 64];
         for chunk in feats.chunks(rows.len()) {
             // Start loading every home slot first. Prefetches, unlike loads, retire at once,
             // so dozens of misses are in flight together.
@@ -334,9 +377,6 @@ impl Weights {
                     sum[usize::from((e >> 16) as u8)] += i32::from(e as u16 as i16);
                 }
             }
-        }
-        for (s, &x) in scores.iter_mut().zip(&sum) {
-            *s = x;
         }
     }
 
