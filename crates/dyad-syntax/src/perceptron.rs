@@ -222,7 +222,8 @@ impl Weights {
     }
 
     /// Adds the row of feature `key`. Rows with at least a quarter of the classes are stored
-    /// dense, the others as (class, weight) entries.
+    /// dense, the others as (class, weight) entries. (For the NER tagger's 13 classes, a
+    /// dense row is one cache line added in four instructions, where four entries took 20.)
     fn push_row(&mut self, key: u32, row: impl Iterator<Item = (u16, i16)>) {
         let start = self.entries.len();
         if start >= 1 << 24 || self.dense.len() / self.stride().max(1) >= 1 << 24 {
@@ -236,7 +237,7 @@ impl Weights {
             return;
         }
         let n = self.n_classes;
-        let packed = if n >= 16 && len * 4 >= n {
+        let packed = if len * 4 >= n {
             let stride = self.stride();
             let index = self.dense.len() / stride;
             self.dense.resize(self.dense.len() + stride, 0);
@@ -494,19 +495,23 @@ mod tests {
 
     #[test]
     fn sparse_and_dense_rows_score_like_plain_sums() {
-        for n_classes in [3usize, 40] {
+        for n_classes in [3usize, 13, 40] {
             let mut m = Averaged::new(n_classes);
             let mut rng = crate::train::Rng::new(5);
             for _ in 0..400 {
-                let feats: Vec<u32> = (0..6).map(|_| (rng.next_u64() % 50) as u32).collect();
+                // Features 0-9 come back often (dense rows), the others rarely (sparse ones).
+                let feats: Vec<u32> = (0..6).map(|i| (rng.next_u64() % if i < 2 { 10 } else { 300 }) as u32).collect();
                 m.tick();
                 let a = (rng.next_u64() % n_classes as u64) as usize;
                 let b = (rng.next_u64() % n_classes as u64) as usize;
                 m.update(a, b, &feats);
             }
             let w = m.freeze(0.0, 0);
-            assert_eq!(w.dense.is_empty(), n_classes <= 3, "some rows of the 40-class model are dense");
-            let feats: Vec<u32> = (0..50).collect();
+            assert!(!w.dense.is_empty(), "{n_classes} classes: some rows are dense");
+            if n_classes > 3 {
+                assert!(!w.entries.is_empty(), "{n_classes} classes: some rows are sparse");
+            }
+            let feats: Vec<u32> = (0..300).collect();
             let mut got = vec![0i32; n_classes];
             w.score(&feats, &mut got);
             let mut want = vec![0i32; n_classes];
