@@ -558,8 +558,9 @@ impl<K: PartialEq> Held<K> {
 /// The sums of the feature groups, kept between the moves of a parse (integer sums do not
 /// depend on their order, so the scores are exactly those of all features at once). The
 /// stack groups are kept per stack depth: a pop returns to the depth below, whose sums are
-/// still there. A SHIFT changes every group but the joint one's neighbours; an arc leaves
-/// the buffer words as they were, a LEFT the new stack top too, a RIGHT the buffer front.
+/// still there. A SHIFT changes every group; an arc (a pop) leaves the buffer words and the
+/// words below the popped one as they were, a LEFT also the new top's dependents, a RIGHT
+/// the buffer front's.
 #[derive(Default)]
 struct GroupSums {
     buffer: Held<usize>,
