@@ -114,8 +114,29 @@ pub(crate) struct Tagger<'a> {
     pub(crate) notes: Vec<String>,
 }
 
-fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") }
+/// Appends `v` as a TIMEX3 amount: whole numbers as integers ("6", not "6.0"). Written
+/// by hand because the formatting machinery costs more than the rest of a duration rule.
+fn push_num(s: &mut String, v: f64) {
+    if v.fract() != 0.0 || v.abs() >= 1e15 {
+        s.push_str(&v.to_string());
+        return;
+    }
+    let n = v as i64;
+    if n < 0 {
+        s.push('-');
+    }
+    let mut digits = [0u8; 16];
+    let mut i = digits.len();
+    let mut u = n.unsigned_abs();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (u % 10) as u8;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    s.extend(digits[i..].iter().map(|&d| char::from(d)));
 }
 
 impl<'a> Tagger<'a> {
@@ -2344,7 +2365,9 @@ fn starts(lex: Lex) -> bool {
 
 /// A TIMEX3 duration value from amount-unit pairs, coarse to fine: `P6Y`, `PT2H30M`, `PXD`.
 fn duration_value(parts: &[(Amount, Unit)]) -> String {
-    let mut date = String::new();
+    // The date part goes straight after the "P"; the time part, rarely there, after it.
+    let mut date = String::with_capacity(8);
+    date.push('P');
     let mut time = String::new();
     for &(a, u) in parts {
         let (mut a, mut u) = (a, u);
@@ -2369,16 +2392,24 @@ fn duration_value(parts: &[(Amount, Unit)]) -> String {
             let whole = v.trunc();
             match u {
                 Unit::Year => {
-                    date.push_str(&format!("{whole}Y{}M", (v.fract() * 12.0).round()));
+                    push_num(&mut date, whole);
+                    date.push('Y');
+                    push_num(&mut date, (v.fract() * 12.0).round());
+                    date.push('M');
                     continue;
                 }
                 Unit::Day => {
-                    date.push_str(&format!("{whole}D"));
-                    time.push_str(&format!("{}H", (v.fract() * 24.0).round()));
+                    push_num(&mut date, whole);
+                    date.push('D');
+                    push_num(&mut time, (v.fract() * 24.0).round());
+                    time.push('H');
                     continue;
                 }
                 Unit::Hour => {
-                    time.push_str(&format!("{whole}H{}M", (v.fract() * 60.0).round()));
+                    push_num(&mut time, whole);
+                    time.push('H');
+                    push_num(&mut time, (v.fract() * 60.0).round());
+                    time.push('M');
                     continue;
                 }
                 _ => {}
@@ -2395,16 +2426,19 @@ fn duration_value(parts: &[(Amount, Unit)]) -> String {
                 _ => {}
             }
         }
-        let n = match a {
-            Amount::N(v) => fmt_num(if u == Unit::Fortnight { v * 2.0 } else { v }),
-            Amount::X => "X".to_string(),
-        };
         let (letter, is_time) = u.letter();
         let target = if is_time { &mut time } else { &mut date };
-        target.push_str(&n);
+        match a {
+            Amount::N(v) => push_num(target, if u == Unit::Fortnight { v * 2.0 } else { v }),
+            Amount::X => target.push('X'),
+        }
         target.push_str(letter);
     }
-    if time.is_empty() { format!("P{date}") } else { format!("P{date}T{time}") }
+    if !time.is_empty() {
+        date.push('T');
+        date.push_str(&time);
+    }
+    date
 }
 
 /// Parses a one-unit duration value ("P8Y", "PT3H", "P2W") into amount and unit.
