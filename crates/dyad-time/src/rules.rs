@@ -152,7 +152,9 @@ impl<'a> Tagger<'a> {
             last_quarter: None,
             first_quarter: None,
             last_year: None,
-            found: Vec::new(),
+            // About one scanned token in ten begins an expression in news text: room
+            // for that many spares the vector's regrowth (a reallocation and a copy).
+            found: Vec::with_capacity(toks.len() / 10 + 1),
             notes: Vec::new(),
         }
     }
@@ -2402,7 +2404,9 @@ const SET: u8 = 1 << 6;
 const VAGUE: u8 = 1 << 7;
 
 /// True for the word classes that can start a time expression (function words such
-/// as "of" or "and" cannot, and are skipped without trying the rules).
+/// as "of" or "and" cannot, and are skipped without trying the rules). Inlined: it
+/// runs on every window token, and as a call it cost more than its test.
+#[inline(always)]
 fn starts(lex: Lex) -> bool {
     match lex {
         Lex::None | Lex::Tense(_) | Lex::Currency(_) | Lex::Measure(_) | Lex::Scale(_) | Lex::AmPm(_) | Lex::Tz(_) => {
