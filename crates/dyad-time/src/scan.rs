@@ -239,20 +239,20 @@ fn extends(bytes: &[u8], tokens: &[Token], i: usize, classes: &mut Classes) -> b
     match t.kind {
         TokenKind::Number | TokenKind::Punct | TokenKind::Symbol => true,
         TokenKind::Word => {
-            !letters(bytes, t.span.start as usize, t.span.end as usize)
-                || !matches!(classes.of(bytes, tokens, i), Lex::None | Lex::Tense(_))
+            classes.plain_word(bytes, tokens, i).is_none_or(|lex| !matches!(lex, Lex::None | Lex::Tense(_)))
         }
         TokenKind::Url | TokenKind::Email => false,
     }
 }
 
-/// The classes of the text-layer words classified last, by token index. Growing a
-/// window classifies the words around its anchor, and making the window's tokens
-/// needs the same classes: this keeps each word to one classification. In a window
-/// longer than the slots, a word whose slot a later word took is classified again,
-/// which costs time but changes nothing.
+/// The classes of the text-layer words of plain letters classified last, by token
+/// index. Growing a window tests and classifies the words around its anchor, and
+/// making the window's tokens needs the same tests and classes: this keeps each word
+/// to one of each. In a window longer than the slots, a word whose slot a later word
+/// took is tested again, which costs time but changes nothing.
 struct Classes {
-    /// Token index plus one (0: empty) and class, in slot `index % SLOTS`.
+    /// Token index plus one (0: empty) and class, in slot `index % SLOTS`: only words
+    /// of plain letters are ever stored.
     slots: [(u32, Lex); Classes::SLOTS],
 }
 
@@ -263,15 +263,18 @@ impl Classes {
         Classes { slots: [(0, Lex::None); Classes::SLOTS] }
     }
 
-    /// The class of text-layer token `i`, a word of plain letters.
+    /// The class of text-layer word token `i` if it is plain letters, else `None`.
     #[inline(always)]
-    fn of(&mut self, bytes: &[u8], tokens: &[Token], i: usize) -> Lex {
+    fn plain_word(&mut self, bytes: &[u8], tokens: &[Token], i: usize) -> Option<Lex> {
         let slot = &mut self.slots[i % Classes::SLOTS];
         if slot.0 as usize != i + 1 {
-            let span = tokens[i].span;
-            *slot = (i as u32 + 1, classify_bytes(&bytes[span.start as usize..span.end as usize]));
+            let (start, end) = (tokens[i].span.start as usize, tokens[i].span.end as usize);
+            if !letters(bytes, start, end) {
+                return None;
+            }
+            *slot = (i as u32 + 1, classify_bytes(&bytes[start..end]));
         }
-        slot.1
+        Some(slot.1)
     }
 }
 
@@ -315,13 +318,16 @@ pub(crate) fn scan_windows(text: &str, tokens: &[Token], sentences: &[Sentence])
             let joined = end - start <= 3
                 && bytes.get(end) == Some(&b'.')
                 && bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic);
-            if start >= pos && t.kind == TokenKind::Word && !joined && letters(bytes, start, end) {
+            if start >= pos
+                && t.kind == TokenKind::Word
+                && !joined
+                && let Some(lex) = classes.plain_word(bytes, tokens, i)
+            {
                 let space = start == 0
                     || match bytes[start - 1] {
                         c if c < 0x80 => c.is_ascii_whitespace(),
                         _ => text[..start].chars().next_back().is_some_and(char::is_whitespace),
                     };
-                let lex = classes.of(bytes, tokens, i);
                 toks.push(tok_of_class(text, start, end, Kind::Word, lex, space, sent));
                 pos = end;
                 continue;
