@@ -1086,13 +1086,20 @@ impl<'a> Tagger<'a> {
             return Some(M::date(k, value));
         }
         // Day first: "12 February", "the 12th of February 2022", "the first of March".
-        let day = self.day_num(j).or_else(|| match self.lex(j) {
-            Lex::Ordinal(n) if self.kw(j + 1, Kw::Of) && self.prev_is(j, &["the"]) => Some(n),
-            _ => None,
-        });
+        // Every such date goes on with "of" or a month name: the day is read only then
+        // (most numbers of a wire story are amounts).
+        let of = self.kw(j + 1, Kw::Of);
+        let day = (of || matches!(self.lex(j + 1), Lex::Month(..)))
+            .then(|| {
+                self.day_num(j).or_else(|| match self.lex(j) {
+                    Lex::Ordinal(n) if of && self.prev_is(j, &["the"]) => Some(n),
+                    _ => None,
+                })
+            })
+            .flatten();
         if let Some(d) = day {
             // "the 15th of next month".
-            if self.kw(j + 1, Kw::Of)
+            if of
                 && let rel @ (Lex::Kw(Kw::Next) | Lex::Kw(Kw::Last) | Lex::Kw(Kw::This)) = self.lex(j + 2)
                 && matches!(self.lex(j + 3), Lex::Unit(Unit::Month, false))
                 && let Some(dct) = self.dct
@@ -1110,7 +1117,7 @@ impl<'a> Tagger<'a> {
                 mm.year_scope = 0;
                 return Some(mm);
             }
-            let k = if self.kw(j + 1, Kw::Of) { j + 2 } else { j + 1 };
+            let k = if of { j + 2 } else { j + 1 };
             if let Some((m, k2)) = self.month_at(k) {
                 let k3 = if self.punct(k2, ",") { k2 + 1 } else { k2 };
                 if let Some(y) = self.year4(k3) {
