@@ -362,6 +362,10 @@ impl<'a> Tagger<'a> {
 
     /// A four-digit year.
     fn year4(&self, i: usize) -> Option<i32> {
+        // Four bytes or no year: most numbers are not parsed at all.
+        if self.toks.get(i).is_none_or(|t| t.end - t.start != 4) {
+            return None;
+        }
         match self.int(i) {
             Some((v, 4)) if (1000..=2199).contains(&v) => Some(v as i32),
             _ => None,
