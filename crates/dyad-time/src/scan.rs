@@ -459,6 +459,14 @@ static ASCII_LETTER: [u8; 256] = {
 #[inline(always)]
 fn joined(w: &[u8]) -> bool {
     let n = w.len();
+    // Seven letters or more: all four hyphen places and all three full-stop places lie in
+    // the word, and one four-byte load each tests them together.
+    if n >= 7 {
+        let four = |at: usize| u32::from_le_bytes(w[at..at + 4].try_into().unwrap_or([0; 4]));
+        let has_zero = |x: u32| x.wrapping_sub(0x0101_0101) & !x & 0x8080_8080 != 0;
+        // (The full stop's load reaches one byte past its places; that byte is made non-zero.)
+        return has_zero(four(2) ^ 0x2d2d_2d2d) || has_zero((four(n - 5) ^ 0x2e2e_2e2e) | 0xff00_0000);
+    }
     let at = |i: usize, c: u8| w.get(i) == Some(&c);
     let hyphen = at(2, b'-') || at(3, b'-') || (n > 5 && at(4, b'-')) || (n > 6 && at(5, b'-'));
     hyphen || at(n - 3, b'.') || (n > 4 && at(n - 4, b'.')) || (n > 5 && at(n - 5, b'.'))
