@@ -275,6 +275,12 @@ pub(crate) fn is_anchor(word: &[u8]) -> bool {
     if word.len() > MAX_WORD || word.is_empty() || !passes(&ANCHOR_FILTER, word) {
         return false;
     }
+    is_anchor_past_filter(word)
+}
+
+/// [`is_anchor`] for a word (1 ..= [`MAX_WORD`] bytes) already known to pass
+/// [`may_be_anchor_ends`]: the table's answer alone.
+pub(crate) fn is_anchor_past_filter(word: &[u8]) -> bool {
     match lookup(word) {
         Lex::Month(..) | Lex::Weekday(..) | Lex::Holiday(_) => word[0].is_ascii_uppercase(),
         lex => anchors(lex),

@@ -430,7 +430,7 @@ fn word_is_anchor(bytes: &[u8], start: usize, end: usize, split: u8) -> bool {
     let n = w.len();
     if split == 0 && ASCII_LETTER[usize::from(first)] & ASCII_LETTER[usize::from(last)] != 0 {
         if n <= MAX_WORD && crate::lexicon::may_be_anchor_ends(n, first, last) {
-            return if letters(bytes, start, end) { crate::lexicon::is_anchor(w) } else { parts(w) };
+            return if letters(bytes, start, end) { crate::lexicon::is_anchor_past_filter(w) } else { parts(w) };
         }
         // Past the filter, only a word the text layer joined can hold an anchor:
         // after a prefix ("mid-March", "multi-year"), or before what looks like a
