@@ -767,7 +767,8 @@ impl<'a> Tagger<'a> {
 
     /// The rule families that can match at token `j`, as a set of bits: each family's
     /// own first test on that token (a month name, a number, "every", ...) gathered in
-    /// one match, so that a start is tried with two or three families instead of eight.
+    /// one match, so that a start is tried with the one to five families its class
+    /// allows instead of all eight.
     /// A family left out here would have returned `None` at once, with no side effect.
     fn families(&self, j: usize) -> u8 {
         let Some(t) = self.toks.get(j) else { return 0 };
