@@ -275,6 +275,12 @@ pub(crate) fn is_anchor(word: &[u8]) -> bool {
     if word.len() > MAX_WORD || word.is_empty() || !passes(&ANCHOR_FILTER, word) {
         return false;
     }
+    is_anchor_past_filter(word)
+}
+
+/// [`is_anchor`] for a word (1 ..= [`MAX_WORD`] bytes) already known to pass
+/// [`may_be_anchor_ends`]: the table's answer alone.
+pub(crate) fn is_anchor_past_filter(word: &[u8]) -> bool {
     match lookup(word) {
         Lex::Month(..) | Lex::Weekday(..) | Lex::Holiday(_) => word[0].is_ascii_uppercase(),
         lex => anchors(lex),
@@ -375,8 +381,28 @@ fn lookup(word: &[u8]) -> Lex {
 #[inline]
 fn key(word: &[u8]) -> u128 {
     let (head, tail) = word.split_at(word.len().min(8));
-    let pack = |bytes: &[u8]| bytes.iter().rev().fold(0u64, |k, &b| (k << 8) | u64::from(b | 0x20));
-    u128::from(pack(head)) | u128::from(pack(&tail[..tail.len().min(8)])) << 64
+    u128::from(pack_lower(head)) | u128::from(pack_lower(&tail[..tail.len().min(8)])) << 64
+}
+
+/// Up to eight bytes as a little-endian integer with bit 5 of each set, from two
+/// overlapping loads (a byte loop costs about four instructions a byte): the bytes
+/// both loads hold are the same, so or-ing them is exact.
+#[inline]
+fn pack_lower(b: &[u8]) -> u64 {
+    let n = b.len();
+    let at = |i: usize, len: usize| -> u64 {
+        let mut w = [0u8; 8];
+        w[..len].copy_from_slice(&b[i..i + len]);
+        u64::from_le_bytes(w)
+    };
+    let x = match n {
+        0 => return 0,
+        1 => u64::from(b[0]),
+        2..=3 => at(0, 2) | at(n - 2, 2) << (8 * (n - 2)),
+        4..=7 => at(0, 4) | at(n - 4, 4) << (8 * (n - 4)),
+        _ => at(0, 8),
+    };
+    x | (0x2020_2020_2020_2020 >> (64 - 8 * n.min(8)))
 }
 
 const fn key_const(word: &[u8]) -> u128 {

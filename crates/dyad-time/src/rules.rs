@@ -1,6 +1,7 @@
 //! The TIMEX3 rules: a left-to-right pass over the scanned tokens that, at each token
 //! which can start a time expression, tries the rule families in a fixed order and keeps
-//! the first match.
+//! the first match. Only the families whose first test the token's class can pass are
+//! tried (a number is never a vague reference, a month name never a duration).
 //!
 //! Rule families, in the order tried after an optional modifier ("nearly", "early",
 //! "the end of") and an optional "the":
@@ -114,8 +115,29 @@ pub(crate) struct Tagger<'a> {
     pub(crate) notes: Vec<String>,
 }
 
-fn fmt_num(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") }
+/// Appends `v` as a TIMEX3 amount: whole numbers as integers ("6", not "6.0"). Written
+/// by hand because the formatting machinery costs more than the rest of a duration rule.
+fn push_num(s: &mut String, v: f64) {
+    if v.fract() != 0.0 || v.abs() >= 1e15 {
+        s.push_str(&v.to_string());
+        return;
+    }
+    let n = v as i64;
+    if n < 0 {
+        s.push('-');
+    }
+    let mut digits = [0u8; 16];
+    let mut i = digits.len();
+    let mut u = n.unsigned_abs();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (u % 10) as u8;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    s.extend(digits[i..].iter().map(|&d| char::from(d)));
 }
 
 impl<'a> Tagger<'a> {
@@ -130,7 +152,9 @@ impl<'a> Tagger<'a> {
             last_quarter: None,
             first_quarter: None,
             last_year: None,
-            found: Vec::new(),
+            // About one scanned token in ten begins an expression in news text: room
+            // for that many spares the vector's regrowth (a reallocation and a copy).
+            found: Vec::with_capacity(toks.len() / 10 + 1),
             notes: Vec::new(),
         }
     }
@@ -338,6 +362,10 @@ impl<'a> Tagger<'a> {
 
     /// A four-digit year.
     fn year4(&self, i: usize) -> Option<i32> {
+        // Four bytes or no year: most numbers are not parsed at all.
+        if self.toks.get(i).is_none_or(|t| t.end - t.start != 4) {
+            return None;
+        }
         match self.int(i) {
             Some((v, 4)) if (1000..=2199).contains(&v) => Some(v as i32),
             _ => None,
@@ -694,19 +722,95 @@ impl<'a> Tagger<'a> {
         }
     }
 
-    /// The rule families, in order. `the` says a "the" came before.
+    /// The rule families, in order, each only where the class of token `j` lets it
+    /// match (see [`Tagger::families`]). `the` says a "the" came before.
     fn core(&mut self, j: usize, the: bool) -> Option<M> {
-        if j >= self.toks.len() {
-            return None;
+        let f = self.families(j);
+        let tried = |family: u8| f & family != 0;
+        if tried(CLOCK)
+            && let Some(m) = self.clock(j)
+        {
+            return Some(m);
         }
-        self.clock(j)
-            .or_else(|| self.explicit_date(j))
-            .or_else(|| self.relative(j, the))
-            .or_else(|| self.quarter(j, the))
-            .or_else(|| self.duration(j, the))
-            .or_else(|| self.year(j))
-            .or_else(|| self.set(j))
-            .or_else(|| self.vague(j, the))
+        if tried(EXPLICIT)
+            && let Some(m) = self.explicit_date(j)
+        {
+            return Some(m);
+        }
+        if tried(RELATIVE)
+            && let Some(m) = self.relative(j, the)
+        {
+            return Some(m);
+        }
+        if tried(QUARTER)
+            && let Some(m) = self.quarter(j, the)
+        {
+            return Some(m);
+        }
+        if tried(DURATION)
+            && let Some(m) = self.duration(j, the)
+        {
+            return Some(m);
+        }
+        if tried(YEAR)
+            && let Some(m) = self.year(j)
+        {
+            return Some(m);
+        }
+        if tried(SET)
+            && let Some(m) = self.set(j)
+        {
+            return Some(m);
+        }
+        if tried(VAGUE) { self.vague(j, the) } else { None }
+    }
+
+    /// The rule families that can match at token `j`, as a set of bits: each family's
+    /// own first test on that token (a month name, a number, "every", ...) gathered in
+    /// one match, so that a start is tried with the one to five families its class
+    /// allows instead of all eight.
+    /// A family left out here would have returned `None` at once, with no side effect.
+    fn families(&self, j: usize) -> u8 {
+        let Some(t) = self.toks.get(j) else { return 0 };
+        let amount = DURATION | SET;
+        match t.kind {
+            Kind::Num => CLOCK | EXPLICIT | DURATION | YEAR | SET,
+            Kind::Punct if matches!(self.w(j), "'" | "\u{2019}") => YEAR,
+            Kind::Punct => 0,
+            // "Q3": the quarter rule reads the letter itself, whatever its class.
+            Kind::Word if self.w(j) == "Q" => QUARTER,
+            Kind::Word => match t.lex {
+                Lex::Month(..) => EXPLICIT,
+                Lex::Ordinal(_) => EXPLICIT | QUARTER | DURATION,
+                Lex::Weekday(..) | Lex::DayRel(_) | Lex::Holiday(_) | Lex::PartOfDay(_) | Lex::Season(_) => RELATIVE,
+                Lex::Unit(..) => RELATIVE | QUARTER | DURATION,
+                Lex::NumWord(_) => RELATIVE | YEAR | amount,
+                Lex::DecadeWord(_) => YEAR,
+                Lex::Lasting(_) => DURATION,
+                Lex::Set(_) => SET,
+                Lex::Vague(_) => RELATIVE | VAGUE,
+                Lex::Kw(k) => match k {
+                    Kw::A | Kw::Half => CLOCK | amount,
+                    Kw::Several | Kw::Few | Kw::Many => amount,
+                    Kw::Noon | Kw::Midnight => CLOCK,
+                    Kw::Tonight | Kw::That => RELATIVE,
+                    Kw::This | Kw::Last | Kw::Next | Kw::Previous | Kw::Coming | Kw::Following => RELATIVE | DURATION,
+                    Kw::Past => RELATIVE | DURATION | VAGUE,
+                    Kw::Same => RELATIVE | QUARTER,
+                    Kw::Full => RELATIVE,
+                    Kw::Fiscal => RELATIVE | QUARTER | YEAR,
+                    Kw::Corresponding | Kw::Period | Kw::Latest => QUARTER,
+                    Kw::Final => QUARTER | DURATION,
+                    Kw::Every | Kw::Each | Kw::Once | Kw::Twice => SET,
+                    Kw::Now | Kw::Right | Kw::Soon | Kw::Recent | Kw::Future | Kw::These | Kw::Present | Kw::Near => {
+                        VAGUE
+                    }
+                    _ => 0,
+                },
+                Lex::None | Lex::Scale(_) | Lex::Tz(_) | Lex::AmPm(_) | Lex::Tense(_) => 0,
+                Lex::Currency(_) | Lex::Measure(_) => 0,
+            },
+        }
     }
 
     // ------------------------------------------------------------------ clock times
@@ -987,13 +1091,20 @@ impl<'a> Tagger<'a> {
             return Some(M::date(k, value));
         }
         // Day first: "12 February", "the 12th of February 2022", "the first of March".
-        let day = self.day_num(j).or_else(|| match self.lex(j) {
-            Lex::Ordinal(n) if self.kw(j + 1, Kw::Of) && self.prev_is(j, &["the"]) => Some(n),
-            _ => None,
-        });
+        // Every such date goes on with "of" or a month name: the day is read only then
+        // (most numbers of a wire story are amounts).
+        let of = self.kw(j + 1, Kw::Of);
+        let day = (of || matches!(self.lex(j + 1), Lex::Month(..)))
+            .then(|| {
+                self.day_num(j).or_else(|| match self.lex(j) {
+                    Lex::Ordinal(n) if of && self.prev_is(j, &["the"]) => Some(n),
+                    _ => None,
+                })
+            })
+            .flatten();
         if let Some(d) = day {
             // "the 15th of next month".
-            if self.kw(j + 1, Kw::Of)
+            if of
                 && let rel @ (Lex::Kw(Kw::Next) | Lex::Kw(Kw::Last) | Lex::Kw(Kw::This)) = self.lex(j + 2)
                 && matches!(self.lex(j + 3), Lex::Unit(Unit::Month, false))
                 && let Some(dct) = self.dct
@@ -1011,7 +1122,7 @@ impl<'a> Tagger<'a> {
                 mm.year_scope = 0;
                 return Some(mm);
             }
-            let k = if self.kw(j + 1, Kw::Of) { j + 2 } else { j + 1 };
+            let k = if of { j + 2 } else { j + 1 };
             if let Some((m, k2)) = self.month_at(k) {
                 let k3 = if self.punct(k2, ",") { k2 + 1 } else { k2 };
                 if let Some(y) = self.year4(k3) {
@@ -2294,8 +2405,20 @@ const NOT_VERBS: &[&str] = &[
     "lawmakers",
 ];
 
+/// The rule families, as bits of [`Tagger::families`].
+const CLOCK: u8 = 1;
+const EXPLICIT: u8 = 1 << 1;
+const RELATIVE: u8 = 1 << 2;
+const QUARTER: u8 = 1 << 3;
+const DURATION: u8 = 1 << 4;
+const YEAR: u8 = 1 << 5;
+const SET: u8 = 1 << 6;
+const VAGUE: u8 = 1 << 7;
+
 /// True for the word classes that can start a time expression (function words such
-/// as "of" or "and" cannot, and are skipped without trying the rules).
+/// as "of" or "and" cannot, and are skipped without trying the rules). Inlined: it
+/// runs on every window token, and as a call it cost more than its test.
+#[inline(always)]
 fn starts(lex: Lex) -> bool {
     match lex {
         Lex::None | Lex::Tense(_) | Lex::Currency(_) | Lex::Measure(_) | Lex::Scale(_) | Lex::AmPm(_) | Lex::Tz(_) => {
@@ -2344,7 +2467,9 @@ fn starts(lex: Lex) -> bool {
 
 /// A TIMEX3 duration value from amount-unit pairs, coarse to fine: `P6Y`, `PT2H30M`, `PXD`.
 fn duration_value(parts: &[(Amount, Unit)]) -> String {
-    let mut date = String::new();
+    // The date part goes straight after the "P"; the time part, rarely there, after it.
+    let mut date = String::with_capacity(8);
+    date.push('P');
     let mut time = String::new();
     for &(a, u) in parts {
         let (mut a, mut u) = (a, u);
@@ -2369,16 +2494,24 @@ fn duration_value(parts: &[(Amount, Unit)]) -> String {
             let whole = v.trunc();
             match u {
                 Unit::Year => {
-                    date.push_str(&format!("{whole}Y{}M", (v.fract() * 12.0).round()));
+                    push_num(&mut date, whole);
+                    date.push('Y');
+                    push_num(&mut date, (v.fract() * 12.0).round());
+                    date.push('M');
                     continue;
                 }
                 Unit::Day => {
-                    date.push_str(&format!("{whole}D"));
-                    time.push_str(&format!("{}H", (v.fract() * 24.0).round()));
+                    push_num(&mut date, whole);
+                    date.push('D');
+                    push_num(&mut time, (v.fract() * 24.0).round());
+                    time.push('H');
                     continue;
                 }
                 Unit::Hour => {
-                    time.push_str(&format!("{whole}H{}M", (v.fract() * 60.0).round()));
+                    push_num(&mut time, whole);
+                    time.push('H');
+                    push_num(&mut time, (v.fract() * 60.0).round());
+                    time.push('M');
                     continue;
                 }
                 _ => {}
@@ -2395,16 +2528,19 @@ fn duration_value(parts: &[(Amount, Unit)]) -> String {
                 _ => {}
             }
         }
-        let n = match a {
-            Amount::N(v) => fmt_num(if u == Unit::Fortnight { v * 2.0 } else { v }),
-            Amount::X => "X".to_string(),
-        };
         let (letter, is_time) = u.letter();
         let target = if is_time { &mut time } else { &mut date };
-        target.push_str(&n);
+        match a {
+            Amount::N(v) => push_num(target, if u == Unit::Fortnight { v * 2.0 } else { v }),
+            Amount::X => target.push('X'),
+        }
         target.push_str(letter);
     }
-    if time.is_empty() { format!("P{date}") } else { format!("P{date}T{time}") }
+    if !time.is_empty() {
+        date.push('T');
+        date.push_str(&time);
+    }
+    date
 }
 
 /// Parses a one-unit duration value ("P8Y", "PT3H", "P2W") into amount and unit.

@@ -163,14 +163,19 @@ impl<'a> Lexer<'a> {
 /// A token of the lexer, classified.
 #[inline(always)]
 fn tok(text: &str, start: usize, end: usize, kind: Kind, space: bool, sent: u32) -> Tok {
-    let bytes = text.as_bytes();
-    let b = bytes[start];
+    let lex = if kind == Kind::Word { classify_bytes(&text.as_bytes()[start..end]) } else { Lex::None };
+    tok_of_class(text, start, end, kind, lex, space, sent)
+}
+
+/// A token whose class `lex` is already known.
+#[inline(always)]
+fn tok_of_class(text: &str, start: usize, end: usize, kind: Kind, lex: Lex, space: bool, sent: u32) -> Tok {
+    let b = text.as_bytes()[start];
     let upper = if b < 0x80 {
         b.is_ascii_uppercase() || b.is_ascii_digit()
     } else {
         text[start..end].chars().next().is_some_and(char::is_uppercase)
     };
-    let lex = if kind == Kind::Word { classify_bytes(&bytes[start..end]) } else { Lex::None };
     Tok { start: start as u32, end: end as u32, kind, lex, space_before: space, upper, sent }
 }
 
@@ -225,19 +230,51 @@ const GROW_AFTER: usize = 3;
 const MARGIN_BEFORE: usize = 1;
 const MARGIN_AFTER: usize = 2;
 
-/// Whether a text-layer token can sit inside an expression next to its anchor: a number,
+/// Whether text-layer token `i` can sit inside an expression next to its anchor: a number,
 /// a punctuation mark, a word of the time tables other than a tense marker ("the", "of",
 /// "end", "more", "ago", "or", "so"), or a word that is not plain letters ("a.m.", "U.S.").
 #[inline(always)]
-fn extends(bytes: &[u8], t: &Token) -> bool {
+fn extends(bytes: &[u8], tokens: &[Token], i: usize, classes: &mut Classes) -> bool {
+    let t = &tokens[i];
     match t.kind {
         TokenKind::Number | TokenKind::Punct | TokenKind::Symbol => true,
         TokenKind::Word => {
-            let (start, end) = (t.span.start as usize, t.span.end as usize);
-            !letters(bytes, start, end)
-                || !matches!(crate::lexicon::classify_bytes(&bytes[start..end]), Lex::None | Lex::Tense(_))
+            classes.plain_word(bytes, tokens, i).is_none_or(|lex| !matches!(lex, Lex::None | Lex::Tense(_)))
         }
         TokenKind::Url | TokenKind::Email => false,
+    }
+}
+
+/// The classes of the text-layer words of plain letters classified last, by token
+/// index. Growing a window tests and classifies the words around its anchor, and
+/// making the window's tokens needs the same tests and classes: this keeps each word
+/// to one of each. In a window longer than the slots, a word whose slot a later word
+/// took is tested again, which costs time but changes nothing.
+struct Classes {
+    /// Token index plus one (0: empty) and class, in slot `index % SLOTS`: only words
+    /// of plain letters are ever stored.
+    slots: [(u32, Lex); Classes::SLOTS],
+}
+
+impl Classes {
+    const SLOTS: usize = 64;
+
+    fn new() -> Classes {
+        Classes { slots: [(0, Lex::None); Classes::SLOTS] }
+    }
+
+    /// The class of text-layer word token `i` if it is plain letters, else `None`.
+    #[inline(always)]
+    fn plain_word(&mut self, bytes: &[u8], tokens: &[Token], i: usize) -> Option<Lex> {
+        let slot = &mut self.slots[i % Classes::SLOTS];
+        if slot.0 as usize != i + 1 {
+            let (start, end) = (tokens[i].span.start as usize, tokens[i].span.end as usize);
+            if !letters(bytes, start, end) {
+                return None;
+            }
+            *slot = (i as u32 + 1, classify_bytes(&bytes[start..end]));
+        }
+        Some(slot.1)
     }
 }
 
@@ -249,9 +286,12 @@ fn extends(bytes: &[u8], t: &Token) -> bool {
 /// same stretches of text.
 pub(crate) fn scan_windows(text: &str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Tok> {
     let bytes = text.as_bytes();
-    let mut toks: Vec<Tok> = Vec::with_capacity(tokens.len() / 4 + 16);
+    // The windows hold a sixth of a news text's tokens, but two fifths of a wire of
+    // figures: room for half spares the regrowth in both.
+    let mut toks: Vec<Tok> = Vec::with_capacity(tokens.len() / 2 + 16);
     let mut last_end: Option<usize> = None;
-    let mut flush = |a: usize, b: usize, sent: u32, toks: &mut Vec<Tok>| {
+    let mut classes = Classes::new();
+    let mut flush = |a: usize, b: usize, sent: u32, toks: &mut Vec<Tok>, classes: &mut Classes| {
         if last_end.is_some_and(|e| e != a)
             && let Some(prev) = toks.last().copied()
         {
@@ -270,7 +310,7 @@ pub(crate) fn scan_windows(text: &str, tokens: &[Token], sentences: &[Sentence])
         // splits the others ("a.m.", "year's", "2022-02-13") and may run on over the
         // next ones ("1,2"), which are then skipped.
         let mut pos = tokens[a].span.start as usize;
-        for t in &tokens[a..b] {
+        for (i, t) in (a..b).zip(&tokens[a..b]) {
             let (start, end) = (t.span.start as usize, t.span.end as usize);
             if end <= pos {
                 continue;
@@ -280,13 +320,17 @@ pub(crate) fn scan_windows(text: &str, tokens: &[Token], sentences: &[Sentence])
             let joined = end - start <= 3
                 && bytes.get(end) == Some(&b'.')
                 && bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic);
-            if start >= pos && t.kind == TokenKind::Word && !joined && letters(bytes, start, end) {
+            if start >= pos
+                && t.kind == TokenKind::Word
+                && !joined
+                && let Some(lex) = classes.plain_word(bytes, tokens, i)
+            {
                 let space = start == 0
                     || match bytes[start - 1] {
                         c if c < 0x80 => c.is_ascii_whitespace(),
                         _ => text[..start].chars().next_back().is_some_and(char::is_whitespace),
                     };
-                toks.push(tok(text, start, end, Kind::Word, space, sent));
+                toks.push(tok_of_class(text, start, end, Kind::Word, lex, space, sent));
                 pos = end;
                 continue;
             }
@@ -316,13 +360,13 @@ pub(crate) fn scan_windows(text: &str, tokens: &[Token], sentences: &[Sentence])
         if let Some((wa, wb, ws)) = window
             && ws != si
         {
-            flush(wa, wb, ws as u32, &mut toks);
+            flush(wa, wb, ws as u32, &mut toks, &mut classes);
             window = None;
         }
         // (No need to grow into the window already open: the two merge.)
         let floor = window.map_or(lo, |(_, wb, _)| wb.max(lo));
         let mut a = t;
-        while a > floor && t - a < GROW_BEFORE && extends(bytes, &tokens[a - 1]) {
+        while a > floor && t - a < GROW_BEFORE && extends(bytes, tokens, a - 1, &mut classes) {
             a -= 1;
         }
         let mut a = a.saturating_sub(MARGIN_BEFORE).max(lo);
@@ -331,21 +375,21 @@ pub(crate) fn scan_windows(text: &str, tokens: &[Token], sentences: &[Sentence])
             a = lo;
         }
         let mut b = t + 1;
-        while b < hi && b - t <= GROW_AFTER && extends(bytes, &tokens[b]) {
+        while b < hi && b - t <= GROW_AFTER && extends(bytes, tokens, b, &mut classes) {
             b += 1;
         }
         let b = (b + MARGIN_AFTER).min(hi);
         window = match window {
             Some((wa, wb, _)) if a <= wb => Some((wa, b, si)),
             Some((wa, wb, ws)) => {
-                flush(wa, wb, ws as u32, &mut toks);
+                flush(wa, wb, ws as u32, &mut toks, &mut classes);
                 Some((a, b, si))
             }
             None => Some((a, b, si)),
         };
     }
     if let Some((a, b, s)) = window {
-        flush(a, b, s as u32, &mut toks);
+        flush(a, b, s as u32, &mut toks, &mut classes);
     }
     toks
 }
@@ -386,7 +430,7 @@ fn word_is_anchor(bytes: &[u8], start: usize, end: usize, split: u8) -> bool {
     let n = w.len();
     if split == 0 && ASCII_LETTER[usize::from(first)] & ASCII_LETTER[usize::from(last)] != 0 {
         if n <= MAX_WORD && crate::lexicon::may_be_anchor_ends(n, first, last) {
-            return if letters(bytes, start, end) { crate::lexicon::is_anchor(w) } else { parts(w) };
+            return if letters(bytes, start, end) { crate::lexicon::is_anchor_past_filter(w) } else { parts(w) };
         }
         // Past the filter, only a word the text layer joined can hold an anchor:
         // after a prefix ("mid-March", "multi-year"), or before what looks like a
@@ -415,6 +459,14 @@ static ASCII_LETTER: [u8; 256] = {
 #[inline(always)]
 fn joined(w: &[u8]) -> bool {
     let n = w.len();
+    // Seven letters or more: all four hyphen places and all three full-stop places lie in
+    // the word, and one four-byte load each tests them together.
+    if n >= 7 {
+        let four = |at: usize| u32::from_le_bytes(w[at..at + 4].try_into().unwrap_or([0; 4]));
+        let has_zero = |x: u32| x.wrapping_sub(0x0101_0101) & !x & 0x8080_8080 != 0;
+        // (The full stop's load reaches one byte past its places; that byte is made non-zero.)
+        return has_zero(four(2) ^ 0x2d2d_2d2d) || has_zero((four(n - 5) ^ 0x2e2e_2e2e) | 0xff00_0000);
+    }
     let at = |i: usize, c: u8| w.get(i) == Some(&c);
     let hyphen = at(2, b'-') || at(3, b'-') || (n > 5 && at(4, b'-')) || (n > 6 && at(5, b'-'));
     hyphen || at(n - 3, b'.') || (n > 4 && at(n - 4, b'.')) || (n > 5 && at(n - 5, b'.'))
