@@ -106,6 +106,20 @@ fn any_form(s: &Sent, i: usize, set: &[&str]) -> bool {
     forms(s, i).iter().any(|f| set.contains(&f.as_str()))
 }
 
+/// The speech verb reporting the that-clause headed by `h` ("said that ... were moving"),
+/// also when the parser hung the clause on a word between them ("said on Tuesday that ...",
+/// parsed as a relative clause of "Tuesday").
+fn reporting_verb(s: &Sent, h: usize) -> Option<usize> {
+    if !s.kids(h, &["mark"]).any(|m| s.words[m].lower == "that") {
+        return None;
+    }
+    let g = s.words[h].head?;
+    if any_form(s, g, SPEECH) {
+        return Some(g);
+    }
+    s.words[g].head.filter(|&gg| any_form(s, gg, SPEECH))
+}
+
 /// Window of words right of `i` (no parse).
 fn window(s: &Sent, from: usize, n: usize) -> impl Iterator<Item = usize> {
     (from..s.words.len()).take(n)
@@ -596,6 +610,13 @@ impl Coder {
             return Some((o, false));
         }
         match s.words[v].deprel {
+            // "X said that the troops were advancing and urged leaders to act": a speech act
+            // coordinated into a reported that-clause is the speaker's own (the parser often
+            // hangs it there), so it takes the speaker, not the reported clause's subject
+            "conj" if any_form(s, v, SPEECH) || any_form(s, v, markers::DEMANDING) => match reporting_verb(s, h) {
+                Some(g) => self.subject(s, g, depth + 1),
+                None => self.subject(s, h, depth + 1),
+            },
             "conj" => self.subject(s, h, depth + 1),
             // "foiled an attempt to kill X", "a Russian plot to assassinate Y": the infinitive of
             // a noun is done by the noun's agent (its possessor or demonym), not by the clause's

@@ -498,3 +498,25 @@ fn deny_codes_016_only_for_a_claim() {
         assert!(find(&d, "016").is_none(), "{t}: {:?}", codes(&d));
     }
 }
+
+/// A speech act joined to a reported that-clause ("said that X were V-ing ... and urged Y")
+/// is the speaker's, also when the parser hangs it under the reported verb.
+#[test]
+fn a_speech_act_after_a_reported_clause_is_the_speakers() {
+    for (text, speaker) in [
+        (
+            "Lithuanian President Gitanas Nauseda said on Tuesday that Belarusian troops were moving toward \
+             the border and urged European governments to impose new sanctions on Minsk.",
+            "LTU",
+        ),
+        (
+            "Finnish President Alexander Stubb said on Monday that Russian units were massing near the frontier \
+             and called on European leaders to tighten sanctions on Moscow.",
+            "FIN",
+        ),
+    ] {
+        let doc = run(text, "2024-03-05", true);
+        let e = doc.events.iter().find(|e| e.root() == "02").unwrap_or_else(|| panic!("{:?}", codes(&doc)));
+        assert!(pair(e).0.is_some_and(|c| c.starts_with(speaker)), "{text}: {:?}", codes(&doc));
+    }
+}
