@@ -1869,7 +1869,7 @@ impl<'a> Tagger<'a> {
             k += 1;
         } else if a != Amount::X
             && matches!(self.lex(k + 1), Lex::Unit(..))
-            && STRETCH_ADJECTIVES.iter().any(|w| is(self.w(k), w))
+            && is_stretch_adjective(self.w(k).as_bytes())
         {
             // "four consecutive quarters", "two full days", "eight long years".
             k += 1;
@@ -2344,7 +2344,7 @@ impl<'a> Tagger<'a> {
 }
 
 /// Adjectives between a count and its unit that leave the duration as it is ("four
-/// consecutive quarters", "two full days").
+/// consecutive quarters", "two full days", "an additional year").
 const STRETCH_ADJECTIVES: &[&str] = &[
     "consecutive",
     "straight",
@@ -2358,6 +2358,31 @@ const STRETCH_ADJECTIVES: &[&str] = &[
     "solid",
     "entire",
 ];
+
+/// Bit `n` set when some word of [`STRETCH_ADJECTIVES`] is `n` bytes long, and bit
+/// `c - 'a'` when one begins with letter `c`: two bit tests before the list.
+const STRETCH_MASKS: (u32, u32) = {
+    let (mut lengths, mut firsts, mut i) = (0u32, 0u32, 0);
+    while i < STRETCH_ADJECTIVES.len() {
+        let w = STRETCH_ADJECTIVES[i].as_bytes();
+        lengths |= 1 << w.len();
+        firsts |= 1 << (w[0] - b'a');
+        i += 1;
+    }
+    (lengths, firsts)
+};
+
+/// True for one of [`STRETCH_ADJECTIVES`], in any case ("further", "Additional").
+#[inline(never)]
+pub(crate) fn is_stretch_adjective(word: &[u8]) -> bool {
+    let (lengths, firsts) = STRETCH_MASKS;
+    let (n, first) = (word.len(), word.first().map_or(0, |c| (c | 0x20).wrapping_sub(b'a')));
+    n < 32
+        && lengths >> n & 1 != 0
+        && first < 26
+        && firsts >> first & 1 != 0
+        && STRETCH_ADJECTIVES.iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
+}
 
 /// Verbs that put what follows ahead of the time of writing.
 /// Words after which a participle is an adjective.

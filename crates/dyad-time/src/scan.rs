@@ -11,6 +11,7 @@
 //! (the crate's tests and `timex_eval --full-scan` check that the output is the same).
 
 use crate::lexicon::{Lex, MAX_WORD, classify_bytes};
+use crate::rules::is_stretch_adjective;
 use dyad_core::{Sentence, Token, TokenKind};
 
 /// What kind of token.
@@ -233,6 +234,7 @@ const MARGIN_AFTER: usize = 2;
 /// Whether text-layer token `i` can sit inside an expression next to its anchor: a number,
 /// a punctuation mark, a word of the time tables other than a tense marker ("the", "of",
 /// "end", "more", "ago", "or", "so"), or a word that is not plain letters ("a.m.", "U.S.").
+/// Growing before the anchor, see also [`stretch`].
 #[inline(always)]
 fn extends(bytes: &[u8], tokens: &[Token], i: usize, classes: &mut Classes) -> bool {
     let t = &tokens[i];
@@ -243,6 +245,17 @@ fn extends(bytes: &[u8], tokens: &[Token], i: usize, classes: &mut Classes) -> b
         }
         TokenKind::Url | TokenKind::Email => false,
     }
+}
+
+/// Whether text-layer token `i`, where growth before an anchor would stop, is an adjective
+/// the duration rule reads between a count and its unit ("an additional year", "a further
+/// month"): the unit is the anchor, and the window must reach the "an". (Growing after an
+/// anchor there is no need: the count is then an anchor itself, and the unit's own window
+/// meets its window.)
+#[inline(always)]
+fn stretch(bytes: &[u8], tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    t.kind == TokenKind::Word && is_stretch_adjective(&bytes[t.span.start as usize..t.span.end as usize])
 }
 
 /// The classes of the text-layer words of plain letters classified last, by token
@@ -366,7 +379,10 @@ pub(crate) fn scan_windows(text: &str, tokens: &[Token], sentences: &[Sentence])
         // (No need to grow into the window already open: the two merge.)
         let floor = window.map_or(lo, |(_, wb, _)| wb.max(lo));
         let mut a = t;
-        while a > floor && t - a < GROW_BEFORE && extends(bytes, tokens, a - 1, &mut classes) {
+        while a > floor
+            && t - a < GROW_BEFORE
+            && (extends(bytes, tokens, a - 1, &mut classes) || stretch(bytes, tokens, a - 1))
+        {
             a -= 1;
         }
         let mut a = a.saturating_sub(MARGIN_BEFORE).max(lo);

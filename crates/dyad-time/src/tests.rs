@@ -695,6 +695,22 @@ fn a_count_with_an_adjective_before_its_unit() {
 }
 
 #[test]
+fn an_adjective_after_a_or_an_is_inside_the_window() {
+    // The unit is the only anchor word: the window must grow back over the adjective to
+    // reach the "a" (it used to stop there, so only the full scan found these).
+    check(
+        "The mayor wants the curfew kept for a further week, and the landlord granted the tenants an extra month.",
+        "2023-05-10",
+        "a further week=DURATION:P1W\nan extra month=DURATION:P1M",
+    );
+    check(
+        "Talks stalled again on Monday. Officials then asked the court for An Additional Year.",
+        "",
+        "Monday=DATE:XXXX-WXX-1\nAn Additional Year=DURATION:P1Y",
+    );
+}
+
+#[test]
 fn days_later_are_a_duration_anchored_to_the_last_date() {
     // As in TimeML: "later"/"earlier" signal a measure; the date it gives is an anchor.
     let text =
