@@ -949,7 +949,11 @@ impl Coder {
             return (sources, targets, true);
         }
         sources.retain(|a| !inside_attr(a) && !a.is_place());
-        if sources.is_empty() && !p.noun && !prev.is_empty() && s.coordinated_vp(i) {
+        // (not when the parse makes the speaker the verb's subject, "X said that ... and urged
+        // Y": the speaker acts, as the speaker fallback below gives)
+        let speaker_subject =
+            parse_subject.is_some_and(|n| attribution.is_some_and(|at| at.span.contains(s.words[n].span)));
+        if sources.is_empty() && !p.noun && !prev.is_empty() && s.coordinated_vp(i) && !speaker_subject {
             trace.note(|| "  source: shared with the coordinated verb before".to_string());
             sources = prev.to_vec();
         }

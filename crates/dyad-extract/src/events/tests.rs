@@ -500,7 +500,8 @@ fn deny_codes_016_only_for_a_claim() {
 }
 
 /// A speech act joined to a reported that-clause ("said that X were V-ing ... and urged Y")
-/// is the speaker's, also when the parser hangs it under the reported verb.
+/// is the speaker's, also when the parser hangs it under the reported verb, and is not
+/// given the source of the reported verb before it.
 #[test]
 fn a_speech_act_after_a_reported_clause_is_the_speakers() {
     for (text, speaker) in [
@@ -513,6 +514,11 @@ fn a_speech_act_after_a_reported_clause_is_the_speakers() {
             "Finnish President Alexander Stubb said on Monday that Russian units were massing near the frontier \
              and called on European leaders to tighten sanctions on Moscow.",
             "FIN",
+        ),
+        (
+            "The Polish foreign minister said that Russian bombers were flying over the Baltic Sea and urged \
+             Germany to send more fighter jets.",
+            "POL",
         ),
     ] {
         let doc = run(text, "2024-03-05", true);
