@@ -140,6 +140,7 @@ impl State {
         if x == NONE { 1000 } else { u64::from(self.labels[x]) }
     }
 
+    /// What the features read of `x`'s dependents, to tell whether a group's sum still holds.
     fn dependents(&self, x: usize) -> Dependents {
         if x == NONE {
             return Dependents { word: NONE, closest: [[NONE; 2]; 2], counts: [0; 2], label_sets: [0; 2] };
