@@ -613,11 +613,11 @@ impl Coder {
             // "X said that the troops were advancing and urged leaders to act": a speech act
             // coordinated into a reported that-clause is the speaker's own (the parser often
             // hangs it there), so it takes the speaker, not the reported clause's subject
-            "conj" if any_form(s, v, SPEECH) || any_form(s, v, markers::DEMANDING) => match reporting_verb(s, h) {
-                Some(g) => self.subject(s, g, depth + 1),
-                None => self.subject(s, h, depth + 1),
-            },
-            "conj" => self.subject(s, h, depth + 1),
+            "conj" => {
+                let speech_act = any_form(s, v, SPEECH) || any_form(s, v, markers::DEMANDING);
+                let g = speech_act.then(|| reporting_verb(s, h)).flatten();
+                self.subject(s, g.unwrap_or(h), depth + 1)
+            }
             // "foiled an attempt to kill X", "a Russian plot to assassinate Y": the infinitive of
             // a noun is done by the noun's agent (its possessor or demonym), not by the clause's
             // subject; the noun stands for it when it names none
@@ -979,11 +979,8 @@ impl Coder {
             || p.pred.is_some()
             // "Germany announced military aid": the light verb's subject speaks
             || (p.noun && p.gov.is_some())
-            || (!p.noun
-                && parse_subject.is_none_or(|n| {
-                    // (or when the subject is the speaker: "X said after meeting Y")
-                    first_person(s, n) || attribution.is_some_and(|at| at.span.contains(s.words[n].span))
-                }));
+            // (or when the subject is the speaker: "X said after meeting Y")
+            || (!p.noun && (speaker_subject || parse_subject.is_none_or(|n| first_person(s, n))));
         if sources.is_empty()
             && !p.target_subj
             && !agentless
