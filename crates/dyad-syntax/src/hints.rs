@@ -9,7 +9,7 @@
 //!   fills; a prefetch retires at once, so dozens of misses are in flight together. Measured
 //!   on the tagger and parser: about 1.25x faster (BENCHMARKS.md, Syntax). Stable Rust offers
 //!   the prefetch instruction only as an `unsafe` intrinsic.
-//! - [`on_huge_pages`]: with 4 KB pages, the parser's 12 MB of tables span 3,000 pages,
+//! - [`huge_vec`]: with 4 KB pages, the parser's 12 MB of tables span 3,000 pages,
 //!   more than the CPU's address-translation cache holds, so random lookups also miss there.
 //!   On 2 MB pages they span six. Measured, alternating builds: the parser 1–2% faster, the
 //!   three models 1–4% (BENCHMARKS.md, Whole pipeline), for about 10 MB more resident
@@ -32,22 +32,24 @@ pub(crate) fn prefetch<T>(x: &T) {
     let _ = x;
 }
 
-/// A copy of `items` in a buffer the kernel is asked to back with huge pages (Linux; elsewhere
-/// a plain copy). The advice is given before the buffer is first written, since pages
-/// already touched stay small. Only whole 2 MB blocks can be huge: the buffer gets one
-/// block of spare room, so that only the part before its first block boundary stays on
-/// small pages. Tables smaller than a block gain nothing and are copied as they are.
-pub(crate) fn on_huge_pages<T: Copy>(items: &[T]) -> Vec<T> {
+/// An empty buffer with room for `capacity` items, which the kernel is asked to back with
+/// huge pages (Linux; elsewhere a plain buffer). The advice is given before the buffer is
+/// first written, since pages already touched stay small, so a table is built in its final
+/// buffer rather than copied there. Only whole 2 MB blocks can be huge: the buffer gets one
+/// block of spare room, so that only the part before its first block boundary stays on small
+/// pages. Room the caller never fills costs address space only: untouched pages are never
+/// backed by memory. Tables smaller than a block gain nothing and get a plain buffer.
+pub(crate) fn huge_vec<T>(capacity: usize) -> Vec<T> {
     const HUGE: usize = 2 << 20;
-    let bytes = std::mem::size_of_val(items);
-    if bytes < HUGE {
-        return items.to_vec();
+    let size = std::mem::size_of::<T>().max(1);
+    if capacity.saturating_mul(size) < HUGE {
+        return Vec::with_capacity(capacity);
     }
-    let mut out: Vec<T> = Vec::with_capacity(items.len() + HUGE / std::mem::size_of::<T>().max(1));
+    let out: Vec<T> = Vec::with_capacity(capacity.saturating_add(HUGE / size));
     #[cfg(target_os = "linux")]
     {
         let start = out.as_ptr() as usize;
-        let end = start + out.capacity() * std::mem::size_of::<T>();
+        let end = start + out.capacity() * size;
         let (lo, hi) = (start.next_multiple_of(HUGE), end / HUGE * HUGE);
         if hi > lo {
             #[allow(unsafe_code)]
@@ -60,6 +62,5 @@ pub(crate) fn on_huge_pages<T: Copy>(items: &[T]) -> Vec<T> {
             }
         }
     }
-    out.extend_from_slice(items);
     out
 }

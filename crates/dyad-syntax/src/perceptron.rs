@@ -9,7 +9,7 @@
 
 use crate::codec::{Reader, Writer};
 use crate::hash::KeyMap;
-use crate::hints::{on_huge_pages, prefetch};
+use crate::hints::{huge_vec, prefetch};
 use crate::{Error, Result};
 
 #[derive(Clone, Copy)]
@@ -189,29 +189,29 @@ impl Weights {
         for (k, row) in rows {
             w.push_row(k, row.iter().copied());
         }
-        w.settled()
+        w
     }
 
-    /// The finished tables moved to buffers on huge pages (see [`on_huge_pages`]), which
-    /// spares the CPU most address-translation misses when lookups jump around them.
-    fn settled(mut self) -> Weights {
-        self.slots = on_huge_pages(&self.slots);
-        self.entries = on_huge_pages(&self.entries);
-        self.dense = on_huge_pages(&self.dense);
-        self
-    }
-
+    /// Empty tables for `n_rows` rows of at most `n_entries` entries in all. The buffers are
+    /// sized for the most the rows can need and placed on huge pages (see [`huge_vec`]), which
+    /// spares the CPU most address-translation misses when lookups jump around them; building
+    /// them in place spares a copy of every table at load time.
     fn with_capacity(n_classes: usize, scale: f32, n_rows: usize, n_entries: usize) -> Weights {
         let cap = (n_rows + n_rows / 2).next_power_of_two().max(16);
+        let mut slots = huge_vec(cap);
+        slots.resize(cap, [0, NO_ROW]);
+        let stride = n_classes.div_ceil(LANES) * LANES;
+        // A dense row holds at least a quarter of the classes (see `push_row`).
+        let most_dense_rows = n_entries / n_classes.div_ceil(4).max(1);
         Weights {
             n_classes,
             scale,
-            slots: vec![[0, NO_ROW]; cap],
+            slots,
             zero: NO_ROW,
             mask: cap - 1,
             shift: 32 - cap.trailing_zeros(),
-            entries: Vec::with_capacity(n_entries),
-            dense: Vec::new(),
+            entries: huge_vec(n_entries),
+            dense: huge_vec(most_dense_rows.saturating_mul(stride)),
             n_feats: 0,
         }
     }
@@ -221,24 +221,30 @@ impl Weights {
         self.n_classes.div_ceil(LANES) * LANES
     }
 
-    /// Adds the row of feature `key`. Rows with at least a quarter of the classes are stored
-    /// dense, the others as (class, weight) entries. (For the NER tagger's 13 classes, a
-    /// dense row is one cache line added in four instructions, where four entries took 20.)
+    /// Adds the row of feature `key`.
     fn push_row(&mut self, key: u32, row: impl Iterator<Item = (u16, i16)>) {
         let start = self.entries.len();
-        if start >= 1 << 24 || self.dense.len() / self.stride().max(1) >= 1 << 24 {
-            // Row offsets are 24 bits: a model this large drops its remaining features rather
-            // than pointing at the wrong rows.
-            return;
-        }
-        self.entries.extend(row.take(255).map(|(c, q)| (u32::from(c) << 16) | u32::from(q as u16)));
+        self.entries.extend(row.take(255).map(|(c, q)| pack_entry(c, q)));
+        self.file_row(key, start);
+    }
+
+    /// Files the entries pushed since `start` as the row of feature `key`. Rows with at least
+    /// a quarter of the classes are moved to dense rows, the others stay (class, weight)
+    /// entries. (For the NER tagger's 13 classes, a dense row is one cache line added in four
+    /// instructions, where four entries took 20.)
+    fn file_row(&mut self, key: u32, start: usize) {
         let len = self.entries.len() - start;
         if len == 0 {
             return;
         }
-        let n = self.n_classes;
-        let packed = if len * 4 >= n {
-            let stride = self.stride();
+        let stride = self.stride();
+        if start >= 1 << 24 || self.dense.len() >= stride << 24 {
+            // Row offsets are 24 bits: a model this large drops its remaining features rather
+            // than pointing at the wrong rows.
+            self.entries.truncate(start);
+            return;
+        }
+        let packed = if len * 4 >= self.n_classes {
             let index = self.dense.len() / stride;
             self.dense.resize(self.dense.len() + stride, 0);
             for e in self.entries.drain(start..) {
@@ -415,9 +421,9 @@ impl Weights {
         if n > r.remaining() {
             return Err(Error::model("feature count larger than the file"));
         }
-        let mut w = Weights::with_capacity(n_classes, scale, n, 0);
+        // Every entry takes three bytes of the file: the rest of it bounds the entry count.
+        let mut w = Weights::with_capacity(n_classes, scale, n, r.remaining() / 3);
         let mut key = 0u32;
-        let mut row: Vec<(u16, i16)> = Vec::with_capacity(256);
         for i in 0..n {
             let delta = r.varint()?;
             key = u32::try_from(u64::from(key) + delta).map_err(|_| Error::model("feature key out of range"))?;
@@ -425,21 +431,26 @@ impl Weights {
                 return Err(Error::model("repeated feature key"));
             }
             let len = r.u8()? as usize;
-            row.clear();
             // A row's entries are read as one slice (class byte, then the weight as
-            // `Writer::i16` writes it): a model holds a million of them, and reading them
-            // one checked field at a time was most of the load time.
+            // `Writer::i16` writes it) straight into the table: a model holds a million of
+            // them, and reading them one checked field at a time was most of the load time.
+            let start = w.entries.len();
             for entry in r.take(3 * len)?.chunks_exact(3) {
-                let c = entry[0];
-                if c as usize >= n_classes {
+                if entry[0] as usize >= n_classes {
                     return Err(Error::model("class index out of range"));
                 }
-                row.push((u16::from(c), i16::from_le_bytes([entry[1], entry[2]])));
+                w.entries.push(pack_entry(u16::from(entry[0]), i16::from_le_bytes([entry[1], entry[2]])));
             }
-            w.push_row(key, row.iter().copied());
+            w.file_row(key, start);
         }
-        Ok(w.settled())
+        Ok(w)
     }
+}
+
+/// A sparse row's entry: the class in the high 16 bits, the weight in the low 16.
+#[inline]
+fn pack_entry(class: u16, weight: i16) -> u32 {
+    (u32::from(class) << 16) | u32::from(weight as u16)
 }
 
 /// Index of the best class among those `allowed`, ties to the lowest index.
