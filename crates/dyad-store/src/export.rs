@@ -134,7 +134,7 @@ impl Store {
     /// are empty because dyad measures neither.
     pub fn export_gdelt_events(&self, filter: &Filter, out: &mut impl Write) -> Result<u64, Error> {
         let mut n = 0;
-        for e in self.events(filter)? {
+        self.for_each_event(filter, |e| {
             let first = self.first_mention(&e)?;
             let date = e.date.clone().unwrap_or_default();
             let full = date.len() >= 10;
@@ -183,14 +183,15 @@ impl Store {
             debug_assert_eq!(row.len(), GDELT_EVENT_COLUMNS.len());
             writeln!(out, "{}", row.join("\t"))?;
             n += 1;
-        }
+            Ok::<(), Error>(())
+        })?;
         Ok(n)
     }
 
     /// Writes every mention of the filtered events as GDELT 2.0 Mentions TSV.
     pub fn export_gdelt_mentions(&self, filter: &Filter, out: &mut impl Write) -> Result<u64, Error> {
         let mut n = 0;
-        for e in self.events(filter)? {
+        self.for_each_event(filter, |e| {
             let event_time = e.date.as_deref().filter(|d| d.len() >= 10).map(|d| format!("{}000000", digits(&d[..10])));
             for m in self.mentions(e.id)? {
                 let mention_time = m.published.as_deref().map(|p| {
@@ -198,9 +199,10 @@ impl Store {
                     d.truncate(14);
                     format!("{d:0<14}")
                 });
-                let doc_len: i64 =
-                    self.conn
-                        .query_row("SELECT length(text) FROM documents WHERE id = ?1", [&m.doc_id], |r| r.get(0))?;
+                let doc_len: i64 = self
+                    .conn
+                    .prepare_cached("SELECT length(text) FROM documents WHERE id = ?1")?
+                    .query_row([&m.doc_id], |r| r.get(0))?;
                 let row = [
                     e.id.to_string(),
                     event_time.clone().unwrap_or_default(),
@@ -222,7 +224,8 @@ impl Store {
                 writeln!(out, "{}", row.join("\t"))?;
                 n += 1;
             }
-        }
+            Ok::<(), Error>(())
+        })?;
         Ok(n)
     }
 
@@ -249,11 +252,11 @@ impl Store {
             story_ids: Vec<&'a str>,
         }
         let mut n = 0;
-        for e in self.events(filter)? {
-            let (kind, mode): (Option<String>, Option<String>) =
-                self.conn.query_row("SELECT plover_type, plover_mode FROM events WHERE id = ?1", [e.id], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })?;
+        self.for_each_event(filter, |e| {
+            let (kind, mode): (Option<String>, Option<String>) = self
+                .conn
+                .prepare_cached("SELECT plover_type, plover_mode FROM events WHERE id = ?1")?
+                .query_row([e.id], |r| Ok((r.get(0)?, r.get(1)?)))?;
             let mentions = self.mentions(e.id)?;
             let first = mentions.first();
             let record = Plover {
@@ -278,7 +281,8 @@ impl Store {
             serde_json::to_writer(&mut *out, &record).map_err(|e| Error::Io(e.into()))?;
             writeln!(out)?;
             n += 1;
-        }
+            Ok::<(), Error>(())
+        })?;
         Ok(n)
     }
 
@@ -291,12 +295,13 @@ impl Store {
             mentions: Vec<MentionRow>,
         }
         let mut n = 0;
-        for e in self.events(filter)? {
+        self.for_each_event(filter, |e| {
             let line = Line { event: &e, mentions: self.mentions(e.id)? };
             serde_json::to_writer(&mut *out, &line).map_err(|e| Error::Io(e.into()))?;
             writeln!(out)?;
             n += 1;
-        }
+            Ok::<(), Error>(())
+        })?;
         Ok(n)
     }
 }

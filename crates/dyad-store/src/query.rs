@@ -194,8 +194,25 @@ impl Filter {
 }
 
 impl Store {
-    /// Events that pass `filter`, most mentioned first, then by date.
+    /// Events that pass `filter`, most mentioned first, then by date. This holds them all in
+    /// memory: exports and long listings use [`Store::for_each_event`].
     pub fn events(&self, filter: &Filter) -> Result<Vec<EventRow>, Error> {
+        let mut all = Vec::new();
+        self.for_each_event(filter, |e| {
+            all.push(e);
+            Ok::<(), Error>(())
+        })?;
+        Ok(all)
+    }
+
+    /// Calls `each` with the events that pass `filter`, in the order of [`Store::events`],
+    /// one row at a time: memory does not grow with the store, and `each` may query the
+    /// store (for an event's mentions) while the rows are read. The first error stops it.
+    pub fn for_each_event<E: From<Error>>(
+        &self,
+        filter: &Filter,
+        mut each: impl FnMut(EventRow) -> Result<(), E>,
+    ) -> Result<(), E> {
         let (clause, args) = filter.sql()?;
         let limit = if filter.limit > 0 { format!("LIMIT {}", filter.limit) } else { String::new() };
         let sql = format!(
@@ -203,27 +220,32 @@ impl Store {
                     e.modality, e.num_mentions, e.num_sources, e.num_articles, e.place, e.first_doc
              FROM events e {clause} ORDER BY {EVENT_ORDER} {limit}"
         );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
-            Ok(EventRow {
-                id: r.get(0)?,
-                source: r.get(1)?,
-                target: r.get(2)?,
-                cameo: r.get(3)?,
-                root: r.get(4)?,
-                quad_class: r.get(5)?,
-                goldstein: r.get(6)?,
-                date: r.get(7)?,
-                historical: r.get(8)?,
-                modality: r.get(9)?,
-                num_mentions: r.get::<_, i64>(10)? as u64,
-                num_sources: r.get::<_, i64>(11)? as u64,
-                num_articles: r.get::<_, i64>(12)? as u64,
-                place: r.get(13)?,
-                first_doc: r.get(14)?,
-            })
-        })?;
-        rows.collect::<Result<_, _>>().map_err(Error::from)
+        let mut stmt = self.conn.prepare(&sql).map_err(Error::from)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args)).map_err(Error::from)?;
+        while let Some(r) = rows.next().map_err(Error::from)? {
+            let row = (|| {
+                Ok::<_, rusqlite::Error>(EventRow {
+                    id: r.get(0)?,
+                    source: r.get(1)?,
+                    target: r.get(2)?,
+                    cameo: r.get(3)?,
+                    root: r.get(4)?,
+                    quad_class: r.get(5)?,
+                    goldstein: r.get(6)?,
+                    date: r.get(7)?,
+                    historical: r.get(8)?,
+                    modality: r.get(9)?,
+                    num_mentions: r.get::<_, i64>(10)? as u64,
+                    num_sources: r.get::<_, i64>(11)? as u64,
+                    num_articles: r.get::<_, i64>(12)? as u64,
+                    place: r.get(13)?,
+                    first_doc: r.get(14)?,
+                })
+            })()
+            .map_err(Error::from)?;
+            each(row)?;
+        }
+        Ok(())
     }
 
     /// Every mention of event `id`, in document order.

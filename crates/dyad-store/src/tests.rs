@@ -107,6 +107,36 @@ fn filters_and_counts() {
 }
 
 #[test]
+fn events_stream_in_order_and_an_error_stops_them() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .add(&[
+            doc("a", "2022-02-12", "USAGOV", "RUSGOV", "041"),
+            doc("b", "2022-02-14", "RUSMIL", "UKRMIL", "190"),
+            doc("c", "2022-03-01", "RUSGOV", "UKRGOV", "112"),
+        ])
+        .unwrap();
+    let all = store.events(&Filter::default()).unwrap();
+    let mut streamed = Vec::new();
+    store
+        .for_each_event(&Filter::default(), |e| {
+            // The store can be queried while the rows are read (exports fetch mentions).
+            let mentions = store.mentions(e.id)?;
+            streamed.push((e.id, mentions.len()));
+            Ok::<(), Error>(())
+        })
+        .unwrap();
+    assert_eq!(streamed, all.iter().map(|e| (e.id, 1)).collect::<Vec<_>>());
+    let mut seen = 0;
+    let stopped = store.for_each_event(&Filter::default(), |_| {
+        seen += 1;
+        Err(Error::BadQuery("enough".into()))
+    });
+    assert!(matches!(stopped, Err(Error::BadQuery(_))));
+    assert_eq!(seen, 1, "the first error ends the walk");
+}
+
+#[test]
 fn migrates_an_older_store_keeping_its_data() {
     let path = scratch("migrate");
     {

@@ -258,14 +258,16 @@ pub fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
             }
             return Ok(());
         }
-        let events = store.events(&filter)?;
         if format == QueryFormat::Csv {
             writeln!(
                 out,
                 "id,date,source,target,cameo,quad_class,goldstein,modality,historical,num_mentions,num_sources,num_articles"
             )?;
         }
-        for e in &events {
+        let mut n = 0u64;
+        store.for_each_event(&filter, |e| {
+            let e = &e;
+            n += 1;
             match format {
                 QueryFormat::Jsonl => {
                     if args.evidence {
@@ -306,10 +308,11 @@ pub fn query(args: QueryArgs) -> anyhow::Result<ExitCode> {
                     }
                 }
             }
-        }
+            Ok::<(), anyhow::Error>(())
+        })?;
         if format == QueryFormat::Table {
             out.flush()?;
-            eprintln!("dyad: {} events", events.len());
+            eprintln!("dyad: {n} events");
         }
         Ok(())
     })();
@@ -504,17 +507,22 @@ pub fn run(mut args: RunArgs) -> anyhow::Result<ExitCode> {
             added.already_stored
         )?;
         let factual = Filter { modality: vec!["asserted".into(), "reported".into()], ..Filter::default() };
-        let all = store.events(&factual)?;
         let mut dyads: std::collections::BTreeMap<(String, String), (u64, u64)> = Default::default();
         let mut quads = [0u64; 4];
-        for e in &all {
+        // The first events in the store's order, shown with their evidence below.
+        let mut first = Vec::new();
+        store.for_each_event(&factual, |e| {
             let k = dyads.entry((opt(&e.source).to_string(), opt(&e.target).to_string())).or_default();
             k.0 += 1;
             k.1 += e.num_mentions;
             if (1..=4).contains(&e.quad_class) {
                 quads[usize::from(e.quad_class) - 1] += 1;
             }
-        }
+            if first.len() < 8 {
+                first.push(e);
+            }
+            Ok::<(), anyhow::Error>(())
+        })?;
         let mut top: Vec<_> = dyads.into_iter().collect();
         top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         writeln!(out, "Top dyads (events that happened: asserted or reported)")?;
@@ -536,14 +544,14 @@ pub fn run(mut args: RunArgs) -> anyhow::Result<ExitCode> {
             writeln!(out, "  {day} {:<40} {n}", "#".repeat((*n).min(40) as usize))?;
         }
         writeln!(out, "\nEvents with evidence")?;
-        for e in all.iter().take(8) {
+        for e in &first {
             writeln!(out, "  {}", table_row(e))?;
             if let Some(m) = store.mentions(e.id)?.first() {
                 let sentence: String = m.evidence.split_whitespace().collect::<Vec<_>>().join(" ");
                 writeln!(out, "      \"{sentence}\"")?;
             }
         }
-        if all.is_empty() {
+        if first.is_empty() {
             writeln!(out, "  (none yet)")?;
         }
         writeln!(out, "\nMore: dyad query --db {} --evidence", args.db.db.display())?;
