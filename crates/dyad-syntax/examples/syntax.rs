@@ -8,8 +8,9 @@
 //!                                # trained on the POS treebank F
 //! syntax wordtable --out F [--lexicon DIR] [--seed S] NEWS.jsonl...
 //!                                # word clusters and capitalisation from raw news, names from the lexicon
-//! syntax parse --conllu [--tagger F] [--parser F] [--ner F] < in.conllu > out.conllu
-//! syntax bench FILE.conllu [--repeat N] [--tagger F] [--parser F] [--ner F]
+//! syntax parse --conllu [--tagger F] [--parser F] [--ner F] [--word-by-word] < in.conllu > out.conllu
+//!                                # --word-by-word: names and titles not parsed as one word
+//! syntax bench FILE.conllu [--repeat N] [--tagger F] [--parser F] [--ner F] [--word-by-word]
 //!                                # load time (embedded) and words/s of tagger + parser + NER
 //! ```
 //! Model files not given on the command line are the embedded ones.
@@ -59,7 +60,8 @@ fn load_models(args: &[String]) -> Result<Models, String> {
     let ner = read_model(flag(args, "--ner"), || {
         embedded.ner.as_ref().map(dyad_syntax::NerTagger::to_bytes).unwrap_or_default()
     })?;
-    Models::from_bytes(&tagger, &parser, &ner).map_err(|e| e.to_string())
+    let models = Models::from_bytes(&tagger, &parser, &ner).map_err(|e| e.to_string())?;
+    Ok(models.with_whole_names(!args.iter().any(|a| a == "--word-by-word")))
 }
 
 fn run(args: &[String]) -> Result<(), String> {
@@ -160,7 +162,7 @@ fn run(args: &[String]) -> Result<(), String> {
             let models = if args.iter().any(|a| matches!(a.as_str(), "--tagger" | "--parser" | "--ner")) {
                 load_models(args)?
             } else {
-                embedded
+                embedded.with_whole_names(!args.iter().any(|a| a == "--word-by-word"))
             };
             let sizes = dyad_syntax::embedded_sizes();
             println!(

@@ -13,6 +13,11 @@
 //!   features; [`Gazetteer`] is the hook through which name lists become NER features, and a
 //!   [`WordTable`] (word clusters and capitalisation learnt from raw news by
 //!   [`write_word_table`], names from `lexicon/`) is stored in the NER model it was trained with.
+//! - News names people by their titles ("Russian Foreign Minister Sergei Lavrov"), which the
+//!   treebank the parser learnt from rarely does: the NER tagger runs before the parser, its
+//!   person spans are mended (titles out, a cut-off surname in), and each name with the titles
+//!   before it is parsed as one word, its inner arcs written by rule (`names.rs`;
+//!   [`Models::with_whole_names`] turns this off).
 //! - [`train_tagger`], [`train_parser`] and [`train_ner`] train them from UD / UNER files,
 //!   printing each epoch's dev score and keeping the best epoch; [`conllu`] reads and writes
 //!   the files.
@@ -66,6 +71,7 @@ mod error;
 mod features;
 mod hash;
 mod hints;
+mod names;
 mod ner;
 mod parser;
 mod perceptron;
@@ -100,6 +106,8 @@ pub struct Models {
     /// The named-entity tagger.
     pub ner: Option<NerTagger>,
     gazetteer: Option<Shared<dyn Gazetteer>>,
+    /// Whether a person's name with its titles is parsed as one word (see `names.rs`).
+    whole_names: bool,
 }
 
 impl std::fmt::Debug for Models {
@@ -109,6 +117,7 @@ impl std::fmt::Debug for Models {
             .field("parser", &self.parser.is_some())
             .field("ner", &self.ner.is_some())
             .field("gazetteer", &self.gazetteer.is_some())
+            .field("whole_names", &self.whole_names)
             .finish()
     }
 }
@@ -156,7 +165,15 @@ impl Models {
             parser: (!parser.is_empty()).then(|| Parser::from_bytes(parser)).transpose()?,
             ner: (!ner.is_empty()).then(|| NerTagger::from_bytes(ner)).transpose()?,
             gazetteer: None,
+            whole_names: true,
         })
+    }
+
+    /// The same models; with `whole` false, names and titles are parsed word by word as
+    /// the treebank has them, rather than as one word (the default: see `names.rs`).
+    pub fn with_whole_names(mut self, whole: bool) -> Models {
+        self.whole_names = whole;
+        self
     }
 
     /// The same models, with NER features from `gazetteer`.
@@ -177,10 +194,25 @@ impl Models {
         let tags: Vec<PosTag> =
             tagger.predict_ids(words, &mut scratch.tag).into_iter().map(|c| tagger.class(c)).collect();
         let parts = Some(scratch.tag.parts());
-        let arcs = self.parser.as_ref().map(|p| p.predict_with(words, &tags, parts, &mut scratch.parse));
+        // Entities first: the parser is given each person's name, with its titles, as one word.
         let entities = self.ner.as_ref().map(|n| {
             let classes = n.predict_classes(words, &tags, parts, self.gazetteer.as_deref(), &mut scratch.ner);
-            n.spans(&classes)
+            let mut spans = n.spans(&classes);
+            if self.whole_names {
+                names::tidy_person_spans(words, &tags, &mut spans);
+            }
+            spans
+        });
+        let chunks = match &entities {
+            Some(e) if self.whole_names => names::name_chunks(words, &tags, e),
+            _ => Vec::new(),
+        };
+        let arcs = self.parser.as_ref().map(|p| {
+            if chunks.is_empty() {
+                p.predict_with(words, &tags, parts, &mut scratch.parse)
+            } else {
+                names::parse_with_chunks(words, &tags, &chunks, |w, t| p.predict_with(w, t, None, &mut scratch.parse))
+            }
         });
         Analysis { tags, arcs: arcs.unwrap_or_default(), entities: entities.unwrap_or_default() }
     }

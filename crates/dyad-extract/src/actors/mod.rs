@@ -148,23 +148,35 @@ impl Actors {
             })
             .collect();
         let mut found = found;
-        // Headline capitals ("RUSSIA", "PUTIN"): an NER span in capitals is looked up in title case.
+        // An NER span the matcher did not cover is looked up as a whole: the
+        // matcher reports no overlapping names, so "President Xi" (a name of its own) hides
+        // "Xi Jinping" in "President Xi Jinping". Headline capitals ("RUSSIA", "PUTIN") are
+        // looked up in title case.
         for e in &doc.entities {
             let t = &text[e.span.range()];
-            if t.len() < 3 || t.chars().any(char::is_lowercase) || found.iter().any(|f| f.hit.span.overlaps(e.span)) {
+            // A known name that covers the span already says what it is ("Minsk" of "Minsk
+            // agreement").
+            if t.len() < 3 || found.iter().any(|f| f.hit.span.contains(e.span)) {
                 continue;
             }
-            let titled: String = t
-                .split(' ')
-                .map(|w| {
-                    let mut c = w.chars();
-                    c.next()
-                        .map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect())
-                        .unwrap_or_default()
-                })
-                .collect::<Vec<String>>()
-                .join(" ");
-            if let Some(term) = self.lex.term(&titled) {
+            let capitals = !t.chars().any(char::is_lowercase);
+            if capitals && found.iter().any(|f| f.hit.span.overlaps(e.span)) {
+                continue;
+            }
+            let key: String = if !capitals {
+                t.to_string()
+            } else {
+                t.split(' ')
+                    .map(|w| {
+                        let mut c = w.chars();
+                        c.next()
+                            .map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect())
+                            .unwrap_or_default()
+                    })
+                    .collect::<Vec<String>>()
+                    .join(" ")
+            };
+            if let Some(term) = self.lex.term(&key) {
                 let bs = self.lex.bindings(term);
                 if let Some(first) = bs.first() {
                     let kind = self.lex.entry(first.entry).kind;

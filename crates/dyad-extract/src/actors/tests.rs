@@ -144,3 +144,23 @@ fn never_panics_on_odd_text() {
         }
     }
 }
+
+/// The lexicon matcher reports no overlapping names: "President Xi" (a name of its own)
+/// hides "Xi Jinping" in "President Xi Jinping". The NER span is looked up whole.
+#[test]
+fn a_name_overlapped_by_a_titled_alias_is_found_through_its_ner_span() {
+    let text = "President Xi Jinping met the Kenyan delegation.";
+    let mut doc = Document::new("t", text).expect("short text");
+    doc.meta.published = Some(Published::parse("2023-05-02").expect("date"));
+    dyad_text::annotate(&mut doc);
+    let start = text.find("Xi Jinping").unwrap();
+    doc.entities.push(dyad_core::Entity {
+        span: dyad_core::Span::new(start, start + "Xi Jinping".len()),
+        label: EntityLabel::Per,
+        actor: None,
+        canonical: None,
+        role: None,
+    });
+    actors().annotate(&mut doc);
+    assert_eq!(actor_of(&doc, "Xi Jinping"), Some("CHNGOV"), "{:?}", ents(&doc));
+}

@@ -756,6 +756,14 @@ impl Coder {
                         sources.extend(s.actors_in(o, 2));
                     }
                 }
+                // "held talks with Zelensky": the partner's phrase may hang on the verb that
+                // governs the noun rather than on the noun.
+                if p.preps.is_empty()
+                    && s.words[i].deprel == "obj"
+                    && let Some(g) = s.words[i].head.filter(|&g| is_verb(s.words[g].upos))
+                {
+                    target_words.extend(obliques(g).into_iter().filter(|&o| s.case_of(o) == "with"));
+                }
                 // "the annexation of Crimea by Russia" with "by" attached to "Crimea"
                 for o in obliques(i).into_iter().filter(|&o| s.case_of(o) == "of") {
                     for b in obliques(o) {

@@ -268,7 +268,9 @@ impl<'a> Sent<'a> {
             span.start = span.start.min(self.words[n].span.start);
             span.end = span.end.max(self.words[n].span.end);
             if d < 4 {
-                for c in self.kids(n, &["det", "amod", "compound", "flat", "nmod:poss", "nummod", "case", "nmod"]) {
+                for c in self
+                    .kids(n, &["det", "amod", "compound", "flat", "nmod:poss", "nmod:desc", "nummod", "case", "nmod"])
+                {
                     if self.words[c].deprel == "case" && n == i {
                         continue;
                     }
@@ -318,8 +320,9 @@ impl<'a> Sent<'a> {
                 self.collect(c, depth, out);
             }
         } else if depth > 0 && !markers::is_relational(&w.lower) {
-            let mods: Vec<usize> =
-                self.kids(h, &["amod", "compound", "nmod:poss", "nmod", "appos", "flat", "det:poss", "det"]).collect();
+            let mods: Vec<usize> = self
+                .kids(h, &["amod", "compound", "nmod:poss", "nmod:desc", "nmod", "appos", "flat", "det:poss", "det"])
+                .collect();
             let before = out.len();
             for c in mods {
                 if self.words[c].deprel == "det" && self.actor[c].is_none() {

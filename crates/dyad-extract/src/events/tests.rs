@@ -526,3 +526,35 @@ fn a_speech_act_after_a_reported_clause_is_the_speakers() {
         assert!(pair(e).0.is_some_and(|c| c.starts_with(speaker)), "{text}: {:?}", codes(&doc));
     }
 }
+
+/// News names people by their titles: each name with its titles is parsed as one word, so
+/// both the meeting's actors are found (without it the parser made "Chilean" the root).
+#[test]
+fn titled_names_on_both_sides_of_the_verb() {
+    for (text, src, tgt) in [
+        ("Chilean President Gabriel Boric met Argentine President Alberto Fernandez in Santiago.", "CHLGOV", "ARGGOV"),
+        ("Boric and Argentine president Alberto Fernandez are expected to meet on Monday.", "CHLGOV", "ARGGOV"),
+    ] {
+        let doc = run(text, "2022-08-01", true);
+        let got = codes(&doc);
+        assert!(
+            doc.events.iter().any(|e| e.cameo.starts_with("04")
+                && e.source.as_ref().and_then(|p| p.code.as_deref()) == Some(src)
+                && e.target.as_ref().and_then(|p| p.code.as_deref()) == Some(tgt)),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+/// "held talks with X": the partner is found whether the parser hangs "with X" on the noun
+/// or on the verb that governs it.
+#[test]
+fn talks_partner_on_the_governing_verb() {
+    let doc = run(
+        "The Chilean president pledged more aid after holding talks with Argentine President Alberto Fernandez in Santiago.",
+        "2022-08-01",
+        true,
+    );
+    let e = find(&doc, "046").unwrap_or_else(|| panic!("{:?}", codes(&doc)));
+    assert_eq!(e.target.as_ref().and_then(|p| p.code.as_deref()), Some("ARGGOV"), "{:?}", codes(&doc));
+}

@@ -1,0 +1,339 @@
+//! Names parsed whole: a person's name with the titles before it ("Russian Foreign Minister
+//! Sergei Lavrov") is given to the parser as one word, and its inner structure is written
+//! by rule.
+//!
+//! Why: the parser learned from web text (UD EWT), which has few of news's long runs of
+//! capitalised titles and names. Given "Chinese President Xi Jinping met Russian President
+//! Vladimir Putin in Moscow." it made "Chinese" the root and "Russian" a clausal complement
+//! of "met", so the event coder found neither who met nor whom. The same sentence with each
+//! name as one word ("Jinping met Putin in Moscow.") is one it parses right. The NER tagger
+//! runs first and marks the names; titles are the capitalised words before a name.
+
+use crate::ner::NerSpan;
+use crate::parser::Arc;
+use crate::tagger::PosTag;
+
+/// A name with its titles: words `start..end`; the name itself is `name..end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct NameChunk {
+    pub start: usize,
+    pub name: usize,
+    pub end: usize,
+}
+
+/// Words that are capitalised without being titles: they end a run of titles ("On Friday
+/// President Biden": "Friday" is not one of his titles).
+const NOT_TITLES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "i",
+];
+
+/// Titles written in lower case ("Ukrainian president Volodymyr Zelenskiy", "his Russian
+/// counterpart Vladimir Putin"); capitalised words need no list.
+const LOWER_CASE_TITLES: &[&str] = &[
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "finance",
+    "secretary",
+    "chancellor",
+    "premier",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "chief",
+    "ambassador",
+    "envoy",
+    "general",
+    "commander",
+    "governor",
+    "mayor",
+    "senator",
+    "adviser",
+    "advisor",
+    "deputy",
+    "head",
+    "king",
+    "queen",
+    "prince",
+    "speaker",
+    "chairman",
+    "chairwoman",
+    "director",
+    "diplomat",
+    "counterpart",
+    "lawmaker",
+    "opposition",
+    "policy",
+    "top",
+    "former",
+];
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether word `k` can be one of the titles before a name.
+fn title_word(words: &[&str], tags: &[PosTag], k: usize) -> bool {
+    let w = words[k];
+    if !capitalised(w) {
+        return LOWER_CASE_TITLES.contains(&w) && matches!(tags[k].upos, "NOUN" | "ADJ" | "PROPN");
+    }
+    if NOT_TITLES.iter().any(|n| w.eq_ignore_ascii_case(n)) {
+        return false;
+    }
+    match tags[k].upos {
+        "PROPN" | "ADJ" => true,
+        // A capitalised noun opening the sentence may be a plain word ("Police said").
+        "NOUN" => k > 0,
+        _ => false,
+    }
+}
+
+/// Mends the NER tagger's person spans where they disagree with the words around them: a
+/// span that took in titles ("Chilean President Gabriel Boric") starts after the last
+/// title word, and a span that stopped before the surname ("Gabriel | Boric") runs on over
+/// the capitalised proper nouns after it (at most two, not into another entity).
+pub(crate) fn tidy_person_spans(words: &[&str], tags: &[PosTag], entities: &mut [NerSpan]) {
+    for i in 0..entities.len() {
+        let e = entities[i];
+        if e.label != "PER" || e.end > words.len() || e.start >= e.end {
+            continue;
+        }
+        let limit = entities.get(i + 1).map_or(words.len(), |n| n.start).min(e.end + 2);
+        let mut end = e.end;
+        while end < limit
+            && tags[end].upos == "PROPN"
+            && capitalised(words[end])
+            && !NOT_TITLES.iter().any(|n| words[end].eq_ignore_ascii_case(n))
+        {
+            end += 1;
+        }
+        let start = (e.start..end - 1)
+            .rev()
+            .find(|&k| LOWER_CASE_TITLES.contains(&words[k].to_lowercase().as_str()))
+            .map_or(e.start, |k| k + 1);
+        entities[i] = NerSpan { start, end, label: e.label };
+    }
+}
+
+/// The person names of `entities` of two words or more, or with titles before them,
+/// in sentence order.
+pub(crate) fn name_chunks(words: &[&str], tags: &[PosTag], entities: &[NerSpan]) -> Vec<NameChunk> {
+    let mut chunks: Vec<NameChunk> = Vec::new();
+    for e in entities {
+        if e.label != "PER" || e.end > words.len() || e.start >= e.end {
+            continue;
+        }
+        let floor = chunks.last().map_or(0, |c| c.end);
+        let name = e.start;
+        let mut start = e.start;
+        while start > floor {
+            let k = start - 1;
+            if title_word(words, tags, k) {
+                start = k;
+            } else if words[k] == "of" && k > floor && title_word(words, tags, k - 1) && start < name {
+                // "Secretary of State": "of" joins two titles.
+                start = k;
+            } else {
+                break;
+            }
+        }
+        if words[start] == "of" {
+            start += 1;
+        }
+        if e.end - start >= 2 {
+            chunks.push(NameChunk { start, name, end: e.end });
+        }
+    }
+    chunks
+}
+
+/// The arcs of a chunk's own words, as UD English EWT writes them: the name's first word
+/// heads the chunk and the rest of the name is `flat`; the titles form segments split by
+/// "of" ("Secretary | of State"), each headed by its last word, whose other words are its
+/// `amod` (adjectives) or `compound`; the first segment's head is the name's `nmod:desc`,
+/// each later one the `nmod` of the one before, with "of" as its `case`. Heads are 1-based,
+/// as in [`Arc`].
+fn inner_arcs(words: &[&str], tags: &[PosTag], c: NameChunk, arcs: &mut [Arc]) {
+    let name_head = c.name + 1;
+    for arc in &mut arcs[c.name + 1..c.end] {
+        *arc = Arc { head: name_head, deprel: "flat" };
+    }
+    // Head (1-based) of the segment before the current one, or the name for the first.
+    let mut outer = (name_head, "nmod:desc");
+    let mut seg = c.start;
+    while seg < c.name {
+        let end = (seg..c.name).find(|&k| words[k] == "of").unwrap_or(c.name);
+        if end == seg {
+            // "of" with no title before it: attach it to what follows.
+            arcs[seg] = Arc { head: seg + 2, deprel: "case" };
+            seg += 1;
+            continue;
+        }
+        let head = end - 1;
+        arcs[head] = Arc { head: outer.0, deprel: outer.1 };
+        for k in seg..head {
+            arcs[k] = Arc { head: head + 1, deprel: if tags[k].upos == "ADJ" { "amod" } else { "compound" } };
+        }
+        if seg > c.start && words[seg - 1] == "of" {
+            arcs[seg - 1] = Arc { head: head + 1, deprel: "case" };
+        }
+        outer = (head + 1, "nmod");
+        seg = end + 1;
+    }
+}
+
+/// Parses the sentence with every chunk as one word, its last, through `parse`, then writes
+/// back the arcs of the whole sentence. The chunk's head word takes the arc its stand-in got,
+/// and whatever depended on the stand-in depends on the head.
+pub(crate) fn parse_with_chunks(
+    words: &[&str],
+    tags: &[PosTag],
+    chunks: &[NameChunk],
+    parse: impl FnOnce(&[&str], &[PosTag]) -> Vec<Arc>,
+) -> Vec<Arc> {
+    // Original index of each word the parser sees, and the head word each stands for.
+    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(words.len());
+    let mut next = chunks.iter().peekable();
+    let mut k = 0;
+    while k < words.len() {
+        match next.peek() {
+            Some(c) if c.start == k => {
+                kept.push((c.end - 1, c.name));
+                k = c.end;
+                next.next();
+            }
+            _ => {
+                kept.push((k, k));
+                k += 1;
+            }
+        }
+    }
+    let short_words: Vec<&str> = kept.iter().map(|&(w, _)| words[w]).collect();
+    let short_tags: Vec<PosTag> = kept.iter().map(|&(w, _)| tags[w]).collect();
+    let short = parse(&short_words, &short_tags);
+    let mut arcs = vec![Arc { head: 0, deprel: "dep" }; words.len()];
+    for (&(_, stands_for), arc) in kept.iter().zip(&short) {
+        let head = if arc.head == 0 { 0 } else { kept.get(arc.head - 1).map_or(0, |&(_, h)| h + 1) };
+        arcs[stands_for] = Arc { head, deprel: arc.deprel };
+    }
+    for &c in chunks {
+        inner_arcs(words, tags, c, &mut arcs);
+    }
+    arcs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(upos: &'static str) -> PosTag {
+        PosTag { upos, xpos: "_" }
+    }
+
+    fn per(start: usize, end: usize) -> NerSpan {
+        NerSpan { start, end, label: "PER" }
+    }
+
+    #[test]
+    fn titles_join_the_name_they_precede() {
+        let words = ["On", "Friday", "US", "Secretary", "of", "State", "Antony", "Blinken", "met", "Lavrov", "."];
+        let tags =
+            ["ADP", "PROPN", "PROPN", "PROPN", "ADP", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"].map(tag);
+        let chunks = name_chunks(&words, &tags, &[per(6, 8), per(9, 10)]);
+        assert_eq!(
+            chunks,
+            [NameChunk { start: 2, name: 6, end: 8 }],
+            "the weekday stays out; a lone surname is no chunk"
+        );
+        let titles = ["US", "Secretary", "of", "Foreign", "Affairs", "Jane", "Roe"];
+        let arcs = parse_with_chunks(
+            &titles,
+            &["PROPN", "PROPN", "ADP", "ADJ", "PROPN", "PROPN", "PROPN"].map(tag),
+            &[NameChunk { start: 0, name: 5, end: 7 }],
+            |w, _| vec![Arc { head: 0, deprel: "root" }; w.len()],
+        );
+        let got: Vec<(usize, &str)> = arcs.iter().map(|a| (a.head, a.deprel)).collect();
+        assert_eq!(
+            got,
+            [(2, "compound"), (6, "nmod:desc"), (5, "case"), (5, "amod"), (2, "nmod"), (0, "root"), (6, "flat")]
+        );
+        let lower = ["his", "Russian", "counterpart", "Vladimir", "Putin"];
+        let chunks = name_chunks(&lower, &["PRON", "ADJ", "NOUN", "PROPN", "PROPN"].map(tag), &[per(3, 5)]);
+        assert_eq!(chunks, [NameChunk { start: 1, name: 3, end: 5 }], "a title in lower case from the list");
+        let inside = ["Chilean", "President", "Gabriel", "Boric", "spoke", "Friday"];
+        let tags = ["ADJ", "PROPN", "PROPN", "PROPN", "VERB", "PROPN"].map(tag);
+        let mut spans = [per(0, 3)];
+        tidy_person_spans(&inside, &tags, &mut spans);
+        assert_eq!(spans, [per(2, 4)], "titles out of the name, the surname in");
+        let chunks = name_chunks(&inside, &tags, &spans);
+        assert_eq!(chunks, [NameChunk { start: 0, name: 2, end: 4 }]);
+        let mut spans = [per(4, 5), NerSpan { start: 5, end: 6, label: "LOC" }];
+        tidy_person_spans(&["a", "b", "c", "d", "Smith", "Paris"], &tags, &mut spans);
+        assert_eq!(spans[0], per(4, 5), "not into the next entity");
+        let lower = ["Police", "arrested", "John", "Smith"];
+        let chunks = name_chunks(&lower, &["NOUN", "VERB", "PROPN", "PROPN"].map(tag), &[per(2, 4)]);
+        assert_eq!(chunks, [NameChunk { start: 2, name: 2, end: 4 }]);
+    }
+
+    #[test]
+    fn the_parser_sees_one_word_per_chunk_and_the_arcs_come_back_whole() {
+        // "Russian President Vladimir Putin met Xi ."
+        let words = ["Russian", "President", "Vladimir", "Putin", "met", "Xi", "."];
+        let tags = ["ADJ", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"].map(tag);
+        let chunks = name_chunks(&words, &tags, &[per(2, 4), per(5, 6)]);
+        let mut seen = Vec::new();
+        let arcs = parse_with_chunks(&words, &tags, &chunks, |w, _| {
+            seen = w.iter().map(|s| s.to_string()).collect();
+            // Putin <-nsubj- met -obj-> Xi, met is the root.
+            vec![
+                Arc { head: 2, deprel: "nsubj" },
+                Arc { head: 0, deprel: "root" },
+                Arc { head: 2, deprel: "obj" },
+                Arc { head: 2, deprel: "punct" },
+            ]
+        });
+        assert_eq!(seen, ["Putin", "met", "Xi", "."]);
+        let got: Vec<(usize, &str)> = arcs.iter().map(|a| (a.head, a.deprel)).collect();
+        assert_eq!(
+            got,
+            [(2, "amod"), (3, "nmod:desc"), (5, "nsubj"), (3, "flat"), (0, "root"), (5, "obj"), (5, "punct")]
+        );
+    }
+}
