@@ -199,6 +199,7 @@ impl Models {
             let classes = n.predict_classes(words, &tags, parts, self.gazetteer.as_deref(), &mut scratch.ner);
             let mut spans = n.spans(&classes);
             if self.whole_names {
+                names::split_run_on_spans(words, &tags, &mut spans);
                 names::tidy_person_spans(words, &tags, &mut spans);
             }
             spans

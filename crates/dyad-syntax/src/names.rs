@@ -125,6 +125,51 @@ fn title_word(words: &[&str], tags: &[PosTag], k: usize) -> bool {
     }
 }
 
+/// Cuts entity spans that ran on over the clause ("Indian Prime Minister Narendra Modi will
+/// visit Washington", "... Morawiecki and his Czech counterpart Petr Fiala"): a name holds
+/// no lower-case verb, pronoun, adverb or subordinator, and no "and"/"or" before a
+/// lower-case word. The pieces between such words that hold a capitalised word stay
+/// entities of the same type, without "and", "or", "of" or "the" at their edges.
+pub(crate) fn split_run_on_spans(words: &[&str], tags: &[PosTag], entities: &mut Vec<NerSpan>) {
+    let breaks = |k: usize| {
+        let lower = !capitalised(words[k]) && words[k].chars().next().is_some_and(char::is_alphabetic);
+        lower
+            && (matches!(tags[k].upos, "VERB" | "AUX" | "PRON" | "ADV" | "PART" | "SCONJ")
+                || (matches!(words[k], "and" | "or")
+                    && words.get(k + 1).is_some_and(|n| !capitalised(n) || tags[k + 1].upos == "PRON")))
+    };
+    let edge = |k: usize| matches!(words[k], "and" | "or" | "of" | "the" | "," | "'s" | "\u{2019}s");
+    if !entities.iter().any(|e| e.end <= words.len() && (e.start..e.end).any(breaks)) {
+        return;
+    }
+    let mut out = Vec::with_capacity(entities.len() + 2);
+    for e in entities.iter() {
+        if e.end > words.len() || !(e.start..e.end).any(breaks) {
+            out.push(*e);
+            continue;
+        }
+        let mut k = e.start;
+        while k < e.end {
+            let mut end = k;
+            while end < e.end && !breaks(end) {
+                end += 1;
+            }
+            let (mut a, mut b) = (k, end);
+            while a < b && edge(a) {
+                a += 1;
+            }
+            while b > a && edge(b - 1) {
+                b -= 1;
+            }
+            if (a..b).any(|i| capitalised(words[i])) {
+                out.push(NerSpan { start: a, end: b, label: e.label });
+            }
+            k = end + 1;
+        }
+    }
+    *entities = out;
+}
+
 /// Mends the NER tagger's person spans where they disagree with the words around them: a
 /// span that took in titles ("Chilean President Gabriel Boric") starts after the last
 /// title word, and a span that stopped before the surname ("Gabriel | Boric") runs on over
@@ -307,6 +352,30 @@ mod tests {
         let mut spans = [per(4, 5), NerSpan { start: 5, end: 6, label: "LOC" }];
         tidy_person_spans(&["a", "b", "c", "d", "Smith", "Paris"], &tags, &mut spans);
         assert_eq!(spans[0], per(4, 5), "not into the next entity");
+        let words = [
+            "Polish",
+            "Prime",
+            "Minister",
+            "Jan",
+            "Nowak",
+            "and",
+            "his",
+            "Czech",
+            "counterpart",
+            "Petr",
+            "Fiala",
+            "met",
+        ];
+        let tags =
+            ["ADJ", "PROPN", "PROPN", "PROPN", "PROPN", "CCONJ", "PRON", "ADJ", "NOUN", "PROPN", "PROPN", "VERB"]
+                .map(tag);
+        let mut spans = vec![NerSpan { start: 0, end: 11, label: "ORG" }];
+        split_run_on_spans(&words, &tags, &mut spans);
+        let ranges: Vec<(usize, usize)> = spans.iter().map(|e| (e.start, e.end)).collect();
+        assert_eq!(ranges, [(0, 5), (7, 11)], "cut at 'and his', pieces kept");
+        let mut whole = vec![NerSpan { start: 0, end: 3, label: "LOC" }];
+        split_run_on_spans(&["Bosnia", "and", "Herzegovina"], &["PROPN", "CCONJ", "PROPN"].map(tag), &mut whole);
+        assert_eq!((whole[0].start, whole[0].end), (0, 3), "'and' between names stays");
         let lower = ["Police", "arrested", "John", "Smith"];
         let chunks = name_chunks(&lower, &["NOUN", "VERB", "PROPN", "PROPN"].map(tag), &[per(2, 4)]);
         assert_eq!(chunks, [NameChunk { start: 2, name: 2, end: 4 }]);
