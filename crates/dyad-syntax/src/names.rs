@@ -173,11 +173,22 @@ pub(crate) fn split_run_on_spans(words: &[&str], tags: &[PosTag], entities: &mut
 /// Mends the NER tagger's person spans where they disagree with the words around them: a
 /// span that took in titles ("Chilean President Gabriel Boric") starts after the last
 /// title word, and a span that stopped before the surname ("Gabriel | Boric") runs on over
-/// the capitalised proper nouns after it (at most two, not into another entity).
+/// the capitalised proper nouns after it (at most two, not into another entity). A span of
+/// another type that ends in a title and a two-word name is a person.
 pub(crate) fn tidy_person_spans(words: &[&str], tags: &[PosTag], entities: &mut [NerSpan]) {
     for i in 0..entities.len() {
         let e = entities[i];
-        if e.label != "PER" || e.end > words.len() || e.start >= e.end {
+        if e.end > words.len() || e.start >= e.end {
+            continue;
+        }
+        let last_title =
+            (e.start..e.end).rev().find(|&k| LOWER_CASE_TITLES.contains(&words[k].to_lowercase().as_str()));
+        // A title and then two or more capitalised proper nouns is a person whatever the
+        // tagger called it ("Prime Minister Narendra Modi"; not "General Motors").
+        let titled_person = last_title.is_some_and(|t| {
+            e.end - t > 2 && (t + 1..e.end).all(|k| tags[k].upos == "PROPN" && capitalised(words[k]))
+        });
+        if e.label != "PER" && !titled_person {
             continue;
         }
         let limit = entities.get(i + 1).map_or(words.len(), |n| n.start).min(e.end + 2);
@@ -193,7 +204,7 @@ pub(crate) fn tidy_person_spans(words: &[&str], tags: &[PosTag], entities: &mut 
             .rev()
             .find(|&k| LOWER_CASE_TITLES.contains(&words[k].to_lowercase().as_str()))
             .map_or(e.start, |k| k + 1);
-        entities[i] = NerSpan { start, end, label: e.label };
+        entities[i] = NerSpan { start, end, label: "PER" };
     }
 }
 
