@@ -81,8 +81,8 @@ fn mentions_merge_across_articles_within_the_window() {
     assert_eq!(store.mentions(top.id).unwrap().len(), 3);
 }
 
-#[test]
-fn filters_and_counts() {
+/// An in-memory store of three events: two with a Russian source, one in March.
+fn three_events() -> Store {
     let mut store = Store::open_in_memory().unwrap();
     store
         .add(&[
@@ -91,6 +91,12 @@ fn filters_and_counts() {
             doc("c", "2022-03-01", "RUSGOV", "UKRGOV", "112"),
         ])
         .unwrap();
+    store
+}
+
+#[test]
+fn filters_and_counts() {
+    let store = three_events();
     let f = |source: &str| Filter { source: Some(source.into()), ..Filter::default() };
     assert_eq!(store.events(&f("RUS*")).unwrap().len(), 2);
     assert_eq!(store.events(&f("RUS")).unwrap().len(), 0, "without * a code is exact");
@@ -108,14 +114,7 @@ fn filters_and_counts() {
 
 #[test]
 fn events_stream_in_order_and_an_error_stops_them() {
-    let mut store = Store::open_in_memory().unwrap();
-    store
-        .add(&[
-            doc("a", "2022-02-12", "USAGOV", "RUSGOV", "041"),
-            doc("b", "2022-02-14", "RUSMIL", "UKRMIL", "190"),
-            doc("c", "2022-03-01", "RUSGOV", "UKRGOV", "112"),
-        ])
-        .unwrap();
+    let store = three_events();
     let all = store.events(&Filter::default()).unwrap();
     let mut streamed = Vec::new();
     store

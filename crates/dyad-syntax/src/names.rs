@@ -185,9 +185,8 @@ pub(crate) fn tidy_person_spans(words: &[&str], tags: &[PosTag], entities: &mut 
             (e.start..e.end).rev().find(|&k| LOWER_CASE_TITLES.contains(&words[k].to_lowercase().as_str()));
         // A title and then two or more capitalised proper nouns is a person whatever the
         // tagger called it ("Prime Minister Narendra Modi"; not "General Motors").
-        let titled_person = last_title.is_some_and(|t| {
-            e.end - t > 2 && (t + 1..e.end).all(|k| tags[k].upos == "PROPN" && capitalised(words[k]))
-        });
+        let titled_person = last_title
+            .is_some_and(|t| e.end - t > 2 && (t + 1..e.end).all(|k| tags[k].upos == "PROPN" && capitalised(words[k])));
         if e.label != "PER" && !titled_person {
             continue;
         }
