@@ -11,9 +11,11 @@
 //! - Events are GDELT-like: mentions of one source actor doing one CAMEO action to one
 //!   target within a date window are one event with `num_mentions`, `num_sources` and
 //!   `num_articles`, updated as new mentions arrive.
-//! - [`Filter`] selects events; [`export`] writes GDELT 2.0 Events and Mentions TSV,
-//!   PLOVER-style JSON and dyad JSONL; [`Store::export_parquet`] writes the events or the
-//!   mentions as typed, zstd-compressed Parquet ([`ParquetTable`], schema in `docs/parquet.md`).
+//! - [`Filter`] selects events; [`Store::for_each_event`] walks them one row at a time, so
+//!   that [`export`] (GDELT 2.0 Events and Mentions TSV, PLOVER-style JSON, dyad JSONL) runs
+//!   in constant memory whatever the store's size; [`Store::export_parquet`] writes the events
+//!   or the mentions as typed, zstd-compressed Parquet ([`ParquetTable`], schema in
+//!   `docs/parquet.md`).
 //!
 //! # Not here
 //!
