@@ -106,7 +106,8 @@ pub struct Models {
     /// The named-entity tagger.
     pub ner: Option<NerTagger>,
     gazetteer: Option<Shared<dyn Gazetteer>>,
-    /// Whether a person's name with its titles is parsed as one word (see `names.rs`).
+    /// Whether NER spans are mended and a person's name with its titles is parsed as one
+    /// word (see `names.rs`).
     whole_names: bool,
 }
 
@@ -199,8 +200,7 @@ impl Models {
             let classes = n.predict_classes(words, &tags, parts, self.gazetteer.as_deref(), &mut scratch.ner);
             let mut spans = n.spans(&classes);
             if self.whole_names {
-                names::split_run_on_spans(words, &tags, &mut spans);
-                names::tidy_person_spans(words, &tags, &mut spans);
+                names::mend_spans(words, &tags, &mut spans);
             }
             spans
         });
@@ -212,6 +212,8 @@ impl Models {
             if chunks.is_empty() {
                 p.predict_with(words, &tags, parts, &mut scratch.parse)
             } else {
+                // The tagger's word parts are per original word: the shortened sentence's
+                // words are normalised again by the parser (a few dozen instructions a word).
                 names::parse_with_chunks(words, &tags, &chunks, |w, t| p.predict_with(w, t, None, &mut scratch.parse))
             }
         });

@@ -108,13 +108,28 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether `w` is a title of the list, in any case ("President", "minister").
+fn is_title(w: &str) -> bool {
+    LOWER_CASE_TITLES.iter().any(|t| w.eq_ignore_ascii_case(t))
+}
+
+/// Whether `w` is a capitalised word that is never a title (a weekday, a month).
+fn never_title(w: &str) -> bool {
+    NOT_TITLES.iter().any(|n| w.eq_ignore_ascii_case(n))
+}
+
+/// The last title word among `words[range]`.
+fn last_title(words: &[&str], range: std::ops::Range<usize>) -> Option<usize> {
+    range.rev().find(|&k| is_title(words[k]))
+}
+
 /// Whether word `k` can be one of the titles before a name.
 fn title_word(words: &[&str], tags: &[PosTag], k: usize) -> bool {
     let w = words[k];
     if !capitalised(w) {
         return LOWER_CASE_TITLES.contains(&w) && matches!(tags[k].upos, "NOUN" | "ADJ" | "PROPN");
     }
-    if NOT_TITLES.iter().any(|n| w.eq_ignore_ascii_case(n)) {
+    if never_title(w) {
         return false;
     }
     match tags[k].upos {
@@ -125,12 +140,19 @@ fn title_word(words: &[&str], tags: &[PosTag], k: usize) -> bool {
     }
 }
 
+/// Mends the NER tagger's spans before they are used: run-on spans cut, person spans
+/// fitted to their names (see the two functions it calls).
+pub(crate) fn mend_spans(words: &[&str], tags: &[PosTag], entities: &mut Vec<NerSpan>) {
+    split_run_on_spans(words, tags, entities);
+    tidy_person_spans(words, tags, entities);
+}
+
 /// Cuts entity spans that ran on over the clause ("Indian Prime Minister Narendra Modi will
 /// visit Washington", "... Morawiecki and his Czech counterpart Petr Fiala"): a name holds
 /// no lower-case verb, pronoun, adverb or subordinator, and no "and"/"or" before a
 /// lower-case word. The pieces between such words that hold a capitalised word stay
 /// entities of the same type, without "and", "or", "of" or "the" at their edges.
-pub(crate) fn split_run_on_spans(words: &[&str], tags: &[PosTag], entities: &mut Vec<NerSpan>) {
+fn split_run_on_spans(words: &[&str], tags: &[PosTag], entities: &mut Vec<NerSpan>) {
     let breaks = |k: usize| {
         let lower = !capitalised(words[k]) && words[k].chars().next().is_some_and(char::is_alphabetic);
         lower
@@ -175,34 +197,25 @@ pub(crate) fn split_run_on_spans(words: &[&str], tags: &[PosTag], entities: &mut
 /// title word, and a span that stopped before the surname ("Gabriel | Boric") runs on over
 /// the capitalised proper nouns after it (at most two, not into another entity). A span of
 /// another type that ends in a title and a two-word name is a person.
-pub(crate) fn tidy_person_spans(words: &[&str], tags: &[PosTag], entities: &mut [NerSpan]) {
+fn tidy_person_spans(words: &[&str], tags: &[PosTag], entities: &mut [NerSpan]) {
     for i in 0..entities.len() {
         let e = entities[i];
         if e.end > words.len() || e.start >= e.end {
             continue;
         }
-        let last_title =
-            (e.start..e.end).rev().find(|&k| LOWER_CASE_TITLES.contains(&words[k].to_lowercase().as_str()));
         // A title and then two or more capitalised proper nouns is a person whatever the
         // tagger called it ("Prime Minister Narendra Modi"; not "General Motors").
-        let titled_person = last_title
+        let titled_person = last_title(words, e.start..e.end)
             .is_some_and(|t| e.end - t > 2 && (t + 1..e.end).all(|k| tags[k].upos == "PROPN" && capitalised(words[k])));
         if e.label != "PER" && !titled_person {
             continue;
         }
         let limit = entities.get(i + 1).map_or(words.len(), |n| n.start).min(e.end + 2);
         let mut end = e.end;
-        while end < limit
-            && tags[end].upos == "PROPN"
-            && capitalised(words[end])
-            && !NOT_TITLES.iter().any(|n| words[end].eq_ignore_ascii_case(n))
-        {
+        while end < limit && tags[end].upos == "PROPN" && capitalised(words[end]) && !never_title(words[end]) {
             end += 1;
         }
-        let start = (e.start..end - 1)
-            .rev()
-            .find(|&k| LOWER_CASE_TITLES.contains(&words[k].to_lowercase().as_str()))
-            .map_or(e.start, |k| k + 1);
+        let start = last_title(words, e.start..end - 1).map_or(e.start, |k| k + 1);
         entities[i] = NerSpan { start, end, label: "PER" };
     }
 }
