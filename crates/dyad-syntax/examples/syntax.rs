@@ -3,7 +3,7 @@
 //! ```text
 //! syntax train tagger|parser|ner --train F --dev F --out F [--epochs N] [--seed S] [--prune P]
 //!              [--max-weights N] [--tagger F] [--jackknife K] [--jackknife-epochs N] [--explore P]
-//!              [--words F]       # NER, parser: word table written by `syntax wordtable`
+//!              [--words F]       # word table written by `syntax wordtable` (any model)
 //!              [--jackknife K --tag-train F]  # NER: training tags from K jackknife taggers
 //!                                # trained on the POS treebank F
 //! syntax wordtable --out F [--lexicon DIR] [--seed S] NEWS.jsonl...

@@ -4,12 +4,16 @@
 //! Features: the word, its normalised form, shape, prefixes and suffixes; the words and
 //! suffixes around it; the two previous predicted tags; and a lexicon feature, the set of
 //! tags each frequent training word was seen with ("ambiguity class"), for the word and its
-//! neighbours, which stands in for the tags of words not yet tagged.
+//! neighbours, which stands in for the tags of words not yet tagged. A tagger trained with a
+//! [`WordTable`] carries it in its file and adds the word's and its neighbours' clusters and
+//! how often news writes the word capitalised: what it knows of words its treebank never had
+//! ("invade" is a verb like "attack"; "Moscow" is a name, even after "should").
 
 use crate::codec::{Reader, Writer};
 use crate::features::{WordParts, intern, padding, word_parts};
 use crate::hash::key;
 use crate::perceptron::{Averaged, Weights, argmax_where};
+use crate::wordtable::{WordInfo, WordTable};
 use crate::{Error, Result};
 use std::collections::{BTreeMap, HashMap};
 
@@ -33,12 +37,15 @@ pub struct Tagger {
     /// Normalised word → 1-based ambiguity class.
     lexicon: HashMap<String, u32>,
     weights: Weights,
+    table: Option<WordTable>,
 }
 
 /// Everything a sentence's features need, computed once.
 pub(crate) struct TagContext {
     parts: Vec<WordParts>,
     amb: Vec<u64>,
+    /// Word table entries of the words (with padding), when the model has a table.
+    info: Vec<WordInfo>,
     scratch: String,
 }
 
@@ -46,7 +53,7 @@ const PAD: usize = 2;
 
 impl TagContext {
     pub(crate) fn new() -> TagContext {
-        TagContext { parts: Vec::new(), amb: Vec::new(), scratch: String::new() }
+        TagContext { parts: Vec::new(), amb: Vec::new(), info: Vec::new(), scratch: String::new() }
     }
 
     /// The words' parts, with two padding entries on each side, as the last fill left them:
@@ -55,9 +62,10 @@ impl TagContext {
         &self.parts
     }
 
-    fn fill(&mut self, words: &[&str], lexicon: &HashMap<String, u32>) {
+    fn fill(&mut self, words: &[&str], lexicon: &HashMap<String, u32>, table: Option<&WordTable>) {
         self.parts.clear();
         self.amb.clear();
+        self.info.clear();
         self.parts.extend([padding(1), padding(2)]);
         self.amb.extend([u64::MAX - 1, u64::MAX - 2]);
         for w in words {
@@ -68,6 +76,12 @@ impl TagContext {
         }
         self.parts.extend([padding(3), padding(4)]);
         self.amb.extend([u64::MAX - 3, u64::MAX - 4]);
+        if let Some(t) = table {
+            let pad = |k: u16| WordInfo { clusters: [u16::MAX - k; 3], caps: 6 };
+            self.info.extend([pad(1), pad(2)]);
+            self.info.extend(self.parts[PAD..PAD + words.len()].iter().map(|p| t.word(p.norm).unwrap_or_default()));
+            self.info.extend([pad(3), pad(4)]);
+        }
     }
 
     /// Features of word `i` given the classes of the two words before it.
@@ -116,6 +130,17 @@ impl TagContext {
             key(35, &[prev, a0, ap1]),
             key(36, &[w.shape, p1.shape, p2.shape]),
         ]);
+        if !self.info.is_empty() {
+            let c = |k: usize, level: usize| u64::from(self.info[k].clusters[level]);
+            out.extend([
+                key(37, &[c(j, 2)]),
+                key(38, &[c(j, 1)]),
+                key(39, &[c(j - 1, 1)]),
+                key(40, &[c(j + 1, 1)]),
+                key(41, &[prev, c(j, 1)]),
+                key(42, &[u64::from(self.info[j].caps), w.flags, (i == 0) as u64]),
+            ]);
+        }
     }
 }
 
@@ -128,7 +153,7 @@ impl Tagger {
 
     /// The class index of each word.
     pub(crate) fn predict_ids(&self, words: &[&str], ctx: &mut TagContext) -> Vec<usize> {
-        ctx.fill(words, &self.lexicon);
+        ctx.fill(words, &self.lexicon, self.table.as_ref());
         let mut feats = Vec::with_capacity(48);
         let mut scores = vec![0i32; self.classes.len()];
         let mut out: Vec<usize> = Vec::with_capacity(words.len());
@@ -152,6 +177,11 @@ impl Tagger {
         self.weights.size()
     }
 
+    /// The model's word table, if it was trained with one.
+    pub(crate) fn word_table(&self) -> Option<&WordTable> {
+        self.table.as_ref()
+    }
+
     /// Serialises the model.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::with_header(KIND);
@@ -171,6 +201,9 @@ impl Tagger {
             w.varint(u64::from(amb));
         }
         self.weights.write(&mut w);
+        if let Some(t) = &self.table {
+            t.write(&mut w);
+        }
         w.into_bytes()
     }
 
@@ -208,11 +241,12 @@ impl Tagger {
             lexicon.insert(word, amb);
         }
         let weights = Weights::read(&mut r)?;
+        let table = if r.remaining() > 0 { Some(WordTable::read(&mut r)?) } else { None };
         r.finish()?;
         if weights.n_classes() != classes.len() {
             return Err(Error::model("tagger weights and classes disagree"));
         }
-        Ok(Tagger { classes, ambiguity, lexicon, weights })
+        Ok(Tagger { classes, ambiguity, lexicon, weights, table })
     }
 }
 
@@ -226,10 +260,11 @@ pub(crate) struct TagExample {
     pub tags: Vec<(String, String)>,
 }
 
-/// Trains a tagger; calls `dev_score` after each epoch with the frozen model of that epoch and
-/// keeps the best one.
+/// Trains a tagger (with word table features when given a `table`); calls `dev_score` after
+/// each epoch with the frozen model of that epoch and keeps the best one.
 pub(crate) fn train(
     train: &[TagExample],
+    table: Option<&WordTable>,
     epochs: usize,
     seed: u64,
     prune: (f32, usize),
@@ -286,7 +321,7 @@ pub(crate) fn train(
         rng.shuffle(&mut order);
         for &k in &order {
             let words: Vec<&str> = train[k].words.iter().map(String::as_str).collect();
-            ctx.fill(&words, &lexicon);
+            ctx.fill(&words, &lexicon, table);
             let mut prev = u64::MAX;
             let mut prev2 = u64::MAX;
             for (i, &g) in gold[k].iter().enumerate() {
@@ -304,6 +339,7 @@ pub(crate) fn train(
             ambiguity: ambiguity.clone(),
             lexicon: lexicon.clone(),
             weights: model.freeze(prune.0, prune.1),
+            table: table.cloned(),
         };
         let score = dev_score(epoch, &tagger);
         if best.as_ref().is_none_or(|b| score > b.2) {
@@ -311,4 +347,34 @@ pub(crate) fn train(
         }
     }
     best.ok_or_else(|| Error::training("no epochs were run"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_table_features_follow_clusters_and_capitalisation() {
+        let mut table = WordTable::default();
+        table.add_word("invade", WordInfo { clusters: [1, 2, 3], caps: 0 });
+        table.add_word("annex", WordInfo { clusters: [1, 2, 3], caps: 0 });
+        table.add_word("moscow", WordInfo { clusters: [4, 5, 6], caps: 4 });
+        let lexicon = HashMap::new();
+        let mut ctx = TagContext::new();
+        let mut feats = |words: &[&str], i: usize, table: Option<&WordTable>| {
+            ctx.fill(words, &lexicon, table);
+            let mut out = Vec::new();
+            ctx.features(i, 0, 0, &mut out);
+            out
+        };
+        let invade = feats(&["they", "invade"], 1, Some(&table));
+        let annex = feats(&["they", "annex"], 1, Some(&table));
+        let plain = feats(&["they", "invade"], 1, None);
+        let cluster = key(38, &[2]);
+        assert!(invade.contains(&cluster) && annex.contains(&cluster), "same cluster, same feature");
+        assert!(!plain.contains(&cluster) && plain.len() < invade.len(), "no table, no table features");
+        let moscow = feats(&["should", "Moscow"], 1, Some(&table));
+        let caps = key(42, &[4, crate::features::FLAG_UPPER_INITIAL, 0]);
+        assert!(moscow.contains(&caps), "a word news always capitalises says so");
+    }
 }

@@ -61,8 +61,9 @@ pub struct TrainOptions {
     pub jackknife: usize,
     /// Epochs of each jackknife tagger.
     pub jackknife_epochs: usize,
-    /// NER and parser: word clusters, capitalisation statistics and known names to use as
-    /// features (stored in the model; the parser uses the clusters only).
+    /// Word clusters, capitalisation statistics and known names to use as features (stored in
+    /// the model; the tagger and the parser use the clusters (and the tagger the
+    /// capitalisation) only).
     pub ner_words: Option<WordTable>,
     /// NER only, with `jackknife` > 1: the POS treebank (CoNLL-U) that the tagger was trained
     /// on. NER training sentences that are also in it are tagged by jackknife taggers that did
@@ -138,13 +139,19 @@ pub fn train_tagger(train_path: &Path, dev_path: &Path, options: &TrainOptions) 
     let train = tag_examples(&read(train_path)?);
     let dev = read(dev_path)?;
     eprintln!("tagger: {} training sentences, {} dev sentences", train.len(), dev.len());
-    let (model, best_epoch, dev_score) =
-        tagger::train(&train, options.epochs, options.seed, (options.prune, options.max_weights), |e, m| {
+    let (model, best_epoch, dev_score) = tagger::train(
+        &train,
+        options.ner_words.as_ref(),
+        options.epochs,
+        options.seed,
+        (options.prune, options.max_weights),
+        |e, m| {
             let (upos, xpos) = tag_accuracy(m, &dev);
             let (f, w) = m.size();
             eprintln!("epoch {e}: dev UPOS {upos:.2}% XPOS {xpos:.2}% ({f} features, {w} weights)");
             upos
-        })?;
+        },
+    )?;
     eprintln!("kept epoch {best_epoch}: dev UPOS {dev_score:.2}%");
     Ok(Trained { bytes: model.to_bytes(), best_epoch, dev_score })
 }
@@ -228,8 +235,10 @@ fn jackknife_tags(sents: &[ConlluSentence], options: &TrainOptions) -> Result<Ve
         let train: Vec<TagExample> = tag_examples(
             &sents.iter().enumerate().filter(|(i, _)| i % k != fold).map(|(_, s)| s.clone()).collect::<Vec<_>>(),
         );
+        // Trained like the tagger whose tags they stand in for, with its word table if it has one.
         let (tagger, _, _) = tagger::train(
             &train,
+            options.tagger.as_ref().and_then(Tagger::word_table),
             options.jackknife_epochs,
             options.seed,
             (options.prune, options.max_weights),

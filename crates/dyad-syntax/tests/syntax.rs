@@ -182,6 +182,17 @@ fn smoke_training_learns_the_training_sentences() {
     let back = dyad_syntax::Parser::from_bytes(&clustered.bytes).expect("parser with clusters reads back");
     assert_eq!(back.to_bytes(), clustered.bytes, "serialisation with a table round-trips");
 
+    // The tagger too: it stores the table, and the parser's jackknife taggers take it from it.
+    let tag_options = TrainOptions { ner_words: with_table.ner_words.clone(), tagger: None, ..with_table.clone() };
+    let tagged = dyad_syntax::train_tagger(&train, &train, &tag_options).expect("tagger trains with a table");
+    assert!(tagged.dev_score > 99.0, "tagger with a table fits its training data: {}", tagged.dev_score);
+    assert!(tagged.bytes.len() > tagger.bytes.len(), "the table is stored in the tagger");
+    let t = dyad_syntax::Tagger::from_bytes(&tagged.bytes).expect("tagger with a table reads back");
+    assert_eq!(t.to_bytes(), tagged.bytes, "tagger serialisation with a table round-trips");
+    let jackknifed = TrainOptions { tagger: Some(t), jackknife: 2, ..options.clone() };
+    let parsed = dyad_syntax::train_parser(&train, &train, &jackknifed).expect("parser trains on jackknifed tags");
+    assert!(parsed.dev_score > 80.0, "parser on jackknifed tags fits its training data: {}", parsed.dev_score);
+
     let models = Models::from_bytes(&tagger.bytes, &parser.bytes, &ner.bytes).expect("models read back");
     let mut out = Vec::new();
     let n = models.parse_conllu(TINY.as_bytes(), &mut out).expect("parses");
