@@ -220,7 +220,9 @@ impl Models {
         Analysis { tags, arcs: arcs.unwrap_or_default(), entities: entities.unwrap_or_default() }
     }
 
-    /// Annotates every non-boilerplate sentence of `doc`: replaces the syntax layer
+    /// Annotates every non-boilerplate sentence of `doc`, in order, as one document (an NER
+    /// model that [reads documents](NerTagger::reads_documents) sees the sentences before
+    /// each one): replaces the syntax layer
     /// ([`Document::words`], from each token's [`words`](dyad_core::Token::words)) and adds the
     /// NER entities (PER/ORG/LOC/MISC, no actor) to `doc.entities`, kept in text order.
     pub fn annotate(&self, doc: &mut Document) {
@@ -279,12 +281,16 @@ impl Models {
 
     /// Reads CoNLL-U (or UNER IOB2) with gold tokens and sentences from `input` and writes
     /// CoNLL-U with predicted UPOS, XPOS, HEAD, DEPREL and `NER=` tags in MISC. Returns the
-    /// number of sentences written.
+    /// number of sentences written. A `# newdoc` comment starts a new document (see
+    /// [`NerTagger::reads_documents`]); without any, the whole input is one document.
     pub fn parse_conllu(&self, input: impl BufRead, mut output: impl Write) -> Result<usize> {
         let mut n = 0;
         let mut scratch = Scratch::new();
         for sentence in conllu::Reader::new(input) {
             let mut sentence = sentence?;
+            if train::opens_document(&sentence) {
+                scratch.ner.new_document();
+            }
             let forms: Vec<String> = sentence.words.iter().map(|w| w.form.clone()).collect();
             let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
             let a = self.analyse_with(&forms, &mut scratch);

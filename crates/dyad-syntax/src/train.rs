@@ -68,6 +68,25 @@ pub struct TrainOptions {
     /// on. NER training sentences that are also in it are tagged by jackknife taggers that did
     /// not see them, so that training tags are as noisy as the tags seen at prediction time.
     pub ner_tag_train: Option<std::path::PathBuf>,
+    /// NER only: what to read of the document so far (documents start at `# newdoc`
+    /// comments): 1, the labels given to earlier occurrences of a word; 2, how they were
+    /// capitalised; 3, both; 0, nothing.
+    pub ner_document: u8,
+    /// NER only: this share of the training sentences (chosen with the seed) is added again
+    /// in capitals, each copy a document of its own, tagged by [`TrainOptions::tagger`].
+    pub ner_upper: f64,
+    /// NER only: the same in lower case.
+    pub ner_lower: f64,
+    /// NER only, with document labels: the labels that training sentences leave for later
+    /// ones come from this many models (0 or 1: from the model being trained), each trained
+    /// for [`TrainOptions::ner_history_epochs`] on the other documents, so that they are as
+    /// noisy as at prediction time.
+    pub ner_history_folds: usize,
+    /// Epochs of each of those models.
+    pub ner_history_epochs: usize,
+    /// NER only, with document features: the share of training sentences read as if they
+    /// opened their document (with an empty memory), chosen afresh each epoch with the seed.
+    pub ner_forget: f64,
 }
 
 impl Default for TrainOptions {
@@ -83,6 +102,12 @@ impl Default for TrainOptions {
             jackknife_epochs: 5,
             ner_words: None,
             ner_tag_train: None,
+            ner_document: 0,
+            ner_upper: 0.0,
+            ner_lower: 0.0,
+            ner_history_folds: 0,
+            ner_history_epochs: 8,
+            ner_forget: 0.0,
         }
     }
 }
@@ -245,10 +270,20 @@ fn jackknife_tags(sents: &[ConlluSentence], options: &TrainOptions) -> Result<Ve
     Ok(out)
 }
 
+/// Whether a sentence opens a document (`# newdoc` comment).
+pub(crate) fn opens_document(s: &ConlluSentence) -> bool {
+    s.lines.iter().any(|l| matches!(l, conllu::Line::Comment(c) if c.starts_with("# newdoc")))
+}
+
 fn ner_examples(sents: &[ConlluSentence], tagger: Option<&Tagger>) -> Vec<NerExample> {
+    let mut doc = 0;
     sents
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(i, s)| {
+            if i > 0 && opens_document(s) {
+                doc += 1;
+            }
             let forms = s.forms();
             let tags = tagger.map(|t| t.predict(&forms)).unwrap_or_default();
             let gold: Vec<&str> = s.words.iter().map(|w| w.ner.as_deref().unwrap_or("O")).collect();
@@ -256,18 +291,29 @@ fn ner_examples(sents: &[ConlluSentence], tagger: Option<&Tagger>) -> Vec<NerExa
                 words: s.words.iter().map(|w| w.form.clone()).collect(),
                 tags,
                 spans: ner::tags_to_spans(&gold),
+                doc,
+                history: Vec::new(),
             }
         })
         .collect()
 }
 
+/// The classes `ner` predicts for examples, a document's sentences in order.
+fn predict_examples<'a>(ner: &'a NerTagger, examples: &'a [NerExample]) -> impl Iterator<Item = Vec<usize>> + 'a {
+    let mut ctx = ner::NerContext::new();
+    examples.iter().enumerate().map(move |(k, ex)| {
+        if k == 0 || examples[k - 1].doc != ex.doc {
+            ctx.new_document();
+        }
+        let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
+        ner.predict_classes(&words, &ex.tags, None, None, &mut ctx)
+    })
+}
+
 /// Exact-span entity precision, recall and F1 (percent) of `ner` on examples.
 pub(crate) fn entity_f1(ner: &NerTagger, gold: &[NerExample]) -> (f64, f64, f64) {
     let (mut tp, mut n_pred, mut n_gold) = (0usize, 0usize, 0usize);
-    let mut ctx = ner::NerContext::new();
-    for ex in gold {
-        let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
-        let classes = ner.predict_classes(&words, &ex.tags, None, None, &mut ctx);
+    for (ex, classes) in gold.iter().zip(predict_examples(ner, gold)) {
         let pred = ner.spans(&classes);
         n_pred += pred.len();
         n_gold += ex.spans.len();
@@ -303,6 +349,10 @@ pub fn train_ner(train_path: &Path, dev_path: &Path, options: &TrainOptions) -> 
         }
         eprintln!("ner: {found} of {} training sentences have jackknifed tags", train.len());
     }
+    case_copies(&mut train, options);
+    if options.ner_history_folds > 1 && options.ner_document & ner::DOC_LABELS != 0 {
+        history_folds(&mut train, options)?;
+    }
     let dev = ner_examples(&read(dev_path)?, tagger);
     eprintln!(
         "ner: {} training sentences, {} dev sentences, {} tags",
@@ -313,6 +363,8 @@ pub fn train_ner(train_path: &Path, dev_path: &Path, options: &TrainOptions) -> 
     let (model, best_epoch, dev_score) = ner::train(
         &train,
         options.ner_words.as_ref(),
+        options.ner_document,
+        options.ner_forget,
         options.epochs,
         options.seed,
         (options.prune, options.max_weights),
@@ -325,4 +377,97 @@ pub fn train_ner(train_path: &Path, dev_path: &Path, options: &TrainOptions) -> 
     )?;
     eprintln!("kept epoch {best_epoch}: dev F1 {dev_score:.2}%");
     Ok(Trained { bytes: model.to_bytes(), best_epoch, dev_score })
+}
+
+/// Adds the capitalised and lower-case copies of [`TrainOptions::ner_upper`] and
+/// [`TrainOptions::ner_lower`] at the end of `train`, each a document of its own.
+fn case_copies(train: &mut Vec<NerExample>, options: &TrainOptions) {
+    if options.ner_upper <= 0.0 && options.ner_lower <= 0.0 {
+        return;
+    }
+    let mut rng = Rng::new(options.seed ^ 0xCA5E);
+    let mut doc = train.iter().map(|e| e.doc).max().unwrap_or(0);
+    let n = train.len();
+    let (mut upper, mut lower) = (0, 0);
+    for k in 0..n {
+        for (share, up) in [(options.ner_upper, true), (options.ner_lower, false)] {
+            if rng.next_f64() >= share {
+                continue;
+            }
+            let ex = &train[k];
+            let words: Vec<String> =
+                ex.words.iter().map(|w| if up { w.to_uppercase() } else { w.to_lowercase() }).collect();
+            if words == ex.words {
+                continue;
+            }
+            let forms: Vec<&str> = words.iter().map(String::as_str).collect();
+            let tags = options.tagger.as_ref().map_or_else(|| ex.tags.clone(), |t| t.predict(&forms));
+            doc += 1;
+            let copy = NerExample { words, tags, spans: ex.spans.clone(), doc, history: Vec::new() };
+            train.push(copy);
+            if up {
+                upper += 1;
+            } else {
+                lower += 1;
+            }
+        }
+    }
+    eprintln!("ner: added {upper} capitalised and {lower} lower-case copies of training sentences");
+}
+
+/// Fills [`NerExample::history`] of every training sentence with the classes given by a model
+/// trained on the documents of the other folds (documents `d` with `d % folds` != the fold).
+fn history_folds(train: &mut [NerExample], options: &TrainOptions) -> Result<()> {
+    let k = options.ner_history_folds;
+    let mut history: Vec<Vec<usize>> = vec![Vec::new(); train.len()];
+    for fold in 0..k {
+        let (inside, outside): (Vec<usize>, Vec<usize>) = (0..train.len()).partition(|&i| train[i].doc % k == fold);
+        let rest: Vec<NerExample> = outside.iter().map(|&i| train[i].clone()).collect();
+        let held: Vec<NerExample> = inside.iter().map(|&i| train[i].clone()).collect();
+        // Without the labels of the document (they are what this model is to provide).
+        let (model, _, _) = ner::train(
+            &rest,
+            options.ner_words.as_ref(),
+            options.ner_document & !ner::DOC_LABELS,
+            options.ner_forget,
+            options.ner_history_epochs,
+            options.seed,
+            (options.prune, options.max_weights),
+            |e, _| e as f64,
+        )?;
+        for (&i, classes) in inside.iter().zip(predict_examples(&model, &held)) {
+            history[i] = classes;
+        }
+        eprintln!("ner: history fold {} of {k} predicted", fold + 1);
+    }
+    for (ex, h) in train.iter_mut().zip(history) {
+        ex.history = h;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newdoc_comments_number_the_documents_and_copies_are_documents_of_their_own() {
+        let text = "# newdoc id = a\n1\tVela\tB-ORG\n2\tsold\tO\n\n1\tVela\tB-ORG\n2\tgrew\tO\n\n\
+                    # newdoc id = b\n1\tthey\tO\n2\tleft\tO\n";
+        let sents: Vec<ConlluSentence> =
+            conllu::Reader::new(text.as_bytes()).collect::<Result<_>>().expect("reads the sentences");
+        assert_eq!(sents.iter().map(opens_document).collect::<Vec<_>>(), vec![true, false, true]);
+        let mut train = ner_examples(&sents, None);
+        assert_eq!(train.iter().map(|e| e.doc).collect::<Vec<_>>(), vec![0, 0, 1]);
+        let options = TrainOptions { ner_upper: 1.0, ..TrainOptions::default() };
+        case_copies(&mut train, &options);
+        let copies: Vec<(Vec<&str>, usize)> =
+            train[3..].iter().map(|e| (e.words.iter().map(String::as_str).collect(), e.doc)).collect();
+        assert_eq!(
+            copies,
+            vec![(vec!["VELA", "SOLD"], 2), (vec!["VELA", "GREW"], 3), (vec!["THEY", "LEFT"], 4)],
+            "every sentence in capitals, each its own document"
+        );
+        assert_eq!(train[3].spans, train[0].spans);
+    }
 }

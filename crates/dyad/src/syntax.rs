@@ -90,6 +90,17 @@ pub struct TrainArgs {
     /// sentences found in it get tags from K jackknife taggers that did not see them.
     #[arg(long, value_name = "FILE")]
     tag_train: Option<PathBuf>,
+    /// NER: what to read of the document so far (documents start at `# newdoc` comments):
+    /// 1, the labels given to earlier occurrences of a word; 2, how they were capitalised; 3, both.
+    #[arg(long, value_name = "N", default_value_t = TrainOptions::default().ner_document)]
+    document: u8,
+    /// NER, with --document 1 or 3: in training, the labels of earlier occurrences come from
+    /// K models trained on the other documents (0: from the model being trained).
+    #[arg(long, value_name = "K", default_value_t = TrainOptions::default().ner_history_folds)]
+    history_folds: usize,
+    /// Epochs of each of those models.
+    #[arg(long, default_value_t = TrainOptions::default().ner_history_epochs)]
+    history_epochs: usize,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -122,6 +133,10 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
             None => None,
         },
         ner_tag_train: args.tag_train.clone(),
+        ner_document: args.document,
+        ner_history_folds: args.history_folds,
+        ner_history_epochs: args.history_epochs,
+        ..TrainOptions::default()
     };
     let started = Instant::now();
     let trained = match args.model {
