@@ -7,14 +7,13 @@
 //!              [--jackknife K --tag-train F]  # NER: training tags from K jackknife taggers
 //!                                # trained on the POS treebank F
 //!              [--document N]    # NER: features of the document so far (`# newdoc` comments):
-//!                                # 1 labels of earlier occurrences, 2 their case, 3 both
+//!                                # 1 labels of earlier occurrences, 2 their case, + 4 only
+//!                                # for capitalised words and earlier names (lean)
 //!              [--history-folds K] [--history-epochs N]  # NER, --document 1 or 3: labels of
 //!                                # earlier occurrences in training from K models (N epochs)
 //!                                # trained on the other documents
 //!              [--forget P]      # NER, --document: read this share of the training sentences
 //!                                # as if each opened its document
-//!              [--upper-copies P] [--lower-copies P]  # NER: add this share of the training
-//!                                # sentences again in capitals / lower case
 //! syntax wordtable --out F [--lexicon DIR] [--seed S] NEWS.jsonl...
 //!                                # word clusters and capitalisation from raw news, names from the lexicon
 //! syntax parse --conllu [--tagger F] [--parser F] [--ner F] [--word-by-word] < in.conllu > out.conllu
@@ -104,8 +103,6 @@ fn run(args: &[String]) -> Result<(), String> {
                 },
                 ner_tag_train: flag(args, "--tag-train").map(PathBuf::from),
                 ner_document: parse_flag(args, "--document", d.ner_document)?,
-                ner_upper: parse_flag(args, "--upper-copies", d.ner_upper)?,
-                ner_lower: parse_flag(args, "--lower-copies", d.ner_lower)?,
                 ner_history_folds: parse_flag(args, "--history-folds", d.ner_history_folds)?,
                 ner_history_epochs: parse_flag(args, "--history-epochs", d.ner_history_epochs)?,
                 ner_forget: parse_flag(args, "--forget", d.ner_forget)?,

@@ -33,13 +33,10 @@ pub(crate) const DOC_LABELS: u8 = 1;
 /// Document flag: the model reads how earlier occurrences of a word in the document were
 /// capitalised.
 pub(crate) const DOC_CASE: u8 = 2;
-/// Document flag: with [`DOC_LABELS`], the labels of earlier occurrences also with the
-/// previous class, and those of the next word.
-pub(crate) const DOC_MORE: u8 = 4;
 /// Document flag: the document features only for capitalised words and words given an
 /// entity label before (lower-case words are rarely names; fewer features, less time).
-pub(crate) const DOC_LEAN: u8 = 8;
-const DOC_ALL: u8 = DOC_LABELS | DOC_CASE | DOC_MORE | DOC_LEAN;
+pub(crate) const DOC_LEAN: u8 = 4;
+const DOC_ALL: u8 = DOC_LABELS | DOC_CASE | DOC_LEAN;
 const PAD: usize = 2;
 /// Lower-case words that can sit inside a name between capitalised words.
 const JOINERS: [&str; 7] = ["of", "and", "&", "for", "the", "'s", "-"];
@@ -447,10 +444,6 @@ impl NerContext {
             if self.document & DOC_CASE != 0 {
                 out.push(key(61, &[u64::from(seen >> 8), caps, (i == 0) as u64]));
             }
-            if self.document & DOC_MORE != 0 {
-                let next = if p1.flags & FLAG_NO_LETTER == 0 { self.memory.get(p1.norm) & 0xff } else { 0 };
-                out.extend([key(62, &[u64::from(seen & 0xff), prev]), key(63, &[u64::from(next), caps])]);
-            }
         }
         if self.table {
             let c = |k: usize, level: usize| u64::from(self.info[k].clusters[level]);
@@ -689,16 +682,16 @@ pub(crate) fn documents(examples: &[NerExample]) -> Vec<std::ops::Range<usize>> 
 }
 
 /// Trains an NER tagger; `dev_score` is called after each epoch with that epoch's frozen model.
-/// With `document` flags ([`DOC_LABELS`], [`DOC_CASE`]), the model reads the document so far:
-/// training visits whole documents in a shuffled order, their sentences in order, as
-/// prediction does. When the memory is replayed, each sentence starts with an empty memory
-/// (as if it opened its document) with probability `forget`, so that the model also learns to
-/// do without (a single sentence, a document's first sentences).
+/// With `document` flags ([`DOC_LABELS`], [`DOC_CASE`], [`DOC_LEAN`]), the model reads the
+/// document so far. When that does not depend on the model being trained (no labels read, or
+/// every example's [`NerExample::history`] given), sentences are shuffled one by one and the
+/// memory of the sentences before each is replayed, each starting empty (as if it opened its
+/// document) with probability `forget`, so that the model also learns to do without; otherwise
+/// whole documents are shuffled and read in order, as at prediction time.
 pub(crate) fn train(
     train: &[NerExample],
     table: Option<&WordTable>,
-    document: u8,
-    forget: f64,
+    (document, forget): (u8, f64),
     epochs: usize,
     seed: u64,
     prune: (f32, usize),
@@ -711,7 +704,7 @@ pub(crate) fn train(
         return Err(Error::training("no entities in the training data"));
     }
     if document & !DOC_ALL != 0 {
-        return Err(Error::training("document features: 1 (labels), 2 (case), 4 (more labels), or a sum"));
+        return Err(Error::training("document features: 1 (labels), 2 (case), 4 (lean), or a sum"));
     }
     if 1 + 4 * names.len() > 255 {
         return Err(Error::training("too many entity types; at most 63 are supported"));
@@ -924,7 +917,7 @@ mod tests {
             ex(&["Anna", "Berg", "met", "Tom", "."], vec![(0, 2, "PER".into()), (3, 4, "PER".into())]),
             ex(&["Tom", "met", "Oslo", "staff"], vec![(0, 1, "PER".into()), (2, 3, "LOC".into())]),
         ];
-        let (model, _, _) = train(&data, Some(&table), 0, 0.0, 5, 1, (0.0, 0), |_, _| 0.0).expect("trains");
+        let (model, _, _) = train(&data, Some(&table), (0, 0.0), 5, 1, (0.0, 0), |_, _| 0.0).expect("trains");
         assert_eq!(model.word_table().map(WordTable::size), Some((1, 2)));
         let bytes = model.to_bytes();
         let back = NerTagger::from_bytes(&bytes).expect("reads back");
@@ -975,6 +968,24 @@ mod tests {
     }
 
     #[test]
+    fn lean_document_features_skip_lower_case_words_never_labelled() {
+        let mut ctx = NerContext::new();
+        let doc_features = |ctx: &mut NerContext, words: &[&str], i: usize| {
+            ctx.fill(words, &[], None, None, None);
+            ctx.document = DOC_LABELS | DOC_CASE | DOC_LEAN;
+            let mut f = Vec::new();
+            ctx.features(i, 0, 0, &mut f);
+            f.retain(|&k| k == key(60, &[0, 0]) || k == key(60, &[2, 0]) || k == key(60, &[0, FLAG_UPPER_INITIAL]));
+            f
+        };
+        doc_features(&mut ctx, &["we", "met", "quillon"], 0);
+        ctx.remember(2, class(0, U));
+        assert!(doc_features(&mut ctx, &["the", "staff"], 1).is_empty(), "lower case, never a name");
+        assert_eq!(doc_features(&mut ctx, &["the", "Staff"], 1), vec![key(60, &[0, FLAG_UPPER_INITIAL])]);
+        assert_eq!(doc_features(&mut ctx, &["at", "quillon"], 1), vec![key(60, &[2, 0])], "labelled before");
+    }
+
+    #[test]
     fn replaying_a_document_remembers_what_reading_it_does() {
         let sentences: [(&[&str], &[usize]); 3] = [
             (&["Tarvo", "met", "Quillon", "staff", "."], &[class(0, U), 0, class(1, U), 0, 0]),
@@ -1014,17 +1025,18 @@ mod tests {
             ex(&["Oslo", "is", "cold"], vec![(0, 1, "LOC".into())], 1),
         ];
         assert_eq!(documents(&data), vec![0..2, 2..3]);
-        let (model, _, _) = train(&data, None, DOC_LABELS | DOC_CASE, 0.0, 5, 1, (0.0, 0), |_, _| 0.0).expect("trains");
+        let (model, _, _) =
+            train(&data, None, (DOC_LABELS | DOC_CASE, 0.0), 5, 1, (0.0, 0), |_, _| 0.0).expect("trains");
         assert!(model.reads_documents());
         let bytes = model.to_bytes();
         assert_eq!(bytes[6], KIND_FLAGS);
         let back = NerTagger::from_bytes(&bytes).expect("reads back");
         assert!(back.reads_documents());
         assert_eq!(back.to_bytes(), bytes);
-        let (plain, _, _) = train(&data, None, 0, 0.0, 5, 1, (0.0, 0), |_, _| 0.0).expect("trains");
+        let (plain, _, _) = train(&data, None, (0, 0.0), 5, 1, (0.0, 0), |_, _| 0.0).expect("trains");
         assert!(!plain.reads_documents());
         assert_eq!(plain.to_bytes()[6], KIND, "no document features, the old format");
-        let (case_only, _, _) = train(&data, None, DOC_CASE, 0.0, 2, 1, (0.0, 0), |_, _| 0.0).expect("trains");
+        let (case_only, _, _) = train(&data, None, (DOC_CASE, 0.0), 2, 1, (0.0, 0), |_, _| 0.0).expect("trains");
         let case_bytes = case_only.to_bytes();
         assert_eq!((case_bytes[6], case_bytes[7]), (KIND_FLAGS, DOC_CASE));
         assert_eq!(NerTagger::from_bytes(&case_bytes).expect("reads back").to_bytes(), case_bytes);

@@ -70,13 +70,9 @@ pub struct TrainOptions {
     pub ner_tag_train: Option<std::path::PathBuf>,
     /// NER only: what to read of the document so far (documents start at `# newdoc`
     /// comments): 1, the labels given to earlier occurrences of a word; 2, how they were
-    /// capitalised; 3, both; 0, nothing.
+    /// capitalised; 3, both; 0, nothing. Adding 4 reads them only for capitalised words and
+    /// words given an entity label before (fewer features, the same gain).
     pub ner_document: u8,
-    /// NER only: this share of the training sentences (chosen with the seed) is added again
-    /// in capitals, each copy a document of its own, tagged by [`TrainOptions::tagger`].
-    pub ner_upper: f64,
-    /// NER only: the same in lower case.
-    pub ner_lower: f64,
     /// NER only, with document labels: the labels that training sentences leave for later
     /// ones come from this many models (0 or 1: from the model being trained), each trained
     /// for [`TrainOptions::ner_history_epochs`] on the other documents, so that they are as
@@ -103,8 +99,6 @@ impl Default for TrainOptions {
             ner_words: None,
             ner_tag_train: None,
             ner_document: 0,
-            ner_upper: 0.0,
-            ner_lower: 0.0,
             ner_history_folds: 0,
             ner_history_epochs: 8,
             ner_forget: 0.0,
@@ -349,7 +343,6 @@ pub fn train_ner(train_path: &Path, dev_path: &Path, options: &TrainOptions) -> 
         }
         eprintln!("ner: {found} of {} training sentences have jackknifed tags", train.len());
     }
-    case_copies(&mut train, options);
     if options.ner_history_folds > 1 && options.ner_document & ner::DOC_LABELS != 0 {
         history_folds(&mut train, options)?;
     }
@@ -363,8 +356,7 @@ pub fn train_ner(train_path: &Path, dev_path: &Path, options: &TrainOptions) -> 
     let (model, best_epoch, dev_score) = ner::train(
         &train,
         options.ner_words.as_ref(),
-        options.ner_document,
-        options.ner_forget,
+        (options.ner_document, options.ner_forget),
         options.epochs,
         options.seed,
         (options.prune, options.max_weights),
@@ -377,42 +369,6 @@ pub fn train_ner(train_path: &Path, dev_path: &Path, options: &TrainOptions) -> 
     )?;
     eprintln!("kept epoch {best_epoch}: dev F1 {dev_score:.2}%");
     Ok(Trained { bytes: model.to_bytes(), best_epoch, dev_score })
-}
-
-/// Adds the capitalised and lower-case copies of [`TrainOptions::ner_upper`] and
-/// [`TrainOptions::ner_lower`] at the end of `train`, each a document of its own.
-fn case_copies(train: &mut Vec<NerExample>, options: &TrainOptions) {
-    if options.ner_upper <= 0.0 && options.ner_lower <= 0.0 {
-        return;
-    }
-    let mut rng = Rng::new(options.seed ^ 0xCA5E);
-    let mut doc = train.iter().map(|e| e.doc).max().unwrap_or(0);
-    let n = train.len();
-    let (mut upper, mut lower) = (0, 0);
-    for k in 0..n {
-        for (share, up) in [(options.ner_upper, true), (options.ner_lower, false)] {
-            if rng.next_f64() >= share {
-                continue;
-            }
-            let ex = &train[k];
-            let words: Vec<String> =
-                ex.words.iter().map(|w| if up { w.to_uppercase() } else { w.to_lowercase() }).collect();
-            if words == ex.words {
-                continue;
-            }
-            let forms: Vec<&str> = words.iter().map(String::as_str).collect();
-            let tags = options.tagger.as_ref().map_or_else(|| ex.tags.clone(), |t| t.predict(&forms));
-            doc += 1;
-            let copy = NerExample { words, tags, spans: ex.spans.clone(), doc, history: Vec::new() };
-            train.push(copy);
-            if up {
-                upper += 1;
-            } else {
-                lower += 1;
-            }
-        }
-    }
-    eprintln!("ner: added {upper} capitalised and {lower} lower-case copies of training sentences");
 }
 
 /// Fills [`NerExample::history`] of every training sentence with the classes given by a model
@@ -428,8 +384,7 @@ fn history_folds(train: &mut [NerExample], options: &TrainOptions) -> Result<()>
         let (model, _, _) = ner::train(
             &rest,
             options.ner_words.as_ref(),
-            options.ner_document & !ner::DOC_LABELS,
-            options.ner_forget,
+            (options.ner_document & !ner::DOC_LABELS, options.ner_forget),
             options.ner_history_epochs,
             options.seed,
             (options.prune, options.max_weights),
@@ -451,23 +406,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn newdoc_comments_number_the_documents_and_copies_are_documents_of_their_own() {
+    fn newdoc_comments_number_the_documents() {
         let text = "# newdoc id = a\n1\tVela\tB-ORG\n2\tsold\tO\n\n1\tVela\tB-ORG\n2\tgrew\tO\n\n\
                     # newdoc id = b\n1\tthey\tO\n2\tleft\tO\n";
         let sents: Vec<ConlluSentence> =
             conllu::Reader::new(text.as_bytes()).collect::<Result<_>>().expect("reads the sentences");
         assert_eq!(sents.iter().map(opens_document).collect::<Vec<_>>(), vec![true, false, true]);
-        let mut train = ner_examples(&sents, None);
+        let train = ner_examples(&sents, None);
         assert_eq!(train.iter().map(|e| e.doc).collect::<Vec<_>>(), vec![0, 0, 1]);
-        let options = TrainOptions { ner_upper: 1.0, ..TrainOptions::default() };
-        case_copies(&mut train, &options);
-        let copies: Vec<(Vec<&str>, usize)> =
-            train[3..].iter().map(|e| (e.words.iter().map(String::as_str).collect(), e.doc)).collect();
-        assert_eq!(
-            copies,
-            vec![(vec!["VELA", "SOLD"], 2), (vec!["VELA", "GREW"], 3), (vec!["THEY", "LEFT"], 4)],
-            "every sentence in capitals, each its own document"
-        );
-        assert_eq!(train[3].spans, train[0].spans);
+        let docs: Vec<_> = ner::documents(&train);
+        assert_eq!(docs, vec![0..2, 2..3]);
     }
 }

@@ -91,7 +91,8 @@ pub struct TrainArgs {
     #[arg(long, value_name = "FILE")]
     tag_train: Option<PathBuf>,
     /// NER: what to read of the document so far (documents start at `# newdoc` comments):
-    /// 1, the labels given to earlier occurrences of a word; 2, how they were capitalised; 3, both.
+    /// 1, the labels given to earlier occurrences of a word; 2, how they were capitalised;
+    /// 3, both; add 4 to read them only for capitalised words and words labelled before.
     #[arg(long, value_name = "N", default_value_t = TrainOptions::default().ner_document)]
     document: u8,
     /// NER, with --document 1 or 3: in training, the labels of earlier occurrences come from
@@ -101,6 +102,10 @@ pub struct TrainArgs {
     /// Epochs of each of those models.
     #[arg(long, default_value_t = TrainOptions::default().ner_history_epochs)]
     history_epochs: usize,
+    /// NER, with --document: read this share of the training sentences as if each opened its
+    /// document (an empty memory), so that the model also does without.
+    #[arg(long, value_name = "P", default_value_t = TrainOptions::default().ner_forget)]
+    forget: f64,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -136,7 +141,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         ner_document: args.document,
         ner_history_folds: args.history_folds,
         ner_history_epochs: args.history_epochs,
-        ..TrainOptions::default()
+        ner_forget: args.forget,
     };
     let started = Instant::now();
     let trained = match args.model {
