@@ -6,12 +6,8 @@
 //!              [--words F]       # NER, parser: word table written by `syntax wordtable`
 //!              [--jackknife K --tag-train F]  # NER: training tags from K jackknife taggers
 //!                                # trained on the POS treebank F
-//!              [--document N]    # NER: features of the document so far (`# newdoc` comments):
-//!                                # 1 labels of earlier occurrences, 2 their case, + 4 only
-//!                                # for capitalised words and earlier names (lean)
-//!              [--history-folds K] [--history-epochs N]  # NER, --document 1 or 3: labels of
-//!                                # earlier occurrences in training from K models (N epochs)
-//!                                # trained on the other documents
+//!              [--document]      # NER: labels and case of earlier occurrences of a word in the
+//!                                # document so far (`# newdoc` comments)
 //!              [--forget P]      # NER, --document: read this share of the training sentences
 //!                                # as if each opened its document
 //! syntax wordtable --out F [--lexicon DIR] [--seed S] NEWS.jsonl...
@@ -102,9 +98,7 @@ fn run(args: &[String]) -> Result<(), String> {
                     None => None,
                 },
                 ner_tag_train: flag(args, "--tag-train").map(PathBuf::from),
-                ner_document: parse_flag(args, "--document", d.ner_document)?,
-                ner_history_folds: parse_flag(args, "--history-folds", d.ner_history_folds)?,
-                ner_history_epochs: parse_flag(args, "--history-epochs", d.ner_history_epochs)?,
+                ner_document: args.iter().any(|a| a == "--document"),
                 ner_forget: parse_flag(args, "--forget", d.ner_forget)?,
             };
             let started = Instant::now();

@@ -196,6 +196,8 @@ impl Models {
             tagger.predict_ids(words, &mut scratch.tag).into_iter().map(|c| tagger.class(c)).collect();
         let parts = Some(scratch.tag.parts());
         // Entities first: the parser is given each person's name, with its titles, as one word.
+        // A document-reading tagger remembers its own labels, before the mending: the
+        // histories it was trained on are unmended too.
         let entities = self.ner.as_ref().map(|n| {
             let classes = n.predict_classes(words, &tags, parts, self.gazetteer.as_deref(), &mut scratch.ner);
             let mut spans = n.spans(&classes);

@@ -12,7 +12,7 @@
 //! A model trained with document features ([`DOC_LABELS`], [`DOC_CASE`]) also reads the
 //! document so far, sentence after sentence: the labels it gave the earlier occurrences of a
 //! word (Ratinov and Roth's "prediction history") and how they were capitalised. In training,
-//! those labels come from models that did not see the document (`TrainOptions::ner_history_folds`),
+//! those labels come from models that did not see the document (`NerExample::history`),
 //! since the model's own labels of its training data are better than it will do elsewhere.
 
 use crate::codec::{Reader, Writer};
@@ -33,10 +33,7 @@ pub(crate) const DOC_LABELS: u8 = 1;
 /// Document flag: the model reads how earlier occurrences of a word in the document were
 /// capitalised.
 pub(crate) const DOC_CASE: u8 = 2;
-/// Document flag: the document features only for capitalised words and words given an
-/// entity label before (lower-case words are rarely names; fewer features, less time).
-pub(crate) const DOC_LEAN: u8 = 4;
-const DOC_ALL: u8 = DOC_LABELS | DOC_CASE | DOC_LEAN;
+const DOC_ALL: u8 = DOC_LABELS | DOC_CASE;
 const PAD: usize = 2;
 /// Lower-case words that can sit inside a name between capitalised words.
 const JOINERS: [&str; 7] = ["of", "and", "&", "for", "the", "'s", "-"];
@@ -433,9 +430,8 @@ impl NerContext {
                 }
             }
         }
-        let seen = if self.document != 0 && w.flags & FLAG_NO_LETTER == 0 { self.memory.get(w.norm) } else { 0 };
-        let lean_skip = self.document & DOC_LEAN != 0 && caps == 0 && seen & 0xfe == 0;
-        if self.document != 0 && w.flags & FLAG_NO_LETTER == 0 && !lean_skip {
+        if self.document != 0 && w.flags & FLAG_NO_LETTER == 0 {
+            let seen = self.memory.get(w.norm);
             // Earlier occurrences in the document: the labels they were given and how they
             // were written ("APPLE" in a headline, "Apple" in the text).
             if self.document & DOC_LABELS != 0 {
@@ -648,8 +644,8 @@ pub(crate) struct NerExample {
     /// The document the sentence belongs to: consecutive examples with the same number are
     /// one document, in order.
     pub doc: usize,
-    /// With [`DOC_LABELS`]: the classes that later words of the document remember for these
-    /// words (from a model that did not see this document); empty: the model's own guesses.
+    /// With [`DOC_LABELS`]: the classes that later sentences of the document remember for
+    /// these words, from a model that did not see this document (see [`train`]).
     pub history: Vec<usize>,
 }
 
@@ -682,12 +678,8 @@ pub(crate) fn documents(examples: &[NerExample]) -> Vec<std::ops::Range<usize>> 
 }
 
 /// Trains an NER tagger; `dev_score` is called after each epoch with that epoch's frozen model.
-/// With `document` flags ([`DOC_LABELS`], [`DOC_CASE`], [`DOC_LEAN`]), the model reads the
-/// document so far. When that does not depend on the model being trained (no labels read, or
-/// every example's [`NerExample::history`] given), sentences are shuffled one by one and the
-/// memory of the sentences before each is replayed, each starting empty (as if it opened its
-/// document) with probability `forget`, so that the model also learns to do without; otherwise
-/// whole documents are shuffled and read in order, as at prediction time.
+/// With `document` flags ([`DOC_LABELS`], [`DOC_CASE`]), the model reads the document so far;
+/// with [`DOC_LABELS`], every example must carry its [`NerExample::history`].
 pub(crate) fn train(
     train: &[NerExample],
     table: Option<&WordTable>,
@@ -704,7 +696,10 @@ pub(crate) fn train(
         return Err(Error::training("no entities in the training data"));
     }
     if document & !DOC_ALL != 0 {
-        return Err(Error::training("document features: 1 (labels), 2 (case), 4 (lean), or a sum"));
+        return Err(Error::training("document features: 1 (labels), 2 (case), or both"));
+    }
+    if document & DOC_LABELS != 0 && train.iter().any(|e| e.history.len() != e.words.len()) {
+        return Err(Error::training("document labels need the history of every training sentence"));
     }
     if 1 + 4 * names.len() > 255 {
         return Err(Error::training("too many entity types; at most 63 are supported"));
@@ -735,24 +730,19 @@ pub(crate) fn train(
         .collect();
     let n_classes = 1 + 4 * labels.len();
     let mut model = Averaged::new(n_classes);
-    // When what a sentence sees of its document does not depend on the model being trained
-    // (no labels read, or the labels of every sentence given in advance), sentences are
-    // shuffled one by one and the memory of the sentences before each is replayed; otherwise
-    // whole documents are shuffled and read in order, as at prediction time.
-    let replay =
-        document != 0 && (document & DOC_LABELS == 0 || train.iter().all(|e| e.history.len() == e.words.len()));
-    let units: Vec<std::ops::Range<usize>> =
-        if document != 0 && !replay { documents(train) } else { (0..train.len()).map(|k| k..k + 1).collect() };
-    // Per sentence: the first sentence of its document, and each word's norm and flags.
+    // What a sentence sees of its document does not depend on the model being trained (the
+    // labels are given in advance), so sentences are shuffled one by one, as without document
+    // features, and the memory of the sentences before each is replayed. Per sentence: the
+    // first sentence of its document, and each word's norm and flags.
     let mut doc_start = vec![0; train.len()];
     let mut memo: Vec<Vec<(u64, u64)>> = Vec::new();
-    if replay {
+    if document != 0 {
         for r in documents(train) {
             doc_start[r.clone()].fill(r.start);
         }
         memo = train.iter().map(|e| norms_and_flags(&e.words)).collect();
     }
-    let mut order: Vec<usize> = (0..units.len()).collect();
+    let mut order: Vec<usize> = (0..train.len()).collect();
     let mut rng = crate::train::Rng::new(seed);
     let mut forget_rng = crate::train::Rng::new(seed ^ 0xF0_4E_75);
     let mut ctx = NerContext::new();
@@ -761,17 +751,17 @@ pub(crate) fn train(
     let mut best: Option<(NerTagger, usize, f64)> = None;
     for epoch in 1..=epochs {
         rng.shuffle(&mut order);
-        for k in order.iter().flat_map(|&u| units[u].clone()) {
+        for &k in &order {
             let words: Vec<&str> = train[k].words.iter().map(String::as_str).collect();
             let n = words.len();
-            if replay {
+            if document != 0 {
+                // Some sentences start with an empty memory, as if they opened their document,
+                // so that the model also learns to do without (a single sentence, a headline).
                 ctx.new_document();
                 let start = if forget > 0.0 && forget_rng.next_f64() < forget { k } else { doc_start[k] };
                 for j in start..k {
                     ctx.memory.add_sentence(&memo[j], &train[j].history);
                 }
-            } else if k == 0 || train[k - 1].doc != train[k].doc {
-                ctx.new_document();
             }
             ctx.fill(&words, &train[k].tags, None, None, table);
             ctx.document = document;
@@ -968,24 +958,6 @@ mod tests {
     }
 
     #[test]
-    fn lean_document_features_skip_lower_case_words_never_labelled() {
-        let mut ctx = NerContext::new();
-        let doc_features = |ctx: &mut NerContext, words: &[&str], i: usize| {
-            ctx.fill(words, &[], None, None, None);
-            ctx.document = DOC_LABELS | DOC_CASE | DOC_LEAN;
-            let mut f = Vec::new();
-            ctx.features(i, 0, 0, &mut f);
-            f.retain(|&k| k == key(60, &[0, 0]) || k == key(60, &[2, 0]) || k == key(60, &[0, FLAG_UPPER_INITIAL]));
-            f
-        };
-        doc_features(&mut ctx, &["we", "met", "quillon"], 0);
-        ctx.remember(2, class(0, U));
-        assert!(doc_features(&mut ctx, &["the", "staff"], 1).is_empty(), "lower case, never a name");
-        assert_eq!(doc_features(&mut ctx, &["the", "Staff"], 1), vec![key(60, &[0, FLAG_UPPER_INITIAL])]);
-        assert_eq!(doc_features(&mut ctx, &["at", "quillon"], 1), vec![key(60, &[2, 0])], "labelled before");
-    }
-
-    #[test]
     fn replaying_a_document_remembers_what_reading_it_does() {
         let sentences: [(&[&str], &[usize]); 3] = [
             (&["Tarvo", "met", "Quillon", "staff", "."], &[class(0, U), 0, class(1, U), 0, 0]),
@@ -1011,7 +983,7 @@ mod tests {
     }
 
     #[test]
-    fn a_document_model_keeps_its_flag_and_reads_documents_in_order() {
+    fn a_document_model_keeps_its_flags_and_its_labels_need_a_history() {
         let ex = |words: &[&str], spans: Vec<(usize, usize, String)>, doc: usize| NerExample {
             words: words.iter().map(|w| w.to_string()).collect(),
             tags: Vec::new(),
@@ -1019,12 +991,17 @@ mod tests {
             doc,
             history: Vec::new(),
         };
-        let data = [
+        let mut data = [
             ex(&["Anna", "Berg", "met", "Tom", "."], vec![(0, 2, "PER".into()), (3, 4, "PER".into())], 0),
             ex(&["Tom", "met", "Oslo", "staff"], vec![(0, 1, "PER".into()), (2, 3, "LOC".into())], 0),
             ex(&["Oslo", "is", "cold"], vec![(0, 1, "LOC".into())], 1),
         ];
         assert_eq!(documents(&data), vec![0..2, 2..3]);
+        let no_history = train(&data, None, (DOC_LABELS, 0.0), 2, 1, (0.0, 0), |_, _| 0.0);
+        assert!(no_history.is_err(), "document labels are read from a history");
+        for e in &mut data {
+            e.history = vec![0; e.words.len()];
+        }
         let (model, _, _) =
             train(&data, None, (DOC_LABELS | DOC_CASE, 0.0), 5, 1, (0.0, 0), |_, _| 0.0).expect("trains");
         assert!(model.reads_documents());

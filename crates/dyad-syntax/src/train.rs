@@ -68,18 +68,10 @@ pub struct TrainOptions {
     /// on. NER training sentences that are also in it are tagged by jackknife taggers that did
     /// not see them, so that training tags are as noisy as the tags seen at prediction time.
     pub ner_tag_train: Option<std::path::PathBuf>,
-    /// NER only: what to read of the document so far (documents start at `# newdoc`
-    /// comments): 1, the labels given to earlier occurrences of a word; 2, how they were
-    /// capitalised; 3, both; 0, nothing. Adding 4 reads them only for capitalised words and
-    /// words given an entity label before (fewer features, the same gain).
-    pub ner_document: u8,
-    /// NER only, with document labels: the labels that training sentences leave for later
-    /// ones come from this many models (0 or 1: from the model being trained), each trained
-    /// for [`TrainOptions::ner_history_epochs`] on the other documents, so that they are as
-    /// noisy as at prediction time.
-    pub ner_history_folds: usize,
-    /// Epochs of each of those models.
-    pub ner_history_epochs: usize,
+    /// NER only: read the document so far (documents start at `# newdoc` comments): the
+    /// labels given to earlier occurrences of a word and how they were capitalised. In
+    /// training, those labels come from 5 models trained on the other documents.
+    pub ner_document: bool,
     /// NER only, with document features: the share of training sentences read as if they
     /// opened their document (with an empty memory), chosen afresh each epoch with the seed.
     pub ner_forget: f64,
@@ -98,9 +90,7 @@ impl Default for TrainOptions {
             jackknife_epochs: 5,
             ner_words: None,
             ner_tag_train: None,
-            ner_document: 0,
-            ner_history_folds: 0,
-            ner_history_epochs: 8,
+            ner_document: false,
             ner_forget: 0.0,
         }
     }
@@ -343,7 +333,8 @@ pub fn train_ner(train_path: &Path, dev_path: &Path, options: &TrainOptions) -> 
         }
         eprintln!("ner: {found} of {} training sentences have jackknifed tags", train.len());
     }
-    if options.ner_history_folds > 1 && options.ner_document & ner::DOC_LABELS != 0 {
+    let document = if options.ner_document { ner::DOC_LABELS | ner::DOC_CASE } else { 0 };
+    if options.ner_document {
         history_folds(&mut train, options)?;
     }
     let dev = ner_examples(&read(dev_path)?, tagger);
@@ -356,7 +347,7 @@ pub fn train_ner(train_path: &Path, dev_path: &Path, options: &TrainOptions) -> 
     let (model, best_epoch, dev_score) = ner::train(
         &train,
         options.ner_words.as_ref(),
-        (options.ner_document, options.ner_forget),
+        (document, options.ner_forget),
         options.epochs,
         options.seed,
         (options.prune, options.max_weights),
@@ -371,21 +362,29 @@ pub fn train_ner(train_path: &Path, dev_path: &Path, options: &TrainOptions) -> 
     Ok(Trained { bytes: model.to_bytes(), best_epoch, dev_score })
 }
 
+/// How many models give the training sentences the labels that later sentences of their
+/// document remember: each is trained on the documents of the other folds, so that the labels
+/// are as noisy as the tagger's own labels of new text.
+const HISTORY_FOLDS: usize = 5;
+/// Epochs of each of those models.
+const HISTORY_EPOCHS: usize = 8;
+
 /// Fills [`NerExample::history`] of every training sentence with the classes given by a model
 /// trained on the documents of the other folds (documents `d` with `d % folds` != the fold).
 fn history_folds(train: &mut [NerExample], options: &TrainOptions) -> Result<()> {
-    let k = options.ner_history_folds;
+    let k = HISTORY_FOLDS;
     let mut history: Vec<Vec<usize>> = vec![Vec::new(); train.len()];
     for fold in 0..k {
         let (inside, outside): (Vec<usize>, Vec<usize>) = (0..train.len()).partition(|&i| train[i].doc % k == fold);
         let rest: Vec<NerExample> = outside.iter().map(|&i| train[i].clone()).collect();
         let held: Vec<NerExample> = inside.iter().map(|&i| train[i].clone()).collect();
-        // Without the labels of the document (they are what this model is to provide).
+        // Without the labels of the document (they are what this model is to provide); the
+        // last epoch is kept, there being no dev set to choose by.
         let (model, _, _) = ner::train(
             &rest,
             options.ner_words.as_ref(),
-            (options.ner_document & !ner::DOC_LABELS, options.ner_forget),
-            options.ner_history_epochs,
+            (ner::DOC_CASE, options.ner_forget),
+            HISTORY_EPOCHS,
             options.seed,
             (options.prune, options.max_weights),
             |e, _| e as f64,

@@ -90,18 +90,10 @@ pub struct TrainArgs {
     /// sentences found in it get tags from K jackknife taggers that did not see them.
     #[arg(long, value_name = "FILE")]
     tag_train: Option<PathBuf>,
-    /// NER: what to read of the document so far (documents start at `# newdoc` comments):
-    /// 1, the labels given to earlier occurrences of a word; 2, how they were capitalised;
-    /// 3, both; add 4 to read them only for capitalised words and words labelled before.
-    #[arg(long, value_name = "N", default_value_t = TrainOptions::default().ner_document)]
-    document: u8,
-    /// NER, with --document 1 or 3: in training, the labels of earlier occurrences come from
-    /// K models trained on the other documents (0: from the model being trained).
-    #[arg(long, value_name = "K", default_value_t = TrainOptions::default().ner_history_folds)]
-    history_folds: usize,
-    /// Epochs of each of those models.
-    #[arg(long, default_value_t = TrainOptions::default().ner_history_epochs)]
-    history_epochs: usize,
+    /// NER: read the document so far (documents start at `# newdoc` comments): the labels
+    /// given to earlier occurrences of a word and how they were capitalised.
+    #[arg(long)]
+    document: bool,
     /// NER, with --document: read this share of the training sentences as if each opened its
     /// document (an empty memory), so that the model also does without.
     #[arg(long, value_name = "P", default_value_t = TrainOptions::default().ner_forget)]
@@ -139,8 +131,6 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         },
         ner_tag_train: args.tag_train.clone(),
         ner_document: args.document,
-        ner_history_folds: args.history_folds,
-        ner_history_epochs: args.history_epochs,
         ner_forget: args.forget,
     };
     let started = Instant::now();
