@@ -42,7 +42,7 @@ pub fn parse(_args: ParseArgs) -> anyhow::Result<ExitCode> {
 ///   dyad train parser --train ... --dev ... --out parser.bin --jackknife 4
 ///
 ///   dyad train ner --train ... --dev ... --out ner.bin --words ner-words.tsv \
-///       --jackknife 5 --tag-train en_ewt-ud-train.conllu
+///       --jackknife 5 --tag-train en_ewt-ud-train.conllu --document --forget 0.5
 #[derive(clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct TrainArgs {
