@@ -13,6 +13,9 @@
 //!   features; [`Gazetteer`] is the hook through which name lists become NER features, and a
 //!   [`WordTable`] (word clusters and capitalisation learnt from raw news by
 //!   [`write_word_table`], names from `lexicon/`) is stored in the NER model it was trained with.
+//!   The shipped NER model [reads documents](NerTagger::reads_documents): the labels it gave
+//!   a word earlier in the same document are features, so [`Models::annotate`] and
+//!   [`Models::parse_conllu`] (`# newdoc`) read a document's sentences in order.
 //! - News names people by their titles ("Russian Foreign Minister Sergei Lavrov"), which the
 //!   treebank the parser learnt from rarely does: the NER tagger runs before the parser, its
 //!   person spans are mended (titles out, a cut-off surname in), and each name with the titles
