@@ -6,6 +6,10 @@
 //!              [--words F]       # word table written by `syntax wordtable` (any model)
 //!              [--jackknife K --tag-train F]  # NER: training tags from K jackknife taggers
 //!                                # trained on the POS treebank F
+//!              [--document]      # NER: labels and case of earlier occurrences of a word in the
+//!                                # document so far (`# newdoc` comments)
+//!              [--forget P]      # NER, --document: read this share of the training sentences
+//!                                # as if each opened its document
 //! syntax wordtable --out F [--lexicon DIR] [--seed S] NEWS.jsonl...
 //!                                # word clusters and capitalisation from raw news, names from the lexicon
 //! syntax parse --conllu [--tagger F] [--parser F] [--ner F] [--word-by-word] < in.conllu > out.conllu
@@ -94,6 +98,8 @@ fn run(args: &[String]) -> Result<(), String> {
                     None => None,
                 },
                 ner_tag_train: flag(args, "--tag-train").map(PathBuf::from),
+                ner_document: args.iter().any(|a| a == "--document"),
+                ner_forget: parse_flag(args, "--forget", d.ner_forget)?,
             };
             let started = Instant::now();
             let trained = match what {

@@ -81,6 +81,11 @@ impl<'a> Reader<'a> {
 
     /// A reader past the header, after checking magic, version and kind.
     pub(crate) fn with_header(buf: &'a [u8], kind: u8) -> Result<Reader<'a>> {
+        Ok(Reader::with_header_of(buf, &[kind])?.0)
+    }
+
+    /// [`Reader::with_header`] for a file of any of the model `kinds`; returns the kind found.
+    pub(crate) fn with_header_of(buf: &'a [u8], kinds: &[u8]) -> Result<(Reader<'a>, u8)> {
         let mut r = Reader::new(buf);
         let magic = r.take(MAGIC.len())?;
         if magic != MAGIC {
@@ -91,10 +96,10 @@ impl<'a> Reader<'a> {
             return Err(Error::model(format!("model format version {version}, expected {VERSION}")));
         }
         let k = r.u8()?;
-        if k != kind {
-            return Err(Error::model(format!("model kind {k}, expected {kind}")));
+        if !kinds.contains(&k) {
+            return Err(Error::model(format!("model kind {k}, expected {kinds:?}")));
         }
-        Ok(r)
+        Ok((r, k))
     }
 
     pub(crate) fn remaining(&self) -> usize {

@@ -13,6 +13,9 @@
 //!   features; [`Gazetteer`] is the hook through which name lists become NER features, and a
 //!   [`WordTable`] (word clusters and capitalisation learnt from raw news by
 //!   [`write_word_table`], names from `lexicon/`) is stored in the NER model it was trained with.
+//!   The shipped NER model [reads documents](NerTagger::reads_documents): the labels it gave
+//!   a word earlier in the same document are features, so [`Models::annotate`] and
+//!   [`Models::parse_conllu`] (`# newdoc`) read a document's sentences in order.
 //! - News names people by their titles ("Russian Foreign Minister Sergei Lavrov"), which the
 //!   treebank the parser learnt from rarely does: the NER tagger runs before the parser, its
 //!   person spans are mended (titles out, a cut-off surname in), and each name with the titles
@@ -196,6 +199,8 @@ impl Models {
             tagger.predict_ids(words, &mut scratch.tag).into_iter().map(|c| tagger.class(c)).collect();
         let parts = Some(scratch.tag.parts());
         // Entities first: the parser is given each person's name, with its titles, as one word.
+        // A document-reading tagger remembers its own labels, before the mending: the
+        // histories it was trained on are unmended too.
         let entities = self.ner.as_ref().map(|n| {
             let classes = n.predict_classes(words, &tags, parts, self.gazetteer.as_deref(), &mut scratch.ner);
             let mut spans = n.spans(&classes);
@@ -220,7 +225,9 @@ impl Models {
         Analysis { tags, arcs: arcs.unwrap_or_default(), entities: entities.unwrap_or_default() }
     }
 
-    /// Annotates every non-boilerplate sentence of `doc`: replaces the syntax layer
+    /// Annotates every non-boilerplate sentence of `doc`, in order, as one document (an NER
+    /// model that [reads documents](NerTagger::reads_documents) sees the sentences before
+    /// each one): replaces the syntax layer
     /// ([`Document::words`], from each token's [`words`](dyad_core::Token::words)) and adds the
     /// NER entities (PER/ORG/LOC/MISC, no actor) to `doc.entities`, kept in text order.
     pub fn annotate(&self, doc: &mut Document) {
@@ -279,12 +286,16 @@ impl Models {
 
     /// Reads CoNLL-U (or UNER IOB2) with gold tokens and sentences from `input` and writes
     /// CoNLL-U with predicted UPOS, XPOS, HEAD, DEPREL and `NER=` tags in MISC. Returns the
-    /// number of sentences written.
+    /// number of sentences written. A `# newdoc` comment starts a new document (see
+    /// [`NerTagger::reads_documents`]); without any, the whole input is one document.
     pub fn parse_conllu(&self, input: impl BufRead, mut output: impl Write) -> Result<usize> {
         let mut n = 0;
         let mut scratch = Scratch::new();
         for sentence in conllu::Reader::new(input) {
             let mut sentence = sentence?;
+            if train::opens_document(&sentence) {
+                scratch.ner.new_document();
+            }
             let forms: Vec<String> = sentence.words.iter().map(|w| w.form.clone()).collect();
             let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
             let a = self.analyse_with(&forms, &mut scratch);

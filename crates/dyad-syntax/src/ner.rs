@@ -8,9 +8,15 @@
 //! BILOU-position features). A model trained with a [`WordTable`] carries it in its file and
 //! adds the word's and its neighbours' clusters, the word's capitalisation in news text, and
 //! the table's known names as gazetteer hits.
+//!
+//! A model trained with document features ([`DOC_LABELS`], [`DOC_CASE`]) also reads the
+//! document so far, sentence after sentence: the labels it gave the earlier occurrences of a
+//! word (Ratinov and Roth's "prediction history") and how they were capitalised. In training,
+//! those labels come from models that did not see the document (`NerExample::history`),
+//! since the model's own labels of its training data are better than it will do elsewhere.
 
 use crate::codec::{Reader, Writer};
-use crate::features::{FLAG_ALL_UPPER, FLAG_UPPER_INITIAL, WordParts, intern, padding, word_parts};
+use crate::features::{FLAG_ALL_UPPER, FLAG_NO_LETTER, FLAG_UPPER_INITIAL, WordParts, intern, padding, word_parts};
 use crate::hash::{hash_str, key};
 use crate::perceptron::{Averaged, Weights, argmax_where};
 use crate::tagger::PosTag;
@@ -19,6 +25,15 @@ use crate::{Error, Result};
 use dyad_core::EntityLabel;
 
 const KIND: u8 = 3;
+/// The file kind of an NER model with a flags byte after the header (see [`NerTagger::to_bytes`]).
+const KIND_FLAGS: u8 = 5;
+/// Document flag: the model reads the labels it gave earlier occurrences of a word in the
+/// document.
+pub(crate) const DOC_LABELS: u8 = 1;
+/// Document flag: the model reads how earlier occurrences of a word in the document were
+/// capitalised.
+pub(crate) const DOC_CASE: u8 = 2;
+const DOC_ALL: u8 = DOC_LABELS | DOC_CASE;
 const PAD: usize = 2;
 /// Lower-case words that can sit inside a name between capitalised words.
 const JOINERS: [&str; 7] = ["of", "and", "&", "for", "the", "'s", "-"];
@@ -61,6 +76,8 @@ pub struct NerTagger {
     weights: Weights,
     /// Word clusters, capitalisation statistics and known names, when trained with them.
     table: Option<WordTable>,
+    /// What the model reads of the document so far ([`DOC_LABELS`], [`DOC_CASE`]).
+    document: u8,
 }
 
 // Class c: 0 = O; 1 + 4k + p with p in B=0, I=1, L=2, U=3 for label k.
@@ -136,6 +153,73 @@ pub(crate) struct NerContext {
     runs: Vec<(u32, u32)>,
     /// Hashed norms of the lower-case words that may join capitalised words into one name.
     joiners: [u64; 7],
+    /// Which document features are on (set from the model for each sentence).
+    document: u8,
+    /// What the document so far says about each word (by hashed normalised form).
+    memory: DocMemory,
+}
+
+/// Per word of a document (keyed by its hashed normalised form): the labels the tagger gave
+/// its earlier occurrences and how they were written. Bits 0-7: `O` (bit 0) or entity label
+/// `k` (bit 1 + k, the last bit shared by labels 6 and up); bit 8: capitalised (not all
+/// capitals) after a sentence's first word; bit 9: all lower-case; bit 10: all capitals.
+#[derive(Default)]
+pub(crate) struct DocMemory {
+    map: std::collections::HashMap<u64, u16, std::hash::BuildHasherDefault<NormHasher>>,
+}
+
+const SEEN_CAPITALISED: u16 = 1 << 8;
+const SEEN_LOWER: u16 = 1 << 9;
+const SEEN_ALL_CAPS: u16 = 1 << 10;
+
+/// The normalised forms are hashed already: the map uses their bits as they are.
+#[derive(Default)]
+pub(crate) struct NormHasher(u64);
+
+impl std::hash::Hasher for NormHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+impl DocMemory {
+    fn get(&self, norm: u64) -> u16 {
+        self.map.get(&norm).copied().unwrap_or(0)
+    }
+
+    /// Records one occurrence: its class (0 for `O`), its flags and whether it opens the sentence.
+    fn add(&mut self, norm: u64, class: usize, flags: u64, first: bool) {
+        let label = match pos_of(class) {
+            None => 1,
+            Some((l, _)) => 2u16 << l.min(6),
+        };
+        let case = if flags & FLAG_ALL_UPPER != 0 {
+            SEEN_ALL_CAPS
+        } else if flags & FLAG_UPPER_INITIAL != 0 {
+            if first { 0 } else { SEEN_CAPITALISED }
+        } else {
+            SEEN_LOWER
+        };
+        *self.map.entry(norm).or_insert(0) |= label | case;
+    }
+
+    /// Records a whole sentence, given each word's norm and flags and its class, as
+    /// [`NerContext::remember`] does word by word.
+    fn add_sentence(&mut self, words: &[(u64, u64)], classes: &[usize]) {
+        for (i, &(norm, flags)) in words.iter().enumerate() {
+            if flags & FLAG_NO_LETTER == 0 {
+                self.add(norm, classes.get(i).copied().unwrap_or(0), flags, i == 0);
+            }
+        }
+    }
 }
 
 impl NerContext {
@@ -152,6 +236,24 @@ impl NerContext {
             table: false,
             runs: Vec::new(),
             joiners: JOINERS.map(hash_str),
+            document: 0,
+            memory: DocMemory::default(),
+        }
+    }
+
+    /// Starts a new document: forgets what earlier sentences said about their words.
+    pub(crate) fn new_document(&mut self) {
+        self.memory.map.clear();
+    }
+
+    /// Remembers the class given to word `i` of the sentence (with document features on).
+    fn remember(&mut self, i: usize, class: usize) {
+        if self.document == 0 {
+            return;
+        }
+        let p = &self.parts[PAD + i];
+        if p.flags & FLAG_NO_LETTER == 0 {
+            self.memory.add(p.norm, class, p.flags, i == 0);
         }
     }
 
@@ -328,6 +430,17 @@ impl NerContext {
                 }
             }
         }
+        if self.document != 0 && w.flags & FLAG_NO_LETTER == 0 {
+            let seen = self.memory.get(w.norm);
+            // Earlier occurrences in the document: the labels they were given and how they
+            // were written ("APPLE" in a headline, "Apple" in the text).
+            if self.document & DOC_LABELS != 0 {
+                out.push(key(60, &[u64::from(seen & 0xff), caps]));
+            }
+            if self.document & DOC_CASE != 0 {
+                out.push(key(61, &[u64::from(seen >> 8), caps, (i == 0) as u64]));
+            }
+        }
         if self.table {
             let c = |k: usize, level: usize| u64::from(self.info[k].clusters[level]);
             let f = &self.info[j];
@@ -362,6 +475,7 @@ impl NerTagger {
     ) -> Vec<usize> {
         let n = words.len();
         ctx.fill(words, tags, parts, gazetteer, self.table.as_ref());
+        ctx.document = self.document;
         let mut feats = Vec::with_capacity(48);
         let mut scores = vec![0i32; 1 + 4 * self.labels.len()];
         let mut out: Vec<usize> = Vec::with_capacity(n);
@@ -371,6 +485,7 @@ impl NerTagger {
             self.weights.score(&feats, &mut scores);
             let c = best_next(&scores, prev, i + 1 == n);
             out.push(c);
+            ctx.remember(i, c);
             prev2 = prev;
             prev = c;
         }
@@ -399,9 +514,24 @@ impl NerTagger {
         self.table.as_ref()
     }
 
-    /// Serialises the model.
+    /// Whether the model reads the document so far: the labels it gave earlier occurrences of
+    /// a word and how they were capitalised. Such a model is given a document's sentences in
+    /// order ([`crate::Models::annotate`] does), and its predictions for a sentence depend on
+    /// the sentences before it in the same document.
+    pub fn reads_documents(&self) -> bool {
+        self.document != 0
+    }
+
+    /// Serialises the model. A model with document features is kind 5, whose header is
+    /// followed by a flags byte; otherwise kind 3.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut w = Writer::with_header(KIND);
+        let mut w = if self.document != 0 {
+            let mut w = Writer::with_header(KIND_FLAGS);
+            w.u8(self.document);
+            w
+        } else {
+            Writer::with_header(KIND)
+        };
         let names: Vec<String> = self.labels.iter().map(|s| s.to_string()).collect();
         w.strs(&names);
         self.weights.write(&mut w);
@@ -413,7 +543,11 @@ impl NerTagger {
 
     /// Reads a model written by [`NerTagger::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<NerTagger> {
-        let mut r = Reader::with_header(bytes, KIND)?;
+        let (mut r, kind) = Reader::with_header_of(bytes, &[KIND, KIND_FLAGS])?;
+        let flags = if kind == KIND_FLAGS { r.u8()? } else { 0 };
+        if flags & !DOC_ALL != 0 {
+            return Err(Error::model(format!("unknown NER model flags {flags:#x}")));
+        }
         let labels: Vec<&'static str> = r.strs()?.into_iter().map(intern).collect();
         let weights = Weights::read(&mut r)?;
         let table = if r.remaining() > 0 { Some(WordTable::read(&mut r)?) } else { None };
@@ -421,7 +555,7 @@ impl NerTagger {
         if weights.n_classes() != 1 + 4 * labels.len() {
             return Err(Error::model("NER weights and labels disagree"));
         }
-        Ok(NerTagger { labels, weights, table })
+        Ok(NerTagger { labels, weights, table, document: flags })
     }
 }
 
@@ -502,16 +636,54 @@ pub fn spans_to_iob2(spans: &[NerSpan], n: usize) -> Vec<String> {
 }
 
 /// A training sentence for the NER tagger.
+#[derive(Clone)]
 pub(crate) struct NerExample {
     pub words: Vec<String>,
     pub tags: Vec<PosTag>,
     pub spans: Vec<(usize, usize, String)>,
+    /// The document the sentence belongs to: consecutive examples with the same number are
+    /// one document, in order.
+    pub doc: usize,
+    /// With [`DOC_LABELS`]: the classes that later sentences of the document remember for
+    /// these words, from a model that did not see this document (see [`train`]).
+    pub history: Vec<usize>,
+}
+
+/// Each word's hashed normalised form and flags, as [`NerContext::remember`] reads them.
+fn norms_and_flags(words: &[String]) -> Vec<(u64, u64)> {
+    let mut scratch = String::new();
+    words
+        .iter()
+        .map(|w| {
+            let p = word_parts(w, &mut scratch);
+            (p.norm, p.flags)
+        })
+        .collect()
+}
+
+/// The examples' documents as index ranges (runs of the same [`NerExample::doc`]).
+pub(crate) fn documents(examples: &[NerExample]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=examples.len() {
+        if i == examples.len() || examples[i].doc != examples[start].doc {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    if examples.is_empty() {
+        out.clear();
+    }
+    out
 }
 
 /// Trains an NER tagger; `dev_score` is called after each epoch with that epoch's frozen model.
+/// With `document` flags ([`DOC_LABELS`], [`DOC_CASE`]), the model reads the document so far;
+/// with [`DOC_LABELS`], every example must carry its [`NerExample::history`].
 pub(crate) fn train(
     train: &[NerExample],
     table: Option<&WordTable>,
+    (document, forget): (u8, f64),
     epochs: usize,
     seed: u64,
     prune: (f32, usize),
@@ -522,6 +694,12 @@ pub(crate) fn train(
     names.dedup();
     if names.is_empty() {
         return Err(Error::training("no entities in the training data"));
+    }
+    if document & !DOC_ALL != 0 {
+        return Err(Error::training("document features: 1 (labels), 2 (case), or both"));
+    }
+    if document & DOC_LABELS != 0 && train.iter().any(|e| e.history.len() != e.words.len()) {
+        return Err(Error::training("document labels need the history of every training sentence"));
     }
     if 1 + 4 * names.len() > 255 {
         return Err(Error::training("too many entity types; at most 63 are supported"));
@@ -552,8 +730,21 @@ pub(crate) fn train(
         .collect();
     let n_classes = 1 + 4 * labels.len();
     let mut model = Averaged::new(n_classes);
+    // What a sentence sees of its document does not depend on the model being trained (the
+    // labels are given in advance), so sentences are shuffled one by one, as without document
+    // features, and the memory of the sentences before each is replayed. Per sentence: the
+    // first sentence of its document, and each word's norm and flags.
+    let mut doc_start = vec![0; train.len()];
+    let mut memo: Vec<Vec<(u64, u64)>> = Vec::new();
+    if document != 0 {
+        for r in documents(train) {
+            doc_start[r.clone()].fill(r.start);
+        }
+        memo = train.iter().map(|e| norms_and_flags(&e.words)).collect();
+    }
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut rng = crate::train::Rng::new(seed);
+    let mut forget_rng = crate::train::Rng::new(seed ^ 0xF0_4E_75);
     let mut ctx = NerContext::new();
     let mut feats = Vec::new();
     let mut scores = vec![0f32; n_classes];
@@ -563,7 +754,17 @@ pub(crate) fn train(
         for &k in &order {
             let words: Vec<&str> = train[k].words.iter().map(String::as_str).collect();
             let n = words.len();
+            if document != 0 {
+                // Some sentences start with an empty memory, as if they opened their document,
+                // so that the model also learns to do without (a single sentence, a headline).
+                ctx.new_document();
+                let start = if forget > 0.0 && forget_rng.next_f64() < forget { k } else { doc_start[k] };
+                for j in start..k {
+                    ctx.memory.add_sentence(&memo[j], &train[j].history);
+                }
+            }
             ctx.fill(&words, &train[k].tags, None, None, table);
+            ctx.document = document;
             let (mut prev, mut prev2) = (0usize, 0usize);
             for (i, &g) in gold[k].iter().enumerate() {
                 ctx.features(i, prev as u64, prev2 as u64, &mut feats);
@@ -571,12 +772,18 @@ pub(crate) fn train(
                 model.score(&feats, &mut scores);
                 let guess = argmax_where(&scores, |c| allowed(prev, c, i, n)).unwrap_or(0);
                 model.update(g, guess, &feats);
+                ctx.remember(i, train[k].history.get(i).copied().unwrap_or(guess));
                 // Follow the model's own (always well-formed) decisions, as at prediction time.
                 prev2 = prev;
                 prev = guess;
             }
         }
-        let ner = NerTagger { labels: labels.clone(), weights: model.freeze(prune.0, prune.1), table: table.cloned() };
+        let ner = NerTagger {
+            labels: labels.clone(),
+            weights: model.freeze(prune.0, prune.1),
+            table: table.cloned(),
+            document,
+        };
         let score = dev_score(epoch, &ner);
         if best.as_ref().is_none_or(|b| score > b.2) {
             best = Some((ner, epoch, score));
@@ -693,12 +900,14 @@ mod tests {
             words: words.iter().map(|w| w.to_string()).collect(),
             tags: Vec::new(),
             spans,
+            doc: 0,
+            history: Vec::new(),
         };
         let data = [
             ex(&["Anna", "Berg", "met", "Tom", "."], vec![(0, 2, "PER".into()), (3, 4, "PER".into())]),
             ex(&["Tom", "met", "Oslo", "staff"], vec![(0, 1, "PER".into()), (2, 3, "LOC".into())]),
         ];
-        let (model, _, _) = train(&data, Some(&table), 5, 1, (0.0, 0), |_, _| 0.0).expect("trains");
+        let (model, _, _) = train(&data, Some(&table), (0, 0.0), 5, 1, (0.0, 0), |_, _| 0.0).expect("trains");
         assert_eq!(model.word_table().map(WordTable::size), Some((1, 2)));
         let bytes = model.to_bytes();
         let back = NerTagger::from_bytes(&bytes).expect("reads back");
@@ -710,6 +919,107 @@ mod tests {
         for cut in [bytes.len() - 1, bytes.len() - 3] {
             assert!(NerTagger::from_bytes(&bytes[..cut]).is_err(), "a cut table is an error");
         }
+    }
+
+    #[test]
+    fn document_features_see_earlier_sentences_of_the_same_document() {
+        let (caps_initial, all_caps) = (FLAG_UPPER_INITIAL, FLAG_UPPER_INITIAL | FLAG_ALL_UPPER);
+        let mut ctx = NerContext::new();
+        let first_word = |ctx: &mut NerContext, words: &[&str]| {
+            ctx.fill(words, &[], None, None, None);
+            ctx.document = DOC_LABELS | DOC_CASE;
+            let mut f = Vec::new();
+            ctx.features(0, 0, 0, &mut f);
+            f
+        };
+        // "Quillon" is tagged as entity 1 in mid-sentence, "Tarvo" opens its sentence.
+        first_word(&mut ctx, &["Tarvo", "met", "Quillon", "staff"]);
+        ctx.remember(0, 0);
+        ctx.remember(1, 0);
+        ctx.remember(2, class(1, U));
+        ctx.remember(3, 0);
+        let quillon = first_word(&mut ctx, &["QUILLON", "hires"]);
+        assert!(quillon.contains(&key(60, &[2 << 1, all_caps])), "label 1 given before");
+        let seen = u64::from(SEEN_CAPITALISED >> 8);
+        assert!(quillon.contains(&key(61, &[seen, all_caps, 1])), "capitalised inside a sentence before");
+        let tarvo = first_word(&mut ctx, &["tarvo", "left"]);
+        assert!(tarvo.contains(&key(60, &[1, 0])), "tagged O before");
+        assert!(tarvo.contains(&key(61, &[0, 0, 1])), "a sentence's first word tells nothing of its case");
+        let unseen = first_word(&mut ctx, &["Varnel", "left"]);
+        assert!(unseen.contains(&key(60, &[0, caps_initial])), "a new word has no history");
+        ctx.new_document();
+        let again = first_word(&mut ctx, &["QUILLON", "hires"]);
+        assert!(again.contains(&key(60, &[0, all_caps])), "a new document forgets");
+        ctx.fill(&["QUILLON", "hires"], &[], None, None, None);
+        ctx.document = 0;
+        let mut off = Vec::new();
+        ctx.features(0, 0, 0, &mut off);
+        assert_eq!(off.len() + 2, again.len(), "two document features, only when asked for");
+    }
+
+    #[test]
+    fn replaying_a_document_remembers_what_reading_it_does() {
+        let sentences: [(&[&str], &[usize]); 3] = [
+            (&["Tarvo", "met", "Quillon", "staff", "."], &[class(0, U), 0, class(1, U), 0, 0]),
+            (&["QUILLON", "and", "the", "Tarvo", "Group"], &[class(1, U), 0, 0, class(2, B), class(2, L)]),
+            (&["quillon", "grew", "in", "2019"], &[0, 0, 0, 0]),
+        ];
+        let mut ctx = NerContext::new();
+        let mut replayed = DocMemory::default();
+        for (words, classes) in sentences {
+            ctx.fill(words, &[], None, None, None);
+            ctx.document = DOC_LABELS;
+            for (i, &c) in classes.iter().enumerate() {
+                ctx.remember(i, c);
+            }
+            let owned: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+            replayed.add_sentence(&norms_and_flags(&owned), classes);
+        }
+        assert_eq!(replayed.map, ctx.memory.map);
+        let quillon = replayed.get(hash_str("quillon"));
+        assert_eq!(quillon & 0xff, 1 | 2 << 1, "tagged O and label 1");
+        assert_eq!(quillon & !0xff, SEEN_CAPITALISED | SEEN_ALL_CAPS | SEEN_LOWER);
+        assert_eq!(replayed.get(hash_str("2019")), 0, "words without letters are not remembered");
+    }
+
+    #[test]
+    fn a_document_model_keeps_its_flags_and_its_labels_need_a_history() {
+        let ex = |words: &[&str], spans: Vec<(usize, usize, String)>, doc: usize| NerExample {
+            words: words.iter().map(|w| w.to_string()).collect(),
+            tags: Vec::new(),
+            spans,
+            doc,
+            history: Vec::new(),
+        };
+        let mut data = [
+            ex(&["Anna", "Berg", "met", "Tom", "."], vec![(0, 2, "PER".into()), (3, 4, "PER".into())], 0),
+            ex(&["Tom", "met", "Oslo", "staff"], vec![(0, 1, "PER".into()), (2, 3, "LOC".into())], 0),
+            ex(&["Oslo", "is", "cold"], vec![(0, 1, "LOC".into())], 1),
+        ];
+        assert_eq!(documents(&data), vec![0..2, 2..3]);
+        let no_history = train(&data, None, (DOC_LABELS, 0.0), 2, 1, (0.0, 0), |_, _| 0.0);
+        assert!(no_history.is_err(), "document labels are read from a history");
+        for e in &mut data {
+            e.history = vec![0; e.words.len()];
+        }
+        let (model, _, _) =
+            train(&data, None, (DOC_LABELS | DOC_CASE, 0.0), 5, 1, (0.0, 0), |_, _| 0.0).expect("trains");
+        assert!(model.reads_documents());
+        let bytes = model.to_bytes();
+        assert_eq!(bytes[6], KIND_FLAGS);
+        let back = NerTagger::from_bytes(&bytes).expect("reads back");
+        assert!(back.reads_documents());
+        assert_eq!(back.to_bytes(), bytes);
+        let (plain, _, _) = train(&data, None, (0, 0.0), 5, 1, (0.0, 0), |_, _| 0.0).expect("trains");
+        assert!(!plain.reads_documents());
+        assert_eq!(plain.to_bytes()[6], KIND, "no document features, the old format");
+        let (case_only, _, _) = train(&data, None, (DOC_CASE, 0.0), 2, 1, (0.0, 0), |_, _| 0.0).expect("trains");
+        let case_bytes = case_only.to_bytes();
+        assert_eq!((case_bytes[6], case_bytes[7]), (KIND_FLAGS, DOC_CASE));
+        assert_eq!(NerTagger::from_bytes(&case_bytes).expect("reads back").to_bytes(), case_bytes);
+        let mut bad = bytes.clone();
+        bad[7] = 0x80;
+        assert!(NerTagger::from_bytes(&bad).is_err(), "unknown flags are an error");
     }
 
     #[test]

@@ -69,6 +69,13 @@ pub struct TrainOptions {
     /// on. NER training sentences that are also in it are tagged by jackknife taggers that did
     /// not see them, so that training tags are as noisy as the tags seen at prediction time.
     pub ner_tag_train: Option<std::path::PathBuf>,
+    /// NER only: read the document so far (documents start at `# newdoc` comments): the
+    /// labels given to earlier occurrences of a word and how they were capitalised. In
+    /// training, those labels come from 5 models trained on the other documents.
+    pub ner_document: bool,
+    /// NER only, with document features: the share of training sentences read as if they
+    /// opened their document (with an empty memory), chosen afresh each epoch with the seed.
+    pub ner_forget: f64,
 }
 
 impl Default for TrainOptions {
@@ -84,6 +91,8 @@ impl Default for TrainOptions {
             jackknife_epochs: 5,
             ner_words: None,
             ner_tag_train: None,
+            ner_document: false,
+            ner_forget: 0.0,
         }
     }
 }
@@ -254,10 +263,20 @@ fn jackknife_tags(sents: &[ConlluSentence], options: &TrainOptions) -> Result<Ve
     Ok(out)
 }
 
+/// Whether a sentence opens a document (`# newdoc` comment).
+pub(crate) fn opens_document(s: &ConlluSentence) -> bool {
+    s.lines.iter().any(|l| matches!(l, conllu::Line::Comment(c) if c.starts_with("# newdoc")))
+}
+
 fn ner_examples(sents: &[ConlluSentence], tagger: Option<&Tagger>) -> Vec<NerExample> {
+    let mut doc = 0;
     sents
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(i, s)| {
+            if i > 0 && opens_document(s) {
+                doc += 1;
+            }
             let forms = s.forms();
             let tags = tagger.map(|t| t.predict(&forms)).unwrap_or_default();
             let gold: Vec<&str> = s.words.iter().map(|w| w.ner.as_deref().unwrap_or("O")).collect();
@@ -265,18 +284,29 @@ fn ner_examples(sents: &[ConlluSentence], tagger: Option<&Tagger>) -> Vec<NerExa
                 words: s.words.iter().map(|w| w.form.clone()).collect(),
                 tags,
                 spans: ner::tags_to_spans(&gold),
+                doc,
+                history: Vec::new(),
             }
         })
         .collect()
 }
 
+/// The classes `ner` predicts for examples, a document's sentences in order.
+fn predict_examples<'a>(ner: &'a NerTagger, examples: &'a [NerExample]) -> impl Iterator<Item = Vec<usize>> + 'a {
+    let mut ctx = ner::NerContext::new();
+    examples.iter().enumerate().map(move |(k, ex)| {
+        if k == 0 || examples[k - 1].doc != ex.doc {
+            ctx.new_document();
+        }
+        let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
+        ner.predict_classes(&words, &ex.tags, None, None, &mut ctx)
+    })
+}
+
 /// Exact-span entity precision, recall and F1 (percent) of `ner` on examples.
 pub(crate) fn entity_f1(ner: &NerTagger, gold: &[NerExample]) -> (f64, f64, f64) {
     let (mut tp, mut n_pred, mut n_gold) = (0usize, 0usize, 0usize);
-    let mut ctx = ner::NerContext::new();
-    for ex in gold {
-        let words: Vec<&str> = ex.words.iter().map(String::as_str).collect();
-        let classes = ner.predict_classes(&words, &ex.tags, None, None, &mut ctx);
+    for (ex, classes) in gold.iter().zip(predict_examples(ner, gold)) {
         let pred = ner.spans(&classes);
         n_pred += pred.len();
         n_gold += ex.spans.len();
@@ -312,6 +342,10 @@ pub fn train_ner(train_path: &Path, dev_path: &Path, options: &TrainOptions) -> 
         }
         eprintln!("ner: {found} of {} training sentences have jackknifed tags", train.len());
     }
+    let document = if options.ner_document { ner::DOC_LABELS | ner::DOC_CASE } else { 0 };
+    if options.ner_document {
+        history_folds(&mut train, options)?;
+    }
     let dev = ner_examples(&read(dev_path)?, tagger);
     eprintln!(
         "ner: {} training sentences, {} dev sentences, {} tags",
@@ -322,6 +356,7 @@ pub fn train_ner(train_path: &Path, dev_path: &Path, options: &TrainOptions) -> 
     let (model, best_epoch, dev_score) = ner::train(
         &train,
         options.ner_words.as_ref(),
+        (document, options.ner_forget),
         options.epochs,
         options.seed,
         (options.prune, options.max_weights),
@@ -334,4 +369,60 @@ pub fn train_ner(train_path: &Path, dev_path: &Path, options: &TrainOptions) -> 
     )?;
     eprintln!("kept epoch {best_epoch}: dev F1 {dev_score:.2}%");
     Ok(Trained { bytes: model.to_bytes(), best_epoch, dev_score })
+}
+
+/// How many models give the training sentences the labels that later sentences of their
+/// document remember: each is trained on the documents of the other folds, so that the labels
+/// are as noisy as the tagger's own labels of new text.
+const HISTORY_FOLDS: usize = 5;
+/// Epochs of each of those models.
+const HISTORY_EPOCHS: usize = 8;
+
+/// Fills [`NerExample::history`] of every training sentence with the classes given by a model
+/// trained on the documents of the other folds (documents `d` with `d % folds` != the fold).
+fn history_folds(train: &mut [NerExample], options: &TrainOptions) -> Result<()> {
+    let k = HISTORY_FOLDS;
+    let mut history: Vec<Vec<usize>> = vec![Vec::new(); train.len()];
+    for fold in 0..k {
+        let (inside, outside): (Vec<usize>, Vec<usize>) = (0..train.len()).partition(|&i| train[i].doc % k == fold);
+        let rest: Vec<NerExample> = outside.iter().map(|&i| train[i].clone()).collect();
+        let held: Vec<NerExample> = inside.iter().map(|&i| train[i].clone()).collect();
+        // Without the labels of the document (they are what this model is to provide); the
+        // last epoch is kept, there being no dev set to choose by.
+        let (model, _, _) = ner::train(
+            &rest,
+            options.ner_words.as_ref(),
+            (ner::DOC_CASE, options.ner_forget),
+            HISTORY_EPOCHS,
+            options.seed,
+            (options.prune, options.max_weights),
+            |e, _| e as f64,
+        )?;
+        for (&i, classes) in inside.iter().zip(predict_examples(&model, &held)) {
+            history[i] = classes;
+        }
+        eprintln!("ner: history fold {} of {k} predicted", fold + 1);
+    }
+    for (ex, h) in train.iter_mut().zip(history) {
+        ex.history = h;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newdoc_comments_number_the_documents() {
+        let text = "# newdoc id = a\n1\tVela\tB-ORG\n2\tsold\tO\n\n1\tVela\tB-ORG\n2\tgrew\tO\n\n\
+                    # newdoc id = b\n1\tthey\tO\n2\tleft\tO\n";
+        let sents: Vec<ConlluSentence> =
+            conllu::Reader::new(text.as_bytes()).collect::<Result<_>>().expect("reads the sentences");
+        assert_eq!(sents.iter().map(opens_document).collect::<Vec<_>>(), vec![true, false, true]);
+        let train = ner_examples(&sents, None);
+        assert_eq!(train.iter().map(|e| e.doc).collect::<Vec<_>>(), vec![0, 0, 1]);
+        let docs: Vec<_> = ner::documents(&train);
+        assert_eq!(docs, vec![0..2, 2..3]);
+    }
 }

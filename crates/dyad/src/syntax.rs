@@ -42,7 +42,7 @@ pub fn parse(_args: ParseArgs) -> anyhow::Result<ExitCode> {
 ///   dyad train parser --train ... --dev ... --out parser.bin --jackknife 4
 ///
 ///   dyad train ner --train ... --dev ... --out ner.bin --words ner-words.tsv \
-///       --jackknife 5 --tag-train en_ewt-ud-train.conllu
+///       --jackknife 5 --tag-train en_ewt-ud-train.conllu --document --forget 0.5
 #[derive(clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct TrainArgs {
@@ -90,6 +90,14 @@ pub struct TrainArgs {
     /// sentences found in it get tags from K jackknife taggers that did not see them.
     #[arg(long, value_name = "FILE")]
     tag_train: Option<PathBuf>,
+    /// NER: read the document so far (documents start at `# newdoc` comments): the labels
+    /// given to earlier occurrences of a word and how they were capitalised.
+    #[arg(long)]
+    document: bool,
+    /// NER, with --document: read this share of the training sentences as if each opened its
+    /// document (an empty memory), so that the model also does without.
+    #[arg(long, value_name = "P", default_value_t = TrainOptions::default().ner_forget)]
+    forget: f64,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -122,6 +130,8 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
             None => None,
         },
         ner_tag_train: args.tag_train.clone(),
+        ner_document: args.document,
+        ner_forget: args.forget,
     };
     let started = Instant::now();
     let trained = match args.model {
