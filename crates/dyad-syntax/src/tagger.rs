@@ -162,7 +162,11 @@ impl Tagger {
             let prev2 = class_part(out.len().checked_sub(2).map(|k| out[k]));
             ctx.features(i, prev, prev2, &mut feats);
             self.weights.score(&feats, &mut scores);
-            out.push(argmax_where(&scores, |_| true).unwrap_or(0));
+            // A plain word the training data did not know is never given a closed class: those
+            // words are all in the lexicon ("froze" is no preposition). Spelling variants of
+            // closed-class words ("n`t", "’m") are not plain words.
+            let free = ctx.amb[i + PAD] != 0 || !words[i].chars().all(char::is_alphabetic);
+            out.push(argmax_where(&scores, |c| free || is_open(self.classes[c].upos)).unwrap_or(0));
         }
         out
     }
@@ -248,6 +252,11 @@ impl Tagger {
         }
         Ok(Tagger { classes, ambiguity, lexicon, weights, table })
     }
+}
+
+/// Whether a UPOS tag is an open class (new words join it) rather than a closed one.
+fn is_open(upos: &str) -> bool {
+    !matches!(upos, "ADP" | "AUX" | "CCONJ" | "DET" | "PART" | "PRON" | "SCONJ")
 }
 
 fn class_part(c: Option<usize>) -> u64 {
@@ -352,6 +361,31 @@ pub(crate) fn train(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unknown_plain_words_get_no_closed_class() {
+        // After "Union" this tiny treebank only ever has a preposition, so context alone says
+        // ADP for whatever follows; a word the lexicon lacks must still get an open class.
+        let sentence = |words: &[&str], tags: &[(&str, &str)]| TagExample {
+            words: words.iter().map(|w| w.to_string()).collect(),
+            tags: tags.iter().map(|&(u, x)| (u.to_string(), x.to_string())).collect(),
+        };
+        let (det, propn, adp, noun, verb, punct) =
+            (("DET", "DT"), ("PROPN", "NNP"), ("ADP", "IN"), ("NOUN", "NNS"), ("VERB", "VBD"), ("PUNCT", "."));
+        let mut train_set = Vec::new();
+        for _ in 0..3 {
+            for prep in ["of", "in", "at", "on", "by", "to", "for", "from"] {
+                train_set.push(sentence(&["The", "Union", prep, "states", "."], &[det, propn, adp, noun, punct]));
+            }
+            train_set.push(sentence(&["The", "states", "met", "."], &[det, noun, verb, punct]));
+        }
+        let (tagger, _, _) = train(&train_set, None, 5, 1, (0.0, 0), |_, _| 0.0).expect("trains");
+        let tags = tagger.predict(&["The", "Union", "froze", "aid", "."]);
+        assert!(is_open(tags[2].upos), "an unknown word got {:?}", tags[2]);
+        // Known words keep their closed classes, and so do spellings with other characters.
+        assert_eq!(tagger.predict(&["The", "Union", "by", "states", "."])[2].upos, "ADP");
+        assert!(!is_open(tagger.predict(&["The", "Union", "o'", "states", "."])[2].upos));
+    }
 
     #[test]
     fn word_table_features_follow_clusters_and_capitalisation() {
