@@ -349,10 +349,17 @@ impl<'a> Sent<'a> {
             }
         }
         for c in self.kids(h, &["conj"]).collect::<Vec<_>>() {
-            if matches!(self.words[c].upos, "NOUN" | "PROPN" | "PRON" | "X") {
+            if matches!(self.words[c].upos, "NOUN" | "PROPN" | "PRON" | "X") && !self.misread_clause(c) {
                 self.collect(c, depth, out);
             }
         }
+    }
+
+    /// True when noun `c` has a bare verb of its own as `acl`, a verb with no dependent at
+    /// all: "rejected the plan, and a Russian invasion followed" parsed as a second object
+    /// ("invasion") that "followed" modifies is a clause of its own, not a party.
+    fn misread_clause(&self, c: usize) -> bool {
+        self.kids(c, &["acl"]).any(|v| self.words[v].upos == "VERB" && self.words.iter().all(|w| w.head != Some(v)))
     }
 
     /// True when word `k` lies inside the phrase of `i`'s own arguments: reached from `i` down
@@ -368,6 +375,11 @@ impl<'a> Sent<'a> {
                 .iter()
                 .any(|r| rel_is(rel, r))
                 || rel == "acl:relcl";
+            // "expressed willingness to cooperate with X" with the infinitive hung on the verb
+            // whose object the noun `i` is: the clause right after a noun may be the noun's own
+            if own_clause && self.infinitive_of_object(i, n, h) {
+                return true;
+            }
             // "accused Kyiv's allies": the possessor of a relational noun is no argument
             if own_clause || (markers::is_relational(&self.words[h].lower) && self.actor[h].is_none()) {
                 return false;
@@ -378,6 +390,17 @@ impl<'a> Sent<'a> {
             n = h;
         }
         false
+    }
+
+    /// True when `v`, a "to" infinitive that the parser made a clause of `h`, directly follows
+    /// noun `i`, the object of `h` ("expressed willingness | to cooperate").
+    fn infinitive_of_object(&self, i: usize, v: usize, h: usize) -> bool {
+        let w = &self.words[v];
+        (rel_is(w.deprel, "advcl") || rel_is(w.deprel, "xcomp"))
+            && v == i + 2
+            && self.words[i + 1].lower == "to"
+            && self.words[i].head == Some(h)
+            && rel_is(self.words[i].deprel, "obj")
     }
 
     /// The nearest actor right of `i`, within `limit` words, that is one of `i`'s arguments
