@@ -12,7 +12,8 @@
 //!   labelled) and [`NerTagger`] (BILOU spans) are greedy averaged perceptrons over hashed
 //!   features; [`Gazetteer`] is the hook through which name lists become NER features, and a
 //!   [`WordTable`] (word clusters and capitalisation learnt from raw news by
-//!   [`write_word_table`], names from `lexicon/`) is stored in the NER model it was trained with.
+//!   [`write_word_table`], names from `lexicon/`) is stored in each model trained with it
+//!   (the shipped tagger and NER tagger).
 //!   The shipped NER model [reads documents](NerTagger::reads_documents): the labels it gave
 //!   a word earlier in the same document are features, so [`Models::annotate`] and
 //!   [`Models::parse_conllu`] (`# newdoc`) read a document's sentences in order.
@@ -23,7 +24,8 @@
 //!   [`Models::with_whole_names`] turns this off).
 //! - [`train_tagger`], [`train_parser`] and [`train_ner`] train them from UD / UNER files,
 //!   printing each epoch's dev score and keeping the best epoch; [`conllu`] reads and writes
-//!   the files.
+//!   the files. `train.sh` retrains the shipped models, the parser also on a silver treebank
+//!   of news sentences that two parsers parse alike (`silver.py`).
 //!
 //! The one big design decision: every model is a greedy linear model over hashed sparse
 //! features, frozen into a compact file (averaged weights quantised to `i16` with one scale

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Retrains the three shipped models (crates/dyad-syntax/models/*.bin) from ../shared/data, the
+# way they were made; same data and code give the same bytes. About 30 minutes on one core.
+#
+#   crates/dyad-syntax/train.sh            # from the repository root; work files in target/train-syntax
+#
+# Steps (see crates/dyad-syntax/README.md for why):
+#   1. the word table from raw news (clusters, capitalisation, known names);
+#   2. the tagger, with the word table;
+#   3. a silver news treebank: the news sentences on which two parsers agree, both run with
+#      the models of commit cdcde83 (one its parser, one that parser retrained with word
+#      clusters);
+#   4. the parser, on UD EWT train plus the silver sentences, with jackknifed tags;
+#   5. the NER tagger, seeds 1-3, the one with the best UNER EWT dev F1 kept.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+S=${SHARED:-../shared}/data
+W=target/train-syntax
+M=crates/dyad-syntax/models
+X=target/release/examples/syntax
+EWT=$S/ud/EWT
+mkdir -p "$W"
+flock /tmp/dyad-cargo.lock cargo build --release -q -p dyad -p dyad-syntax --examples
+log() { echo "== $(date -u +%H:%M:%S) $*" >&2; }
+
+log "1. word table"
+$X wordtable --out $W/words.tsv --lexicon lexicon \
+    $S/news_text/reuters21578.jsonl $S/news_text/ukraine_war_2022_2024_gdelt.jsonl
+
+log "2. tagger"
+$X train tagger --train $EWT/en_ewt-ud-train.conllu --dev $EWT/en_ewt-ud-dev.conllu \
+    --out $M/tagger.bin --epochs 10 --words $W/words.tsv
+
+log "3. silver news treebank"
+for m in tagger parser ner; do git show cdcde83:$M/$m.bin > $W/old-$m.bin; done
+$X train parser --train $EWT/en_ewt-ud-train.conllu --dev $EWT/en_ewt-ud-dev.conllu \
+    --out $W/old-parser-clusters.bin --epochs 12 --tagger $W/old-tagger.bin \
+    --jackknife 5 --max-weights 1000000 --words $W/words.tsv
+cat $S/news_text/reuters21578.jsonl $S/news_text/ukraine_war_2022_2024_gdelt.jsonl \
+    | target/release/dyad extract --annotations --format jsonl -q --threads 2 \
+    | python3 crates/dyad-syntax/silver.py tokens > $W/news.conllu
+$X parse --conllu --tagger $W/old-tagger.bin --ner $W/old-ner.bin --parser $W/old-parser.bin \
+    < $W/news.conllu > $W/news-a.conllu
+$X parse --conllu --tagger $W/old-tagger.bin --ner $W/old-ner.bin --parser $W/old-parser-clusters.bin \
+    < $W/news.conllu > $W/news-b.conllu
+python3 crates/dyad-syntax/silver.py agree $W/news-a.conllu $W/news-b.conllu > $W/silver.conllu
+cat $EWT/en_ewt-ud-train.conllu $W/silver.conllu > $W/parser-train.conllu
+
+log "4. parser"
+$X train parser --train $W/parser-train.conllu --dev $EWT/en_ewt-ud-dev.conllu \
+    --out $M/parser.bin --epochs 15 --tagger $M/tagger.bin --jackknife 5 --max-weights 1000000
+
+log "5. NER, seeds 1-3"
+best=0
+for seed in 1 2 3; do
+  $X train ner --train $S/ner/UNER_English-EWT/en_ewt-ud-train.prerelease.iob2 \
+      --dev $S/ner/UNER_English-EWT/en_ewt-ud-dev.iob2 --words $W/words.tsv \
+      --out $W/ner-seed$seed.bin --epochs 15 --tagger $M/tagger.bin \
+      --seed $seed --jackknife 5 --jackknife-epochs 10 --tag-train $EWT/en_ewt-ud-train.conllu \
+      --document --forget 0.5 2> >(tee $W/ner-seed$seed.log >&2)
+  dev=$(sed -n 's/^kept epoch .*dev F1 \([0-9.]*\)%.*/\1/p' $W/ner-seed$seed.log)
+  if python3 -c "import sys; sys.exit(not float('$dev') > float('$best'))"; then best=$dev; cp $W/ner-seed$seed.bin $M/ner.bin; fi
+done
+log "kept the NER seed with dev F1 $best; done (eval/syntax.sh gives the figures)"
