@@ -157,7 +157,7 @@ impl Tagger {
         let mut feats = Vec::with_capacity(48);
         let mut scores = vec![0i32; self.classes.len()];
         let mut out: Vec<usize> = Vec::with_capacity(words.len());
-        for i in 0..words.len() {
+        for (i, word) in words.iter().enumerate() {
             let prev = class_part(out.len().checked_sub(1).map(|k| out[k]));
             let prev2 = class_part(out.len().checked_sub(2).map(|k| out[k]));
             ctx.features(i, prev, prev2, &mut feats);
@@ -165,7 +165,7 @@ impl Tagger {
             // A plain word the training data did not know is never given a closed class: those
             // words are all in the lexicon ("froze" is no preposition). Spelling variants of
             // closed-class words ("n`t", "’m") are not plain words.
-            let free = ctx.amb[i + PAD] != 0 || !words[i].chars().all(char::is_alphabetic);
+            let free = ctx.amb[i + PAD] != 0 || !word.chars().all(char::is_alphabetic);
             out.push(argmax_where(&scores, |c| free || is_open(self.classes[c].upos)).unwrap_or(0));
         }
         out
