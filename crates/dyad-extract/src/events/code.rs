@@ -79,6 +79,15 @@ fn personal_pronoun(s: &Sent, n: usize) -> bool {
     matches!(s.words[n].lower.as_str(), "i" | "we" | "he" | "she" | "it" | "they")
 }
 
+/// True when actor `a` is the "its" that owns the object of trigger `i` ("Russia launched its
+/// invasion"): the agent's own, never a party of its own. "His" and "their" often point
+/// elsewhere ("voters praised his boldness").
+fn owns_object(s: &Sent, i: usize, a: &ActorRef) -> bool {
+    s.kids(i, &["obj"])
+        .flat_map(|o| s.kids(o, &["nmod:poss"]).collect::<Vec<_>>())
+        .any(|k| s.words[k].lower == "its" && s.words[k].span == a.span)
+}
+
 fn is_verb(upos: &str) -> bool {
     matches!(upos, "VERB" | "AUX" | "X")
 }
@@ -921,6 +930,7 @@ impl Coder {
                 let found: Vec<ActorRef> = s
                     .actors_in(t, 2)
                     .into_iter()
+                    .filter(|a| !owns_object(s, i, a))
                     .filter(|a| !source_codes.contains(&a.code))
                     .filter(|a| !places.iter().any(|pl| pl.start <= a.span.start && a.span.end <= pl.end))
                     .collect();
@@ -1017,7 +1027,7 @@ impl Coder {
             } else {
                 s.nearest_actor(i, false, 14, not.as_deref())
             }
-            .filter(|a| !inside_attr(a))
+            .filter(|a| !inside_attr(a) && !owns_object(s, i, a))
             // a pattern that names its target's preposition ("flew to X") takes no phrase with
             // another one ("flew over Moldovan airspace")
             .filter(|a| !s.parsed || !other_preposition(s, p, i, a))

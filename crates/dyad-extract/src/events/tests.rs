@@ -358,6 +358,12 @@ fn parties_are_arguments_of_the_trigger() {
     assert!(d.events.iter().all(|e| !e.cameo.starts_with("12")), "{:?}", codes(&d));
     let d = run("The Kremlin accused Kyiv's allies of arming Ukraine.", "2023-05-10", true);
     assert!(d.events.iter().all(|e| pair(e) != (Some("RUSGOV"), Some("UKRGOV"))), "{:?}", codes(&d));
+    // "launched its operation": the "its" owning the object is the agent's own, no target
+    let d = run("Russian troops advanced after the Kremlin launched its military operation.", "2022-02-24", true);
+    let its = |e: &Event| e.target.as_ref().is_some_and(|t| d.slice(t.span) == "its");
+    assert!(!d.events.iter().any(its), "{:?}", codes(&d));
+    let d = run("Russia launched its offensive against Ukraine on Thursday.", "2022-02-24", true);
+    assert!(d.events.iter().any(|e| e.cameo == "190" && pair(e) == (Some("RUS"), Some("UKR"))), "{:?}", codes(&d));
     // a parsed subject without an actor is not replaced by a word further left
     let d = run("The minister said that nothing would protect the hospital in Kharkiv.", "2023-05-10", true);
     assert!(find(&d, "074").is_none(), "{:?}", codes(&d));
