@@ -93,7 +93,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 jackknife: parse_flag(args, "--jackknife", d.jackknife)?,
                 jackknife_epochs: parse_flag(args, "--jackknife-epochs", d.jackknife_epochs)?,
                 tagger,
-                ner_words: match flag(args, "--words") {
+                word_table: match flag(args, "--words") {
                     Some(p) => Some(dyad_syntax::WordTable::read_tsv(p.as_ref()).map_err(|e| e.to_string())?),
                     None => None,
                 },

@@ -61,10 +61,10 @@ pub struct TrainOptions {
     pub jackknife: usize,
     /// Epochs of each jackknife tagger.
     pub jackknife_epochs: usize,
-    /// Word clusters, capitalisation statistics and known names to use as features (stored in
-    /// the model; the tagger and the parser use the clusters (and the tagger the
-    /// capitalisation) only).
-    pub ner_words: Option<WordTable>,
+    /// Word clusters, capitalisation statistics and known names to use as features, stored
+    /// in the model (the tagger reads the clusters and capitalisation, the parser the
+    /// clusters, the NER tagger all three).
+    pub word_table: Option<WordTable>,
     /// NER only, with `jackknife` > 1: the POS treebank (CoNLL-U) that the tagger was trained
     /// on. NER training sentences that are also in it are tagged by jackknife taggers that did
     /// not see them, so that training tags are as noisy as the tags seen at prediction time.
@@ -89,7 +89,7 @@ impl Default for TrainOptions {
             tagger: None,
             jackknife: 0,
             jackknife_epochs: 5,
-            ner_words: None,
+            word_table: None,
             ner_tag_train: None,
             ner_document: false,
             ner_forget: 0.0,
@@ -150,7 +150,7 @@ pub fn train_tagger(train_path: &Path, dev_path: &Path, options: &TrainOptions) 
     eprintln!("tagger: {} training sentences, {} dev sentences", train.len(), dev.len());
     let (model, best_epoch, dev_score) = tagger::train(
         &train,
-        options.ner_words.as_ref(),
+        options.word_table.as_ref(),
         options.epochs,
         options.seed,
         (options.prune, options.max_weights),
@@ -219,7 +219,7 @@ pub fn train_parser(train_path: &Path, dev_path: &Path, options: &TrainOptions) 
     let tagger = options.tagger.as_ref();
     let (model, best_epoch, dev_score) = parser::train(
         &train,
-        options.ner_words.as_ref(),
+        options.word_table.as_ref(),
         options.epochs,
         options.seed,
         (options.prune, options.max_weights),
@@ -355,7 +355,7 @@ pub fn train_ner(train_path: &Path, dev_path: &Path, options: &TrainOptions) -> 
     );
     let (model, best_epoch, dev_score) = ner::train(
         &train,
-        options.ner_words.as_ref(),
+        options.word_table.as_ref(),
         (document, options.ner_forget),
         options.epochs,
         options.seed,
@@ -391,7 +391,7 @@ fn history_folds(train: &mut [NerExample], options: &TrainOptions) -> Result<()>
         // last epoch is kept, there being no dev set to choose by.
         let (model, _, _) = ner::train(
             &rest,
-            options.ner_words.as_ref(),
+            options.word_table.as_ref(),
             (ner::DOC_CASE, options.ner_forget),
             HISTORY_EPOCHS,
             options.seed,

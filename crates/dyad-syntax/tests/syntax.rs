@@ -179,7 +179,7 @@ fn smoke_training_learns_the_training_sentences() {
     // With a word table the parser adds cluster features and carries the table in its file.
     let table = temp_file("tiny-words.tsv", "w\tblinken\t1\t2\t3\t4\nw\tmet\t5\t6\t7\t0\n");
     let words = dyad_syntax::WordTable::read_tsv(&table).expect("word table reads");
-    let with_table = TrainOptions { ner_words: Some(words), ..options.clone() };
+    let with_table = TrainOptions { word_table: Some(words), ..options.clone() };
     let clustered = dyad_syntax::train_parser(&train, &train, &with_table).expect("parser trains with clusters");
     assert!(clustered.dev_score > 90.0, "parser with clusters fits its training data: {}", clustered.dev_score);
     assert!(clustered.bytes.len() > parser.bytes.len(), "the table is stored in the model");
@@ -187,7 +187,7 @@ fn smoke_training_learns_the_training_sentences() {
     assert_eq!(back.to_bytes(), clustered.bytes, "serialisation with a table round-trips");
 
     // The tagger too: it stores the table, and the parser's jackknife taggers take it from it.
-    let tag_options = TrainOptions { ner_words: with_table.ner_words.clone(), tagger: None, ..with_table.clone() };
+    let tag_options = TrainOptions { word_table: with_table.word_table.clone(), tagger: None, ..with_table.clone() };
     let tagged = dyad_syntax::train_tagger(&twice, &train, &tag_options).expect("tagger trains with a table");
     assert!(tagged.dev_score > 99.0, "tagger with a table fits its training data: {}", tagged.dev_score);
     assert!(tagged.bytes.len() > tagger.bytes.len(), "the table is stored in the tagger");

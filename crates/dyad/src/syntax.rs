@@ -35,9 +35,11 @@ pub fn parse(_args: ParseArgs) -> anyhow::Result<ExitCode> {
 /// Training is reproducible: the same data, options and seed give the same bytes. Every
 /// epoch's dev score is printed; the best epoch's weights are kept, pruned and quantised,
 /// and written to --out. To ship a model, copy it over crates/dyad-syntax/models/ and
-/// rebuild (commit new weights only when a reported figure improves).
+/// rebuild (commit new weights only when a reported figure improves);
+/// crates/dyad-syntax/train.sh retrains all three shipped models in one go.
 ///
-///   dyad train tagger --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu --out tagger.bin
+///   dyad train tagger --train en_ewt-ud-train.conllu --dev en_ewt-ud-dev.conllu --out tagger.bin \
+///       --words ner-words.tsv
 ///
 ///   dyad train parser --train ... --dev ... --out parser.bin --jackknife 4
 ///
@@ -82,8 +84,8 @@ pub struct TrainArgs {
     /// Tagger model whose tags the parser and NER use [default: the embedded one].
     #[arg(long, value_name = "FILE")]
     tagger: Option<PathBuf>,
-    /// Parser and NER: word table (clusters, capitalisation, known names) written by the
-    /// `syntax` example's `wordtable` command; it is stored inside the model.
+    /// Word table (clusters, capitalisation, known names) written by the `syntax` example's
+    /// `wordtable` command; it is stored inside the model (the shipped tagger and NER have one).
     #[arg(long, value_name = "FILE")]
     words: Option<PathBuf>,
     /// NER, with --jackknife K: the POS treebank the tagger was trained on; NER training
@@ -122,11 +124,8 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         tagger,
         jackknife: args.jackknife,
         jackknife_epochs: args.jackknife_epochs,
-        ner_words: match &args.words {
-            Some(p) if args.model != Model::Tagger => {
-                Some(WordTable::read_tsv(p).with_context(|| p.display().to_string())?)
-            }
-            Some(_) => anyhow::bail!("--words is for `dyad train parser` and `dyad train ner` only"),
+        word_table: match &args.words {
+            Some(p) => Some(WordTable::read_tsv(p).with_context(|| p.display().to_string())?),
             None => None,
         },
         ner_tag_train: args.tag_train.clone(),
