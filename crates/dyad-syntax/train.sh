@@ -20,7 +20,8 @@ M=crates/dyad-syntax/models
 X=target/release/examples/syntax
 EWT=$S/ud/EWT
 mkdir -p "$W"
-flock /tmp/dyad-cargo.lock cargo build --release -q -p dyad -p dyad-syntax --examples
+flock /tmp/dyad-cargo.lock cargo build --release -q -p dyad                  # dyad extract: the news's tokens
+flock /tmp/dyad-cargo.lock cargo build --release -q -p dyad-syntax --examples # the syntax example trains
 log() { echo "== $(date -u +%H:%M:%S) $*" >&2; }
 
 log "1. word table"
