@@ -195,8 +195,12 @@ impl DocMemory {
         self.map.get(&norm).copied().unwrap_or(0)
     }
 
-    /// Records one occurrence: its class (0 for `O`), its flags and whether it opens the sentence.
+    /// Records one occurrence: its class (0 for `O`), its flags and whether it opens the
+    /// sentence. Words without a letter (numbers, punctuation) are not remembered.
     fn add(&mut self, norm: u64, class: usize, flags: u64, first: bool) {
+        if flags & FLAG_NO_LETTER != 0 {
+            return;
+        }
         let label = match pos_of(class) {
             None => 1,
             Some((l, _)) => 2u16 << l.min(6),
@@ -215,9 +219,7 @@ impl DocMemory {
     /// [`NerContext::remember`] does word by word.
     fn add_sentence(&mut self, words: &[(u64, u64)], classes: &[usize]) {
         for (i, &(norm, flags)) in words.iter().enumerate() {
-            if flags & FLAG_NO_LETTER == 0 {
-                self.add(norm, classes.get(i).copied().unwrap_or(0), flags, i == 0);
-            }
+            self.add(norm, classes.get(i).copied().unwrap_or(0), flags, i == 0);
         }
     }
 }
@@ -252,9 +254,7 @@ impl NerContext {
             return;
         }
         let p = &self.parts[PAD + i];
-        if p.flags & FLAG_NO_LETTER == 0 {
-            self.memory.add(p.norm, class, p.flags, i == 0);
-        }
+        self.memory.add(p.norm, class, p.flags, i == 0);
     }
 
     /// Finds the runs of capitalised words, joined by "of", "and", "&", "for", "the", "'s" or a
@@ -670,9 +670,6 @@ pub(crate) fn documents(examples: &[NerExample]) -> Vec<std::ops::Range<usize>> 
             out.push(start..i);
             start = i;
         }
-    }
-    if examples.is_empty() {
-        out.clear();
     }
     out
 }

@@ -775,8 +775,8 @@ impl Coder {
                 }
                 // "the annexation of Crimea by Russia", "the attack on Israel by Hamas" with
                 // "by" attached to the target: a name takes no agent of its own
-                let target_case = |o: usize| matches!(s.case_of(o).as_str(), "of" | "on" | "against" | "to");
-                for o in obliques(i).into_iter().filter(|&o| target_case(o)) {
+                let holds_target = |o: usize| matches!(s.case_of(o).as_str(), "of" | "on" | "against" | "to");
+                for o in obliques(i).into_iter().filter(|&o| holds_target(o)) {
                     for b in obliques(o) {
                         if sources.is_empty() && s.case_of(b) == "by" {
                             sources.extend(s.actors_in(b, 2));

@@ -268,9 +268,7 @@ impl<'a> Sent<'a> {
             span.start = span.start.min(self.words[n].span.start);
             span.end = span.end.max(self.words[n].span.end);
             if d < 4 {
-                for c in self
-                    .kids(n, &["det", "amod", "compound", "flat", "nmod:poss", "nmod:desc", "nummod", "case", "nmod"])
-                {
+                for c in self.kids(n, &["det", "amod", "compound", "flat", "nmod:poss", "nummod", "case", "nmod"]) {
                     if self.words[c].deprel == "case" && n == i {
                         continue;
                     }
@@ -320,9 +318,8 @@ impl<'a> Sent<'a> {
                 self.collect(c, depth, out);
             }
         } else if depth > 0 && !markers::is_relational(&w.lower) {
-            let mods: Vec<usize> = self
-                .kids(h, &["amod", "compound", "nmod:poss", "nmod:desc", "nmod", "appos", "flat", "det:poss", "det"])
-                .collect();
+            let mods: Vec<usize> =
+                self.kids(h, &["amod", "compound", "nmod:poss", "nmod", "appos", "flat", "det:poss", "det"]).collect();
             let before = out.len();
             for c in mods {
                 if self.words[c].deprel == "det" && self.actor[c].is_none() {
@@ -359,7 +356,7 @@ impl<'a> Sent<'a> {
     /// all: "rejected the plan, and a Russian invasion followed" parsed as a second object
     /// ("invasion") that "followed" modifies is a clause of its own, not a party.
     fn misread_clause(&self, c: usize) -> bool {
-        self.kids(c, &["acl"]).any(|v| self.words[v].upos == "VERB" && self.words.iter().all(|w| w.head != Some(v)))
+        self.kids(c, &["acl"]).any(|v| self.words[v].upos == "VERB" && self.words[v].children.is_empty())
     }
 
     /// True when word `k` lies inside the phrase of `i`'s own arguments: reached from `i` down
