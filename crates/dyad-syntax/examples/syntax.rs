@@ -10,6 +10,8 @@
 //!                                # document so far (`# newdoc` comments)
 //!              [--forget P]      # NER, --document: read this share of the training sentences
 //!                                # as if each opened its document
+//! syntax mean --out F [--max-weights N] PARSER.bin...
+//!                                # one parser scoring with the mean of the parsers' scores
 //! syntax wordtable --out F [--lexicon DIR] [--seed S] NEWS.jsonl...
 //!                                # word clusters and capitalisation from raw news, names from the lexicon
 //! syntax parse --conllu [--tagger F] [--parser F] [--ner F] [--word-by-word] < in.conllu > out.conllu
@@ -118,6 +120,26 @@ fn run(args: &[String]) -> Result<(), String> {
                 trained.dev_score,
                 started.elapsed().as_secs_f64()
             );
+            Ok(())
+        }
+        Some("mean") => {
+            // syntax mean --out OUT [--max-weights N] A.bin B.bin ...: the mean of parsers.
+            let out = PathBuf::from(flag(args, "--out").ok_or("--out is required")?);
+            let max_weights: usize = parse_flag(args, "--max-weights", 1_000_000)?;
+            let mut parsers = Vec::new();
+            let mut rest = args[1..].iter();
+            while let Some(a) = rest.next() {
+                if a.starts_with("--") {
+                    rest.next();
+                } else {
+                    let bytes = std::fs::read(a).map_err(|e| format!("{a}: {e}"))?;
+                    parsers.push(dyad_syntax::Parser::from_bytes(&bytes).map_err(|e| format!("{a}: {e}"))?);
+                }
+            }
+            let mean = dyad_syntax::Parser::mean(&parsers, max_weights).map_err(|e| e.to_string())?;
+            let bytes = mean.to_bytes();
+            std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+            eprintln!("wrote {} ({} bytes, the mean of {} parsers)", out.display(), bytes.len(), parsers.len());
             Ok(())
         }
         Some("wordtable") => {

@@ -674,6 +674,22 @@ impl Parser {
         self.moves.size()
     }
 
+    /// The mean of parsers trained on the same relations (different seeds, say): one parser
+    /// that scores each move with the mean of their scores, its weights pruned to the
+    /// `max_weights` largest (0: no limit).
+    pub fn mean(parsers: &[Parser], max_weights: usize) -> Result<Parser> {
+        let first = parsers.first().ok_or_else(|| Error::model("no parsers to average"))?;
+        if parsers.iter().any(|p| p.labels != first.labels || p.table.is_some() != first.table.is_some()) {
+            return Err(Error::model("parsers to average differ in relations or word table"));
+        }
+        let weights: Vec<&Weights> = parsers.iter().map(|p| &p.moves).collect();
+        Ok(Parser {
+            labels: first.labels.clone(),
+            moves: Weights::mean(&weights, max_weights)?,
+            table: first.table.clone(),
+        })
+    }
+
     /// Serialises the model.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::with_header(KIND);

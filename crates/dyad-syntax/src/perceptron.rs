@@ -80,46 +80,53 @@ impl Averaged {
             let total = e.total + i64::from(self.clock - e.stamp) * i64::from(e.weight);
             (total as f64 / clock) as f32
         };
-        let mut prune = prune;
-        if max_weights > 0 {
-            let mut all: Vec<f32> = self.feats.values().flatten().map(|e| average(e).abs()).collect();
-            if all.len() > max_weights {
-                let k = all.len() - max_weights;
-                let (_, kth, _) = all.select_nth_unstable_by(k, f32::total_cmp);
-                // Keep the weights strictly above the cut (ties at the cut go, for determinism).
-                prune = prune.max(f32::from_bits(kth.to_bits() + 1));
-            }
-        }
-        let mut rows: Vec<(u32, Vec<(u16, f32)>)> = Vec::with_capacity(self.feats.len());
-        let mut max = 0f32;
-        for (&k, entries) in &self.feats {
-            let mut row: Vec<(u16, f32)> =
-                entries.iter().map(|e| (e.class, average(e))).filter(|&(_, w)| w.abs() >= prune && w != 0.0).collect();
-            if row.is_empty() {
-                continue;
-            }
-            row.sort_by_key(|&(c, _)| c);
-            for &(_, w) in &row {
-                max = max.max(w.abs());
-            }
-            rows.push((k, row));
-        }
-        rows.sort_by_key(|r| r.0);
-        let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
-        let rows = rows
-            .into_iter()
-            .map(|(k, row)| {
-                let q: Vec<(u16, i16)> = row
-                    .into_iter()
-                    .map(|(c, w)| (c, (w / scale).round().clamp(-32767.0, 32767.0) as i16))
-                    .filter(|&(_, q)| q != 0)
-                    .collect();
-                (k, q)
-            })
-            .filter(|(_, q)| !q.is_empty())
-            .collect();
-        Weights::from_rows(self.n_classes, scale, rows)
+        let rows = self.feats.iter().map(|(&k, entries)| (k, entries.iter().map(|e| (e.class, average(e))).collect()));
+        quantise(self.n_classes, rows.collect(), prune, max_weights)
     }
+}
+
+/// Rows of `f32` weights made into [`Weights`]: entries whose magnitude is below `prune` are
+/// dropped, and then all but the `max_weights` largest (0: no limit); the rest are scaled to
+/// `i16` by one scale for the model.
+fn quantise(n_classes: usize, rows: Vec<(u32, Vec<(u16, f32)>)>, prune: f32, max_weights: usize) -> Weights {
+    let mut prune = prune;
+    if max_weights > 0 {
+        let mut all: Vec<f32> = rows.iter().flat_map(|r| r.1.iter().map(|e| e.1.abs())).collect();
+        if all.len() > max_weights {
+            let k = all.len() - max_weights;
+            let (_, kth, _) = all.select_nth_unstable_by(k, f32::total_cmp);
+            // Keep the weights strictly above the cut (ties at the cut go, for determinism).
+            prune = prune.max(f32::from_bits(kth.to_bits() + 1));
+        }
+    }
+    let mut kept: Vec<(u32, Vec<(u16, f32)>)> = Vec::with_capacity(rows.len());
+    let mut max = 0f32;
+    for (k, row) in rows {
+        let mut row: Vec<(u16, f32)> = row.into_iter().filter(|&(_, w)| w.abs() >= prune && w != 0.0).collect();
+        if row.is_empty() {
+            continue;
+        }
+        row.sort_by_key(|&(c, _)| c);
+        for &(_, w) in &row {
+            max = max.max(w.abs());
+        }
+        kept.push((k, row));
+    }
+    kept.sort_by_key(|r| r.0);
+    let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
+    let rows = kept
+        .into_iter()
+        .map(|(k, row)| {
+            let q: Vec<(u16, i16)> = row
+                .into_iter()
+                .map(|(c, w)| (c, (w / scale).round().clamp(-32767.0, 32767.0) as i16))
+                .filter(|&(_, q)| q != 0)
+                .collect();
+            (k, q)
+        })
+        .filter(|(_, q)| !q.is_empty())
+        .collect();
+    Weights::from_rows(n_classes, scale, rows)
 }
 
 /// Frozen, quantised weights: what a shipped model holds.
@@ -387,6 +394,38 @@ impl Weights {
         }
     }
 
+    /// The mean of models over the same classes, pruned and quantised as [`Averaged::freeze`]
+    /// does. Scores are linear in the weights, so the mean model scores every move with the
+    /// mean of the models' scores: an ensemble at the cost of one model (less what pruning
+    /// drops).
+    pub(crate) fn mean(models: &[&Weights], max_weights: usize) -> Result<Weights> {
+        let n_classes = models.first().map(|m| m.n_classes).ok_or_else(|| Error::model("no models to average"))?;
+        if models.iter().any(|m| m.n_classes != n_classes) {
+            return Err(Error::model("models to average have different classes"));
+        }
+        let mut sums: KeyMap<Vec<(u16, f32)>> = KeyMap::default();
+        for m in models {
+            let share = m.scale / models.len() as f32;
+            for (key, packed) in m
+                .slots
+                .iter()
+                .filter(|s| s[0] != 0)
+                .map(|s| (s[0], s[1]))
+                .chain((m.zero != NO_ROW).then_some((0, m.zero)))
+            {
+                let row = sums.entry(key).or_default();
+                for (c, q) in m.row(packed) {
+                    let c = u16::from(c);
+                    match row.iter_mut().find(|e| e.0 == c) {
+                        Some(e) => e.1 += f32::from(q) * share,
+                        None => row.push((c, f32::from(q) * share)),
+                    }
+                }
+            }
+        }
+        Ok(quantise(n_classes, sums.into_iter().collect(), 0.0, max_weights))
+    }
+
     /// Writes the weights: classes, scale, then rows sorted by key with delta-coded keys.
     pub(crate) fn write(&self, out: &mut Writer) {
         let mut rows: Vec<(u32, u32)> = self.slots.iter().filter(|s| s[0] != 0).map(|s| (s[0], s[1])).collect();
@@ -502,6 +541,46 @@ mod tests {
             back.score(feats, &mut q);
             assert_eq!(a, q);
         }
+    }
+
+    #[test]
+    fn the_mean_of_models_scores_with_the_mean_of_their_scores() {
+        let n_classes = 13;
+        let models: Vec<Weights> = [5u64, 6]
+            .into_iter()
+            .map(|seed| {
+                let mut m = Averaged::new(n_classes);
+                let mut rng = crate::train::Rng::new(seed);
+                for _ in 0..400 {
+                    let feats: Vec<u32> =
+                        (0..6).map(|i| (rng.next_u64() % if i < 2 { 10 } else { 300 }) as u32).collect();
+                    m.tick();
+                    let a = (rng.next_u64() % n_classes as u64) as usize;
+                    let b = (rng.next_u64() % n_classes as u64) as usize;
+                    m.update(a, b, &feats);
+                }
+                m.freeze(0.0, 0)
+            })
+            .collect();
+        let mean = Weights::mean(&[&models[0], &models[1]], 0).expect("same classes");
+        let feats: Vec<u32> = (0..300).collect();
+        let mut got = vec![0i32; n_classes];
+        mean.score(&feats, &mut got);
+        let mut want = vec![0f32; n_classes];
+        for m in &models {
+            let mut q = vec![0i32; n_classes];
+            m.score(&feats, &mut q);
+            for (w, q) in want.iter_mut().zip(q) {
+                *w += q as f32 * m.scale / 2.0;
+            }
+        }
+        // Equal up to rounding: half a quantisation step per weight summed.
+        for (g, w) in got.iter().zip(&want) {
+            assert!((*g as f32 * mean.scale - w).abs() <= 300.0 * mean.scale, "{g} against {w}");
+        }
+        assert!(Weights::mean(&[&models[0], &Averaged::new(3).freeze(0.0, 0)], 0).is_err());
+        // Pruned to a budget, it keeps no more weights than asked.
+        assert!(Weights::mean(&[&models[0], &models[1]], 50).expect("same classes").size().1 <= 50);
     }
 
     #[test]
