@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Retrains the three shipped models (crates/dyad-syntax/models/*.bin) from ../shared/data, the
-# way they were made; same data and code give the same bytes. About 50 minutes on one core.
+# way they were made; same data and code give the same bytes. About 30 minutes on one core.
 #
 #   crates/dyad-syntax/train.sh            # from the repository root; work files in target/train-syntax
 #
@@ -10,9 +10,7 @@
 #   3. a silver news treebank: the news sentences on which two parsers agree, both run with
 #      the models of commit cdcde83 (one its parser, one that parser retrained with word
 #      clusters);
-#   4. the parser, on UD EWT train, EWT sentences given a news reporting clause ("..., officials
-#      said.") and the silver sentences, with jackknifed tags: seeds 1-3, and the shipped parser
-#      their mean (one model scoring with the mean of their scores);
+#   4. the parser, on UD EWT train plus the silver sentences, with jackknifed tags;
 #   5. the NER tagger, seeds 1-3, the one with the best UNER EWT dev F1 kept.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -47,16 +45,11 @@ $X parse --conllu --tagger $W/old-tagger.bin --ner $W/old-ner.bin --parser $W/ol
 $X parse --conllu --tagger $W/old-tagger.bin --ner $W/old-ner.bin --parser $W/old-parser-clusters.bin \
     < $W/news.conllu > $W/news-b.conllu
 python3 crates/dyad-syntax/silver.py agree $W/news-a.conllu $W/news-b.conllu > $W/silver.conllu
-python3 crates/dyad-syntax/silver.py reported $EWT/en_ewt-ud-train.conllu 2 > $W/reported.conllu
-cat $EWT/en_ewt-ud-train.conllu $W/reported.conllu $W/silver.conllu > $W/parser-train.conllu
+cat $EWT/en_ewt-ud-train.conllu $W/silver.conllu > $W/parser-train.conllu
 
-log "4. parser, seeds 1-3, and their mean"
-for seed in 1 2 3; do
-  $X train parser --train $W/parser-train.conllu --dev $EWT/en_ewt-ud-dev.conllu \
-      --out $W/parser-seed$seed.bin --epochs 15 --tagger $M/tagger.bin --jackknife 5 \
-      --max-weights 1000000 --seed $seed
-done
-$X mean --out $M/parser.bin --max-weights 1000000 $W/parser-seed1.bin $W/parser-seed2.bin $W/parser-seed3.bin
+log "4. parser"
+$X train parser --train $W/parser-train.conllu --dev $EWT/en_ewt-ud-dev.conllu \
+    --out $M/parser.bin --epochs 15 --tagger $M/tagger.bin --jackknife 5 --max-weights 1000000
 
 log "5. NER, seeds 1-3"
 best=0
