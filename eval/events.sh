@@ -5,9 +5,11 @@
 # 1. seed article (score.py seed): required recall, violations, false asserted;
 # 2. GSR records of the PETRARCH2 validation set (score.py events): exact and lenient P/R/F1,
 #    all 78 records and the 62 with a parse (PETRARCH2: 51/62 exact sentences, P 0.81 / R 0.82);
-# 3. the 447 Russia/Ukraine articles: events per article, shares by quad class and modality,
+# 3. CASE 2021 task 2 snippets (held out: no coder rule was written on them): for each ACLED
+#    event type, how often dyad codes an event of the matching CAMEO roots (eval/case2021.py);
+# 4. the 447 Russia/Ukraine articles: events per article, shares by quad class and modality,
 #    share with attribution; 40 random events (fixed seed) written to docs/events-sample.md;
-# 4. speed: coding time against the syntax stage's on the same articles.
+# 5. speed: coding time against the syntax stage's on the same articles.
 #
 # The committed review draw is 40 events with seed 20220213 into docs/events-sample.md; a
 # tuning draw must use another seed and file, e.g.
@@ -35,6 +37,11 @@ echo "all records:"
 python3 "$S/tools/score.py" events "$GSR" "$OUT/gsr.jsonl" | tail -n 1
 echo "records with a parse (PETRARCH2's subset):"
 python3 "$S/tools/score.py" events "$GSR" "$OUT/gsr.jsonl" --only-with-parse | tail -n 1
+
+echo "== CASE 2021 task 2 snippets (events/case2021_task2_test.jsonl, held out)"
+CASE="$S/data/events/case2021_task2_test.jsonl"
+"$E" extract --jsonl "$CASE" > "$OUT/case2021.jsonl"
+python3 eval/case2021.py "$CASE" "$OUT/case2021.jsonl"
 
 fi
 
