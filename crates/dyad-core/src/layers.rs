@@ -106,6 +106,9 @@ pub enum EntityLabel {
     Law,
     /// Any other name.
     Misc,
+    /// A group named by a common noun that acts as an actor where it is ("police",
+    /// "protesters", "civilians"): no name, so no NER label fits it.
+    Group,
 }
 
 impl EntityLabel {
@@ -121,6 +124,7 @@ impl EntityLabel {
             EntityLabel::Event => "EVENT",
             EntityLabel::Law => "LAW",
             EntityLabel::Misc => "MISC",
+            EntityLabel::Group => "GROUP",
         }
     }
 }

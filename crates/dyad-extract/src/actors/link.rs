@@ -65,6 +65,13 @@ const BODY_HEADS: &[&str] = &[
     "Intelligence",
 ];
 
+/// Types of the groups that take the country of the place they are in (see
+/// `Linker::local_groups`): police, protesters, civilians, refugees.
+const LOCAL_GROUPS: &[&str] = &["COP", "OPP", "CVL", "REF"];
+
+/// Prepositions before a name that make it the place where something happens.
+const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "across", "around", "of", "into", "inside", "throughout"];
+
 /// The position after one space at `pos`, or `pos` itself.
 fn skip_space(text: &str, pos: usize) -> usize {
     if text[pos..].starts_with(' ') { pos + 1 } else { pos }
@@ -302,6 +309,116 @@ impl<'a> Linker<'a> {
             }
         }
         self.titles();
+        self.local_groups();
+    }
+
+    /// Group nouns that act where they are: "Police arrested 30 protesters in Athens" is
+    /// GRCCOP against GRCOPP. The lexicon gives the group's type; its country is the one
+    /// country that the sentence's places name (a dateline's place aside; a country that acts,
+    /// "Russia attacks civilians", is no place), and with none or several there is no actor. Only groups of [`LOCAL_GROUPS`]: troops, militants and
+    /// officials often act abroad, where the place names the wrong side, and "people" is
+    /// rarely a party.
+    fn local_groups(&mut self) {
+        let mut groups = Vec::new();
+        for (a, f) in self.found.iter().enumerate() {
+            if !matches!(f.kind, Kind::Agent(AgentKind::Group | AgentKind::Sector)) {
+                continue;
+            }
+            let Some(code) = self.entry_of(a).code.as_deref().filter(|c| LOCAL_GROUPS.contains(c)) else { continue };
+            let span = f.hit.span;
+            let term = &self.text[span.range()];
+            let sentence = self.sentence_of(span);
+            // The candidates of the sentence (they are sorted by start): every test below
+            // looks at those alone, so a long document costs no more per word than a short one.
+            let near = self.cands_in(sentence);
+            if term.eq_ignore_ascii_case("people")
+                || near.iter().any(|c| c.entity.span.overlaps(span))
+                || self.modifies_a_noun(span)
+            {
+                continue;
+            }
+            // A word before it that names or qualifies it ("Kenyan police", "Hamas's police",
+            // "the city's residents") leaves it to the title chains, or to nobody.
+            let before = prev_word(self.text, span.start as usize, sentence.start as usize);
+            let named_before = before.is_some_and(|(b, e)| {
+                let w = &self.text[b..e];
+                (w.starts_with(char::is_uppercase) && b > sentence.start as usize) || w == "s"
+            });
+            let cue_before = near.iter().any(|c| adjacent(self.text, c.entity.span.end as usize, span.start as usize));
+            if named_before || cue_before {
+                continue;
+            }
+            let Some(country) = self.country_of_sentence(near, sentence) else { continue };
+            groups.push(Cand {
+                entity: Entity {
+                    span,
+                    label: EntityLabel::Group,
+                    actor: Some(format!("{country}{code}")),
+                    canonical: None,
+                    role: Some(term.to_lowercase()),
+                },
+                found: Some(a),
+                ner: false,
+                known: false,
+            });
+        }
+        self.cands.extend(groups);
+        self.cands.sort_by_key(|c| (c.entity.span.start, std::cmp::Reverse(c.entity.span.end)));
+    }
+
+    /// True when the parse makes the word at `span` a modifier of another noun ("civilian
+    /// drones", "the opposition policy"): then it names no group.
+    fn modifies_a_noun(&self, span: Span) -> bool {
+        let words = &self.doc.words;
+        let at = words.partition_point(|w| w.span.start < span.start);
+        words
+            .get(at)
+            .filter(|w| w.span == span)
+            .is_some_and(|w| matches!(w.deprel, "compound" | "amod") || w.upos == "ADJ")
+    }
+
+    /// The candidates that start inside `sentence`.
+    fn cands_in(&self, sentence: Span) -> &[Cand] {
+        let lo = self.cands.partition_point(|c| c.entity.span.start < sentence.start);
+        let hi = self.cands.partition_point(|c| c.entity.span.start < sentence.end);
+        &self.cands[lo..hi.max(lo)]
+    }
+
+    /// The one country that the places among `near` (a name after "in", "near", "of" ...)
+    /// lie in, if they name exactly one.
+    fn country_of_sentence(&self, near: &[Cand], sentence: Span) -> Option<String> {
+        let mut country: Option<&str> = None;
+        for c in near {
+            if !sentence.contains(c.entity.span) || !matches!(c.entity.label, EntityLabel::Gpe | EntityLabel::Loc) {
+                continue;
+            }
+            // A place where things happen, not a country acting ("Russia attacks civilians").
+            let at = prev_word(self.text, c.entity.span.start as usize, sentence.start as usize)
+                .map(|(b, e)| self.text[b..e].to_lowercase());
+            if !at.is_some_and(|w| LOCATIVE.contains(&w.as_str())) || self.opens_dateline(c.entity.span, sentence) {
+                continue;
+            }
+            let Some(code) = c.entity.actor.as_deref() else { continue };
+            let Some(here) = super::country_of(self.lex, code) else { continue };
+            match country {
+                Some(other) if other != here => return None,
+                _ => country = Some(here),
+            }
+        }
+        country.map(str::to_string)
+    }
+
+    /// True when `span` is the place of a dateline opening `sentence` ("ATHENS, March 3 (AP)
+    /// —", "Kabul:"): where the story was filed, not where its people are.
+    fn opens_dateline(&self, span: Span, sentence: Span) -> bool {
+        let head = &self.text[sentence.start as usize..sentence.end as usize];
+        let Some(end) =
+            head.char_indices().take(60).find(|(_, c)| matches!(c, ':' | '\u{2014}' | '\u{2013}')).map(|(i, _)| i)
+        else {
+            return false;
+        };
+        span.end as usize <= sentence.start as usize + end
+            && head[..end].split_whitespace().all(|w| !w.starts_with(char::is_lowercase))
     }
 
     /// The people named in full in the document (their surnames refer to them).

@@ -164,3 +164,25 @@ fn a_name_overlapped_by_a_titled_alias_is_found_through_its_ner_span() {
     actors().annotate(&mut doc);
     assert_eq!(actor_of(&doc, "Xi Jinping"), Some("CHNGOV"), "{:?}", ents(&doc));
 }
+
+#[test]
+fn police_protesters_and_civilians_take_the_country_of_their_place() {
+    let doc = run("Police arrested 30 protesters in Athens.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "Police"), Some("GRCCOP"));
+    assert_eq!(actor_of(&doc, "protesters"), Some("GRCOPP"));
+    let group = doc.entities.iter().find(|e| doc.slice(e.span) == "protesters").expect("an entity");
+    assert_eq!((group.label, group.role.as_deref()), (EntityLabel::Group, Some("protesters")));
+    // A country that acts is no place: the civilians need not be Russian.
+    let doc = run("Russia shelled civilians overnight.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "civilians"), None);
+    // Places in two countries: nobody can tell whose the protesters are.
+    let doc = run("Protesters gathered in Athens and in Ankara.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "Protesters"), None);
+    // A dateline names where the story was filed.
+    let doc = run("ATHENS — Protesters gathered outside parliament.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "Protesters"), None);
+    // A country word before the noun makes a title chain instead ("Greek police"); troops
+    // and "people" never take a place's country.
+    let doc = run("Greek police and troops met people in Athens.", "2024-03-01");
+    assert!(doc.entities.iter().all(|e| e.label != EntityLabel::Group), "{:?}", ents(&doc));
+}

@@ -564,3 +564,14 @@ fn talks_partner_on_the_governing_verb() {
     let e = find(&doc, "046").unwrap_or_else(|| panic!("{:?}", codes(&doc)));
     assert_eq!(e.target.as_ref().and_then(|p| p.code.as_deref()), Some("ARGGOV"), "{:?}", codes(&doc));
 }
+
+#[test]
+fn groups_without_a_country_word_are_parties_where_they_are() {
+    let doc = run("Police arrested 30 protesters in Athens.", "2024-03-01", true);
+    let arrest = find(&doc, "173").expect("an arrest");
+    assert_eq!(arrest.source.as_ref().and_then(|p| p.code.as_deref()), Some("GRCCOP"));
+    assert_eq!(arrest.target.as_ref().and_then(|p| p.code.as_deref()), Some("GRCOPP"));
+    // "civilian" modifying a noun names no civilians.
+    let doc = run("Officials restricted exports of civilian drones in Kyiv.", "2024-03-01", true);
+    assert!(doc.entities.iter().all(|e| e.label != dyad_core::EntityLabel::Group), "{:?}", doc.entities);
+}
