@@ -66,8 +66,9 @@ const BODY_HEADS: &[&str] = &[
 ];
 
 /// Types of the groups that take the country of the place they are in (see
-/// `Linker::local_groups`): police, protesters, civilians, refugees.
-const LOCAL_GROUPS: &[&str] = &["COP", "OPP", "CVL", "REF"];
+/// `Linker::local_groups`): police, protesters, civilians, refugees, rebels and militants,
+/// criminal gangs. Not troops: an army fights abroad as often as at home.
+const LOCAL_GROUPS: &[&str] = &["COP", "OPP", "CVL", "REF", "REB", "CRM"];
 
 /// Prepositions before a name that make it the place where something happens.
 const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "across", "around", "of", "into", "inside", "throughout"];
@@ -315,9 +316,9 @@ impl<'a> Linker<'a> {
     /// Group nouns that act where they are: "Police arrested 30 protesters in Athens" is
     /// GRCCOP against GRCOPP. The lexicon gives the group's type; its country is the one
     /// country that the sentence's places name (a dateline's place aside; a country that acts,
-    /// "Russia attacks civilians", is no place), and with none or several there is no actor. Only groups of [`LOCAL_GROUPS`]: troops, militants and
-    /// officials often act abroad, where the place names the wrong side, and "people" is
-    /// rarely a party.
+    /// "Russia attacks civilians", is no place), and with none or several there is no actor.
+    /// Only groups of [`LOCAL_GROUPS`] ("people" is rarely a party), and only when no name
+    /// says whose group it is ("Islamic State militants" are the Islamic State's).
     fn local_groups(&mut self) {
         let mut groups = Vec::new();
         for (a, f) in self.found.iter().enumerate() {
@@ -344,8 +345,7 @@ impl<'a> Linker<'a> {
                 let w = &self.text[b..e];
                 (w.starts_with(char::is_uppercase) && b > sentence.start as usize) || w == "s"
             });
-            let cue_before = near.iter().any(|c| adjacent(self.text, c.entity.span.end as usize, span.start as usize));
-            if named_before || cue_before {
+            if named_before || self.named_group(near, span) {
                 continue;
             }
             let Some(country) = self.country_of_sentence(near, sentence) else { continue };
@@ -364,6 +364,27 @@ impl<'a> Linker<'a> {
         }
         self.cands.extend(groups);
         self.cands.sort_by_key(|c| (c.entity.span.start, std::cmp::Reverse(c.entity.span.end)));
+    }
+
+    /// True when a name among `near` says whose group the noun at `span` is: right before it,
+    /// perhaps with an acronym in brackets between ("Islamic State (IS) militants"), or after
+    /// "of" or "from" ("militants of the Kurdistan Workers Party").
+    fn named_group(&self, near: &[Cand], span: Span) -> bool {
+        let (start, end) = (span.start as usize, span.end as usize);
+        let before = near.iter().any(|c| {
+            let gap = self.text.get(c.entity.span.end as usize..start).unwrap_or("x").trim();
+            c.entity.span.end as usize <= start
+                && (gap.is_empty() || (gap.starts_with('(') && gap.ends_with(')') && gap.len() <= 12))
+        });
+        let tail = self.text.get(end..(end + 40).min(self.text.len())).unwrap_or("");
+        let of = [" of ", " from "].iter().find(|p| tail.starts_with(*p)).map(|p| end + p.len());
+        let after = of.is_some_and(|from| {
+            near.iter().any(|c| {
+                let s = c.entity.span.start as usize;
+                c.entity.label == EntityLabel::Org && s >= from && s <= from + 36
+            })
+        });
+        before || after
     }
 
     /// True when the parse makes the word at `span` a modifier of another noun ("civilian

@@ -186,3 +186,16 @@ fn police_protesters_and_civilians_take_the_country_of_their_place() {
     let doc = run("Greek police and troops met people in Athens.", "2024-03-01");
     assert!(doc.entities.iter().all(|e| e.label != EntityLabel::Group), "{:?}", ents(&doc));
 }
+
+#[test]
+fn militants_take_their_place_unless_a_name_says_whose_they_are() {
+    let doc = run("Militants attacked a checkpoint in Iraq.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "Militants"), Some("IRQREB"));
+    for text in [
+        "Islamic State (IS) militants attacked a checkpoint in Iraq.",
+        "Police detained militants of the Islamic State in Iraq.",
+    ] {
+        let doc = run(text, "2024-03-01");
+        assert_eq!(actor_of(&doc, "militants"), None, "{text}: {:?}", ents(&doc));
+    }
+}
