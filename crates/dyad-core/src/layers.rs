@@ -127,6 +127,23 @@ impl EntityLabel {
             EntityLabel::Group => "GROUP",
         }
     }
+
+    /// The label written `s` (as [`EntityLabel::as_str`] writes it; "PERSON" is read as PER).
+    pub fn parse(s: &str) -> Option<EntityLabel> {
+        Some(match s {
+            "PER" | "PERSON" => EntityLabel::Per,
+            "ORG" => EntityLabel::Org,
+            "GPE" => EntityLabel::Gpe,
+            "LOC" => EntityLabel::Loc,
+            "NORP" => EntityLabel::Norp,
+            "FAC" => EntityLabel::Fac,
+            "EVENT" => EntityLabel::Event,
+            "LAW" => EntityLabel::Law,
+            "MISC" => EntityLabel::Misc,
+            "GROUP" => EntityLabel::Group,
+            _ => return None,
+        })
+    }
 }
 
 /// A named entity, possibly resolved to an actor.
@@ -356,5 +373,20 @@ impl Event {
     /// The CAMEO root: the first two digits of the code.
     pub fn root(&self) -> &str {
         self.cameo.get(..2).unwrap_or(&self.cameo)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EntityLabel;
+
+    #[test]
+    fn entity_labels_read_back_as_written() {
+        use EntityLabel::*;
+        for l in [Per, Org, Gpe, Loc, Norp, Fac, Event, Law, Misc, Group] {
+            assert_eq!(EntityLabel::parse(l.as_str()), Some(l));
+        }
+        assert_eq!(EntityLabel::parse("PERSON"), Some(Per));
+        assert_eq!(EntityLabel::parse("per"), None);
     }
 }

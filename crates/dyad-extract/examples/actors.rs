@@ -36,17 +36,7 @@ fn actors(args: &[String]) -> Result<Actors, String> {
 }
 
 fn label_of(s: &str) -> EntityLabel {
-    match s {
-        "PER" | "PERSON" => EntityLabel::Per,
-        "ORG" => EntityLabel::Org,
-        "GPE" => EntityLabel::Gpe,
-        "LOC" => EntityLabel::Loc,
-        "NORP" => EntityLabel::Norp,
-        "FAC" => EntityLabel::Fac,
-        "LAW" => EntityLabel::Law,
-        "EVENT" => EntityLabel::Event,
-        _ => EntityLabel::Misc,
-    }
+    EntityLabel::parse(s).unwrap_or(EntityLabel::Misc)
 }
 
 /// NER entities by document id from a dyad/1 JSONL file, with character offsets.

@@ -188,18 +188,7 @@ struct Builder {
 }
 
 fn label_of(s: &str) -> Option<EntityLabel> {
-    Some(match s {
-        "ORG" => EntityLabel::Org,
-        "LAW" => EntityLabel::Law,
-        "EVENT" => EntityLabel::Event,
-        "MISC" => EntityLabel::Misc,
-        "NORP" => EntityLabel::Norp,
-        "FAC" => EntityLabel::Fac,
-        "GPE" => EntityLabel::Gpe,
-        "LOC" => EntityLabel::Loc,
-        "PER" => EntityLabel::Per,
-        _ => return None,
-    })
+    EntityLabel::parse(s).filter(|&l| l != EntityLabel::Group)
 }
 
 /// Case forms of an agent term: as written, first letter up, every word up.

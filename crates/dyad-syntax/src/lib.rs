@@ -325,15 +325,5 @@ impl Models {
 
 /// The document label of a trained entity type; unknown types become MISC.
 fn entity_label(label: &str) -> EntityLabel {
-    match label {
-        "PER" | "PERSON" => EntityLabel::Per,
-        "ORG" => EntityLabel::Org,
-        "LOC" => EntityLabel::Loc,
-        "GPE" => EntityLabel::Gpe,
-        "NORP" => EntityLabel::Norp,
-        "FAC" => EntityLabel::Fac,
-        "EVENT" => EntityLabel::Event,
-        "LAW" => EntityLabel::Law,
-        _ => EntityLabel::Misc,
-    }
+    EntityLabel::parse(label).unwrap_or(EntityLabel::Misc)
 }
