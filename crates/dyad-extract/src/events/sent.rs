@@ -512,7 +512,16 @@ impl Sent<'_> {
             let last = self.words.iter().rposition(|w| w.span.end <= a.span.end).unwrap_or(j);
             let before_verb = last + 1 == i
                 || self.words.get(last + 1).is_some_and(|w| matches!(w.upos, "AUX" | "VERB" | "ADV") || w.lower == ",");
+            // A place after "in", "near", "at" is where the subject is, even right before the
+            // verb, when the words before it name the subject ("Wagner fighters in Libya
+            // distinguished themselves", "Russian airstrikes near Kharkiv kill"); alone, it
+            // stands for it ("Miners in Chile struck").
+            let located = first.checked_sub(1).is_some_and(|p| {
+                matches!(self.words[p].lower.as_str(), "in" | "near" | "at" | "outside" | "inside")
+                    && (p.saturating_sub(3)..p).any(|k| self.actor[k].as_ref().is_some_and(|b| b.code.is_some()))
+            });
             if !usable(&a)
+                || located
                 || (self.governed(first) && !before_verb)
                 || self.words.get(last + 1).is_some_and(|w| w.lower == "'s")
             {

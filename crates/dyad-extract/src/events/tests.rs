@@ -575,3 +575,10 @@ fn groups_without_a_country_word_are_parties_where_they_are() {
     let doc = run("Officials restricted exports of civilian drones in Kyiv.", "2024-03-01", true);
     assert!(doc.entities.iter().all(|e| e.label != dyad_core::EntityLabel::Group), "{:?}", doc.entities);
 }
+
+#[test]
+fn a_place_after_in_is_no_source_even_before_the_verb() {
+    let doc = run("Russian airstrikes near Kharkiv kill 11 civilians.", "2022-07-25", true);
+    let kill = find(&doc, "190").expect("a killing");
+    assert_eq!(kill.source.as_ref().and_then(|p| p.code.as_deref()), Some("RUS"));
+}
