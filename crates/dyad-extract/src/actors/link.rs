@@ -413,10 +413,11 @@ impl<'a> Linker<'a> {
             if !sentence.contains(c.entity.span) || !matches!(c.entity.label, EntityLabel::Gpe | EntityLabel::Loc) {
                 continue;
             }
-            // A place where things happen, not a country acting ("Russia attacks civilians").
+            // A place where things happen, not a country acting ("Russia attacks civilians"),
+            // nor a dateline's place ("ATHENS —"), which no preposition precedes.
             let at = prev_word(self.text, c.entity.span.start as usize, sentence.start as usize)
                 .map(|(b, e)| self.text[b..e].to_lowercase());
-            if !at.is_some_and(|w| LOCATIVE.contains(&w.as_str())) || self.opens_dateline(c.entity.span, sentence) {
+            if !at.is_some_and(|w| LOCATIVE.contains(&w.as_str())) {
                 continue;
             }
             let Some(code) = c.entity.actor.as_deref() else { continue };
@@ -427,19 +428,6 @@ impl<'a> Linker<'a> {
             }
         }
         country.map(str::to_string)
-    }
-
-    /// True when `span` is the place of a dateline opening `sentence` ("ATHENS, March 3 (AP)
-    /// —", "Kabul:"): where the story was filed, not where its people are.
-    fn opens_dateline(&self, span: Span, sentence: Span) -> bool {
-        let head = &self.text[sentence.start as usize..sentence.end as usize];
-        let Some(end) =
-            head.char_indices().take(60).find(|(_, c)| matches!(c, ':' | '\u{2014}' | '\u{2013}')).map(|(i, _)| i)
-        else {
-            return false;
-        };
-        span.end as usize <= sentence.start as usize + end
-            && head[..end].split_whitespace().all(|w| !w.starts_with(char::is_lowercase))
     }
 
     /// The people named in full in the document (their surnames refer to them).

@@ -84,8 +84,7 @@ fn personal_pronoun(s: &Sent, n: usize) -> bool {
 /// elsewhere ("voters praised his boldness").
 fn owns_object(s: &Sent, i: usize, a: &ActorRef) -> bool {
     s.kids(i, &["obj"])
-        .flat_map(|o| s.kids(o, &["nmod:poss"]).collect::<Vec<_>>())
-        .any(|k| s.words[k].lower == "its" && s.words[k].span == a.span)
+        .any(|o| s.kids(o, &["nmod:poss"]).any(|k| s.words[k].lower == "its" && s.words[k].span == a.span))
 }
 
 fn is_verb(upos: &str) -> bool {
