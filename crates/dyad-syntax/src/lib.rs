@@ -82,6 +82,7 @@ mod parser;
 mod perceptron;
 mod tagger;
 mod train;
+mod truecase;
 mod wordtable;
 
 pub use distrib::write_table as write_word_table;
@@ -90,6 +91,7 @@ pub use ner::{Gazetteer, GazetteerHit, NerSpan, NerTagger, spans_to_iob2};
 pub use parser::{Arc, Parser};
 pub use tagger::{PosTag, Tagger};
 pub use train::{TrainOptions, Trained, train_ner, train_parser, train_tagger};
+pub use truecase::{CaseRestorer, Casing, casing};
 pub use wordtable::WordTable;
 
 use dyad_core::{Document, Entity, EntityLabel, Layer, Span, Word};
@@ -180,6 +182,14 @@ impl Models {
     pub fn with_whole_names(mut self, whole: bool) -> Models {
         self.whole_names = whole;
         self
+    }
+
+    /// A restorer of capitals for texts written all in lower case or all in capitals, on
+    /// the word table of the NER model (else the tagger's); `None` if neither has one.
+    pub fn case_restorer(&self) -> Option<CaseRestorer> {
+        let table =
+            self.ner.as_ref().and_then(|n| n.word_table()).or(self.tagger.as_ref().and_then(|t| t.word_table()));
+        table.cloned().map(CaseRestorer::new)
     }
 
     /// The same models, with NER features from `gazetteer`.

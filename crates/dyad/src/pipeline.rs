@@ -1,6 +1,6 @@
 //! The [`Pipeline`]: stages run in order over one document.
 
-use dyad_core::{Document, Layer, Layers, TextTooLong};
+use dyad_core::{Diagnostic, Document, Layer, Layers, TextTooLong};
 use dyad_ingest::Article;
 use std::fmt;
 
@@ -59,6 +59,9 @@ pub struct Pipeline {
     stages: Vec<Box<dyn Stage>>,
     /// A second handle on the event coder, for explanations.
     coder: Option<std::sync::Arc<dyad_extract::Coder>>,
+    /// Gives texts written all in lower case or in capitals their capitals back before the
+    /// document is built (the models and the lexicon find next to nothing in them).
+    caser: Option<dyad_syntax::CaseRestorer>,
 }
 
 impl Pipeline {
@@ -72,7 +75,7 @@ impl Pipeline {
             }
             stage.assigns().iter().for_each(|l| available.insert(*l));
         }
-        Ok(Pipeline { stages, coder: None })
+        Ok(Pipeline { stages, coder: None, caser: None })
     }
 
     /// dyad's standard stages, in order, with the models and dictionaries embedded in the
@@ -85,6 +88,7 @@ impl Pipeline {
     /// overriding) the embedded ones.
     pub fn with_lexicon(lexicon: Option<&std::path::Path>) -> Result<Pipeline, BuildError> {
         let syntax = dyad_syntax::Models::embedded().map_err(|e| BuildError::Model(e.to_string()))?;
+        let caser = syntax.case_restorer();
         let actors = match lexicon {
             Some(dir) => dyad_extract::Actors::with_user_dir(dir),
             None => dyad_extract::Actors::embedded(),
@@ -100,6 +104,7 @@ impl Pipeline {
         ];
         let mut pipeline = Pipeline::new(stages).map_err(BuildError::Order)?;
         pipeline.coder = Some(coder);
+        pipeline.caser = caser;
         Ok(pipeline)
     }
 
@@ -116,7 +121,7 @@ impl Pipeline {
 
     /// Normalises the article's text, builds its document and runs every stage over it.
     pub fn process(&self, article: Article) -> Result<Document, TextTooLong> {
-        let mut doc = document(article)?;
+        let mut doc = self.document(article)?;
         for stage in &self.stages {
             stage.process(&mut doc);
         }
@@ -127,7 +132,7 @@ impl Pipeline {
     /// stage, in order; normalisation counts with the first stage). For `dyad bench`.
     pub fn process_timed(&self, article: Article, spent: &mut [std::time::Duration]) -> Result<Document, TextTooLong> {
         let mut last = std::time::Instant::now();
-        let mut doc = document(article)?;
+        let mut doc = self.document(article)?;
         for (stage, slot) in self.stages.iter().zip(spent.iter_mut()) {
             stage.process(&mut doc);
             let now = std::time::Instant::now();
@@ -136,13 +141,30 @@ impl Pipeline {
         }
         Ok(doc)
     }
-}
 
-/// The article's document: its text normalised, its metadata kept, no layers yet.
-fn document(article: Article) -> Result<Document, TextTooLong> {
-    let mut doc = Document::new(article.id, dyad_text::normalize(&article.text).text)?;
-    doc.meta = article.meta;
-    Ok(doc)
+    /// The article's document: its text normalised (and its capitals restored if it had
+    /// none), its metadata kept, no layers yet.
+    fn document(&self, article: Article) -> Result<Document, TextTooLong> {
+        let mut text = dyad_text::normalize(&article.text).text;
+        let restored = self.caser.as_ref().and_then(|c| c.restore(&text));
+        let casing = restored.as_ref().map(|_| dyad_syntax::casing(&text));
+        if let Some(r) = restored {
+            text = r;
+        }
+        let mut doc = Document::new(article.id, text)?;
+        doc.meta = article.meta;
+        if let Some(casing) = casing {
+            let written = if casing == dyad_syntax::Casing::Upper { "in capitals" } else { "in lower case" };
+            doc.diagnostics.push(Diagnostic {
+                stage: "text",
+                message: format!(
+                    "the text is written {written}: capitals were restored from news word statistics before \
+                     annotation (same offsets; entity and evidence texts show the restored case)"
+                ),
+            });
+        }
+        Ok(doc)
+    }
 }
 
 /// Sentences, tokens and boilerplate flags (`dyad-text`).

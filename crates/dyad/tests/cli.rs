@@ -166,6 +166,38 @@ fn stdin_and_json_arrays() {
     assert_eq!(many.as_array().map(Vec::len), Some(3), "several documents in json format make an array");
 }
 
+/// Entities (text, label, actor) and events (code, source, target) of one story.
+fn entities_and_events(text: &str) -> (Vec<Value>, Vec<Value>, Value) {
+    let out = dyad_stdin(&["extract", "-", "--date", "2022-02-13"], text.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let entities = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| Value::from(vec![e["text"].clone(), e["label"].clone(), e["actor"].clone()]));
+    let events = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| Value::from(vec![e["cameo"].clone(), e["source"]["code"].clone(), e["target"]["code"].clone()]));
+    (entities.collect(), events.collect(), doc["diagnostics"].clone())
+}
+
+#[test]
+fn stories_written_in_lower_case_or_capitals_are_read_like_news() {
+    let story = "Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Monday. \
+                 Police in Athens arrested 30 protesters after the talks.";
+    let (entities, events, diagnostics) = entities_and_events(story);
+    assert!(!events.is_empty() && entities.len() >= 4, "{entities:?} {events:?}");
+    assert!(diagnostics.is_null() || diagnostics.as_array().is_some_and(Vec::is_empty), "{diagnostics}");
+    for caseless in [story.to_ascii_lowercase(), story.to_ascii_uppercase()] {
+        let (e, v, d) = entities_and_events(&caseless);
+        assert_eq!((&e, &v), (&entities, &events), "{caseless}");
+        assert!(d.to_string().contains("capitals were restored"), "{d}");
+    }
+}
+
 #[test]
 fn usage_errors_explain_themselves() {
     let out = dyad(&["extract", "--date", "2022-02-30", "x.txt"]);

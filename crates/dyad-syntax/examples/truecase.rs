@@ -1,0 +1,14 @@
+//! Prints a text with its capitals restored by the embedded models' word table:
+//! `cargo run --release -p dyad-syntax --example truecase < text.txt`
+use std::io::Read;
+
+fn main() {
+    let mut text = String::new();
+    std::io::stdin().read_to_string(&mut text).expect("reading standard input");
+    let models = dyad_syntax::Models::embedded().expect("embedded models");
+    let restorer = models.case_restorer().expect("the embedded NER model carries a word table");
+    match restorer.restore(&text) {
+        Some(restored) => print!("{restored}"),
+        None => eprintln!("{:?}: the text is left as it is", dyad_syntax::casing(&text)),
+    }
+}
