@@ -74,6 +74,13 @@ const LOCAL_GROUPS: &[&str] = &["COP", "OPP", "CVL", "REF", "REB", "CRM"];
 const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "across", "around", "of", "into", "inside", "throughout"];
 
 /// The position after one space at `pos`, or `pos` itself.
+/// What countries a sentence's places lie in.
+enum Places {
+    None,
+    One(String),
+    Several,
+}
+
 fn skip_space(text: &str, pos: usize) -> usize {
     if text[pos..].starts_with(' ') { pos + 1 } else { pos }
 }
@@ -316,11 +323,14 @@ impl<'a> Linker<'a> {
     /// Group nouns that act where they are: "Police arrested 30 protesters in Athens" is
     /// GRCCOP against GRCOPP. The lexicon gives the group's type; its country is the one
     /// country that the sentence's places name (a dateline's place aside; a country that acts,
-    /// "Russia attacks civilians", is no place), and with none or several there is no actor.
+    /// "Russia attacks civilians", is no place). With several there is no actor; with none,
+    /// the country of the story's dateline when most of the story's places lie in it ("police
+    /// arrested 30 people" in a story filed from Ahmedabad about Gujarat), else no actor.
     /// Only groups of [`LOCAL_GROUPS`] ("people" is rarely a party), and only when no name
     /// says whose group it is ("Islamic State militants" are the Islamic State's).
     fn local_groups(&mut self) {
         let mut groups = Vec::new();
+        let home = self.home_country();
         for (a, f) in self.found.iter().enumerate() {
             if !matches!(f.kind, Kind::Agent(AgentKind::Group | AgentKind::Sector)) {
                 continue;
@@ -348,7 +358,14 @@ impl<'a> Linker<'a> {
             if named_before || self.named_group(near, span) {
                 continue;
             }
-            let Some(country) = self.country_of_sentence(near, sentence) else { continue };
+            let country = match self.country_of_sentence(near, sentence) {
+                Places::One(country) => country,
+                Places::None => match &home {
+                    Some(home) => home.clone(),
+                    None => continue,
+                },
+                Places::Several => continue,
+            };
             groups.push(Cand {
                 entity: Entity {
                     span,
@@ -405,9 +422,32 @@ impl<'a> Linker<'a> {
         &self.cands[lo..hi.max(lo)]
     }
 
-    /// The one country that the places among `near` (a name after "in", "near", "of" ...)
-    /// lie in, if they name exactly one.
-    fn country_of_sentence(&self, near: &[Cand], sentence: Span) -> Option<String> {
+    /// The country of the story's dateline (a place opening its first sentence, "Ahmedabad:"),
+    /// when at least half of the document's places with a country lie in it.
+    fn home_country(&self) -> Option<String> {
+        let first = self.doc.sentences.first()?.span;
+        let dateline = self.cands_in(first).iter().find(|c| {
+            matches!(c.entity.label, EntityLabel::Gpe | EntityLabel::Loc)
+                && metonymy::is_dateline(self.text, c.entity.span, first)
+        })?;
+        let home = super::country_of(self.lex, dateline.entity.actor.as_deref()?)?;
+        let (mut places, mut at_home) = (0usize, 0usize);
+        for c in &self.cands {
+            if !matches!(c.entity.label, EntityLabel::Gpe | EntityLabel::Loc) {
+                continue;
+            }
+            let Some(country) = c.entity.actor.as_deref().and_then(|code| super::country_of(self.lex, code)) else {
+                continue;
+            };
+            places += 1;
+            at_home += usize::from(country == home);
+        }
+        (at_home * 2 >= places).then(|| home.to_string())
+    }
+
+    /// The countries that the places among `near` (a name after "in", "near", "of" ...)
+    /// lie in.
+    fn country_of_sentence(&self, near: &[Cand], sentence: Span) -> Places {
         let mut country: Option<&str> = None;
         for c in near {
             if !sentence.contains(c.entity.span) || !matches!(c.entity.label, EntityLabel::Gpe | EntityLabel::Loc) {
@@ -423,11 +463,11 @@ impl<'a> Linker<'a> {
             let Some(code) = c.entity.actor.as_deref() else { continue };
             let Some(here) = super::country_of(self.lex, code) else { continue };
             match country {
-                Some(other) if other != here => return None,
+                Some(other) if other != here => return Places::Several,
                 _ => country = Some(here),
             }
         }
-        country.map(str::to_string)
+        country.map_or(Places::None, |c| Places::One(c.to_string()))
     }
 
     /// The people named in full in the document (their surnames refer to them).

@@ -95,14 +95,8 @@ pub(crate) fn is_place(doc: &Document, span: Span, sentence: Span) -> bool {
     let text = doc.text();
     let (s, e) = (span.start as usize, span.end as usize);
     let (floor, ceil) = ((sentence.start as usize).min(s), (sentence.end as usize).max(e));
-    // Dateline: "Washington:" / "KYIV, Ukraine —" at the start of a sentence.
-    if text[floor..s].trim().is_empty()
-        && let Some((a, b)) = next_word(text, e, ceil)
-    {
-        let w = &text[a..b];
-        if w == ":" || w == "\u{2014}" || w == "\u{2013}" || (w == "-" && text[e..a].contains(' ')) {
-            return true;
-        }
+    if is_dateline(text, span, sentence) {
+        return true;
     }
     if let Some(verdict) = from_parse(doc, span) {
         return verdict;
@@ -129,6 +123,20 @@ pub(crate) fn is_place(doc: &Document, span: Span, sentence: Span) -> bool {
         }
     }
     false
+}
+
+/// True when the name at `span` is a dateline's place: "Washington:" or "KYIV —" at the start
+/// of sentence `sentence`.
+pub(crate) fn is_dateline(text: &str, span: Span, sentence: Span) -> bool {
+    let (s, e) = (span.start as usize, span.end as usize);
+    let (floor, ceil) = ((sentence.start as usize).min(s), (sentence.end as usize).max(e));
+    if !text[floor..s].trim().is_empty() {
+        return false;
+    }
+    next_word(text, e, ceil).is_some_and(|(a, b)| {
+        let w = &text[a..b];
+        w == ":" || w == "\u{2014}" || w == "\u{2013}" || (w == "-" && text[e..a].contains(' '))
+    })
 }
 
 /// The parse's verdict, when the syntax layer covers the name: `Some(false)` for a subject,

@@ -178,9 +178,17 @@ fn police_protesters_and_civilians_take_the_country_of_their_place() {
     // Places in two countries: nobody can tell whose the protesters are.
     let doc = run("Protesters gathered in Athens and in Ankara.", "2024-03-01");
     assert_eq!(actor_of(&doc, "Protesters"), None);
-    // A dateline names where the story was filed.
-    let doc = run("ATHENS — Protesters gathered outside parliament.", "2024-03-01");
-    assert_eq!(actor_of(&doc, "Protesters"), None);
+    // A sentence without a place: the story's dateline gives the country when most of the
+    // story's places lie in it ...
+    let doc = run("Athens — Protesters gathered outside parliament. Police arrested 30 of them.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "Protesters"), Some("GRCOPP"), "{:?}", ents(&doc));
+    assert_eq!(actor_of(&doc, "Police"), Some("GRCCOP"));
+    // ... and not when the story is about somewhere else.
+    let text = "Washington — Protesters gathered in Kabul on Friday and marched in Kabul on Saturday. \
+                Police arrested 30 of them.";
+    let doc = run(text, "2024-03-01");
+    assert_eq!(actor_of(&doc, "Protesters"), Some("AFGOPP"), "{:?}", ents(&doc));
+    assert_eq!(actor_of(&doc, "Police"), None, "{:?}", ents(&doc));
     // A country word before the noun makes a title chain instead ("Greek police"); troops
     // and "people" never take a place's country.
     let doc = run("Greek police and troops met people in Athens.", "2024-03-01");
