@@ -109,8 +109,13 @@ pub(crate) fn country_of(code: &str) -> &str {
     }
 }
 
+/// A CAMEO actor code's first type (`COP` of `GRCCOP`, of `---COP` and of `COP`).
 fn type_of(code: &str) -> &str {
-    if country_of(code).is_empty() { code.get(..3).unwrap_or("") } else { code.get(3..6).unwrap_or("") }
+    if country_of(code).is_empty() && !code.starts_with("---") {
+        code.get(..3).unwrap_or("")
+    } else {
+        code.get(3..6).unwrap_or("")
+    }
 }
 
 fn fraction_date(date: &str) -> String {
@@ -309,4 +314,17 @@ impl Store {
 fn host(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
     Some(rest.split(['/', '?', '#']).next()?.trim_start_matches("www.").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{country_of, type_of};
+
+    #[test]
+    fn actor_codes_split_into_country_and_type() {
+        assert_eq!((country_of("GRCCOP"), type_of("GRCCOP")), ("GRC", "COP"));
+        // An unknown country ("---") and an international actor have no country part.
+        assert_eq!((country_of("---COP"), type_of("---COP")), ("", "COP"));
+        assert_eq!((country_of("IGOWSTNAT"), type_of("IGOWSTNAT")), ("", "IGO"));
+    }
 }

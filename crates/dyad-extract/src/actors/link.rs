@@ -74,6 +74,9 @@ const LOCAL_GROUPS: &[&str] = &["COP", "OPP", "CVL", "REF", "REB", "CRM"];
 const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "across", "around", "of", "into", "inside", "throughout"];
 
 /// The position after one space at `pos`, or `pos` itself.
+/// CAMEO's country part for an actor whose country is unknown ("---COP").
+const UNKNOWN_COUNTRY: &str = "---";
+
 /// What countries a sentence's places lie in.
 enum Places {
     None,
@@ -325,7 +328,8 @@ impl<'a> Linker<'a> {
     /// country that the sentence's places name (a dateline's place aside; a country that acts,
     /// "Russia attacks civilians", is no place). With several there is no actor; with none,
     /// the country of the story's dateline when most of the story's places lie in it ("police
-    /// arrested 30 people" in a story filed from Ahmedabad about Gujarat), else no actor.
+    /// arrested 30 people" in a story filed from Ahmedabad about Gujarat), else no actor, but
+    /// for the police, who are `---COP`.
     /// Only groups of [`LOCAL_GROUPS`] ("people" is rarely a party), and only when no name
     /// says whose group it is ("Islamic State militants" are the Islamic State's).
     fn local_groups(&mut self) {
@@ -362,6 +366,10 @@ impl<'a> Linker<'a> {
                 Places::One(country) => country,
                 Places::None => match &home {
                     Some(home) => home.clone(),
+                    // Police act at home: whose police they are is unknown, that they are
+                    // police is not (CAMEO's "---" for an unknown country). Other groups
+                    // stay without an actor: a nearer party would give way to them.
+                    None if code == "COP" => UNKNOWN_COUNTRY.to_string(),
                     None => continue,
                 },
                 Places::Several => continue,

@@ -183,12 +183,16 @@ fn police_protesters_and_civilians_take_the_country_of_their_place() {
     let doc = run("Athens — Protesters gathered outside parliament. Police arrested 30 of them.", "2024-03-01");
     assert_eq!(actor_of(&doc, "Protesters"), Some("GRCOPP"), "{:?}", ents(&doc));
     assert_eq!(actor_of(&doc, "Police"), Some("GRCCOP"));
-    // ... and not when the story is about somewhere else.
+    // ... and not when the story is about somewhere else (police of unknown country: below).
     let text = "Washington — Protesters gathered in Kabul on Friday and marched in Kabul on Saturday. \
                 Police arrested 30 of them.";
     let doc = run(text, "2024-03-01");
     assert_eq!(actor_of(&doc, "Protesters"), Some("AFGOPP"), "{:?}", ents(&doc));
-    assert_eq!(actor_of(&doc, "Police"), None, "{:?}", ents(&doc));
+    assert_eq!(actor_of(&doc, "Police"), Some("---COP"), "not American: {:?}", ents(&doc));
+    // Police with no country to take are still police; other groups are no actor.
+    let doc = run("Police detained a suspect after protesters gathered.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "Police"), Some("---COP"), "{:?}", ents(&doc));
+    assert_eq!(actor_of(&doc, "protesters"), None, "{:?}", ents(&doc));
     // A country word before the noun makes a title chain instead ("Greek police"); troops
     // and "people" never take a place's country.
     let doc = run("Greek police and troops met people in Athens.", "2024-03-01");
