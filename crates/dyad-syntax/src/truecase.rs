@@ -15,7 +15,8 @@
 //! - a word of three letters or more that the table does not know at all is capitalised:
 //!   what news text never writes often enough to be counted is mostly names ("gomtipur",
 //!   "shukla"); a misspelt word comes out capitalised too, which is the price of it;
-//! - the first word of each sentence and the pronoun "i" are capitalised.
+//! - the first word of each sentence and the pronoun "i" are capitalised;
+//! - a time zone after a clock time is written in capitals ("11:04 am et" → "11:04 am ET").
 //!
 //! Only ASCII letters change case, so the text keeps its length and every byte offset, and
 //! a text written with normal case is never touched ([`casing`] decides).
@@ -169,6 +170,11 @@ impl CaseRestorer {
                 continue;
             }
             let w = &words[i];
+            if i > 0 && after_clock_time(&bytes, &words[i - 1]) && is_zone(&bytes[w.start..w.end]) {
+                bytes[w.start..w.end].make_ascii_uppercase();
+                i += 1;
+                continue;
+            }
             let caps = self.table.word(w.norm).map(|info| info.caps);
             let capitalise = w.opens
                 || &bytes[w.start..w.end] == b"i"
@@ -207,6 +213,21 @@ impl CaseRestorer {
         }
         longest
     }
+}
+
+/// Whether `word` ends a clock time: "am", "pm", the "m" of "a.m.", or minutes after a
+/// colon ("16:04").
+fn after_clock_time(bytes: &[u8], word: &TextWord) -> bool {
+    let w = &bytes[word.start..word.end];
+    let minutes = w.len() == 2 && w.iter().all(u8::is_ascii_digit) && word.start > 0 && bytes[word.start - 1] == b':';
+    let meridiem = matches!(w, b"am" | b"pm")
+        || (w == b"m" && word.start >= 2 && matches!(&bytes[word.start - 2..word.start], b"a." | b"p."));
+    minutes || meridiem
+}
+
+/// Whether the lower-case word `w` is a time zone abbreviation ([`dyad_text::is_time_zone`]).
+fn is_zone(w: &[u8]) -> bool {
+    w.len() <= 4 && std::str::from_utf8(w).is_ok_and(|w| dyad_text::is_time_zone(&w.to_ascii_uppercase()))
 }
 
 fn word_str<'a>(bytes: &'a [u8], w: &TextWord) -> &'a str {
@@ -311,6 +332,13 @@ mod tests {
         let out =
             r.restore("the u.s. police said modi, narendra and the bank met on monday in state capitals.").unwrap();
         assert_eq!(out, "The u.s. police said Modi, Narendra and the bank met on Monday in state capitals.");
+    }
+
+    #[test]
+    fn time_zones_after_clock_times_are_capitals() {
+        let r = restorer();
+        let out = r.restore("the police said the bank was calm at 11:04 am et (16:04 gmt) and at 9 p.m. ist.").unwrap();
+        assert_eq!(out, "The police said the bank was calm at 11:04 am ET (16:04 GMT) and at 9 p.m. IST.");
     }
 
     #[test]

@@ -296,8 +296,9 @@ pub(crate) fn is_title_noun(word: &str) -> bool {
     })
 }
 
-/// Time-zone abbreviations that follow "a.m." / "p.m." inside a sentence.
-pub(crate) fn is_time_zone(word: &str) -> bool {
+/// Time-zone abbreviations that follow "a.m." / "p.m." inside a sentence, written in
+/// capitals ("ET", "GMT").
+pub fn is_time_zone(word: &str) -> bool {
     matches!(
         word,
         "ET" | "EST"

@@ -54,6 +54,7 @@ mod normalize;
 mod split;
 mod tokenize;
 
+pub use lexicon::is_time_zone;
 pub use normalize::{Normalized, normalize};
 
 use dyad_core::{Diagnostic, Document, Layer, Sentence, Span};
