@@ -328,8 +328,9 @@ impl<'a> Linker<'a> {
     /// country that the sentence's places name (a dateline's place aside; a country that acts,
     /// "Russia attacks civilians", is no place). With several there is no actor; with none,
     /// the country of the story's dateline when most of the story's places lie in it ("police
-    /// arrested 30 people" in a story filed from Ahmedabad about Gujarat), else no actor, but
-    /// for the police, who are `---COP`.
+    /// arrested 30 people" in a story filed from Ahmedabad about Gujarat), else `---` for an
+    /// unknown country ("protesters marched": `---OPP`). Not for rebels and fighters, who are
+    /// mostly someone's ("its fighters", "Ukrainian freedom fighters"): they stay without one.
     /// Only groups of [`LOCAL_GROUPS`] ("people" is rarely a party), and only when no name
     /// says whose group it is ("Islamic State militants" are the Islamic State's).
     fn local_groups(&mut self) {
@@ -366,10 +367,9 @@ impl<'a> Linker<'a> {
                 Places::One(country) => country,
                 Places::None => match &home {
                     Some(home) => home.clone(),
-                    // Police act at home: whose police they are is unknown, that they are
-                    // police is not (CAMEO's "---" for an unknown country). Other groups
-                    // stay without an actor: a nearer party would give way to them.
-                    None if code == "COP" => UNKNOWN_COUNTRY.to_string(),
+                    // Whose police or protesters they are is unknown, that they are police
+                    // or protesters is not (CAMEO's "---" for an unknown country).
+                    None if code != "REB" => UNKNOWN_COUNTRY.to_string(),
                     None => continue,
                 },
                 Places::Several => continue,

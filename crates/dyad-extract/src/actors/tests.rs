@@ -174,7 +174,7 @@ fn police_protesters_and_civilians_take_the_country_of_their_place() {
     assert_eq!((group.label, group.role.as_deref()), (EntityLabel::Group, Some("protesters")));
     // A country that acts is no place: the civilians need not be Russian.
     let doc = run("Russia shelled civilians overnight.", "2024-03-01");
-    assert_eq!(actor_of(&doc, "civilians"), None);
+    assert_eq!(actor_of(&doc, "civilians"), Some("---CVL"));
     // Places in two countries: nobody can tell whose the protesters are.
     let doc = run("Protesters gathered in Athens and in Ankara.", "2024-03-01");
     assert_eq!(actor_of(&doc, "Protesters"), None);
@@ -189,10 +189,12 @@ fn police_protesters_and_civilians_take_the_country_of_their_place() {
     let doc = run(text, "2024-03-01");
     assert_eq!(actor_of(&doc, "Protesters"), Some("AFGOPP"), "{:?}", ents(&doc));
     assert_eq!(actor_of(&doc, "Police"), Some("---COP"), "not American: {:?}", ents(&doc));
-    // Police with no country to take are still police; other groups are no actor.
-    let doc = run("Police detained a suspect after protesters gathered.", "2024-03-01");
+    // Police and protesters with no country to take are still police and protesters; rebels,
+    // mostly someone's, are no actor.
+    let doc = run("Police detained a suspect after protesters and rebels gathered.", "2024-03-01");
     assert_eq!(actor_of(&doc, "Police"), Some("---COP"), "{:?}", ents(&doc));
-    assert_eq!(actor_of(&doc, "protesters"), None, "{:?}", ents(&doc));
+    assert_eq!(actor_of(&doc, "protesters"), Some("---OPP"), "{:?}", ents(&doc));
+    assert_eq!(actor_of(&doc, "rebels"), None, "{:?}", ents(&doc));
     // A country word before the noun makes a title chain instead ("Greek police"); troops
     // and "people" never take a place's country.
     let doc = run("Greek police and troops met people in Athens.", "2024-03-01");
