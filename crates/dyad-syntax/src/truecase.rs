@@ -186,6 +186,7 @@ impl CaseRestorer {
             }
             i += 1;
         }
+        capitalise_initials(&mut bytes, &words);
         // Only ASCII letters changed case: the bytes are as valid UTF-8 as the text was.
         String::from_utf8(bytes).ok()
     }
@@ -212,6 +213,22 @@ impl CaseRestorer {
             }
         }
         longest
+    }
+}
+
+/// A single letter before a capitalised word is an initial ("b k singh" → "B K Singh"), right
+/// to left so that a run of initials follows the name; "a" is left.
+fn capitalise_initials(bytes: &mut [u8], words: &[TextWord]) {
+    for k in (0..words.len().saturating_sub(1)).rev() {
+        let (w, next) = (&words[k], &words[k + 1]);
+        if w.end - w.start == 1
+            && bytes[w.start].is_ascii_lowercase()
+            && bytes[w.start] != b'a'
+            && next.joined
+            && bytes[next.start].is_ascii_uppercase()
+        {
+            bytes[w.start].make_ascii_uppercase();
+        }
     }
 }
 
@@ -344,8 +361,8 @@ mod tests {
     #[test]
     fn words_news_never_counted_are_taken_for_names() {
         let r = restorer();
-        let out = r.restore("the police said that shukla was calm and told the bank in gomtipur.").unwrap();
-        assert_eq!(out, "The police said that Shukla was calm and told the bank in Gomtipur.");
+        let out = r.restore("the police said that b k shukla was calm and told the bank in gomtipur.").unwrap();
+        assert_eq!(out, "The police said that B K Shukla was calm and told the bank in Gomtipur.");
     }
 
     #[test]
