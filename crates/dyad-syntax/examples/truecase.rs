@@ -7,7 +7,10 @@ fn main() {
     std::io::stdin().read_to_string(&mut text).expect("reading standard input");
     let models = dyad_syntax::Models::embedded().expect("embedded models");
     let restorer = models.case_restorer().expect("the embedded NER model carries a word table");
-    match restorer.restore(&text) {
+    let mut doc = dyad_core::Document::new("stdin", text.as_str()).expect("a text of under 4 GB");
+    dyad_text::annotate(&mut doc);
+    let starts: Vec<u32> = doc.sentences.iter().map(|s| s.span.start).collect();
+    match restorer.restore(&text, &starts) {
         Some(restored) => print!("{restored}"),
         None => eprintln!("{:?}: the text is left as it is", dyad_syntax::casing(&text)),
     }

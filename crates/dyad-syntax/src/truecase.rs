@@ -146,8 +146,10 @@ impl CaseRestorer {
 
     /// `text` with capitals restored when it is caseless ([`casing`]), else `None`. The
     /// result has the same length as `text`, byte for byte, and differs only in the case
-    /// of ASCII letters.
-    pub fn restore(&self, text: &str) -> Option<String> {
+    /// of ASCII letters. `sentence_starts` are the byte offsets where the text's sentences
+    /// begin, as the text layer splits the text as written (its splitter knows that a
+    /// caseless text opens sentences in lower case; a guess here would split it anew).
+    pub fn restore(&self, text: &str, sentence_starts: &[u32]) -> Option<String> {
         let casing = casing(text);
         if casing == Casing::Normal {
             return None;
@@ -156,7 +158,7 @@ impl CaseRestorer {
         if casing == Casing::Upper {
             bytes.make_ascii_lowercase();
         }
-        let words = text_words(&bytes);
+        let words = text_words(&bytes, sentence_starts);
         let mut i = 0;
         while i < words.len() {
             let name = self.name_at(&words[i..]);
@@ -251,19 +253,19 @@ fn word_str<'a>(bytes: &'a [u8], w: &TextWord) -> &'a str {
     std::str::from_utf8(&bytes[w.start..w.end]).unwrap_or("")
 }
 
-/// The words of a lower-cased text ([`word_ranges`]), with whether each
-/// opens a sentence (the first word, and a word after ".", "!" or "?" and white space,
-/// unless that full stop ends a one-letter word such as the "s" of "u.s.").
-fn text_words(bytes: &[u8]) -> Vec<TextWord> {
+/// The words of a lower-cased text ([`word_ranges`]), with whether each opens a sentence:
+/// the first word at or after each of `sentence_starts` (sorted byte offsets).
+fn text_words(bytes: &[u8], sentence_starts: &[u32]) -> Vec<TextWord> {
     let mut words: Vec<TextWord> = Vec::new();
     let mut norm = String::new();
     let mut prev_end = 0;
+    let mut starts = sentence_starts.iter().map(|&s| s as usize).peekable();
     for (start, end) in word_ranges(bytes) {
         let gap = &bytes[prev_end..start];
-        let opens = match words.last() {
-            None => true,
-            Some(last) => opens_sentence(gap, last.end - last.start),
-        };
+        let mut opens = false;
+        while starts.next_if(|&s| s < end).is_some() {
+            opens = true;
+        }
         let joined = !words.is_empty() && gap.iter().all(u8::is_ascii_whitespace);
         // Word ranges end at ASCII bytes or the text's end, so they are whole characters.
         normalise(std::str::from_utf8(&bytes[start..end]).unwrap_or(""), &mut norm);
@@ -275,7 +277,8 @@ fn text_words(bytes: &[u8]) -> Vec<TextWord> {
 
 /// Whether the characters between two words end a sentence: a ".", "!" or "?" (after a
 /// word longer than one letter, for the full stop), then white space, with quotes and
-/// brackets allowed around; or a blank line.
+/// brackets allowed around; or a blank line. A rough test, for [`casing`] alone: it runs on
+/// every document, before the text layer exists.
 fn opens_sentence(gap: &[u8], prev_len: usize) -> bool {
     if gap.windows(2).any(|w| w == b"\n\n") || gap.first() == Some(&b'\n') {
         return true;
@@ -293,6 +296,14 @@ fn opens_sentence(gap: &[u8], prev_len: usize) -> bool {
 mod tests {
     use super::*;
     use crate::wordtable::{NAME_LOC, NAME_ORG, NAME_PER, WordInfo};
+
+    /// `text` restored, with its sentences as the text layer splits them.
+    fn restore(r: &CaseRestorer, text: &str) -> Option<String> {
+        let mut doc = dyad_core::Document::new("t", text).unwrap();
+        dyad_text::annotate(&mut doc);
+        let starts: Vec<u32> = doc.sentences.iter().map(|s| s.span.start).collect();
+        r.restore(text, &starts)
+    }
 
     fn restorer() -> CaseRestorer {
         let mut t = WordTable::default();
@@ -329,7 +340,7 @@ mod tests {
     fn names_capitals_and_sentence_starts_come_back() {
         let r = restorer();
         let text = "police told us that narendra modi met the bank of england in gujarat on monday. i agree.";
-        let out = r.restore(text).expect("a lower-case text is restored");
+        let out = restore(&r, text).expect("a lower-case text is restored");
         assert_eq!(out, "Police told us that Narendra Modi met the Bank of England in Gujarat on Monday. I agree.");
         assert_eq!(out.len(), text.len());
     }
@@ -337,31 +348,32 @@ mod tests {
     #[test]
     fn capitals_are_lowered_first() {
         let r = restorer();
-        let out = r.restore("POLICE IN GUJARAT SAID ON MONDAY THAT THE STATE WAS CALM.").unwrap();
+        let out = restore(&r, "POLICE IN GUJARAT SAID ON MONDAY THAT THE STATE WAS CALM.").unwrap();
         assert_eq!(out, "Police in Gujarat said on Monday that the state was calm.");
     }
 
     #[test]
     fn normal_text_and_abbreviations_are_left() {
         let r = restorer();
-        assert_eq!(r.restore("Police in Gujarat arrested twenty people on Monday after the riots."), None);
+        assert_eq!(restore(&r, "Police in Gujarat arrested twenty people on Monday after the riots."), None);
         // The "s." of "u.s." opens no sentence; names stop at punctuation.
         let out =
-            r.restore("the u.s. police said modi, narendra and the bank met on monday in state capitals.").unwrap();
+            restore(&r, "the u.s. police said modi, narendra and the bank met on monday in state capitals.").unwrap();
         assert_eq!(out, "The u.s. police said Modi, Narendra and the bank met on Monday in state capitals.");
     }
 
     #[test]
     fn time_zones_after_clock_times_are_capitals() {
         let r = restorer();
-        let out = r.restore("the police said the bank was calm at 11:04 am et (16:04 gmt) and at 9 p.m. ist.").unwrap();
+        let out =
+            restore(&r, "the police said the bank was calm at 11:04 am et (16:04 gmt) and at 9 p.m. ist.").unwrap();
         assert_eq!(out, "The police said the bank was calm at 11:04 am ET (16:04 GMT) and at 9 p.m. IST.");
     }
 
     #[test]
     fn words_news_never_counted_are_taken_for_names() {
         let r = restorer();
-        let out = r.restore("the police said that b k shukla was calm and told the bank in gomtipur.").unwrap();
+        let out = restore(&r, "the police said that b k shukla was calm and told the bank in gomtipur.").unwrap();
         assert_eq!(out, "The police said that B K Shukla was calm and told the bank in Gomtipur.");
     }
 
@@ -369,7 +381,7 @@ mod tests {
     fn non_ascii_letters_keep_their_bytes() {
         let r = restorer();
         let text = "the police told the bank that señor müller was calm in gujarat and said so.";
-        let out = r.restore(text).unwrap();
+        let out = restore(&r, text).unwrap();
         assert_eq!(out.len(), text.len());
         assert_eq!(out, "The police told the bank that Señor Müller was calm in Gujarat and said so.");
     }

@@ -145,26 +145,36 @@ impl Pipeline {
     /// The article's document: its text normalised (and its capitals restored if it had
     /// none), its metadata kept, no layers yet.
     fn document(&self, article: Article) -> Result<Document, TextTooLong> {
-        let mut text = dyad_text::normalize(&article.text).text;
-        let restored = self.caser.as_ref().and_then(|c| c.restore(&text));
-        let casing = restored.as_ref().map(|_| dyad_syntax::casing(&text));
-        if let Some(r) = restored {
-            text = r;
-        }
-        let mut doc = Document::new(article.id, text)?;
+        let mut doc = Document::new(article.id, dyad_text::normalize(&article.text).text)?;
         doc.meta = article.meta;
-        if let Some(casing) = casing {
-            let written = if casing == dyad_syntax::Casing::Upper { "in capitals" } else { "in lower case" };
-            doc.diagnostics.push(Diagnostic {
-                stage: "text",
-                message: format!(
-                    "the text is written {written}: capitals were restored from news word statistics before \
-                     annotation (same offsets; entity and evidence texts show the restored case)"
-                ),
-            });
+        match &self.caser {
+            Some(caser) if dyad_syntax::casing(doc.text()) != dyad_syntax::Casing::Normal => restore_case(caser, doc),
+            _ => Ok(doc),
         }
-        Ok(doc)
     }
+}
+
+/// `doc` with its capitals restored. A word opens a sentence where the text layer splits the
+/// text as written: its splitter knows that a caseless text opens its sentences in lower
+/// case, where a guess from full stops would capitalise words after abbreviations and "..".
+/// The text layer itself is then computed anew on the restored text, as for any other.
+fn restore_case(caser: &dyad_syntax::CaseRestorer, doc: Document) -> Result<Document, TextTooLong> {
+    let mut as_written = Document::new(String::new(), doc.text())?;
+    dyad_text::annotate(&mut as_written);
+    let starts: Vec<u32> = as_written.sentences.iter().map(|s| s.span.start).collect();
+    let Some(text) = caser.restore(doc.text(), &starts) else { return Ok(doc) };
+    let written =
+        if dyad_syntax::casing(doc.text()) == dyad_syntax::Casing::Upper { "in capitals" } else { "in lower case" };
+    let mut restored = Document::new(doc.id, text)?;
+    restored.meta = doc.meta;
+    restored.diagnostics.push(Diagnostic {
+        stage: "text",
+        message: format!(
+            "the text is written {written}: capitals were restored from news word statistics before \
+             annotation (same offsets; entity and evidence texts show the restored case)"
+        ),
+    });
+    Ok(restored)
 }
 
 /// Sentences, tokens and boilerplate flags (`dyad-text`).
