@@ -7,6 +7,8 @@
 #    all 78 records and the 62 with a parse (PETRARCH2: 51/62 exact sentences, P 0.81 / R 0.82);
 # 3. CASE 2021 task 2 snippets (held out: no coder rule was written on them): for each ACLED
 #    event type, how often dyad codes an event of the matching CAMEO roots (eval/case2021.py);
+#    IndiaPoliceEvents, police events sentence by sentence on its held-out dev split
+#    (eval/india_police.py);
 # 4. the 447 Russia/Ukraine articles: events per article, shares by quad class and modality,
 #    share with attribution; 40 random events (fixed seed) written to docs/events-sample.md;
 # 5. speed: coding time against the syntax stage's on the same articles.
@@ -38,10 +40,20 @@ python3 "$S/tools/score.py" events "$GSR" "$OUT/gsr.jsonl" | tail -n 1
 echo "records with a parse (PETRARCH2's subset):"
 python3 "$S/tools/score.py" events "$GSR" "$OUT/gsr.jsonl" --only-with-parse | tail -n 1
 
+# The held-out sets go through the dyad binary: it restores the capitals of caseless texts
+# before annotating them (the example runs the stages alone).
+flock /tmp/dyad-cargo.lock cargo build -q --release -p dyad
+DYAD=${CARGO_TARGET_DIR:-target}/release/dyad
+
 echo "== CASE 2021 task 2 snippets (events/case2021_task2_test.jsonl, held out)"
 CASE="$S/data/events/case2021_task2_test.jsonl"
-"$E" extract --jsonl "$CASE" > "$OUT/case2021.jsonl"
+"$DYAD" extract -q --format jsonl --jsonl "$CASE" > "$OUT/case2021.jsonl"
 python3 eval/case2021.py "$CASE" "$OUT/case2021.jsonl"
+
+echo "== IndiaPoliceEvents (events/india_police_events.jsonl): police events by sentence, held-out dev split"
+IPE="$S/data/events/india_police_events.jsonl"
+"$DYAD" extract -q --format jsonl --jsonl "$IPE" > "$OUT/india_police.jsonl"
+python3 eval/india_police.py "$IPE" "$OUT/india_police.jsonl" --split dev
 
 fi
 
