@@ -74,6 +74,12 @@ const LOCAL_GROUPS: &[&str] = &["COP", "OPP", "CVL", "REF", "REB", "CRM"];
 const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "across", "around", "of", "into", "inside", "throughout"];
 
 /// The position after one space at `pos`, or `pos` itself.
+/// Number words that count people ("twelve people").
+const COUNT_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+    "thirty", "forty", "fifty", "hundred", "thousand", "dozen", "several", "many",
+];
+
 /// CAMEO's country part for an actor whose country is unknown ("---COP").
 const UNKNOWN_COUNTRY: &str = "---";
 
@@ -331,7 +337,7 @@ impl<'a> Linker<'a> {
     /// arrested 30 people" in a story filed from Ahmedabad about Gujarat), else `---` for an
     /// unknown country ("protesters marched": `---OPP`). Not for rebels and fighters, who are
     /// mostly someone's ("its fighters", "Ukrainian freedom fighters"): they stay without one.
-    /// Only groups of [`LOCAL_GROUPS`] ("people" is rarely a party), and only when no name
+    /// Only groups of [`LOCAL_GROUPS`] ("people" only when counted: see [`Linker::counted`]), and only when no name
     /// says whose group it is ("Islamic State militants" are the Islamic State's).
     fn local_groups(&mut self) {
         let mut groups = Vec::new();
@@ -347,7 +353,8 @@ impl<'a> Linker<'a> {
             // The candidates of the sentence (they are sorted by start): every test below
             // looks at those alone, so a long document costs no more per word than a short one.
             let near = self.cands_in(sentence);
-            if term.eq_ignore_ascii_case("people")
+            if (term.eq_ignore_ascii_case("people") || term.eq_ignore_ascii_case("persons"))
+                && !self.counted(span, sentence)
                 || near.iter().any(|c| c.entity.span.overlaps(span))
                 || self.modifies_a_noun(span)
             {
@@ -389,6 +396,26 @@ impl<'a> Linker<'a> {
         }
         self.cands.extend(groups);
         self.cands.sort_by_key(|c| (c.entity.span.start, std::cmp::Reverse(c.entity.span.end)));
+    }
+
+    /// True when a count comes right before the noun at `span`: "200 persons", "twelve
+    /// people", "thousands of people". Counted people are the ones something happened to
+    /// or who did something ("police arrested 200 persons"); "people" alone rarely are
+    /// ("people say").
+    fn counted(&self, span: Span, sentence: Span) -> bool {
+        let floor = sentence.start as usize;
+        let Some((b, e)) = prev_word(self.text, span.start as usize, floor) else { return false };
+        let word = self.text[b..e].to_ascii_lowercase();
+        let is_count = |w: &str| {
+            w.bytes().all(|c| c.is_ascii_digit() || c == b',')
+                || COUNT_WORDS.contains(&w)
+                || ["hundreds", "thousands", "dozens", "scores", "millions", "tens"].contains(&w)
+        };
+        if word == "of" {
+            return prev_word(self.text, b, floor)
+                .is_some_and(|(b, e)| is_count(&self.text[b..e].to_ascii_lowercase()));
+        }
+        is_count(&word)
     }
 
     /// True when a name among `near` says whose group the noun at `span` is: right before it,

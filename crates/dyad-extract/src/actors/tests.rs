@@ -189,6 +189,12 @@ fn police_protesters_and_civilians_take_the_country_of_their_place() {
     let doc = run(text, "2024-03-01");
     assert_eq!(actor_of(&doc, "Protesters"), Some("AFGOPP"), "{:?}", ents(&doc));
     assert_eq!(actor_of(&doc, "Police"), Some("---COP"), "not American: {:?}", ents(&doc));
+    // People count as a group only when counted ("200 persons", "thousands of people").
+    let doc = run("Police arrested 200 persons in Athens as thousands of people watched.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "persons"), Some("GRCCVL"), "{:?}", ents(&doc));
+    assert_eq!(actor_of(&doc, "people"), Some("GRCCVL"), "{:?}", ents(&doc));
+    let doc = run("People in Athens say the talks failed.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "People"), None, "{:?}", ents(&doc));
     // Police and protesters with no country to take are still police and protesters; rebels,
     // mostly someone's, are no actor.
     let doc = run("Police detained a suspect after protesters and rebels gathered.", "2024-03-01");
