@@ -172,7 +172,9 @@ impl CaseRestorer {
                 continue;
             }
             let w = &words[i];
-            if i > 0 && after_clock_time(&bytes, &words[i - 1]) && is_zone(&bytes[w.start..w.end]) {
+            let zone = i > 0 && after_clock_time(&bytes, &words[i - 1]) && is_zone(&bytes[w.start..w.end]);
+            let acronym = i > 0 && w.joined && is_country_acronym(&bytes, &words[i - 1], w);
+            if zone || acronym {
                 bytes[w.start..w.end].make_ascii_uppercase();
                 i += 1;
                 continue;
@@ -218,6 +220,14 @@ impl CaseRestorer {
     }
 }
 
+/// Country and union acronyms that are words in lower case ("us", "un"): capitals after
+/// "the" ("the us state department"), where the pronoun cannot stand.
+const COUNTRY_ACRONYMS: &[&[u8]] = &[b"us", b"uk", b"un", b"eu", b"uae", b"usa"];
+
+fn is_country_acronym(bytes: &[u8], before: &TextWord, w: &TextWord) -> bool {
+    bytes[before.start..before.end].eq_ignore_ascii_case(b"the") && COUNTRY_ACRONYMS.contains(&&bytes[w.start..w.end])
+}
+
 /// A single letter before a capitalised word is an initial ("b k singh" → "B K Singh"), right
 /// to left so that a run of initials follows the name; "a" is left.
 fn capitalise_initials(bytes: &mut [u8], words: &[TextWord]) {
@@ -254,7 +264,8 @@ fn word_str<'a>(bytes: &'a [u8], w: &TextWord) -> &'a str {
 }
 
 /// The words of a lower-cased text ([`word_ranges`]), with whether each opens a sentence:
-/// the first word at or after each of `sentence_starts` (sorted byte offsets).
+/// the first word at or after each of `sentence_starts` (sorted byte offsets), and the first
+/// word of each line.
 fn text_words(bytes: &[u8], sentence_starts: &[u32]) -> Vec<TextWord> {
     let mut words: Vec<TextWord> = Vec::new();
     let mut norm = String::new();
@@ -262,7 +273,9 @@ fn text_words(bytes: &[u8], sentence_starts: &[u32]) -> Vec<TextWord> {
     let mut starts = sentence_starts.iter().map(|&s| s as usize).peekable();
     for (start, end) in word_ranges(bytes) {
         let gap = &bytes[prev_end..start];
-        let mut opens = false;
+        // A line's first word opens it too: headings ("support our journalism") stand alone
+        // on their lines, and the splitter may join them to the next sentence.
+        let mut opens = words.is_empty() || gap.contains(&b'\n');
         while starts.next_if(|&s| s < end).is_some() {
             opens = true;
         }
@@ -339,9 +352,13 @@ mod tests {
     #[test]
     fn names_capitals_and_sentence_starts_come_back() {
         let r = restorer();
-        let text = "police told us that narendra modi met the bank of england in gujarat on monday. i agree.";
+        let text =
+            "police told us that narendra modi met the bank of england and the us state in gujarat on monday. i agree.";
         let out = restore(&r, text).expect("a lower-case text is restored");
-        assert_eq!(out, "Police told us that Narendra Modi met the Bank of England in Gujarat on Monday. I agree.");
+        assert_eq!(
+            out,
+            "Police told us that Narendra Modi met the Bank of England and the US state in Gujarat on Monday. I agree."
+        );
         assert_eq!(out.len(), text.len());
     }
 
@@ -360,6 +377,14 @@ mod tests {
         let out =
             restore(&r, "the u.s. police said modi, narendra and the bank met on monday in state capitals.").unwrap();
         assert_eq!(out, "The u.s. police said Modi, Narendra and the bank met on Monday in state capitals.");
+    }
+
+    #[test]
+    fn a_line_opens_with_a_capital() {
+        let r = restorer();
+        let out =
+            restore(&r, "the police said that the bank was calm\nthe bank told the police that it was calm.").unwrap();
+        assert_eq!(out, "The police said that the bank was calm\nThe bank told the police that it was calm.");
     }
 
     #[test]
