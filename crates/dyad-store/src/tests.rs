@@ -2,13 +2,39 @@
 
 use crate::{Bucket, Error, Filter, Store, schema};
 use dyad_core::{Document, DuplicateOf, Event, Modality, Participant, Published, Sentence, Span};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-fn scratch(name: &str) -> PathBuf {
+/// A database path in a fresh temporary directory, which goes when the value is dropped:
+/// keep it alive as long as the files in it are used.
+struct Scratch {
+    dir: PathBuf,
+    db: PathBuf,
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.db
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        &self.db
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn scratch(name: &str) -> Scratch {
     let dir = std::env::temp_dir().join(format!("dyad-store-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir.join("test.db")
+    Scratch { db: dir.join("test.db"), dir }
 }
 
 /// A one-sentence document with one event of `cameo` from `source` to `target` on `date`.
@@ -61,7 +87,8 @@ fn re_ingest_changes_nothing() {
 
 #[test]
 fn mentions_merge_across_articles_within_the_window() {
-    let mut store = Store::open(&scratch("merge")).unwrap();
+    let db = scratch("merge");
+    let mut store = Store::open(&db).unwrap();
     let mut copy = doc("c", "2022-02-13", "USAGOV", "RUSGOV", "041");
     copy.meta.duplicate_of = Some(DuplicateOf { id: "b".into(), similarity: 0.9, exact: false });
     store
@@ -253,7 +280,8 @@ mod parquet {
         filter: &Filter,
         sizes: (usize, usize),
     ) -> (u64, Vec<RecordBatch>, usize) {
-        let path = scratch(&format!("parquet-{}-{}-{}", table.name(), sizes.0, sizes.1)).with_extension("parquet");
+        let dir = scratch(&format!("parquet-{}-{}-{}", table.name(), sizes.0, sizes.1));
+        let path = dir.with_extension("parquet");
         let file = std::fs::File::create(&path).unwrap();
         let n = store.write_parquet(table, filter, file, sizes.0, sizes.1).unwrap();
         let builder = ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(&path).unwrap()).unwrap();
@@ -381,7 +409,8 @@ mod parquet {
         assert_eq!((n, batches[0].num_rows()), (2, 2), "--limit counts events; their mentions all come");
 
         let empty = Store::open_in_memory().unwrap();
-        let path = scratch("parquet-empty").with_extension("parquet");
+        let dir = scratch("parquet-empty");
+        let path = dir.with_extension("parquet");
         let file = std::fs::File::create(&path).unwrap();
         assert_eq!(empty.export_parquet(ParquetTable::Events, &Filter::default(), file).unwrap(), 0);
         let reader = ParquetRecordBatchReaderBuilder::try_new(std::fs::File::open(&path).unwrap()).unwrap();

@@ -3,7 +3,7 @@
 
 use dyad_core::{Document, Sentence, Span, Token, TokenKind};
 use dyad_syntax::{Models, TrainOptions};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Four tiny annotated sentences written for these tests (not from any treebank).
 const TINY: &str = "\
@@ -42,8 +42,10 @@ const TINY: &str = "\
 
 ";
 
+/// A fixture file under the target directory's scratch space (rewritten by every run, so
+/// nothing piles up in the system's temporary directory).
 fn temp_file(name: &str, contents: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dyad-syntax-test-{}", std::process::id()));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("dyad-syntax-test");
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join(name);
     std::fs::write(&path, contents).expect("write fixture");
