@@ -15,8 +15,11 @@
 //! - a word of three letters or more that the table does not know at all is capitalised:
 //!   what news text never writes often enough to be counted is mostly names ("gomtipur",
 //!   "shukla"); a misspelt word comes out capitalised too, which is the price of it;
-//! - the first word of each sentence and the pronoun "i" are capitalised;
-//! - a time zone after a clock time is written in capitals ("11:04 am et" → "11:04 am ET").
+//! - the first word of each sentence (as the caller's text layer splits it) and of each line,
+//!   the pronoun "i", and a single letter before a capitalised word (an initial) are
+//!   capitalised;
+//! - "us", "un", "eu" after "the" and a time zone after a clock time are written in capitals
+//!   ("the US State Department", "11:04 am ET").
 //!
 //! Only ASCII letters change case, so the text keeps its length and every byte offset, and
 //! a text written with normal case is never touched ([`casing`] decides).
