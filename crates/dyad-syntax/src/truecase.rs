@@ -19,7 +19,7 @@
 //!   the pronoun "i", and a single letter before a capitalised word (an initial) are
 //!   capitalised;
 //! - "us", "un", "eu" after "the" and a time zone after a clock time are written in capitals
-//!   ("the US State Department", "11:04 am ET").
+//!   ("the US Treasury", "7:45 pm ET").
 //!
 //! Only ASCII letters change case, so the text keeps its length and every byte offset, and
 //! a text written with normal case is never touched ([`casing`] decides).
@@ -248,7 +248,7 @@ fn capitalise_initials(bytes: &mut [u8], words: &[TextWord]) {
 }
 
 /// Whether `word` ends a clock time: "am", "pm", the "m" of "a.m.", or minutes after a
-/// colon ("16:04").
+/// colon ("23:45").
 fn after_clock_time(bytes: &[u8], word: &TextWord) -> bool {
     let w = &bytes[word.start..word.end];
     let minutes = w.len() == 2 && w.iter().all(u8::is_ascii_digit) && word.start > 0 && bytes[word.start - 1] == b':';
@@ -276,7 +276,7 @@ fn text_words(bytes: &[u8], sentence_starts: &[u32]) -> Vec<TextWord> {
     let mut starts = sentence_starts.iter().map(|&s| s as usize).peekable();
     for (start, end) in word_ranges(bytes) {
         let gap = &bytes[prev_end..start];
-        // A line's first word opens it too: headings ("support our journalism") stand alone
+        // A line's first word opens it too: headings ("sign up for alerts") stand alone
         // on their lines, and the splitter may join them to the next sentence.
         let mut opens = words.is_empty() || gap.contains(&b'\n');
         while starts.next_if(|&s| s < end).is_some() {
@@ -394,8 +394,8 @@ mod tests {
     fn time_zones_after_clock_times_are_capitals() {
         let r = restorer();
         let out =
-            restore(&r, "the police said the bank was calm at 11:04 am et (16:04 gmt) and at 9 p.m. ist.").unwrap();
-        assert_eq!(out, "The police said the bank was calm at 11:04 am ET (16:04 GMT) and at 9 p.m. IST.");
+            restore(&r, "the police said the bank was calm at 7:45 pm et (23:45 gmt) and at 9 p.m. ist.").unwrap();
+        assert_eq!(out, "The police said the bank was calm at 7:45 pm ET (23:45 GMT) and at 9 p.m. IST.");
     }
 
     #[test]
