@@ -10,8 +10,9 @@ fn main() {
     let mut doc = dyad_core::Document::new("stdin", text.as_str()).expect("a text of under 4 GB");
     dyad_text::annotate(&mut doc);
     let starts: Vec<u32> = doc.sentences.iter().map(|s| s.span.start).collect();
-    match restorer.restore(&text, &starts) {
+    let casing = dyad_syntax::casing(&text);
+    match restorer.restore(&text, casing, &starts) {
         Some(restored) => print!("{restored}"),
-        None => eprintln!("{:?}: the text is left as it is", dyad_syntax::casing(&text)),
+        None => eprintln!("{casing:?}: the text is left as it is"),
     }
 }

@@ -147,13 +147,13 @@ impl CaseRestorer {
         CaseRestorer { table }
     }
 
-    /// `text` with capitals restored when it is caseless ([`casing`]), else `None`. The
-    /// result has the same length as `text`, byte for byte, and differs only in the case
-    /// of ASCII letters. `sentence_starts` are the byte offsets where the text's sentences
-    /// begin, as the text layer splits the text as written (its splitter knows that a
-    /// caseless text opens sentences in lower case; a guess here would split it anew).
-    pub fn restore(&self, text: &str, sentence_starts: &[u32]) -> Option<String> {
-        let casing = casing(text);
+    /// `text` with capitals restored when it is caseless (`casing`, as [`casing`] tells it),
+    /// else `None`. The result has the same length as `text`, byte for byte, and differs
+    /// only in the case of ASCII letters. `sentence_starts` are the byte offsets where the
+    /// text's sentences begin, as the text layer splits the text as written (its splitter
+    /// knows that a caseless text opens sentences in lower case; a guess here would split it
+    /// anew).
+    pub fn restore(&self, text: &str, casing: Casing, sentence_starts: &[u32]) -> Option<String> {
         if casing == Casing::Normal {
             return None;
         }
@@ -318,7 +318,7 @@ mod tests {
         let mut doc = dyad_core::Document::new("t", text).unwrap();
         dyad_text::annotate(&mut doc);
         let starts: Vec<u32> = doc.sentences.iter().map(|s| s.span.start).collect();
-        r.restore(text, &starts)
+        r.restore(text, casing(text), &starts)
     }
 
     fn restorer() -> CaseRestorer {

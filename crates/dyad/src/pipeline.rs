@@ -147,9 +147,10 @@ impl Pipeline {
     fn document(&self, article: Article) -> Result<Document, TextTooLong> {
         let mut doc = Document::new(article.id, dyad_text::normalize(&article.text).text)?;
         doc.meta = article.meta;
-        match &self.caser {
-            Some(caser) if dyad_syntax::casing(doc.text()) != dyad_syntax::Casing::Normal => restore_case(caser, doc),
-            _ => Ok(doc),
+        let Some(caser) = &self.caser else { return Ok(doc) };
+        match dyad_syntax::casing(doc.text()) {
+            dyad_syntax::Casing::Normal => Ok(doc),
+            casing => restore_case(caser, doc, casing),
         }
     }
 }
@@ -158,13 +159,16 @@ impl Pipeline {
 /// text as written: its splitter knows that a caseless text opens its sentences in lower
 /// case, where a guess from full stops would capitalise words after abbreviations and "..".
 /// The text layer itself is then computed anew on the restored text, as for any other.
-fn restore_case(caser: &dyad_syntax::CaseRestorer, doc: Document) -> Result<Document, TextTooLong> {
+fn restore_case(
+    caser: &dyad_syntax::CaseRestorer,
+    doc: Document,
+    casing: dyad_syntax::Casing,
+) -> Result<Document, TextTooLong> {
     let mut as_written = Document::new(String::new(), doc.text())?;
     dyad_text::annotate(&mut as_written);
     let starts: Vec<u32> = as_written.sentences.iter().map(|s| s.span.start).collect();
-    let Some(text) = caser.restore(doc.text(), &starts) else { return Ok(doc) };
-    let written =
-        if dyad_syntax::casing(doc.text()) == dyad_syntax::Casing::Upper { "in capitals" } else { "in lower case" };
+    let Some(text) = caser.restore(doc.text(), casing, &starts) else { return Ok(doc) };
+    let written = if casing == dyad_syntax::Casing::Upper { "in capitals" } else { "in lower case" };
     let mut restored = Document::new(doc.id, text)?;
     restored.meta = doc.meta;
     restored.diagnostics.push(Diagnostic {

@@ -73,7 +73,6 @@ const LOCAL_GROUPS: &[&str] = &["COP", "OPP", "CVL", "REF", "REB", "CRM"];
 /// Prepositions before a name that make it the place where something happens.
 const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "across", "around", "of", "into", "inside", "throughout"];
 
-/// The position after one space at `pos`, or `pos` itself.
 /// Number words that count people ("twelve people").
 const COUNT_WORDS: &[&str] = &[
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
@@ -90,6 +89,7 @@ enum Places {
     Several,
 }
 
+/// The position after one space at `pos`, or `pos` itself.
 fn skip_space(text: &str, pos: usize) -> usize {
     if text[pos..].starts_with(' ') { pos + 1 } else { pos }
 }
@@ -341,7 +341,8 @@ impl<'a> Linker<'a> {
     /// says whose group it is ("Islamic State militants" are the Islamic State's).
     fn local_groups(&mut self) {
         let mut groups = Vec::new();
-        let home = self.home_country();
+        // Computed for the first group that needs it.
+        let mut home: Option<Option<String>> = None;
         for (a, f) in self.found.iter().enumerate() {
             if !matches!(f.kind, Kind::Agent(AgentKind::Group | AgentKind::Sector)) {
                 continue;
@@ -372,7 +373,7 @@ impl<'a> Linker<'a> {
             }
             let country = match self.country_of_sentence(near, sentence) {
                 Places::One(country) => country,
-                Places::None => match &home {
+                Places::None => match home.get_or_insert_with(|| self.home_country()) {
                     Some(home) => home.clone(),
                     // Whose police or protesters they are is unknown, that they are police
                     // or protesters is not (CAMEO's "---" for an unknown country).
