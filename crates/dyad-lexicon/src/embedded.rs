@@ -21,3 +21,6 @@ pub(crate) static FILES: &[(&str, &str)] = files![
     "people/africa.tsv",
     "people/igo.tsv",
 ];
+
+/// The generated gazetteer (`lexicon/gazetteer.tsv`): looked up, never parsed as a whole.
+pub(crate) static GAZETTEER: &str = include_str!("../../../lexicon/gazetteer.tsv");

@@ -2,6 +2,7 @@
 
 use crate::date::Validity;
 use crate::error::{ErrorKind, LexiconError, LexiconErrors};
+use crate::gazetteer::{GazetteerPlace, Table};
 use crate::load::{self, Format, Record, multi};
 use aho_corasick::{AhoCorasick, MatchKind};
 use dyad_core::{Date, EntityLabel, Span};
@@ -157,6 +158,8 @@ pub struct Stats {
     pub agents: usize,
     /// Distinct surface terms in the matcher.
     pub terms: usize,
+    /// Gazetteer rows (towns and regions; one per name and country), generated and listed.
+    pub gazetteer: usize,
 }
 
 /// dyad's dictionaries, compiled: look terms up, find them in a text, resolve them on a date.
@@ -171,6 +174,10 @@ pub struct Lexicon {
     by_code: HashMap<String, usize>,
     units: HashSet<String>,
     matcher: AhoCorasick,
+    /// Gazetteer rows of the dictionary files (a user's among them): they win over `gazetteer`.
+    listed_places: Table,
+    /// The generated gazetteer (`lexicon/gazetteer.tsv`), when embedded.
+    gazetteer: Table,
     stats: Stats,
 }
 
@@ -183,6 +190,8 @@ struct Builder {
     claimed: HashSet<TermId>,
     countries: Vec<Country>,
     units: HashSet<String>,
+    /// (name, country code, source) of every gazetteer row.
+    listed_places: Vec<(String, String, String)>,
     stats: Stats,
     errors: Vec<LexiconError>,
 }
@@ -221,6 +230,7 @@ impl Builder {
             claimed: HashSet::new(),
             countries: Vec::new(),
             units: HashSet::new(),
+            listed_places: Vec::new(),
             stats: Stats::default(),
             errors: Vec::new(),
         }
@@ -337,12 +347,21 @@ impl Builder {
                         "seat" => (Kind::Seat, EntityLabel::Org),
                         "city" => (Kind::City, EntityLabel::Gpe),
                         "region" => (Kind::Region, EntityLabel::Loc),
+                        "gazetteer" => {
+                            // Looked up, never searched for: see `crate::gazetteer`.
+                            if self.check_code(file, r.line, c[3]) {
+                                for t in std::iter::once(c[0]).chain(multi(c[1])) {
+                                    self.listed_places.push((t.to_string(), c[3].to_string(), c[6].to_string()));
+                                }
+                            }
+                            continue;
+                        }
                         other => {
                             self.errors.push(LexiconError::new(
                                 file,
                                 r.line,
                                 ErrorKind::Value,
-                                format!("unknown place kind '{other}' (capital, seat, city or region)"),
+                                format!("unknown place kind '{other}' (capital, seat, city, region or gazetteer)"),
                             ));
                             continue;
                         }
@@ -526,6 +545,8 @@ impl Lexicon {
         stats.people =
             b.entries.iter().filter(|e| e.kind == Kind::Person).map(|e| &e.canonical).collect::<HashSet<_>>().len();
         stats.terms = b.terms.len();
+        let listed_places = Table::from_rows(b.listed_places);
+        stats.gazetteer = listed_places.len();
         let by_code = b.countries.iter().enumerate().map(|(i, c)| (c.code.clone(), i)).collect();
         Ok(Lexicon {
             files: b.files,
@@ -537,20 +558,28 @@ impl Lexicon {
             by_code,
             units: b.units,
             matcher,
+            listed_places,
+            gazetteer: Table::default(),
             stats,
         })
     }
 
     /// The dictionaries embedded in the binary (the repository's `lexicon/` directory).
     pub fn embedded() -> Result<Lexicon, LexiconErrors> {
-        Lexicon::from_sources(crate::embedded::FILES, &[])
+        Lexicon::from_sources(crate::embedded::FILES, &[]).map(Lexicon::with_embedded_gazetteer)
+    }
+
+    fn with_embedded_gazetteer(mut self) -> Lexicon {
+        self.gazetteer = Table::new(std::borrow::Cow::Borrowed(crate::embedded::GAZETTEER));
+        self.stats.gazetteer += self.gazetteer.len();
+        self
     }
 
     /// The embedded dictionaries plus every `*.tsv` file under `dir` (walked in name order,
     /// skipping `tests/` and `tools/`), whose terms override the embedded ones.
     pub fn with_user_dir(dir: &Path) -> Result<Lexicon, LexiconErrors> {
         let user = read_dir(dir).map_err(|e| LexiconErrors(vec![e]))?;
-        Lexicon::from_sources(crate::embedded::FILES, &user)
+        Lexicon::from_sources(crate::embedded::FILES, &user).map(Lexicon::with_embedded_gazetteer)
     }
 
     /// Record counts.
@@ -622,6 +651,24 @@ impl Lexicon {
             keep
         });
         hits
+    }
+
+    /// The gazetteer's places of this name, the most populous first; rows of the dictionary
+    /// files (a user's) replace the generated ones of the same name.
+    pub fn gazetteer(&self, name: &str) -> Vec<GazetteerPlace<'_>> {
+        let listed: Vec<GazetteerPlace<'_>> = self.listed_places.lookup(name).collect();
+        if listed.is_empty() { self.gazetteer.lookup(name).collect() } else { listed }
+    }
+
+    /// Problems of the embedded gazetteer file (rows out of order, malformed rows, unknown
+    /// country codes), each with its line: it is not validated at load, so a test checks it.
+    pub fn gazetteer_problems(&self) -> Vec<String> {
+        let mut out: Vec<String> =
+            self.gazetteer.problems().into_iter().map(|(i, p)| format!("row {}: {p}", i + 1)).collect();
+        out.extend(
+            self.gazetteer.codes().filter(|c| self.country(c).is_none()).map(|c| format!("unknown country code {c}")),
+        );
+        out
     }
 
     /// What `term` means on `date` (every meaning when `date` is `None`). People are
@@ -764,5 +811,6 @@ pub fn check_dir(dir: &Path) -> Result<Stats, Vec<LexiconError>> {
         orgs: a.orgs - b.orgs,
         agents: a.agents - b.agents,
         terms: a.terms.saturating_sub(b.terms),
+        gazetteer: a.gazetteer - b.gazetteer,
     })
 }

@@ -15,6 +15,9 @@
 //!   a term means on a date.
 //! - [`Entry`] is one fact (a country, a capital, a seat of power, a person's role, an
 //!   organisation, an agent noun) with its CAMEO code, [`Kind`] and [`Validity`].
+//! - [`Lexicon::gazetteer`] looks up a town or first-level region ("Lucknow", "Punjab") in the
+//!   gazetteer generated from GeoNames: tens of thousands of names, never searched for in a
+//!   text, only looked up for a name that NER already calls a place.
 //! - [`LexiconError`] names the file and line of every problem: unknown code units,
 //!   malformed dates, wrong column counts, one term naming two things over overlapping
 //!   periods. [`check_dir`] reports them all for a user's directory.
@@ -52,11 +55,13 @@
 mod date;
 mod embedded;
 mod error;
+mod gazetteer;
 mod lexicon;
 mod load;
 
 pub use date::Validity;
 pub use error::{ErrorKind, LexiconError, LexiconErrors};
+pub use gazetteer::GazetteerPlace;
 pub use lexicon::{
     AgentKind, Binding, Country, Entry, Hit, Kind, Lexicon, Origin, Resolution, Stats, Status, TermId, check_dir,
 };

@@ -101,3 +101,39 @@ fn matching_is_case_sensitive_on_word_boundaries() {
     assert!(hits.contains(&"Russians") && hits.contains(&"Iranian") && hits.contains(&"Tehran"), "{hits:?}");
     assert!(!hits.contains(&"russian") && !hits.contains(&"Iran"), "{hits:?}");
 }
+
+#[test]
+fn gazetteer_names_are_looked_up_never_searched_for() {
+    let places = "name\tvariants\tkind\tcode\tfrom\tto\tsource\n\
+                  Springvale\t\tgazetteer\tUSA\t\t\tmine\n\
+                  Springvale\t\tgazetteer\tAUS\t\t\tmine\n\
+                  Oldtown\t\tcity\tGBR\t\t\tmine\n\
+                  Newtown\t\tgazetteer\tXYZ\t\t\tmine\n";
+    let user = [("mine/places.tsv".to_string(), places.to_string())];
+    let units = ("units.tsv", include_str!("../../../lexicon/units.tsv"));
+    // A code that is no country is an error naming file and line.
+    let errors = match Lexicon::from_sources(&[units], &user) {
+        Ok(_) => panic!("XYZ accepted"),
+        Err(e) => e.0,
+    };
+    assert_eq!((errors[0].file.as_str(), errors[0].line, errors[0].kind), ("mine/places.tsv", 5, ErrorKind::Code));
+    let user = [("mine/places.tsv".to_string(), places.replace("XYZ", "NZL"))];
+    let lex = Lexicon::from_sources(&[units], &user).unwrap_or_else(|e| panic!("{e}"));
+    // Two countries' towns of one name are no conflict, and neither is searched for.
+    let found: Vec<&str> = lex.find("From Oldtown to Springvale.").iter().map(|h| lex.term_text(h.term)).collect();
+    assert_eq!(found, ["Oldtown"]);
+    let codes: Vec<&str> = lex.gazetteer("Springvale").iter().map(|p| p.code).collect();
+    assert_eq!(codes, ["USA", "AUS"]);
+    assert_eq!(lex.stats().gazetteer, 3);
+}
+
+#[test]
+fn the_embedded_gazetteer_is_sorted_and_names_known_countries() {
+    assert_eq!(lex().gazetteer_problems(), Vec::<String>::new());
+    assert!(lex().stats().gazetteer > 30_000, "{:?}", lex().stats());
+    let codes = |name: &str| lex().gazetteer(name).iter().map(|p| p.code).collect::<Vec<_>>();
+    assert_eq!(codes("Lucknow"), ["IND"]);
+    assert_eq!(codes("Hyderabad"), ["IND", "PAK"]);
+    // Names of the hand-written lexicon are left to it.
+    assert!(codes("Kharkiv").is_empty() && codes("Moscow").is_empty());
+}

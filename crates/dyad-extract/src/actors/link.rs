@@ -5,7 +5,7 @@
 use super::text::{adjacent, next_word, possessive_after, prev_word};
 use super::{Cand, Found, metonymy};
 use dyad_core::{Date, Document, Entity, EntityLabel, Span};
-use dyad_lexicon::{AgentKind, Entry, Kind, Lexicon, Resolution, Status};
+use dyad_lexicon::{AgentKind, Entry, GazetteerPlace, Kind, Lexicon, Resolution, Status};
 use std::collections::{HashMap, HashSet};
 
 /// Words that may sit inside a title chain without changing it.
@@ -325,8 +325,72 @@ impl<'a> Linker<'a> {
                 }
             }
         }
+        self.gazetteer_places();
         self.titles();
         self.local_groups();
+    }
+
+    /// NER places that the hand-written lexicon does not know, looked up in the gazetteer:
+    /// "Lucknow" is a place in `IND`. Of the places of one name in several countries
+    /// ("Hyderabad"), the one in the country the document names most, else the largest. A
+    /// dateline's place counts even when NER in capitals took it for a person ("LUCKNOW:").
+    fn gazetteer_places(&mut self) {
+        let lex: &'a Lexicon = self.lex;
+        let mut places: Vec<(usize, Vec<GazetteerPlace<'a>>)> = Vec::new();
+        for (i, c) in self.cands.iter().enumerate() {
+            if !c.ner || c.found.is_some() || c.entity.actor.is_some() {
+                continue;
+            }
+            let span = c.entity.span;
+            let place = matches!(c.entity.label, EntityLabel::Loc | EntityLabel::Gpe)
+                || metonymy::is_dateline(self.text, span, self.sentence_of(span));
+            if !place {
+                continue;
+            }
+            let rows = lex.gazetteer(&super::lookup_key(&self.text[span.range()]));
+            if !rows.is_empty() {
+                places.push((i, rows));
+            }
+        }
+        if places.is_empty() {
+            return;
+        }
+        let mut named = self.named_countries();
+        for (_, rows) in &places {
+            if let [only] = rows[..] {
+                *named.entry(only.code).or_insert(0) += 1;
+            }
+        }
+        for (i, rows) in places {
+            let count = |p: &GazetteerPlace<'_>| named.get(p.code).copied().unwrap_or(0);
+            // the first of the most named (max_by_key would take the last)
+            let best = rows.iter().fold(&rows[0], |best, p| if count(p) > count(best) { p } else { best });
+            let c = &mut self.cands[i].entity;
+            c.actor = Some(best.code.to_string());
+            c.canonical = Some(best.name.to_string());
+            c.label = EntityLabel::Loc;
+        }
+    }
+
+    /// How often the document names each country by its name, demonym, capital or a place of
+    /// the hand-written lexicon.
+    fn named_countries(&self) -> HashMap<&'a str, usize> {
+        let lex: &'a Lexicon = self.lex;
+        let mut named = HashMap::new();
+        for c in &self.cands {
+            let Some(f) = c.found else { continue };
+            if !matches!(self.found[f].kind, Kind::Country | Kind::Demonym | Kind::Capital | Kind::City | Kind::Region)
+            {
+                continue;
+            }
+            for b in lex.bindings(self.found[f].hit.term) {
+                if let Some(country) = lex.entry(b.entry).code.as_deref().and_then(|code| super::country_of(lex, code))
+                {
+                    *named.entry(country).or_insert(0) += 1;
+                }
+            }
+        }
+        named
     }
 
     /// Group nouns that act where they are: "Police arrested 30 protesters in Athens" is

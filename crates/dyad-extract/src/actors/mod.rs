@@ -163,20 +163,7 @@ impl Actors {
             if capitals && found.iter().any(|f| f.hit.span.overlaps(e.span)) {
                 continue;
             }
-            let key: String = if !capitals {
-                t.to_string()
-            } else {
-                t.split(' ')
-                    .map(|w| {
-                        let mut c = w.chars();
-                        c.next()
-                            .map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect())
-                            .unwrap_or_default()
-                    })
-                    .collect::<Vec<String>>()
-                    .join(" ")
-            };
-            if let Some(term) = self.lex.term(&key) {
+            if let Some(term) = self.lex.term(&lookup_key(t)) {
                 let bs = self.lex.bindings(term);
                 if let Some(first) = bs.first() {
                     let kind = self.lex.entry(first.entry).kind;
@@ -194,6 +181,22 @@ impl Actors {
         doc.mentions = mentions;
         doc.layers.insert(Layer::Entities);
     }
+}
+
+/// A name as the dictionaries write it: a name in capitals ("RUSSIA", "NEW DELHI") in title
+/// case, any other as it stands.
+pub(crate) fn lookup_key(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.chars().any(char::is_lowercase) {
+        return name.into();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect()).unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+        .into()
 }
 
 /// The country part of an actor code ("RUS" of "RUSGOV"), when it is a country.

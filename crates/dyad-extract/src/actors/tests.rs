@@ -219,3 +219,50 @@ fn militants_take_their_place_unless_a_name_says_whose_they_are() {
         assert_eq!(actor_of(&doc, "militants"), None, "{text}: {:?}", ents(&doc));
     }
 }
+
+/// Runs the stage with NER spans given as (text, label): each at its first occurrence.
+fn run_with_ner(text: &str, date: &str, ner: &[(&str, EntityLabel)]) -> Document {
+    let mut doc = Document::new("t", text).expect("short text");
+    doc.meta.published = Some(Published::parse(date).expect("date"));
+    dyad_text::annotate(&mut doc);
+    for (name, label) in ner {
+        let start = text.find(name).expect("span in text");
+        doc.entities.push(dyad_core::Entity {
+            span: dyad_core::Span::new(start, start + name.len()),
+            label: *label,
+            actor: None,
+            canonical: None,
+            role: None,
+        });
+    }
+    actors().annotate(&mut doc);
+    doc
+}
+
+#[test]
+fn gazetteer_towns_take_their_country_only_where_ner_finds_a_place() {
+    let text = "Police in Chhindwara detained six men. A fight broke out in Tarnów.";
+    // Without NER the towns are not searched for: nothing is found.
+    assert_eq!(actor_of(&run(text, "2024-03-01"), "Chhindwara"), None);
+    let doc = run_with_ner(text, "2024-03-01", &[("Chhindwara", EntityLabel::Loc), ("Tarnów", EntityLabel::Loc)]);
+    assert_eq!(actor_of(&doc, "Chhindwara"), Some("IND"), "{:?}", ents(&doc));
+    assert_eq!(actor_of(&doc, "Tarnów"), Some("POL"), "{:?}", ents(&doc));
+    // The group takes the place's country.
+    assert_eq!(actor_of(&doc, "Police"), Some("INDCOP"), "{:?}", ents(&doc));
+    // A person who shares a town's name stays a person without a country.
+    let doc = run_with_ner("Mr Tarnów said he would run.", "2024-03-01", &[("Tarnów", EntityLabel::Per)]);
+    assert_eq!(ents(&doc), [("Tarnów", "PER", None)]);
+}
+
+#[test]
+fn a_town_name_several_countries_share_goes_to_the_one_the_story_names() {
+    // Hyderabad: a larger city in India, another in Pakistan.
+    let india = run_with_ner("Rain flooded Hyderabad on Monday.", "2024-03-01", &[("Hyderabad", EntityLabel::Loc)]);
+    assert_eq!(actor_of(&india, "Hyderabad"), Some("IND"));
+    let text = "Rain flooded Hyderabad on Monday, Pakistani officials said.";
+    let pakistan = run_with_ner(text, "2024-03-01", &[("Hyderabad", EntityLabel::Loc)]);
+    assert_eq!(actor_of(&pakistan, "Hyderabad"), Some("PAK"), "{:?}", ents(&pakistan));
+    // A dateline in capitals is a place even when NER calls it a person.
+    let doc = run_with_ner("CHHINDWARA: Rain fell.", "2024-03-01", &[("CHHINDWARA", EntityLabel::Per)]);
+    assert_eq!(ents(&doc), [("CHHINDWARA", "LOC", Some("IND"))]);
+}
