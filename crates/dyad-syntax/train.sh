@@ -5,7 +5,8 @@
 #   crates/dyad-syntax/train.sh            # from the repository root; work files in target/train-syntax
 #
 # Steps (see crates/dyad-syntax/README.md for why):
-#   1. the word table from raw news (clusters, capitalisation, known names);
+#   1. the word table from raw news (clusters, capitalisation) and the known names of lexicon/
+#      (its gazetteer towns as a type of their own);
 #   2. the tagger, with the word table;
 #   3. a silver news treebank: the news sentences on which two parsers agree, both run with
 #      the models of commit cdcde83 (one its parser, one that parser retrained with word

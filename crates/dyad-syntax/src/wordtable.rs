@@ -7,8 +7,10 @@
 //!   middle and fine k-means clusters of its context vectors, see [`crate::distrib`]) and how
 //!   often it is written with a capital letter inside a sentence (a bucket);
 //! - **names**: word sequences that are known names (countries, capitals, places,
-//!   organisations and people of `lexicon/`, and the cities of news datelines), each with the
-//!   entity types it may have. A sequence's prefixes are stored too (flagged), so that
+//!   organisations and people of `lexicon/`, the towns and regions of its gazetteer, and the
+//!   cities of news datelines), each with the entity types it may have. Gazetteer towns are a
+//!   type of their own: many are also words or surnames ("Reading", "Jackson"), so the NER
+//!   learns how far to trust them apart from the hand-written places. A sequence's prefixes are stored too (flagged), so that
 //!   matching stops at the first word that continues no name.
 //!
 //! The table is built at training time from a TSV file written by `syntax wordtable` and is
@@ -26,6 +28,8 @@ pub(crate) const MAX_NAME_WORDS: usize = 6;
 pub(crate) const NAME_PER: u8 = 1;
 pub(crate) const NAME_ORG: u8 = 2;
 pub(crate) const NAME_LOC: u8 = 4;
+/// A town or region of `lexicon/gazetteer.tsv`; an NER hit of label GPE (see [`WordTable::find_names`]).
+pub(crate) const NAME_TOWN: u8 = 8;
 /// Set on a sequence that begins a longer name.
 const NAME_PREFIX: u8 = 0x80;
 
@@ -121,7 +125,7 @@ impl WordTable {
     }
 
     /// Reads the TSV file written by `syntax wordtable` ([`crate::distrib::write_table`]):
-    /// `w<TAB>form<TAB>c1<TAB>c2<TAB>c3<TAB>caps` and `n<TAB>PER|ORG|LOC<TAB>word word ...`
+    /// `w<TAB>form<TAB>c1<TAB>c2<TAB>c3<TAB>caps` and `n<TAB>PER|ORG|LOC|TOWN<TAB>word word ...`
     /// lines, `#` comments. Forms and names are normalised here.
     pub fn read_tsv(path: &Path) -> Result<WordTable> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(Some(path), e))?;
@@ -145,6 +149,7 @@ impl WordTable {
                         "PER" => NAME_PER,
                         "ORG" => NAME_ORG,
                         "LOC" => NAME_LOC,
+                        "TOWN" => NAME_TOWN,
                         _ => return Err(bad()),
                     };
                     let words: Vec<String> = name
@@ -201,6 +206,8 @@ impl WordTable {
     }
 
     /// The known names in a sentence, as gazetteer hits (every match, overlapping ones too).
+    /// A gazetteer town is a hit of label GPE, a feature apart from the hand-written places'
+    /// LOC.
     pub(crate) fn find_names(&self, norms: &[u64], out: &mut Vec<crate::ner::GazetteerHit>) {
         if self.names.is_empty() {
             return;
@@ -210,9 +217,12 @@ impl WordTable {
             for end in start + 1..=(start + MAX_NAME_WORDS).min(norms.len()) {
                 h = extend_name(h, norms[end - 1]);
                 let Some((types, more)) = self.name(h) else { break };
-                for (bit, label) in
-                    [(NAME_PER, EntityLabel::Per), (NAME_ORG, EntityLabel::Org), (NAME_LOC, EntityLabel::Loc)]
-                {
+                for (bit, label) in [
+                    (NAME_PER, EntityLabel::Per),
+                    (NAME_ORG, EntityLabel::Org),
+                    (NAME_LOC, EntityLabel::Loc),
+                    (NAME_TOWN, EntityLabel::Gpe),
+                ] {
                     if types & bit != 0 {
                         out.push(crate::ner::GazetteerHit { start, end, label });
                     }
@@ -271,12 +281,15 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("dyad-wordtable-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         let path = dir.join("words.tsv");
-        std::fs::write(&path, "# comment\nw\tKabul\t1\t2\t3\t4\nn\tLOC\tNew York\nn\tPER\tTom\n").expect("write");
+        let tsv = "# comment\nw\tKabul\t1\t2\t3\t4\nn\tLOC\tNew York\nn\tPER\tTom\nn\tTOWN\tTom\n";
+        std::fs::write(&path, tsv).expect("write");
         let t = WordTable::read_tsv(&path).expect("reads");
         assert_eq!(t.word(hash_str("kabul")).map(|i| i.clusters), Some([1, 2, 3]));
         let mut hits = Vec::new();
         t.find_names(&norms(&["in", "NEW", "YORK", "tom"]), &mut hits);
-        assert_eq!(hits.len(), 2);
+        let labels: Vec<EntityLabel> = hits.iter().map(|h| h.label).collect();
+        // A gazetteer town is a hit of its own label (GPE), apart from the hand-written places.
+        assert_eq!(labels, [EntityLabel::Loc, EntityLabel::Per, EntityLabel::Gpe]);
         std::fs::write(&path, "n\tFOO\tNew York\n").expect("write");
         assert!(WordTable::read_tsv(&path).is_err(), "unknown label");
         std::fs::write(&path, "w\tKabul\tx\t2\t3\t4\n").expect("write");
