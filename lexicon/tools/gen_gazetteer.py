@@ -13,6 +13,10 @@ What it leaves out:
 - names the hand-written lexicon already knows (countries, capitals, demonyms, places,
   organisations, people and their surnames, agent words): those files decide what they mean;
 - names longer than five words, shorter than three letters, or without a capital letter;
+- one-word names that the raw news of data/news_text writes in lower case at least three times,
+  and at least as often as capitalised inside a sentence ("mobile", "reading", "split"): words,
+  not places, in most of their uses. (Not the treebanks: their web text writes names in lower
+  case too, "punjab", "kerala".)
 - beyond the three largest places of one name (by population; a region counts the people of its
   places).
 
@@ -23,6 +27,7 @@ one up only where its NER has already found a place of exactly that name, so "Re
 search needs), then population.
 """
 import csv
+import json
 import re
 import sys
 from collections import defaultdict
@@ -56,6 +61,30 @@ for path in sorted((lexicon / "people").glob("*.tsv")):
 known_lower = {k.lower() for k in known}
 
 
+# How often news writes each word in lower case, and capitalised inside a sentence.
+lower, capitalised = defaultdict(int), defaultdict(int)
+
+
+def count(text):
+    for m in re.finditer(r"(?<![A-Za-z])([A-Za-z][a-z]+)(?![A-Za-z])", text):
+        w = m.group(1)
+        if w[0].islower():
+            lower[w] += 1
+        elif not re.search(r'(^|[.!?:"\n]\s*)$', text[max(0, m.start() - 3):m.start()]):
+            capitalised[w.lower()] += 1
+
+
+for path in sorted((data / "news_text").glob("*.jsonl")):
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            count(json.loads(line).get("text") or "")
+
+
+def a_word(name):
+    low = name.lower()
+    return " " not in name and lower[low] >= 3 and lower[low] >= capitalised[low]
+
+
 def usable(name):
     words = name.split()
     return (
@@ -65,6 +94,7 @@ def usable(name):
         and "\t" not in name
         and "|" not in name
         and name.lower() not in known_lower
+        and not a_word(name)
     )
 
 

@@ -16,7 +16,8 @@ pub struct GazetteerPlace<'a> {
     pub name: &'a str,
     /// CAMEO code of its country.
     pub code: &'a str,
-    /// The row's source note ("GeoNames 1264733 town").
+    /// The row's source note: "GeoNames 1264733 town", or "... region" for a first-level
+    /// region (a state or province), which the actors stage trusts more than a town.
     pub source: &'a str,
 }
 

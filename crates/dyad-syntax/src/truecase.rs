@@ -5,7 +5,8 @@
 //! IndiaPoliceEvents is lower case throughout; old wire copy is in capitals), and on such a
 //! text dyad found almost no entity and no event at all. [`CaseRestorer::restore`] gives such
 //! a text back the capitals news would have written, from the word table the models carry
-//! (how often news capitalises each word, and the known names of `lexicon/`):
+//! (how often news capitalises each word, and the known names of `lexicon/`, but for its
+//! gazetteer's towns, many of which are words: "temple", "mobile"):
 //!
 //! - a known name of two or more words is capitalised word by word, its joiners ("of",
 //!   "the", ...) left lower case inside it ("bank of england" → "Bank of England");
@@ -26,7 +27,7 @@
 
 use crate::features::normalise;
 use crate::hash::hash_str;
-use crate::wordtable::{MAX_NAME_WORDS, NAME_SEED, WordTable, extend_name};
+use crate::wordtable::{MAX_NAME_WORDS, NAME_SEED, NAME_TOWN, WordTable, extend_name};
 
 /// How a text uses case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -209,7 +210,8 @@ impl CaseRestorer {
             h = extend_name(h, w.norm);
             match self.table.name(h) {
                 Some((types, prefix)) => {
-                    if types != 0 {
+                    // Gazetteer towns are no evidence of capitals: many are words ("temple", "mobile").
+                    if types & !NAME_TOWN != 0 {
                         longest = k + 1;
                     }
                     if !prefix {

@@ -336,7 +336,8 @@ impl<'a> Linker<'a> {
     /// dateline's place counts even when NER in capitals took it for a person ("LUCKNOW:").
     fn gazetteer_places(&mut self) {
         let lex: &'a Lexicon = self.lex;
-        let mut places: Vec<(usize, Vec<GazetteerPlace<'a>>)> = Vec::new();
+        // (candidate, where the place ends when an agent follows it inside the span, rows)
+        let mut places: Vec<(usize, Option<u32>, Vec<GazetteerPlace<'a>>)> = Vec::new();
         for (i, c) in self.cands.iter().enumerate() {
             if !c.ner || c.found.is_some() || c.entity.actor.is_some() {
                 continue;
@@ -344,32 +345,71 @@ impl<'a> Linker<'a> {
             let span = c.entity.span;
             let place = matches!(c.entity.label, EntityLabel::Loc | EntityLabel::Gpe)
                 || metonymy::is_dateline(self.text, span, self.sentence_of(span));
-            if !place {
+            if !place && self.place_before_agent(span).is_none() {
                 continue;
             }
             let rows = lex.gazetteer(&super::lookup_key(&self.text[span.range()]));
             if !rows.is_empty() {
-                places.push((i, rows));
+                places.push((i, None, rows));
+                continue;
+            }
+            // NER took a place's police or army as one name ("Punjab Police", "Uttar Pradesh
+            // Police", of any label): the place alone here, and the title chain adds the rest.
+            // Only a region, or a town the document names as a place on its own: a word before
+            // a body is more often no place at all ("Apex court" is no court of Apex, NC).
+            if let Some(place_end) = self.place_before_agent(span) {
+                let name = &self.text[span.start as usize..place_end as usize];
+                let rows = lex.gazetteer(&super::lookup_key(name));
+                let named_alone = || {
+                    self.cands.iter().any(|o| {
+                        o.ner
+                            && matches!(o.entity.label, EntityLabel::Loc | EntityLabel::Gpe)
+                            && &self.text[o.entity.span.range()] == name
+                    })
+                };
+                if rows.iter().any(|p| p.source.ends_with("region")) || (!rows.is_empty() && named_alone()) {
+                    places.push((i, Some(place_end), rows));
+                }
             }
         }
         if places.is_empty() {
             return;
         }
         let mut named = self.named_countries();
-        for (_, rows) in &places {
+        for (_, _, rows) in &places {
             if let [only] = rows[..] {
                 *named.entry(only.code).or_insert(0) += 1;
             }
         }
-        for (i, rows) in places {
+        for (i, place_end, rows) in places {
             let count = |p: &GazetteerPlace<'_>| named.get(p.code).copied().unwrap_or(0);
             // the first of the most named (max_by_key would take the last)
             let best = rows.iter().fold(&rows[0], |best, p| if count(p) > count(best) { p } else { best });
             let c = &mut self.cands[i].entity;
+            if let Some(end) = place_end {
+                c.span.end = end;
+            }
             c.actor = Some(best.code.to_string());
             c.canonical = Some(best.name.to_string());
             c.label = EntityLabel::Loc;
         }
+    }
+
+    /// Where the place ends in an NER span that runs on into an agent term ("Punjab
+    /// Police": after "Punjab"), when one ends the span after a space.
+    fn place_before_agent(&self, span: Span) -> Option<u32> {
+        let &a = self.agent_end.get(&span.end)?;
+        let start = self.found[a].hit.span.start;
+        let place_end = self.text[..start as usize].trim_end_matches(' ').len() as u32;
+        (place_end > span.start && place_end < start).then_some(place_end)
+    }
+
+    /// A place that only the gazetteer knows: an NER place with a country and no lexicon entry.
+    fn is_gazetteer_place(&self, c: &Cand) -> bool {
+        c.ner
+            && c.found.is_none()
+            && c.entity.label == EntityLabel::Loc
+            && c.entity.actor.as_deref().is_some_and(|a| self.lex.country(a).is_some())
     }
 
     /// How often the document names each country by its name, demonym, capital or a place of
@@ -722,8 +762,11 @@ impl<'a> Linker<'a> {
         let acode = self.entry_of(agent).code.clone().unwrap_or_default();
         let cue_code = chain.cue.and_then(|k| {
             let c = &self.cands[k];
-            let base = self.entry_of(c.found?).code.clone()?;
-            Some((base, self.found[c.found?].kind))
+            match c.found {
+                Some(f) => Some((self.entry_of(f).code.clone()?, self.found[f].kind)),
+                // a gazetteer place: its country
+                None => Some((c.entity.actor.clone()?, Kind::City)),
+            }
         });
         let code = match cue_code {
             Some((base, Kind::Org)) => Some(base),
@@ -761,7 +804,9 @@ impl<'a> Linker<'a> {
                 }
                 continue;
             }
-            if !matches!(kind, Some(Kind::Country | Kind::Demonym)) {
+            // A place's police or officials are its country's ("Karachi police": PAKCOP).
+            let place = matches!(kind, Some(Kind::Capital | Kind::City | Kind::Region)) || self.is_gazetteer_place(c);
+            if !place && !matches!(kind, Some(Kind::Country | Kind::Demonym)) {
                 continue;
             }
             // Country followed by role nouns: "Russian troops", "Ukraine's army", "Russian Defence Ministry".
@@ -784,6 +829,17 @@ impl<'a> Linker<'a> {
             if agents.is_empty() {
                 continue;
             }
+            // A place's role noun that modifies another noun ("Kiev intelligence support",
+            // "anti-Kyiv separatist insurgency") or begins a name ("Lugansk People's Republic")
+            // is no body of the place.
+            let tail = self.found[*agents.last().unwrap_or(&agents[0])].hit.span;
+            let names_more = self.text[tail.end as usize..]
+                .strip_prefix("'s ")
+                .or_else(|| self.text[tail.end as usize..].strip_prefix("\u{2019}s "))
+                .is_some_and(|t| t.starts_with(char::is_uppercase));
+            if place && (self.modifies_a_noun(tail) || names_more) {
+                continue;
+            }
             let chain = Chain { cue: Some(i), agents: agents.clone(), former: false };
             let (code, role) = self.chain_code(&chain);
             let last = *agents.last().unwrap_or(&agents[0]);
@@ -795,7 +851,8 @@ impl<'a> Linker<'a> {
                 o.entity.label == EntityLabel::Per
                     && adjacent(self.text, last_span.end as usize, o.entity.span.start as usize)
             });
-            let extend = (body && !person_follows).then_some(last_span.end);
+            // A place and its role nouns are one body ("Godhra police"): a place alone cannot act.
+            let extend = ((body || place) && !person_follows).then_some(last_span.end);
             updates.push((i, code, role, extend));
         }
         for (i, code, role, extend) in updates {

@@ -222,18 +222,24 @@ fn militants_take_their_place_unless_a_name_says_whose_they_are() {
 
 /// Runs the stage with NER spans given as (text, label): each at its first occurrence.
 fn run_with_ner(text: &str, date: &str, ner: &[(&str, EntityLabel)]) -> Document {
+    let spans: Vec<(usize, usize, EntityLabel)> = ner
+        .iter()
+        .map(|(name, label)| {
+            let start = text.find(name).expect("span in text");
+            (start, start + name.len(), *label)
+        })
+        .collect();
+    run_with_spans(text, date, &spans)
+}
+
+/// Runs the stage with NER spans given as (start, end, label).
+fn run_with_spans(text: &str, date: &str, spans: &[(usize, usize, EntityLabel)]) -> Document {
     let mut doc = Document::new("t", text).expect("short text");
     doc.meta.published = Some(Published::parse(date).expect("date"));
     dyad_text::annotate(&mut doc);
-    for (name, label) in ner {
-        let start = text.find(name).expect("span in text");
-        doc.entities.push(dyad_core::Entity {
-            span: dyad_core::Span::new(start, start + name.len()),
-            label: *label,
-            actor: None,
-            canonical: None,
-            role: None,
-        });
+    for &(start, end, label) in spans {
+        let span = dyad_core::Span::new(start, end);
+        doc.entities.push(dyad_core::Entity { span, label, actor: None, canonical: None, role: None });
     }
     actors().annotate(&mut doc);
     doc
@@ -265,4 +271,20 @@ fn a_town_name_several_countries_share_goes_to_the_one_the_story_names() {
     // A dateline in capitals is a place even when NER calls it a person.
     let doc = run_with_ner("CHHINDWARA: Rain fell.", "2024-03-01", &[("CHHINDWARA", EntityLabel::Per)]);
     assert_eq!(ents(&doc), [("CHHINDWARA", "LOC", Some("IND"))]);
+}
+
+#[test]
+fn a_place_and_its_police_are_one_body_of_the_place_s_country() {
+    let doc = run_with_ner("Chhindwara police detained six men.", "2024-03-01", &[("Chhindwara", EntityLabel::Loc)]);
+    assert_eq!(ents(&doc), [("Chhindwara police", "ORG", Some("INDCOP"))]);
+    // NER took the region and its police for one name (of any label): the region is found in it.
+    let text = "The Uttar Pradesh Police detained six men.";
+    let doc = run_with_ner(text, "2024-03-01", &[("Uttar Pradesh Police", EntityLabel::Per)]);
+    assert_eq!(ents(&doc), [("Uttar Pradesh Police", "ORG", Some("INDCOP"))]);
+    // A town before a body is trusted only when the story names it as a place on its own.
+    let doc = run_with_ner("The Chhindwara Court fined him.", "2024-03-01", &[("Chhindwara Court", EntityLabel::Org)]);
+    assert_eq!(ents(&doc), [("Chhindwara Court", "ORG", None)]);
+    let text = "The Chhindwara Court fined him. He lives in Chhindwara.";
+    let doc = run_with_spans(text, "2024-03-01", &[(4, 20, EntityLabel::Org), (44, 54, EntityLabel::Loc)]);
+    assert_eq!(actor_of(&doc, "Chhindwara Court"), Some("INDJUD"), "{:?}", ents(&doc));
 }
