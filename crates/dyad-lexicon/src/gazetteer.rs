@@ -32,14 +32,16 @@ pub(crate) struct Table {
 impl Table {
     /// Indexes `text`: every line but comments, blank lines and the header is a row.
     pub(crate) fn new(text: Cow<'static, str>) -> Table {
-        let mut rows = Vec::new();
-        let mut start = 0usize;
-        for line in text.split_inclusive('\n') {
-            if !line.starts_with('#') && !line.starts_with("name\t") && !line.trim().is_empty() {
-                rows.push(start as u32);
-            }
-            start += line.len();
-        }
+        // Line starts found with `match_indices` (a vectorised byte search): this runs at every
+        // start-up, over 2 MB.
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1));
+        let rows = starts
+            .filter(|&i| {
+                let line = &text.as_bytes()[i..];
+                !matches!(line.first(), None | Some(b'#' | b'\n' | b'\r')) && !line.starts_with(b"name\t")
+            })
+            .map(|i| i as u32)
+            .collect();
         Table { text, rows }
     }
 
