@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Retrains the three shipped models (crates/dyad-syntax/models/*.bin) from ../shared/data, the
 # way they were made; same data and code give the same bytes. About 30 minutes on one core.
+# Not so for the parser since the ninth session: step 3 reads the news through the checkout's
+# own `dyad extract`, whose case restoration changed the silver candidates (BENCHMARKS.md,
+# "train.sh no longer reproduces the parser"); the tagger and NER are reproduced.
 #
 #   crates/dyad-syntax/train.sh            # from the repository root; work files in target/train-syntax
 #
