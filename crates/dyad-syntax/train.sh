@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Retrains the three shipped models (crates/dyad-syntax/models/*.bin) from ../shared/data, the
 # way they were made; same data and code give the same bytes. About 30 minutes on one core.
-# Not so for the parser since the ninth session: step 3 reads the news through the checkout's
-# own `dyad extract`, whose case restoration changed the silver candidates (BENCHMARKS.md,
-# "train.sh no longer reproduces the parser"); the tagger and NER are reproduced.
+# Step 3 reads the news `--as-written`: the case restorer (ninth session) would otherwise change
+# the silver candidates with every change of the NER's word table.
 #
 #   crates/dyad-syntax/train.sh            # from the repository root; work files in target/train-syntax
 #
@@ -42,7 +41,7 @@ $X train parser --train $EWT/en_ewt-ud-train.conllu --dev $EWT/en_ewt-ud-dev.con
     --out $W/old-parser-clusters.bin --epochs 12 --tagger $W/old-tagger.bin \
     --jackknife 5 --max-weights 1000000 --words $W/words.tsv
 cat $S/news_text/reuters21578.jsonl $S/news_text/ukraine_war_2022_2024_gdelt.jsonl \
-    | target/release/dyad extract --annotations --format jsonl -q --threads 2 \
+    | target/release/dyad extract --as-written --annotations --format jsonl -q --threads 2 \
     | python3 crates/dyad-syntax/silver.py tokens > $W/news.conllu
 $X parse --conllu --tagger $W/old-tagger.bin --ner $W/old-ner.bin --parser $W/old-parser.bin \
     < $W/news.conllu > $W/news-a.conllu

@@ -68,12 +68,18 @@ pub struct PipelineArgs {
     /// ones; an entry with the same name overrides ours. Check it first with dyad actors check.
     #[arg(long, value_name = "DIR")]
     pub lexicon: Option<PathBuf>,
+
+    /// Annotate every text as written: do not restore the capitals of a text written all in
+    /// lower case or in capitals (which dyad otherwise does, and says so in the diagnostics).
+    #[arg(long)]
+    pub as_written: bool,
 }
 
 impl PipelineArgs {
     /// The pipeline these options describe.
     pub fn pipeline(&self) -> anyhow::Result<dyad::Pipeline> {
-        Ok(dyad::Pipeline::with_lexicon(self.lexicon.as_deref())?)
+        let pipeline = dyad::Pipeline::with_lexicon(self.lexicon.as_deref())?;
+        Ok(if self.as_written { pipeline.as_written() } else { pipeline })
     }
 }
 

@@ -108,6 +108,14 @@ impl Pipeline {
         Ok(pipeline)
     }
 
+    /// The same pipeline, annotating every text as written: no case restoration (`dyad
+    /// extract --as-written`; `crates/dyad-syntax/train.sh` reads news this way, so that the
+    /// parser's silver treebank does not change with the restorer).
+    pub fn as_written(mut self) -> Pipeline {
+        self.caser = None;
+        self
+    }
+
     /// Why the events stage coded (or did not code) each candidate event in `doc`, which
     /// must have been through this pipeline: for `dyad explain`.
     pub fn explain(&self, doc: &Document) -> Option<String> {

@@ -196,6 +196,13 @@ fn stories_written_in_lower_case_or_capitals_are_read_like_news() {
         assert_eq!((&e, &v), (&entities, &events), "{caseless}");
         assert!(d.to_string().contains("capitals were restored"), "{d}");
     }
+    // --as-written annotates the text as it stands: nothing restored, and next to nothing found.
+    let lower = story.to_ascii_lowercase();
+    let out = dyad_stdin(&["extract", "-", "--date", "2022-02-13", "--as-written"], lower.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!doc["diagnostics"].to_string().contains("capitals were restored"), "{}", doc["diagnostics"]);
+    assert!(doc["entities"].as_array().map_or(0, Vec::len) < entities.len(), "{}", doc["entities"]);
 }
 
 #[test]
