@@ -345,7 +345,8 @@ impl<'a> Linker<'a> {
             let span = c.entity.span;
             let place = matches!(c.entity.label, EntityLabel::Loc | EntityLabel::Gpe)
                 || metonymy::is_dateline(self.text, span, self.sentence_of(span));
-            if !place && self.place_before_agent(span).is_none() {
+            let split = self.place_before_agent(span);
+            if !place && split.is_none() {
                 continue;
             }
             let rows = lex.gazetteer(&super::lookup_key(&self.text[span.range()]));
@@ -357,7 +358,7 @@ impl<'a> Linker<'a> {
             // Police", of any label): the place alone here, and the title chain adds the rest.
             // Only a region, or a town the document names as a place on its own: a word before
             // a body is more often no place at all ("Apex court" is no court of Apex, NC).
-            if let Some(place_end) = self.place_before_agent(span) {
+            if let Some(place_end) = split {
                 let name = &self.text[span.start as usize..place_end as usize];
                 let rows = lex.gazetteer(&super::lookup_key(name));
                 let named_alone = || {
@@ -760,16 +761,17 @@ impl<'a> Linker<'a> {
             self.text[self.found[first].hit.span.start as usize..self.found[last].hit.span.end as usize].to_string();
         let Some(agent) = agent else { return (None, role) };
         let acode = self.entry_of(agent).code.clone().unwrap_or_default();
+        // The cue's code, and whether it is an organisation's (whose code the chain keeps whole).
         let cue_code = chain.cue.and_then(|k| {
             let c = &self.cands[k];
             match c.found {
-                Some(f) => Some((self.entry_of(f).code.clone()?, self.found[f].kind)),
+                Some(f) => Some((self.entry_of(f).code.clone()?, self.found[f].kind == Kind::Org)),
                 // a gazetteer place: its country
-                None => Some((c.entity.actor.clone()?, Kind::City)),
+                None => Some((c.entity.actor.clone()?, false)),
             }
         });
         let code = match cue_code {
-            Some((base, Kind::Org)) => Some(base),
+            Some((base, true)) => Some(base),
             Some((base, _)) if chain.former => Some(format!("{}ELI", &base[..3.min(base.len())])),
             Some((base, _)) if acode.len() == 3 => Some(format!("{}{acode}", &base[..3.min(base.len())])),
             Some(_) => Some(acode),
