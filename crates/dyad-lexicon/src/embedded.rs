@@ -12,6 +12,8 @@ pub(crate) static FILES: &[(&str, &str)] = files![
     "countries.tsv",
     "places.tsv",
     "orgs.tsv",
+    "companies.tsv",
+    "media.tsv",
     "agents.tsv",
     "people/americas.tsv",
     "people/europe.tsv",
