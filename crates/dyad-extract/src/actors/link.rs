@@ -90,6 +90,14 @@ enum Places {
 }
 
 /// The position after one space at `pos`, or `pos` itself.
+/// A direction naming part of a place ("Eastern" of "Eastern Ukraine").
+fn is_compass(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    let w = w.strip_prefix("the ").unwrap_or(&w);
+    let w = w.strip_suffix("ern").unwrap_or(w);
+    matches!(w, "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest" | "central")
+}
+
 fn skip_space(text: &str, pos: usize) -> usize {
     if text[pos..].starts_with(' ') { pos + 1 } else { pos }
 }
@@ -214,7 +222,11 @@ impl<'a> Linker<'a> {
                     .strip_prefix(' ')
                     .is_some_and(|t| t.starts_with(|ch: char| ch.is_lowercase()));
                 let person_in_per = c.entity.label == EntityLabel::Per && f.kind == Kind::Person;
-                if person_in_per || (tail_empty && matches!(lead.trim(), "the" | "The")) {
+                // "the Ukraine", "Eastern Ukraine", "southern Iraq": part of a known place is in its country
+                let part_of_place = tail_empty
+                    && matches!(f.kind, Kind::Country | Kind::Capital | Kind::City | Kind::Region)
+                    && is_compass(lead.trim());
+                if person_in_per || (tail_empty && matches!(lead.trim(), "the" | "The")) || part_of_place {
                     c.found = Some(inside[0]);
                 } else if tail_lower && matches!(lead.trim(), "" | "the" | "The") && !f.weak {
                     c.entity.span = f.hit.span;

@@ -163,7 +163,9 @@ impl Actors {
             if capitals && found.iter().any(|f| f.hit.span.overlaps(e.span)) {
                 continue;
             }
-            if let Some(term) = self.lex.term(&lookup_key(t)) {
+            // "Boko haram", "google": the NER found a name written otherwise than the dictionaries
+            let term = self.lex.term(&lookup_key(t)).or_else(|| self.lex.term(&capitalise_words(t)));
+            if let Some(term) = term {
                 let bs = self.lex.bindings(term);
                 if let Some(first) = bs.first() {
                     let kind = self.lex.entry(first.entry).kind;
@@ -197,6 +199,17 @@ pub(crate) fn lookup_key(name: &str) -> std::borrow::Cow<'_, str> {
         .collect::<Vec<String>>()
         .join(" ")
         .into()
+}
+
+/// Each word with its first letter in capitals, the rest as written ("Boko haram" → "Boko Haram").
+fn capitalise_words(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
 }
 
 /// The country part of an actor code ("RUS" of "RUSGOV"), when it is a country.

@@ -288,3 +288,40 @@ fn a_place_and_its_police_are_one_body_of_the_place_s_country() {
     let doc = run_with_spans(text, "2024-03-01", &[(4, 20, EntityLabel::Org), (44, 54, EntityLabel::Loc)]);
     assert_eq!(actor_of(&doc, "Chhindwara Court"), Some("INDJUD"), "{:?}", ents(&doc));
 }
+
+#[test]
+fn companies_and_news_media_are_actors_of_their_home_country() {
+    let doc = run("Shareholders of Toyota met as Radio Dabanga and the Daily Maverick looked on.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "Toyota"), Some("JPNBUS"), "{:?}", ents(&doc));
+    assert_eq!(actor_of(&doc, "Radio Dabanga"), Some("SDNMED"), "{:?}", ents(&doc));
+    assert_eq!(actor_of(&doc, "Daily Maverick"), Some("ZAFMED"), "{:?}", ents(&doc));
+    // A company whose short name is a common word is found only by its long form.
+    let doc = run("Amazon.com opened an office. The Amazon river flooded.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "Amazon.com"), Some("USABUS"));
+    assert_eq!(actor_of(&doc, "Amazon"), None, "{:?}", ents(&doc));
+}
+
+#[test]
+fn a_name_ner_finds_written_otherwise_is_still_known() {
+    // Web text and hasty copy lower-case part of a name the dictionaries capitalise.
+    let text = "Overnight, Boko haram fighters raided a village.";
+    let doc = run_with_ner(text, "2024-03-01", &[("Boko haram", EntityLabel::Org)]);
+    assert_eq!(actor_of(&doc, "Boko haram"), Some("NGAREBBKH"), "{:?}", ents(&doc));
+}
+
+#[test]
+fn a_direction_before_a_known_place_names_part_of_it() {
+    let text = "Shelling hit towns in Eastern Ukraine and northern Iraq, not Southern Comfort.";
+    let doc = run_with_ner(
+        text,
+        "2024-03-01",
+        &[
+            ("Eastern Ukraine", EntityLabel::Loc),
+            ("northern Iraq", EntityLabel::Loc),
+            ("Southern Comfort", EntityLabel::Org),
+        ],
+    );
+    assert_eq!(actor_of(&doc, "Eastern Ukraine"), Some("UKR"), "{:?}", ents(&doc));
+    assert_eq!(actor_of(&doc, "northern Iraq"), Some("IRQ"), "{:?}", ents(&doc));
+    assert_eq!(actor_of(&doc, "Southern Comfort"), None, "{:?}", ents(&doc));
+}
