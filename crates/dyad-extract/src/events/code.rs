@@ -5,7 +5,7 @@ use super::markers::{self, SPEECH, STATEMENT_NOUNS};
 use super::patterns::{Pattern, PrepUse};
 use super::sent::{ActorRef, Sent, rel_is, span_of};
 use super::{Coder, Trace};
-use dyad_core::{Attribution, Document, Event, Modality, Participant, Place, Plover, TimexKind};
+use dyad_core::{Attribution, Document, Event, Modality, Participant, Place, Plover, Span, TimexKind};
 
 /// Per-document state carried from sentence to sentence.
 #[derive(Default)]
@@ -112,6 +112,45 @@ fn forms<'s>(s: &'s Sent, i: usize) -> &'s [String] {
 
 fn any_form(s: &Sent, i: usize, set: &[&str]) -> bool {
     forms(s, i).iter().any(|f| set.contains(&f.as_str()))
+}
+
+/// "according to X": the phrase's span, up to the next comma or the sentence's end, and the
+/// actors in it.
+fn according_to(s: &Sent) -> Option<(Span, Vec<ActorRef>)> {
+    let i = s.words.windows(2).position(|p| p[0].lower == "according" && p[1].lower == "to")?;
+    let mut end = i + 2;
+    while end < s.words.len() && !matches!(s.words[end].lower.as_str(), "," | ";" | ".") {
+        end += 1;
+    }
+    let last = end.saturating_sub(1).max(i + 1);
+    let actors = (i + 2..end).filter_map(|k| s.actor[k].clone()).collect();
+    Some((span_of(s.words[i].span.start, s.words[last].span.end), actors))
+}
+
+/// A reporting clause closing the sentence after a comma, read from the words alone: "...,
+/// Garowe Online reports." The tagger can take such a verb for a plural noun and the parser
+/// then joins the speaker to the clause's last object, so that the outlet became a victim.
+/// Returns the clause's span and the actors in it (none: no attribution).
+fn final_report(s: &Sent) -> Option<(Span, Vec<ActorRef>)> {
+    let is_closing = |w: &str| matches!(w, "." | "!" | "\"" | "'" | "\u{201d}" | "\u{2019}");
+    let v = s.words.iter().rposition(|w| !is_closing(&w.lower))?;
+    // a verb written in lower case: "the United States." is no "state"
+    if !any_form(s, v, SPEECH) || !s.doc.slice(s.words[v].span).starts_with(|c: char| c.is_lowercase()) {
+        return None;
+    }
+    let comma = s.words[..v].iter().rposition(|w| w.lower == ",")?;
+    if v - comma < 2 || v - comma > 7 {
+        return None;
+    }
+    let mut speaker: Vec<ActorRef> = Vec::new();
+    for k in comma + 1..v {
+        if let Some(a) = &s.actor[k]
+            && !speaker.iter().any(|o| o.span == a.span)
+        {
+            speaker.push(a.clone());
+        }
+    }
+    (!speaker.is_empty()).then(|| (span_of(s.words[comma + 1].span.start, s.words[v].span.end), speaker))
 }
 
 /// The speech verb reporting the that-clause headed by `h` ("said that ... were moving"),
@@ -968,6 +1007,10 @@ impl Coder {
             return (sources, targets, true);
         }
         sources.retain(|a| !inside_attr(a) && !a.is_place());
+        // who reports the sentence ("according to X", "..., X reports.") is no target of its
+        // events, wherever the parse hung the phrase
+        let reporter: Vec<Span> = according_to(s).into_iter().chain(final_report(s)).map(|(sp, _)| sp).collect();
+        targets.retain(|a| !reporter.iter().any(|r| r.start <= a.span.start && a.span.end <= r.end));
         // (not when the parse makes the speaker the verb's subject, "X said that ... and urged
         // Y": the speaker acts, as the speaker fallback below gives)
         let speaker_subject =
@@ -1265,16 +1308,8 @@ impl Coder {
     /// object: "commented on the election", "declared a ceasefire") is an event, not an attribution.
     pub(super) fn attribution(&self, s: &Sent, events: &[usize]) -> Option<Attribution> {
         let code_of = |a: &[ActorRef]| a.first().and_then(|a| a.code.clone());
-        for (i, w) in s.words.iter().enumerate() {
-            if w.lower == "according" && s.words.get(i + 1).is_some_and(|n| n.lower == "to") {
-                let mut end = i + 2;
-                while end < s.words.len() && !matches!(s.words[end].lower.as_str(), "," | ";" | ".") {
-                    end += 1;
-                }
-                let last = end.saturating_sub(1).max(i + 1);
-                let a: Vec<ActorRef> = (i + 2..end).filter_map(|k| s.actor[k].clone()).collect();
-                return Some(Attribution { span: span_of(w.span.start, s.words[last].span.end), code: code_of(&a) });
-            }
+        if let Some((span, a)) = according_to(s) {
+            return Some(Attribution { span, code: code_of(&a) });
         }
         for i in 0..s.words.len() {
             if !any_form(s, i, SPEECH) || (s.parsed && !is_verb(s.words[i].upos)) || events.contains(&i) {
@@ -1345,7 +1380,7 @@ impl Coder {
                 return Some(Attribution { span, code: code_of(&speaker) });
             }
         }
-        None
+        final_report(s).map(|(span, speaker)| Attribution { span, code: code_of(&speaker) })
     }
 
     /// Date of a candidate: (value, how chosen, from an explicit time of this sentence, the

@@ -582,3 +582,28 @@ fn a_place_after_in_is_no_source_even_before_the_verb() {
     let kill = find(&doc, "190").expect("a killing");
     assert_eq!(kill.source.as_ref().and_then(|p| p.code.as_deref()), Some("RUS"));
 }
+
+#[test]
+fn the_outlet_that_reports_an_attack_is_not_its_victim() {
+    // However the tagger reads the closing "reports" (a verb, or a noun joined to the victims),
+    // the outlet is the attribution, never a target.
+    for closing in ["Radio Dabanga reports.", "Radio Dabanga reported.", "according to Radio Dabanga."] {
+        let doc = run(
+            &format!("Sudanese troops attacked a market in Darfur on Monday, killing four traders, {closing}"),
+            "2023-05-02",
+            true,
+        );
+        assert!(!doc.events.is_empty(), "{closing}: no event");
+        for e in &doc.events {
+            assert_ne!(
+                e.target.as_ref().and_then(|p| p.code.as_deref()),
+                Some("SDNMED"),
+                "{closing}: {:?}",
+                codes(&doc)
+            );
+        }
+        let attributed =
+            doc.events.iter().filter_map(|e| e.attribution.as_ref()).any(|a| doc.slice(a.span).contains("Dabanga"));
+        assert!(attributed, "{closing}: {:?}", doc.events.iter().map(|e| &e.attribution).collect::<Vec<_>>());
+    }
+}
