@@ -542,16 +542,15 @@ impl<K> Default for Held<K> {
 }
 
 impl<K: PartialEq> Held<K> {
-    /// The sum for `inputs`: the held one if they are the same as last time, else the rows
-    /// of the features that `group` writes, added up afresh.
-    fn sum_for(&mut self, inputs: K, weights: &Weights, feats: &mut Vec<u32>, group: impl FnOnce(&mut Vec<u32>)) {
-        if self.inputs.as_ref() == Some(&inputs) {
-            return;
-        }
-        feats.clear();
-        group(feats);
+    /// True when the held sum was not added up for `inputs`.
+    fn is_stale(&self, inputs: &K) -> bool {
+        self.inputs.as_ref() != Some(inputs)
+    }
+
+    /// The sum for `inputs`, afresh from the rows found for its features.
+    fn refill(&mut self, inputs: K, weights: &Weights, rows: &[u32]) {
         self.sum.clear(weights.n_classes());
-        weights.add_rows(feats, &mut self.sum);
+        weights.add_found(rows, &mut self.sum);
         self.inputs = Some(inputs);
     }
 }
@@ -569,10 +568,13 @@ struct GroupSums {
     stack: Vec<Held<[usize; 3]>>,
     top_children: Vec<Held<Dependents>>,
     total: ClassSums,
+    /// The rows found for the features of one move.
+    rows: Vec<u32>,
 }
 
 impl GroupSums {
-    /// Scores of every move in `st`.
+    /// Scores of every move in `st`. The features of every group that changed and of the
+    /// joint group are looked up in one batch, so that all their cache misses overlap.
     fn score(&mut self, weights: &Weights, ctx: &ParseContext, st: &State, feats: &mut Vec<u32>, scores: &mut [i32]) {
         let n = scores.len();
         let depth = st.stack.len();
@@ -581,16 +583,48 @@ impl GroupSums {
             self.top_children.resize_with(depth + 1, Held::default);
         }
         let (b0, s0) = (st.b(0), st.s(0));
-        self.buffer.sum_for(st.next, weights, feats, |f| ctx.buffer_features(st, f));
-        self.front_children.sum_for(st.dependents(b0), weights, feats, |f| ctx.front_children_features(st, f));
-        let stack = &mut self.stack[depth];
-        stack.sum_for([s0, st.s(1), st.s(2)], weights, feats, |f| ctx.stack_features(st, f));
-        let top = &mut self.top_children[depth];
-        top.sum_for(st.dependents(s0), weights, feats, |f| ctx.top_children_features(st, f));
-        self.total.set_sum(&[&self.buffer.sum, &self.front_children.sum, &stack.sum, &top.sum], n);
+        let (stack, top) = (&mut self.stack[depth], &mut self.top_children[depth]);
+        let inputs = (st.next, st.dependents(b0), [s0, st.s(1), st.s(2)], st.dependents(s0));
+        // Where each group's features end in `feats` (empty for a group still current).
+        let mut ends = [0usize; 4];
         feats.clear();
+        if self.buffer.is_stale(&inputs.0) {
+            ctx.buffer_features(st, feats);
+        }
+        ends[0] = feats.len();
+        if self.front_children.is_stale(&inputs.1) {
+            ctx.front_children_features(st, feats);
+        }
+        ends[1] = feats.len();
+        if stack.is_stale(&inputs.2) {
+            ctx.stack_features(st, feats);
+        }
+        ends[2] = feats.len();
+        if top.is_stale(&inputs.3) {
+            ctx.top_children_features(st, feats);
+        }
+        ends[3] = feats.len();
         ctx.joint_features(st, feats);
-        weights.add_rows(feats, &mut self.total);
+        self.rows.resize(feats.len(), 0);
+        for (feats, rows) in feats.chunks(64).zip(self.rows.chunks_mut(64)) {
+            weights.find_rows(feats, rows);
+        }
+        let rows = &self.rows;
+        let group = |g: usize| &rows[if g == 0 { 0 } else { ends[g - 1] }..ends[g]];
+        if ends[0] > 0 {
+            self.buffer.refill(inputs.0, weights, group(0));
+        }
+        if ends[1] > ends[0] {
+            self.front_children.refill(inputs.1, weights, group(1));
+        }
+        if ends[2] > ends[1] {
+            stack.refill(inputs.2, weights, group(2));
+        }
+        if ends[3] > ends[2] {
+            top.refill(inputs.3, weights, group(3));
+        }
+        self.total.set_sum(&[&self.buffer.sum, &self.front_children.sum, &stack.sum, &top.sum], n);
+        weights.add_found(&rows[ends[3]..], &mut self.total);
         scores.copy_from_slice(&self.total.0[..n]);
     }
 }

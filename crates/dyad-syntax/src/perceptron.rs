@@ -341,55 +341,67 @@ impl Weights {
 
     /// Adds the rows of `feats` to `sum`. Integer sums are exact in any order, so a caller
     /// may keep the sum of some features and add the others later.
-    ///
-    /// Scoring waits on memory, not arithmetic: the home slot of every feature is prefetched
-    /// first, so that their cache misses overlap, then the rows found are prefetched, then
-    /// added up.
     #[inline]
     pub(crate) fn add_rows(&self, feats: &[u32], sum: &mut ClassSums) {
-        let sum = &mut sum.0;
         // Chunks of 64 keep up to 64 misses in flight, more than a core can track.
         let mut rows = [NO_ROW; 64];
         for chunk in feats.chunks(rows.len()) {
-            // Start loading every home slot first. Prefetches, unlike loads, retire at once,
-            // so dozens of misses are in flight together.
-            for &f in chunk {
-                prefetch(&self.slots[self.home(f)]);
-            }
-            for (r, &f) in rows.iter_mut().zip(chunk) {
-                *r = self.find(f);
-            }
-            // The same for the first entry of every row found.
-            let stride = self.stride();
-            for &p in &rows[..chunk.len()] {
-                if p != NO_ROW {
-                    let start = (p >> 8) as usize;
-                    if p & 0xff == 0 {
-                        self.dense.get(start * stride).map(prefetch);
-                    } else {
-                        self.entries.get(start).map(prefetch);
-                    }
-                }
-            }
-            for &p in &rows[..chunk.len()] {
-                if p == NO_ROW {
-                    continue;
-                }
+            self.find_rows(chunk, &mut rows[..chunk.len()]);
+            self.add_found(&rows[..chunk.len()], sum);
+        }
+    }
+
+    /// The rows of `feats` (as [`Weights::add_found`] reads them) into `rows`, of the same
+    /// length. Scoring waits on memory, not arithmetic: the home slot of every feature is
+    /// prefetched first, so that their cache misses overlap, then the rows found are
+    /// prefetched. The more features one call is given, the more misses overlap.
+    #[inline]
+    pub(crate) fn find_rows(&self, feats: &[u32], rows: &mut [u32]) {
+        // Start loading every home slot first. Prefetches, unlike loads, retire at once,
+        // so dozens of misses are in flight together.
+        for &f in feats {
+            prefetch(&self.slots[self.home(f)]);
+        }
+        for (r, &f) in rows.iter_mut().zip(feats) {
+            *r = self.find(f);
+        }
+        // The same for the first entry of every row found.
+        let stride = self.stride();
+        for &p in rows.iter() {
+            if p != NO_ROW {
                 let start = (p >> 8) as usize;
-                let len = (p & 0xff) as usize;
-                if len == 0 {
-                    let Some(row) = self.dense.get(start * stride..(start + 1) * stride) else { continue };
-                    for (s, w) in sum.chunks_exact_mut(LANES).zip(row.chunks_exact(LANES)) {
-                        for (s, &w) in s.iter_mut().zip(w) {
-                            *s += w;
-                        }
+                if p & 0xff == 0 {
+                    self.dense.get(start * stride).map(prefetch);
+                } else {
+                    self.entries.get(start).map(prefetch);
+                }
+            }
+        }
+    }
+
+    /// Adds rows found by [`Weights::find_rows`] to `sum`.
+    #[inline]
+    pub(crate) fn add_found(&self, rows: &[u32], sum: &mut ClassSums) {
+        let sum = &mut sum.0;
+        let stride = self.stride();
+        for &p in rows {
+            if p == NO_ROW {
+                continue;
+            }
+            let start = (p >> 8) as usize;
+            let len = (p & 0xff) as usize;
+            if len == 0 {
+                let Some(row) = self.dense.get(start * stride..(start + 1) * stride) else { continue };
+                for (s, w) in sum.chunks_exact_mut(LANES).zip(row.chunks_exact(LANES)) {
+                    for (s, &w) in s.iter_mut().zip(w) {
+                        *s += w;
                     }
-                    continue;
                 }
-                let Some(entries) = self.entries.get(start..start + len) else { continue };
-                for &e in entries {
-                    sum[usize::from((e >> 16) as u8)] += i32::from(e as u16 as i16);
-                }
+                continue;
+            }
+            let Some(entries) = self.entries.get(start..start + len) else { continue };
+            for &e in entries {
+                sum[usize::from((e >> 16) as u8)] += i32::from(e as u16 as i16);
             }
         }
     }
