@@ -49,7 +49,7 @@ cameo_of = {r["iso2"]: r["code"] for r in rows(lexicon / "countries.tsv") if r["
 
 # Every term of the hand-written lexicon, which wins over the gazetteer.
 known = set()
-for path in [lexicon / f for f in ("countries.tsv", "places.tsv", "orgs.tsv", "companies.tsv", "media.tsv", "agents.tsv")]:
+for path in [lexicon / f for f in ("countries.tsv", "places.tsv", "orgs.tsv", "companies.tsv", "media.tsv", "parties.tsv", "agents.tsv")]:
     for r in rows(path):
         first = r.get("name") or r.get("term") or ""
         for col in (first, r.get("variants", ""), r.get("demonyms", ""), r.get("capital", "")):

@@ -14,6 +14,7 @@ pub(crate) static FILES: &[(&str, &str)] = files![
     "orgs.tsv",
     "companies.tsv",
     "media.tsv",
+    "parties.tsv",
     "agents.tsv",
     "people/americas.tsv",
     "people/europe.tsv",

@@ -338,8 +338,59 @@ impl<'a> Linker<'a> {
             }
         }
         self.gazetteer_places();
+        self.home_parties();
         self.titles();
         self.local_groups();
+    }
+
+    /// A seat of power that names another country's body in a story about one country is
+    /// that country's party of the same name, when the dictionaries know "NAME party": in an
+    /// Indian story "Congress" is the Indian National Congress, not the US legislature.
+    fn home_parties(&mut self) {
+        let lex: &'a Lexicon = self.lex;
+        let seats: Vec<usize> = (0..self.cands.len())
+            .filter(|&i| self.cands[i].found.is_some_and(|f| self.found[f].kind == Kind::Seat))
+            .collect();
+        if seats.is_empty() {
+            return;
+        }
+        // The country the story's places, gazetteer towns included, lie in most often.
+        let mut named: HashMap<&str, usize> = HashMap::new();
+        for c in &self.cands {
+            if matches!(c.entity.label, EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Norp)
+                && let Some(country) = c.entity.actor.as_deref().and_then(|code| super::country_of(lex, code))
+            {
+                *named.entry(country).or_insert(0) += 1;
+            }
+        }
+        let Some(home) =
+            named.into_iter().max_by_key(|&(country, n)| (n, std::cmp::Reverse(country))).map(|(c, _)| c.to_string())
+        else {
+            return;
+        };
+        for i in seats {
+            let c = &self.cands[i];
+            let Some(code) = c.entity.actor.as_deref() else { continue };
+            if super::country_of(lex, code) == Some(home.as_str()) {
+                continue;
+            }
+            let name = super::lookup_key(&self.text[c.entity.span.range()]).into_owned();
+            let party = ["party", "Party"]
+                .iter()
+                .filter_map(|p| lex.term(&format!("{name} {p}")))
+                .flat_map(|t| lex.bindings(t))
+                .map(|b| lex.entry(b.entry))
+                .find(|e| {
+                    e.code.as_deref().is_some_and(|code| code.starts_with(home.as_str()) && code.ends_with("PTY"))
+                });
+            if let Some(e) = party {
+                let c = &mut self.cands[i];
+                c.entity.actor = e.code.clone();
+                c.entity.canonical = Some(e.canonical.clone());
+                c.entity.label = EntityLabel::Org;
+                c.entity.role = None;
+            }
+        }
     }
 
     /// NER places that the hand-written lexicon does not know, looked up in the gazetteer:

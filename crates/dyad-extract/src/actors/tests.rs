@@ -325,3 +325,11 @@ fn a_direction_before_a_known_place_names_part_of_it() {
     assert_eq!(actor_of(&doc, "northern Iraq"), Some("IRQ"), "{:?}", ents(&doc));
     assert_eq!(actor_of(&doc, "Southern Comfort"), None, "{:?}", ents(&doc));
 }
+
+#[test]
+fn congress_in_an_indian_story_is_the_party() {
+    let doc = run("The Congress protested in Ahmedabad. Police in Mumbai and Delhi were on alert.", "2002-03-02");
+    assert_eq!(actor_of(&doc, "Congress"), Some("INDPTY"), "{:?}", ents(&doc));
+    let doc = run("Congress passed the bill in Washington. Ohio and Texas voted for it.", "2002-03-02");
+    assert_eq!(actor_of(&doc, "Congress"), Some("USALEG"), "{:?}", ents(&doc));
+}
