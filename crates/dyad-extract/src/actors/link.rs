@@ -89,7 +89,6 @@ enum Places {
     Several,
 }
 
-/// The position after one space at `pos`, or `pos` itself.
 /// A direction naming part of a place ("Eastern" of "Eastern Ukraine").
 fn is_compass(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
@@ -98,6 +97,7 @@ fn is_compass(word: &str) -> bool {
     matches!(w, "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest" | "central")
 }
 
+/// The position after one space at `pos`, or `pos` itself.
 fn skip_space(text: &str, pos: usize) -> usize {
     if text[pos..].starts_with(' ') { pos + 1 } else { pos }
 }
