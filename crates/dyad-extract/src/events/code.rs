@@ -153,6 +153,30 @@ fn final_report(s: &Sent) -> Option<(Span, Vec<ActorRef>)> {
     (!speaker.is_empty()).then(|| (span_of(s.words[comma + 1].span.start, s.words[v].span.end), speaker))
 }
 
+/// True when actor `a`, a platform or an outlet, is where something was said or posted, not
+/// a party to it: "said on Telegram", "wrote on his Facebook page", "posted on messaging app
+/// Telegram".
+fn is_medium(s: &Sent, a: &ActorRef) -> bool {
+    // a platform or an outlet ("commenting on Russia" is about Russia)
+    if !a.code.as_deref().is_some_and(|c| c.ends_with("BUS") || c.ends_with("MED")) {
+        return false;
+    }
+    let Some(first) = s.word_at(a.span.start) else { return false };
+    // up to three words between the preposition and the name ("his official", "messaging app")
+    let Some(on) = (first.saturating_sub(4)..first)
+        .rev()
+        .take_while(|&k| k + 4 > first)
+        .find(|&k| matches!(s.words[k].lower.as_str(), "on" | "via"))
+    else {
+        return false;
+    };
+    let between_plain = (on + 1..first).all(|k| s.doc.slice(s.words[k].span).chars().all(char::is_lowercase));
+    let posted = on
+        .checked_sub(1)
+        .is_some_and(|v| any_form(s, v, SPEECH) || any_form(s, v, &["post", "write", "publish", "tweet", "share"]));
+    between_plain && posted
+}
+
 /// The speech verb reporting the that-clause headed by `h` ("said that ... were moving"),
 /// also when the parser hung the clause on a word between them ("said on Tuesday that ...",
 /// parsed as a relative clause of "Tuesday").
@@ -1553,7 +1577,10 @@ impl Coder {
                 }
                 continue;
             }
-            let (sources, targets, used_window) = self.arguments(&s, c, attribution.as_ref(), &prev_sources, trace);
+            let (mut sources, mut targets, used_window) =
+                self.arguments(&s, c, attribution.as_ref(), &prev_sources, trace);
+            sources.retain(|a| !is_medium(&s, a));
+            targets.retain(|a| !is_medium(&s, a));
             if !p.noun && !sources.is_empty() {
                 prev_sources.clone_from(&sources);
             }

@@ -607,3 +607,24 @@ fn the_outlet_that_reports_an_attack_is_not_its_victim() {
         assert!(attributed, "{closing}: {:?}", doc.events.iter().map(|e| &e.attribution).collect::<Vec<_>>());
     }
 }
+
+#[test]
+fn the_platform_a_statement_was_posted_on_is_no_party() {
+    let doc = run(
+        "\u{201c}A powerful cyberattack occurred against our website,\u{201d} the grid operator says on messaging app \
+         Telegram, adding it \u{201c}was attacked from Russian territory\u{201d}.",
+        "2023-05-02",
+        true,
+    );
+    for e in &doc.events {
+        let parties = [&e.source, &e.target].map(|p| p.as_ref().and_then(|p| p.code.clone()));
+        assert!(!parties.contains(&Some("AREBUS".to_string())), "{:?}", codes(&doc));
+    }
+    // A platform that acts or is acted on stays a party.
+    let doc = run("Russian authorities fined Telegram over banned content.", "2023-05-02", true);
+    assert!(
+        doc.entities.iter().any(|e| e.actor.as_deref() == Some("AREBUS")),
+        "{:?}",
+        doc.entities.iter().map(|e| (doc.slice(e.span), e.actor.clone())).collect::<Vec<_>>()
+    );
+}
