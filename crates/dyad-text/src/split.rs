@@ -215,8 +215,8 @@ impl Splitter<'_> {
     }
 
     /// "conditionality.Recall": a full stop between a lower-case word of three letters or
-    /// more and a capitalised word, with no space around it; or "?" / "!" glued to a
-    /// capitalised word.
+    /// more (or a closing quote glued to a word) and a capitalised word, with no space
+    /// around it; or "?" / "!" glued to a capitalised word.
     fn glued_sentence(&self, t: usize) -> bool {
         if t < 2 || self.gap(t - 1) != 0 {
             return false;
@@ -228,9 +228,13 @@ impl Splitter<'_> {
             // "Ukraine?Dr. Smith": a question or exclamation glued to a capitalised word.
             return after.len() >= 2 && after[0].is_ascii_uppercase() && before.len() >= 2;
         }
+        // `"Tagesspiegel".He`: a closing quote glued to its word, then the full stop.
+        let quote_closed = matches!(self.slice(t - 2), "\"" | "\u{201d}" | "\u{2019}")
+            && t >= 3
+            && self.gap(t - 2) == 0
+            && self.slice(t - 3).chars().all(char::is_alphabetic);
         term == "."
-            && before.len() >= 3
-            && before.iter().all(u8::is_ascii_lowercase)
+            && (quote_closed || (before.len() >= 3 && before.iter().all(u8::is_ascii_lowercase)))
             && after.len() >= 2
             && after[0].is_ascii_uppercase()
             && after[1].is_ascii_lowercase()

@@ -105,6 +105,9 @@ fn quotes_and_brackets_after_the_full_stop() {
     check("«C'est fini.» Il est parti.", "«C'est fini.»\nIl est parti.");
     check("\"We are ready. \"\n\nHe left.", "\"We are ready. \"\nHe left.");
     check("It ended with sanctions.The talks failed.", "It ended with sanctions.\nThe talks failed.");
+    check("He wrote for \"Die Zeit\".Then he left.", "He wrote for \"Die Zeit\".\nThen he left.");
+    check("He read the “Review”.It was dull.", "He read the “Review”.\nIt was dull.");
+    check("The \"U.S.\".A note.", "The \"U.S.\".A note.");
     check("Open Guaranty.doc and Mc.Donalds now.", "Open Guaranty.doc and Mc.Donalds now.");
     check("Who is next?Gen. Smith did not say.", "Who is next?\nGen. Smith did not say.");
     // FIXME: a brand glued to "!" is split too ("Yahoo!Mail"); rarer in news than "next?Gen.".
