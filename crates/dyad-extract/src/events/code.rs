@@ -1590,7 +1590,6 @@ impl Coder {
             }
             let root = &p.code[..2];
             let may_lack_target = p.notarget || matches!(root, "01" | "14" | "15" | "16") || p.code == "154";
-            let mut targets = targets;
             if targets.is_empty() && matches!(root, "18" | "19" | "20") && !p.noun {
                 // "killed five civilians in Kharkiv": victims named only as people are the
                 // civilians of the place's country (the source's own country excepted)
