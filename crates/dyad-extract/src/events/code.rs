@@ -880,7 +880,8 @@ impl Coder {
             } else if sources.is_empty() && !noun_subject {
                 if passive {
                     for o in obliques(c.clause) {
-                        if s.case_of(o) == "by" {
+                        // "killed by the Malaysia Airlines flight crash": an accident has no agent
+                        if s.case_of(o) == "by" && !any_form(s, o, markers::ACCIDENT_NOUNS) {
                             sources.extend(s.actors_in(o, 2));
                         }
                     }

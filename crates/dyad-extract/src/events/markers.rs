@@ -344,6 +344,10 @@ pub const ATTACK_NOUNS: &[&str] = &[
     "gunfire",
 ];
 
+/// Misfortunes without an agent: whose plane, bus or train it was names no killer.
+pub const ACCIDENT_NOUNS: &[&str] =
+    &["crash", "accident", "collision", "derailment", "stampede", "landslide", "earthquake", "flood", "storm"];
+
 /// Victims named only as people ("killed five civilians"): the civilians of the place.
 pub const VICTIM_NOUNS: &[&str] = &[
     "civilian",

@@ -628,3 +628,13 @@ fn the_platform_a_statement_was_posted_on_is_no_party() {
         doc.entities.iter().map(|e| (doc.slice(e.span), e.actor.clone())).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn an_accident_names_no_killer() {
+    let doc =
+        run("Forty passengers were killed by the Malaysia Airlines plane crash near Kuala Lumpur.", "2023-05-02", true);
+    assert!(doc.events.iter().all(|e| !e.cameo.starts_with("19")), "{:?}", codes(&doc));
+    // An attack does name one.
+    let doc = run("Five Russian soldiers were killed by a Ukrainian drone strike.", "2023-05-02", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("190 UKR->RUSMIL")), "{:?}", codes(&doc));
+}
