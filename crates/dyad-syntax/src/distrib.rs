@@ -339,8 +339,8 @@ fn cluster_words(vocab_len: usize, docs_ids: &[Vec<Option<u32>>], seed: u64) -> 
 }
 
 /// Names of `lexicon/` with their types: countries and their capitals, places, seats of
-/// power, organisations (label ORG; companies and news media too), people, and the gazetteer's towns and regions (TOWN).
-/// Columns are found by their header names.
+/// power, organisations (label ORG; companies and news media too), people, and the
+/// gazetteer's towns and regions (TOWN). Columns are found by their header names.
 fn lexicon_names(dir: &Path, out: &mut Vec<(&'static str, String)>) -> Result<()> {
     let mut files: Vec<(std::path::PathBuf, &'static str)> = vec![
         (dir.join("countries.tsv"), "LOC"),

@@ -606,9 +606,7 @@ impl GroupSums {
         ends[3] = feats.len();
         ctx.joint_features(st, feats);
         self.rows.resize(feats.len(), 0);
-        for (feats, rows) in feats.chunks(64).zip(self.rows.chunks_mut(64)) {
-            weights.find_rows(feats, rows);
-        }
+        weights.find_rows(feats, &mut self.rows);
         let rows = &self.rows;
         let group = |g: usize| &rows[if g == 0 { 0 } else { ends[g - 1] }..ends[g]];
         if ends[0] > 0 {

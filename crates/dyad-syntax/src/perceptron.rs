@@ -154,6 +154,10 @@ pub(crate) struct Weights {
 
 const NO_ROW: u32 = u32::MAX;
 
+/// Features looked up together: up to this many cache misses in flight, more than a core
+/// can track.
+const IN_FLIGHT: usize = 64;
+
 /// Width of the blocks dense rows are added in: two SSE2 or one AVX2 register of `i32`.
 const LANES: usize = 8;
 
@@ -343,10 +347,9 @@ impl Weights {
     /// may keep the sum of some features and add the others later.
     #[inline]
     pub(crate) fn add_rows(&self, feats: &[u32], sum: &mut ClassSums) {
-        // Chunks of 64 keep up to 64 misses in flight, more than a core can track.
-        let mut rows = [NO_ROW; 64];
-        for chunk in feats.chunks(rows.len()) {
-            self.find_rows(chunk, &mut rows[..chunk.len()]);
+        let mut rows = [NO_ROW; IN_FLIGHT];
+        for chunk in feats.chunks(IN_FLIGHT) {
+            self.find_chunk(chunk, &mut rows[..chunk.len()]);
             self.add_found(&rows[..chunk.len()], sum);
         }
     }
@@ -354,9 +357,17 @@ impl Weights {
     /// The rows of `feats` (as [`Weights::add_found`] reads them) into `rows`, of the same
     /// length. Scoring waits on memory, not arithmetic: the home slot of every feature is
     /// prefetched first, so that their cache misses overlap, then the rows found are
-    /// prefetched. The more features one call is given, the more misses overlap.
+    /// prefetched, [`IN_FLIGHT`] features at a time: give one call all the features at hand.
     #[inline]
     pub(crate) fn find_rows(&self, feats: &[u32], rows: &mut [u32]) {
+        for (feats, rows) in feats.chunks(IN_FLIGHT).zip(rows.chunks_mut(IN_FLIGHT)) {
+            self.find_chunk(feats, rows);
+        }
+    }
+
+    /// [`Weights::find_rows`] for at most [`IN_FLIGHT`] features.
+    #[inline]
+    fn find_chunk(&self, feats: &[u32], rows: &mut [u32]) {
         // Start loading every home slot first. Prefetches, unlike loads, retire at once,
         // so dozens of misses are in flight together.
         for &f in feats {

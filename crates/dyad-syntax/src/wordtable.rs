@@ -10,8 +10,9 @@
 //!   organisations and people of `lexicon/`, the towns and regions of its gazetteer, and the
 //!   cities of news datelines), each with the entity types it may have. Gazetteer towns are a
 //!   type of their own: many are also words or surnames ("Reading", "Jackson"), so the NER
-//!   learns how far to trust them apart from the hand-written places. A sequence's prefixes are stored too (flagged), so that
-//!   matching stops at the first word that continues no name.
+//!   learns how far to trust them apart from the hand-written places. A sequence's prefixes
+//!   are stored too (flagged), so that matching stops at the first word that continues no
+//!   name.
 //!
 //! The table is built at training time from a TSV file written by `syntax wordtable` and is
 //! stored inside the NER model file, so training and prediction see the same table.

@@ -354,15 +354,8 @@ impl<'a> Linker<'a> {
         if seats.is_empty() {
             return;
         }
-        // The country the story's places, gazetteer towns included, lie in most often.
-        let mut named: HashMap<&str, usize> = HashMap::new();
-        for c in &self.cands {
-            if matches!(c.entity.label, EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Norp)
-                && let Some(country) = c.entity.actor.as_deref().and_then(|code| super::country_of(lex, code))
-            {
-                *named.entry(country).or_insert(0) += 1;
-            }
-        }
+        // The country the story's places (gazetteer towns included) and demonyms name most.
+        let named = self.countries_of(&[EntityLabel::Gpe, EntityLabel::Loc, EntityLabel::Norp]);
         let Some(home) =
             named.into_iter().max_by_key(|&(country, n)| (n, std::cmp::Reverse(country))).map(|(c, _)| c.to_string())
         else {
@@ -635,18 +628,21 @@ impl<'a> Linker<'a> {
                 && metonymy::is_dateline(self.text, c.entity.span, first)
         })?;
         let home = super::country_of(self.lex, dateline.entity.actor.as_deref()?)?;
-        let (mut places, mut at_home) = (0usize, 0usize);
-        for c in &self.cands {
-            if !matches!(c.entity.label, EntityLabel::Gpe | EntityLabel::Loc) {
-                continue;
+        let counts = self.countries_of(&[EntityLabel::Gpe, EntityLabel::Loc]);
+        let at_home = counts.get(home).copied().unwrap_or(0);
+        (at_home * 2 >= counts.values().sum::<usize>()).then(|| home.to_string())
+    }
+
+    /// How many entities of the `labels` lie in each country, by their actor codes
+    /// (gazetteer places included).
+    fn countries_of(&self, labels: &[EntityLabel]) -> HashMap<&str, usize> {
+        let mut counts = HashMap::new();
+        for c in self.cands.iter().filter(|c| labels.contains(&c.entity.label)) {
+            if let Some(country) = c.entity.actor.as_deref().and_then(|code| super::country_of(self.lex, code)) {
+                *counts.entry(country).or_insert(0) += 1;
             }
-            let Some(country) = c.entity.actor.as_deref().and_then(|code| super::country_of(self.lex, code)) else {
-                continue;
-            };
-            places += 1;
-            at_home += usize::from(country == home);
         }
-        (at_home * 2 >= places).then(|| home.to_string())
+        counts
     }
 
     /// The countries that the places among `near` (a name after "in", "near", "of" ...)

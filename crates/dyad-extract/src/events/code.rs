@@ -753,6 +753,7 @@ impl Coder {
         s: &Sent,
         c: &Cand,
         attribution: Option<&Attribution>,
+        reporters: &[Span],
         prev: &[ActorRef],
         trace: &mut Trace,
     ) -> (Vec<ActorRef>, Vec<ActorRef>, bool) {
@@ -1032,10 +1033,8 @@ impl Coder {
             return (sources, targets, true);
         }
         sources.retain(|a| !inside_attr(a) && !a.is_place());
-        // who reports the sentence ("according to X", "..., X reports.") is no target of its
-        // events, wherever the parse hung the phrase
-        let reporter: Vec<Span> = according_to(s).into_iter().chain(final_report(s)).map(|(sp, _)| sp).collect();
-        targets.retain(|a| !reporter.iter().any(|r| r.start <= a.span.start && a.span.end <= r.end));
+        // who reports the sentence is no target of its events, wherever the parse hung the phrase
+        targets.retain(|a| !reporters.iter().any(|r| r.start <= a.span.start && a.span.end <= r.end));
         // (not when the parse makes the speaker the verb's subject, "X said that ... and urged
         // Y": the speaker acts, as the speaker fallback below gives)
         let speaker_subject =
@@ -1507,6 +1506,8 @@ impl Coder {
             .map(|c| c.word)
             .collect();
         let mut attribution = self.attribution(&s, &speech_events);
+        // Who reports the sentence: "according to X", "..., X reports."
+        let reporters: Vec<Span> = according_to(&s).into_iter().chain(final_report(&s)).map(|(sp, _)| sp).collect();
         let sspan = doc.sentences[index].span;
         let text = doc.text();
         // Quotations: a sentence opening a quote that closes in a later sentence hands the
@@ -1579,7 +1580,7 @@ impl Coder {
                 continue;
             }
             let (mut sources, mut targets, used_window) =
-                self.arguments(&s, c, attribution.as_ref(), &prev_sources, trace);
+                self.arguments(&s, c, attribution.as_ref(), &reporters, &prev_sources, trace);
             sources.retain(|a| !is_medium(&s, a));
             targets.retain(|a| !is_medium(&s, a));
             if !p.noun && !sources.is_empty() {
