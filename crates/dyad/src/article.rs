@@ -72,7 +72,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         inputs,
         args.input.read_options(),
         &args.input.plan(),
-        |a| {
+        drive::each(|a| {
             Ok(match format {
                 Format::Text => a.text,
                 Format::Jsonl => {
@@ -95,7 +95,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     serde_json::to_string(&record).map_err(|e| e.to_string())?
                 }
             })
-        },
+        }),
         |record| out.write(&record),
     )?;
     out.finish()?;

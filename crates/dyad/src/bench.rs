@@ -1,6 +1,7 @@
 //! `dyad bench`: the whole pipeline on real corpora, per stage and in total, on 1 and on N
 //! threads, with peak memory and events per document.
 
+use crate::drive::CHUNK;
 use anyhow::{Context, bail};
 use dyad::{Article, Articles, Input, Pipeline, ReadOptions};
 use rayon::prelude::*;
@@ -72,11 +73,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut spent = vec![Duration::ZERO; names.len()];
     let (mut events, mut entities, mut tokens) = (0usize, 0usize, 0usize);
     let started = Instant::now();
-    for a in corpus.iter().cloned() {
-        let doc = pipeline.process_timed(a, &mut spent)?;
-        events += doc.events.len();
-        entities += doc.entities.len();
-        tokens += doc.tokens.len();
+    for chunk in corpus.chunks(CHUNK) {
+        for doc in pipeline.process_many_timed(chunk.to_vec(), &mut spent) {
+            let doc = doc?;
+            events += doc.events.len();
+            entities += doc.entities.len();
+            tokens += doc.tokens.len();
+        }
     }
     let one = started.elapsed().as_secs_f64();
     println!("\n{:<10} {:>10} {:>10} {:>12}", "stage", "seconds", "MB/s", "docs/s");
@@ -96,8 +99,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
     let started = Instant::now();
-    let n: usize = pool
-        .install(|| corpus.par_iter().cloned().map(|a| pipeline.process(a).map(|d| d.events.len()).unwrap_or(0)).sum());
+    let n: usize = pool.install(|| {
+        corpus
+            .par_chunks(CHUNK)
+            .map(|chunk| pipeline.process_many(chunk.to_vec()).iter().flatten().map(|d| d.events.len()).sum::<usize>())
+            .sum()
+    });
     let many = started.elapsed().as_secs_f64();
     assert_eq!(n, events, "the parallel run must find the same events");
     // With one thread the second run is the same work without the per-stage clocks: a

@@ -67,13 +67,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         inputs,
         args.input.read_options(),
         &args.input.plan(),
-        |article| {
-            let mut doc = pipeline.process(article).map_err(|e| e.to_string())?;
-            doc.events.retain(|e| e.confidence >= min_confidence);
-            Ok(match format {
-                Format::Json => dyad1::to_json_pretty(&doc, json),
-                Format::Jsonl => dyad1::to_json(&doc, json),
+        |articles| {
+            let docs = pipeline.process_many(articles).into_iter();
+            docs.map(|doc| {
+                let mut doc = doc.map_err(|e| e.to_string())?;
+                doc.events.retain(|e| e.confidence >= min_confidence);
+                Ok(match format {
+                    Format::Json => dyad1::to_json_pretty(&doc, json),
+                    Format::Jsonl => dyad1::to_json(&doc, json),
+                })
             })
+            .collect()
         },
         |record| out.write(&record),
     )?;

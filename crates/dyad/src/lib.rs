@@ -36,4 +36,4 @@ mod pipeline;
 
 pub use dyad_core::{Document, Layer};
 pub use dyad_ingest::{Article, Articles, Input, ReadOptions};
-pub use pipeline::{BuildError, OrderError, Pipeline, Stage};
+pub use pipeline::{BuildError, Failure, OrderError, Pipeline, Stage};

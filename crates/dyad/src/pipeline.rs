@@ -3,6 +3,7 @@
 use dyad_core::{Diagnostic, Document, Layer, Layers, TextTooLong};
 use dyad_ingest::Article;
 use std::fmt;
+use std::time::{Duration, Instant};
 
 /// One step of the pipeline: adds layers to a document, never edits the text or the
 /// layers of another stage, and never fails (problems go to `doc.diagnostics`).
@@ -53,6 +54,48 @@ impl fmt::Display for BuildError {
 }
 
 impl std::error::Error for BuildError {}
+
+/// Why a document came out of the pipeline without its annotations.
+#[derive(Debug)]
+pub enum Failure {
+    /// The text is too long for a document.
+    TooLong(TextTooLong),
+    /// A stage panicked on the document: a bug in dyad. The other documents are unharmed.
+    Panicked {
+        /// The stage that panicked.
+        stage: &'static str,
+        /// The panic's message.
+        message: String,
+    },
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::TooLong(e) => write!(f, "{e}"),
+            Failure::Panicked { stage, message } => write!(
+                f,
+                "internal error in the {stage} stage, document skipped (a bug in dyad: please report it with \
+                 this document): {message}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Failure {}
+
+impl Failure {
+    /// The failure of a document on which `stage` panicked, from what
+    /// [`std::panic::catch_unwind`] caught.
+    pub fn panicked(stage: &'static str, panic: Box<dyn std::any::Any + Send>) -> Failure {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        Failure::Panicked { stage, message }
+    }
+}
 
 /// All of dyad's stages, built once and shared by every thread.
 pub struct Pipeline {
@@ -128,26 +171,60 @@ impl Pipeline {
     }
 
     /// Normalises the article's text, builds its document and runs every stage over it.
-    pub fn process(&self, article: Article) -> Result<Document, TextTooLong> {
-        let mut doc = self.document(article)?;
-        for stage in &self.stages {
-            stage.process(&mut doc);
-        }
-        Ok(doc)
+    pub fn process(&self, article: Article) -> Result<Document, Failure> {
+        let mut docs = [self.document(article).map_err(Failure::TooLong)];
+        self.run_stages(&mut docs, None);
+        let [doc] = docs;
+        doc
     }
 
-    /// Like [`Pipeline::process`], adding the time each stage took to `spent` (one entry per
-    /// stage, in order; normalisation counts with the first stage). For `dyad bench`.
-    pub fn process_timed(&self, article: Article, spent: &mut [std::time::Duration]) -> Result<Document, TextTooLong> {
-        let mut last = std::time::Instant::now();
-        let mut doc = self.document(article)?;
-        for (stage, slot) in self.stages.iter().zip(spent.iter_mut()) {
-            stage.process(&mut doc);
-            let now = std::time::Instant::now();
-            *slot += now - last;
-            last = now;
+    /// [`Pipeline::process`] for several articles, in the same order: each stage runs over
+    /// every document before the next stage starts. A stage's code and tables then stay in
+    /// the cache from one document to the next instead of being evicted by the other stages
+    /// (the whole pipeline is about 13% faster on news in batches of 32 than one document
+    /// at a time; see BENCHMARKS.md). A stage that panics on a document fails that
+    /// document only.
+    pub fn process_many(&self, articles: Vec<Article>) -> Vec<Result<Document, Failure>> {
+        let mut docs = self.documents(articles);
+        self.run_stages(&mut docs, None);
+        docs
+    }
+
+    /// Like [`Pipeline::process_many`], adding the time each stage took to `spent` (one entry
+    /// per stage, in order; normalisation counts with the first stage). For `dyad bench`.
+    pub fn process_many_timed(&self, articles: Vec<Article>, spent: &mut [Duration]) -> Vec<Result<Document, Failure>> {
+        let started = Instant::now();
+        let mut docs = self.documents(articles);
+        if let Some(first) = spent.first_mut() {
+            *first += started.elapsed();
         }
-        Ok(doc)
+        self.run_stages(&mut docs, Some(spent));
+        docs
+    }
+
+    fn documents(&self, articles: Vec<Article>) -> Vec<Result<Document, Failure>> {
+        articles.into_iter().map(|a| self.document(a).map_err(Failure::TooLong)).collect()
+    }
+
+    /// Runs every stage, in order, over every document not failed yet.
+    fn run_stages(&self, docs: &mut [Result<Document, Failure>], mut spent: Option<&mut [Duration]>) {
+        let mut last = Instant::now();
+        for (i, stage) in self.stages.iter().enumerate() {
+            for slot in docs.iter_mut() {
+                let Ok(doc) = slot else { continue };
+                // A bug in one stage must not take the other documents down with it.
+                if let Err(panic) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| stage.process(doc))) {
+                    *slot = Err(Failure::panicked(stage.name(), panic));
+                }
+            }
+            if let Some(spent) = spent.as_deref_mut() {
+                let now = Instant::now();
+                if let Some(slot) = spent.get_mut(i) {
+                    *slot += now - last;
+                }
+                last = now;
+            }
+        }
     }
 
     /// The article's document: its text normalised (and its capitals restored if it had
@@ -309,5 +386,46 @@ mod tests {
         assert_eq!(err, OrderError { stage: "needs", missing: Layer::Tokens });
         let err = Pipeline::new(vec![Box::new(TextStage), Box::new(Needs(Layer::Entities))]).err().unwrap();
         assert_eq!(err.to_string(), "stage 'needs' requires the entities layer, which no earlier stage assigns");
+    }
+
+    /// Panics on a text that says "boom"; otherwise notes that it ran.
+    struct Fragile;
+
+    impl Stage for Fragile {
+        fn name(&self) -> &'static str {
+            "fragile"
+        }
+        fn requires(&self) -> &'static [Layer] {
+            &[Layer::Tokens]
+        }
+        fn assigns(&self) -> &'static [Layer] {
+            &[Layer::Events]
+        }
+        fn process(&self, doc: &mut Document) {
+            assert!(!doc.text().contains("boom"), "the text went boom");
+            doc.diagnostics.push(Diagnostic { stage: "fragile", message: format!("{} tokens", doc.tokens.len()) });
+        }
+    }
+
+    #[test]
+    fn a_batch_keeps_its_order_and_a_panic_fails_only_its_document() {
+        let pipeline = Pipeline::new(vec![Box::new(TextStage), Box::new(Fragile)]).unwrap();
+        let texts = ["One two three.", "It went boom.", "Four five."];
+        let articles = texts.iter().enumerate().map(|(i, t)| Article::from_text(format!("d{i}"), *t)).collect();
+        let docs = pipeline.process_many(articles);
+        assert_eq!(docs.len(), 3);
+        let first = docs[0].as_ref().unwrap();
+        assert_eq!((first.id.as_str(), first.diagnostics[0].message.as_str()), ("d0", "4 tokens"));
+        match &docs[1] {
+            Err(Failure::Panicked { stage, message }) => {
+                assert_eq!((*stage, message.as_str()), ("fragile", "the text went boom"))
+            }
+            other => panic!("expected the fragile stage's panic, got {other:?}"),
+        }
+        assert!(docs[1].as_ref().unwrap_err().to_string().starts_with("internal error in the fragile stage"));
+        assert_eq!(docs[2].as_ref().unwrap().id, "d2");
+        // One document at a time, the same.
+        let alone = pipeline.process(Article::from_text("d2", texts[2])).unwrap();
+        assert_eq!(alone.diagnostics, docs[2].as_ref().unwrap().diagnostics);
     }
 }

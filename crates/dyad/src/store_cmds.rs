@@ -90,11 +90,18 @@ fn ingest_into(
         inputs,
         input.read_options(),
         &input.plan(),
-        |article| {
-            if stored.contains(&article.id) {
-                return Ok(None);
-            }
-            pipeline.process(article).map(Some).map_err(|e| e.to_string())
+        |articles| {
+            // Articles already in the store are skipped (`None`), the others processed
+            // together; the results go back in input order.
+            let (new, old): (Vec<_>, Vec<_>) =
+                articles.into_iter().enumerate().partition(|(_, a)| !stored.contains(&a.id));
+            let mut results: Vec<(usize, Result<Option<Document>, String>)> =
+                old.into_iter().map(|(i, _)| (i, Ok(None))).collect();
+            let (at, new): (Vec<usize>, Vec<_>) = new.into_iter().unzip();
+            let done = pipeline.process_many(new).into_iter().map(|d| d.map(Some).map_err(|e| e.to_string()));
+            results.extend(at.into_iter().zip(done));
+            results.sort_by_key(|r| r.0);
+            results.into_iter().map(|r| r.1).collect()
         },
         |doc| {
             match doc {
