@@ -1,8 +1,11 @@
 //! `dyad explain`: one sentence through the whole pipeline, with the reasons.
 
 use crate::inputs::PipelineArgs;
+use crate::output::finish_output;
 use dyad::Article;
 use dyad_core::Published;
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 /// Show how dyad reads one sentence: tokens with tags and heads, entities and actors, and
@@ -27,37 +30,41 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut article = Article::from_text("explain", args.text);
     article.meta.published = args.date;
     let doc = pipeline.process(article)?;
-    println!("words (index, text, UPOS/XPOS, head, relation):");
+    // Written at once, so that a closed pipe (`| head`) ends the command quietly.
+    let mut out = String::new();
+    writeln!(out, "words (index, text, UPOS/XPOS, head, relation):")?;
     for (i, w) in doc.words.iter().enumerate() {
         let head = w.head.map_or("root".to_string(), |h| format!("{h} {}", doc.slice(doc.words[h as usize].span)));
-        println!("  {i:>3} {:<16} {:<6}{:<5} -> {head:<22} {}", doc.slice(w.span), w.upos, w.xpos, w.deprel);
+        writeln!(out, "  {i:>3} {:<16} {:<6}{:<5} -> {head:<22} {}", doc.slice(w.span), w.upos, w.xpos, w.deprel)?;
     }
     if !doc.timexes.is_empty() {
-        println!("time expressions:");
+        writeln!(out, "time expressions:")?;
         for t in &doc.timexes {
-            println!(
+            writeln!(
+                out,
                 "  {:<24} {:<9} {}",
                 doc.slice(t.span),
                 t.kind.as_str(),
                 t.value.as_deref().unwrap_or("(unresolved)")
-            );
+            )?;
         }
     }
-    println!("entities and actors:");
+    writeln!(out, "entities and actors:")?;
     for e in &doc.entities {
-        println!(
+        writeln!(
+            out,
             "  {:<32} {:<5} {:<10} {}",
             doc.slice(e.span),
             e.label.as_str(),
             e.actor.as_deref().unwrap_or("-"),
             e.role.as_deref().unwrap_or("")
-        );
+        )?;
     }
     for m in &doc.mentions {
-        println!("  {:<32} refers to {}", doc.slice(m.span), doc.slice(doc.entities[m.entity as usize].span));
+        writeln!(out, "  {:<32} refers to {}", doc.slice(m.span), doc.slice(doc.entities[m.entity as usize].span))?;
     }
     if let Some(explanation) = pipeline.explain(&doc) {
-        println!("events:\n{explanation}");
+        writeln!(out, "events:\n{explanation}")?;
     }
-    Ok(ExitCode::SUCCESS)
+    finish_output(std::io::stdout().lock().write_all(out.as_bytes()).map_err(Into::into))
 }

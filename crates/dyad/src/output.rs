@@ -82,3 +82,15 @@ impl Output {
         }
     }
 }
+
+/// The exit of a command that wrote its output: a closed pipe (`| head`) ends it quietly,
+/// any other error is reported.
+pub fn finish_output(result: anyhow::Result<()>) -> anyhow::Result<std::process::ExitCode> {
+    match result {
+        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) => {
+            Ok(std::process::ExitCode::SUCCESS)
+        }
+        Err(e) => Err(e),
+        Ok(()) => Ok(std::process::ExitCode::SUCCESS),
+    }
+}

@@ -2,6 +2,7 @@
 
 use crate::drive;
 use crate::inputs::{InputArgs, PipelineArgs};
+use crate::output::finish_output;
 use anyhow::Context;
 use dyad::{Document, Input, Pipeline};
 use dyad_store::{Bucket, EventRow, Filter, ParquetTable, Store};
@@ -342,17 +343,6 @@ fn table_row(e: &EventRow) -> String {
         e.num_sources,
         if e.historical { "  (historical)" } else { "" }
     )
-}
-
-/// A closed pipe (`| head`) ends the output quietly.
-fn finish_output(result: anyhow::Result<()>) -> anyhow::Result<ExitCode> {
-    match result {
-        Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) => {
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => Err(e),
-        Ok(()) => Ok(ExitCode::SUCCESS),
-    }
 }
 
 /// Write the store's events in the formats other tools read.

@@ -2,6 +2,7 @@
 //! against the dyad/1 JSON Schema.
 
 use serde_json::Value;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -10,7 +11,6 @@ fn dyad(args: &[&str]) -> Output {
 }
 
 fn dyad_stdin(args: &[&str], input: &[u8]) -> Output {
-    use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
         .args(args)
         .stdin(Stdio::piped())
@@ -213,7 +213,6 @@ fn usage_errors_explain_themselves() {
 }
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
-    use std::io::Write;
     let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     e.write_all(bytes).unwrap();
     e.finish().unwrap()
@@ -441,5 +440,27 @@ fn export_parquet_to_a_file_or_a_pipe_never_a_terminal() {
         let seen = String::from_utf8_lossy(&out.stdout);
         assert!(seen.contains("standard output is a terminal: give --out FILE"), "{seen}");
         assert!(!seen.contains("PAR1"), "{seen}");
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    // The reader is gone before dyad writes a byte (`dyad explain ... | head -0`): each
+    // command stops without a panic and exits as a finished one.
+    for args in [&["explain", "Blinken met Lavrov in Geneva on Friday."][..], &["extract", "--format", "jsonl"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        if let Some(mut stdin) = child.stdin.take() {
+            stdin.write_all(b"Blinken met Lavrov in Geneva on Friday.").unwrap();
+        }
+        let out = child.wait_with_output().unwrap();
+        assert!(!stderr(&out).contains("panicked"), "{args:?}: {}", stderr(&out));
+        assert!(out.status.success(), "{args:?}: {:?} {}", out.status, stderr(&out));
     }
 }
