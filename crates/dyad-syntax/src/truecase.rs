@@ -188,7 +188,10 @@ impl CaseRestorer {
                 || &bytes[w.start..w.end] == b"i"
                 || matches!(caps, Some(3 | 4))
                 || (name == 1 && !matches!(caps, Some(0 | 1)))
-                || (caps.is_none() && w.end - w.start >= 3 && bytes[w.start].is_ascii_alphabetic());
+                || (caps.is_none()
+                    && w.end - w.start >= 3
+                    && bytes[w.start].is_ascii_alphabetic()
+                    && !has_common_ending(&bytes[w.start..w.end]));
             if capitalise {
                 bytes[w.start].make_ascii_uppercase();
             }
@@ -223,6 +226,20 @@ impl CaseRestorer {
         }
         longest
     }
+}
+
+/// Endings of English inflections and derivations. A word the table does not know that ends
+/// in one is a rare common word ("riotous", "clamped", "stabbings"), not a name: names of
+/// places and people ("gomtipur", "shukla", "limbayat") almost never end so.
+const COMMON_ENDINGS: &[&[u8]] = &[
+    b"ed", b"ing", b"ings", b"ous", b"ly", b"tion", b"tions", b"sion", b"sions", b"ment", b"ments", b"ness", b"ful",
+    b"less", b"ive", b"ives", b"able", b"ible", b"ity", b"ities", b"ism", b"isms", b"ists",
+];
+
+/// Whether `word` (lower case) ends in one of [`COMMON_ENDINGS`] with at least three letters
+/// before it.
+fn has_common_ending(word: &[u8]) -> bool {
+    COMMON_ENDINGS.iter().any(|e| word.len() >= e.len() + 3 && word.ends_with(e))
 }
 
 /// Country and union acronyms that are words in lower case ("us", "un"): capitals after
@@ -330,7 +347,10 @@ mod tests {
         t.add_word("police", caps(1));
         t.add_word("us", caps(1));
         t.add_word("state", caps(2));
-        for w in ["told", "that", "met", "the", "agree", "said", "and", "was", "calm", "capitals", "bank", "police"] {
+        for w in [
+            "told", "that", "met", "the", "agree", "said", "and", "was", "calm", "capitals", "bank", "police",
+            "curfew", "mob",
+        ] {
             t.add_word(w, caps(0));
         }
         t.add_name(&["gujarat"], NAME_LOC);
@@ -405,6 +425,9 @@ mod tests {
         let r = restorer();
         let out = restore(&r, "the police said that b k shukla was calm and told the bank in gomtipur.").unwrap();
         assert_eq!(out, "The police said that B K Shukla was calm and told the bank in Gomtipur.");
+        // Unless they end as English words do: rare words stay lower case.
+        let out = restore(&r, "the police clamped curfew on the riotous mob in limbayat.").unwrap();
+        assert_eq!(out, "The police clamped curfew on the riotous mob in Limbayat.");
     }
 
     #[test]
