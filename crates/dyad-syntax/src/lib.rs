@@ -207,8 +207,9 @@ impl Models {
     /// models share the tagger's word parts (shape, affixes, normalised form), computed once.
     fn analyse_with(&self, words: &[&str], scratch: &mut Scratch) -> Analysis {
         let Some(tagger) = &self.tagger else { return Analysis::default() };
-        let tags: Vec<PosTag> =
+        let mut tags: Vec<PosTag> =
             tagger.predict_ids(words, &mut scratch.tag).into_iter().map(|c| tagger.class(c)).collect();
+        tagger::mend_past_tense(words, &mut tags);
         let parts = Some(scratch.tag.parts());
         // Entities first: the parser is given each person's name, with its titles, as one word.
         // A document-reading tagger remembers its own labels, before the mending: the
