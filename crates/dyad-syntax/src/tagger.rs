@@ -258,36 +258,62 @@ impl Tagger {
 const SUBJECT_TAGS: &[&str] = &["NN", "NNS", "NNP", "NNPS", "PRP"];
 /// Tags of words that can open the object right after a verb.
 const OBJECT_TAGS: &[&str] = &["DT", "CD", "NN", "NNS", "NNP", "NNPS", "PRP$", "PRP", "JJ"];
+/// Tags of the words of a noun phrase.
+const NOUN_PHRASE_TAGS: &[&str] = &["DT", "CD", "NN", "NNS", "NNP", "NNPS", "PRP$", "PRP", "JJ", "JJR", "JJS", "POS"];
+/// Words that open a subordinate clause with its subject right after them.
+const SUBORDINATORS: &[&str] = &[
+    "as", "after", "when", "while", "because", "before", "since", "until", "though", "although", "where", "whereas",
+    "once",
+];
 
 /// Mends the tagger's commonest error on news: the past tense of a verb between its subject
-/// and its object tagged as a participle ("Morrison praised Zelenskiy", "police used water
-/// cannon": VBN for VBD), which the parser then reads as a reduced relative clause and the
-/// event coder loses. A participle becomes VBD when the word before it is a noun or pronoun,
-/// the word after it opens a noun phrase, no auxiliary comes before it and the sentence has
-/// no finite verb at all: a sentence needs one, and a real participle there would leave it
-/// without ("the papers published 2010 ..." in a table, a headline "... REVEALED AMID ..."
-/// in capitals, are left as they are).
+/// and its object tagged as a participle ("Morrison praised Zelenskiy", "... as security
+/// forces used tear gas": VBN for VBD), which the parser then reads as a reduced relative
+/// clause and the event coder loses. A participle whose word before is a noun or pronoun and
+/// whose word after opens a noun phrase becomes VBD
+///
+/// - in a sentence with no finite verb at all and no auxiliary before it: a sentence needs
+///   one, and a real participle there would leave it without (only the first is mended);
+/// - when only a noun phrase stands between it and a subordinator ("after Chinese forces held
+///   drills", "where the Russians detained civilians") and no finite verb follows it in the
+///   clause ("after a deal agreed last month lifted the ban" keeps its participle).
+///
+/// Words in capitals (a headline "... REVEALED AMID ...") are left as they are.
 pub(crate) fn mend_past_tense(words: &[&str], tags: &mut [PosTag]) {
     let finite = |t: &PosTag| matches!(t.xpos, "VBD" | "VBZ" | "VBP" | "MD");
-    if tags.iter().any(finite) {
-        return;
-    }
+    let mut verbless = !tags.iter().any(finite);
     let mut aux_before = false;
     for i in 0..tags.len() {
-        let mend = !aux_before
-            && i > 0
+        let candidate = i > 0
             && tags[i].xpos == "VBN"
             && tags[i].upos == "VERB"
             && SUBJECT_TAGS.contains(&tags[i - 1].xpos)
             && tags.get(i + 1).is_some_and(|t| OBJECT_TAGS.contains(&t.xpos))
             && words.get(i).is_some_and(|w| w.bytes().any(|b| b.is_ascii_lowercase()));
+        let mend = candidate
+            && ((verbless && !aux_before) || (opens_subordinate_clause(words, tags, i) && !finite_after(tags, i)));
         aux_before |= tags[i].upos == "AUX";
         if mend {
             tags[i].xpos = "VBD";
-            // One finite verb is enough: the others stay as the tagger read them.
-            return;
+            verbless = false;
         }
     }
+}
+
+/// Whether the words before `i` are a noun phrase right after a subordinator.
+fn opens_subordinate_clause(words: &[&str], tags: &[PosTag], i: usize) -> bool {
+    let phrase = tags[..i].iter().rev().take_while(|t| NOUN_PHRASE_TAGS.contains(&t.xpos)).count();
+    phrase > 0
+        && i > phrase
+        && words.get(i - phrase - 1).is_some_and(|w| SUBORDINATORS.iter().any(|s| w.eq_ignore_ascii_case(s)))
+}
+
+/// Whether a finite verb follows word `i` before the clause ends (punctuation or a conjunction).
+fn finite_after(tags: &[PosTag], i: usize) -> bool {
+    tags[i + 1..]
+        .iter()
+        .take_while(|t| t.upos != "PUNCT" && t.upos != "CCONJ")
+        .any(|t| matches!(t.xpos, "VBD" | "VBZ" | "VBP" | "MD"))
 }
 
 /// Whether a UPOS tag is an open class (new words join it) rather than a closed one.
@@ -430,6 +456,22 @@ mod tests {
             "CD NNS VBN IN NN"
         );
         assert_eq!(mended("POLICE USED GAS", "NOUN/NNS VERB/VBN NOUN/NN"), "NNS VBN NN");
+        // A subordinate clause: its subject, then the participle.
+        assert_eq!(
+            mended(
+                "They fled as security forces used tear gas",
+                "PRON/PRP VERB/VBD SCONJ/IN NOUN/NN NOUN/NNS VERB/VBN NOUN/NN NOUN/NN"
+            ),
+            "PRP VBD IN NN NNS VBD NN NN"
+        );
+        // Unless a finite verb follows in the clause: "a deal agreed last month lifted ...".
+        assert_eq!(
+            mended(
+                "It left after a deal agreed last month lifted it",
+                "PRON/PRP VERB/VBD SCONJ/IN DET/DT NOUN/NN VERB/VBN ADJ/JJ NOUN/NN VERB/VBD PRON/PRP"
+            ),
+            "PRP VBD IN DT NN VBN JJ NN VBD PRP"
+        );
     }
 
     #[test]
