@@ -523,11 +523,21 @@ impl<'a> Linker<'a> {
                 continue;
             }
             // A word before it that names or qualifies it ("Kenyan police", "Hamas's police",
-            // "the city's residents") leaves it to the title chains, or to nobody.
+            // "the city's residents") leaves it to the title chains, or to nobody. Before
+            // police, a name that no dictionary knows is a place too small for them ("Abids
+            // police", "Grand Bahama police"): the local police, in the sentence's or the
+            // story's country. (Before other groups such a name is as often a party or a
+            // movement: "Labor opposition leader", "Basque separatists".)
             let before = prev_word(self.text, span.start as usize, sentence.start as usize);
             let named_before = before.is_some_and(|(b, e)| {
                 let w = &self.text[b..e];
-                (w.starts_with(char::is_uppercase) && b > sentence.start as usize) || w == "s"
+                let known = || {
+                    near.iter().any(|c| {
+                        c.entity.actor.is_some() && c.entity.span.start as usize <= b && c.entity.span.end as usize >= e
+                    })
+                };
+                (w.starts_with(char::is_uppercase) && b > sentence.start as usize && (code != "COP" || known()))
+                    || w == "s"
             });
             if named_before || self.named_group(near, span) {
                 continue;

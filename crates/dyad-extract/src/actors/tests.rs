@@ -205,6 +205,12 @@ fn police_protesters_and_civilians_take_the_country_of_their_place() {
     // and "people" never take a place's country.
     let doc = run("Greek police and troops met people in Athens.", "2024-03-01");
     assert!(doc.entities.iter().all(|e| e.label != EntityLabel::Group), "{:?}", ents(&doc));
+    // A name no dictionary knows before "police" is a place too small for them: the local
+    // police of the sentence's country. Before other groups it may be a party or a movement.
+    let doc = run("In Athens, Zografou police detained six men.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "police"), Some("GRCCOP"), "{:?}", ents(&doc));
+    let doc = run("In Athens, Zografou protesters gathered.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "protesters"), None, "{:?}", ents(&doc));
 }
 
 #[test]
