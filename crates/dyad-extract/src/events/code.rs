@@ -153,6 +153,26 @@ fn final_report(s: &Sent) -> Option<(Span, Vec<ActorRef>)> {
     (!speaker.is_empty()).then(|| (span_of(s.words[comma + 1].span.start, s.words[v].span.end), speaker))
 }
 
+/// The civilians of the source's country, when the arrested (the object, or the subject of a
+/// passive) are a name no dictionary knows, people named only as such or a count, and the
+/// source is a country's own body (police, courts, government, army, intelligence).
+fn arrested_civilians(s: &Sent, c: &Cand, sources: &[ActorRef]) -> Option<String> {
+    if !s.parsed {
+        return None;
+    }
+    let held = s.kids(c.word, &["obj", "nsubj:pass"]).map(|v| s.through_quantifier(v));
+    let person = |v: usize| matches!(s.words[v].upos, "PROPN" | "NUM") || any_form(s, v, markers::VICTIM_NOUNS);
+    if !held.into_iter().any(person) {
+        return None;
+    }
+    let code = sources.first()?.code.as_deref()?;
+    let (country, sector) = (code.get(..3)?, code.get(3..)?);
+    let state = ["COP", "JUD", "GOV", "MIL", "SPY"].iter().any(|t| sector.starts_with(t));
+    let a_country =
+        country.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(country, "IGO" | "NGO" | "IMG" | "MNC");
+    (state && a_country).then(|| format!("{country}CVL"))
+}
+
 /// True when actor `a`, a platform or an outlet, is where something was said or posted, not
 /// a party to it: "said on Telegram", "wrote on his Facebook page", "posted on messaging app
 /// Telegram".
@@ -1608,6 +1628,22 @@ impl Coder {
                     trace.note(|| format!("    target: the people of the place, {code}"));
                     targets.push(ActorRef {
                         span: pl.span,
+                        code: Some(code),
+                        entity: None,
+                        via_mention: false,
+                        label: None,
+                    });
+                }
+            }
+            if targets.is_empty() && p.code == "173" && !p.noun {
+                // "the police arrested Meena Patil", "... arrested 20 people": a person the
+                // dictionaries do not know, or people named only as such, arrested by a
+                // country's police, courts or government are that country's civilians.
+                if let Some(code) = arrested_civilians(&s, c, &sources) {
+                    trace.note(|| format!("    target: the arrested are civilians of the source's country, {code}"));
+                    let held = s.kids(c.word, &["obj", "nsubj:pass"]).next().unwrap_or(c.word);
+                    targets.push(ActorRef {
+                        span: s.words[held].span,
                         code: Some(code),
                         entity: None,
                         via_mention: false,

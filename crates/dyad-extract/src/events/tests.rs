@@ -638,3 +638,13 @@ fn an_accident_names_no_killer() {
     let doc = run("Five Russian soldiers were killed by a Ukrainian drone strike.", "2023-05-02", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("190 UKR->RUSMIL")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_country_s_police_arrest_its_civilians_when_the_arrested_are_unknown() {
+    // A name no dictionary knows, arrested by a country's police: that country's civilians.
+    let doc = run("Indian police arrested Meena Patil on Monday.", "2024-03-05", true);
+    assert_eq!(codes(&doc), ["173 INDCOP->INDCVL asserted"]);
+    // A group that is no country's body gives no country to the arrested.
+    let doc = run("Hamas detained Ivan Petrov.", "2024-03-05", true);
+    assert!(find(&doc, "173").is_none(), "{:?}", codes(&doc));
+}
