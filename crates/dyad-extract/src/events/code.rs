@@ -892,10 +892,32 @@ impl Coder {
                 let unresolved_pronoun = s.actor[n].is_none() && personal_pronoun(s, n);
                 !passive && !unresolved_pronoun && (p.noun || is_verb(s.words[i].upos))
             });
+            // The actors of the attack an oblique names ("in a Russian missile strike", "in
+            // police firing"): who acted, for a victim's verb.
+            let mut attacker = |clause: usize| -> Vec<ActorRef> {
+                for o in obliques(clause) {
+                    if matches!(s.case_of(o).as_str(), "in" | "during" | "by")
+                        && (any_form(s, o, markers::ATTACK_NOUNS)
+                            // "in Israeli tank shelling", parsed with "shelling" on "tank"
+                            || s.kids(o, &["acl", "compound"]).any(|k| any_form(s, k, markers::ATTACK_NOUNS)))
+                    {
+                        let found = s.actors_in(o, 2);
+                        if !found.is_empty() {
+                            trace.note(|| format!("  source: the attack '{}'", s.words[o].lower));
+                            return found;
+                        }
+                    }
+                }
+                Vec::new()
+            };
             if p.target_subj {
                 // "Ukraine received weapons from Germany": the subject receives.
                 if let Some(n) = subj.filter(|_| !passive) {
                     target_words.push(n);
+                }
+                // "three soldiers died in an Israeli strike": the attack names who acted
+                if sources.is_empty() && matches!(p.code.get(..2), Some("18" | "19" | "20")) {
+                    sources.extend(attacker(c.clause));
                 }
                 agentless = sources.is_empty();
             } else if sources.is_empty() && !noun_subject {
@@ -908,20 +930,7 @@ impl Coder {
                     }
                     // "were killed in a Russian missile strike": the attack names who acted
                     if sources.is_empty() && matches!(p.code.get(..2), Some("18" | "19" | "20")) {
-                        for o in obliques(c.clause) {
-                            if matches!(s.case_of(o).as_str(), "in" | "during" | "by")
-                                && (any_form(s, o, markers::ATTACK_NOUNS)
-                                    // "in Israeli tank shelling", parsed with "shelling" on "tank"
-                                    || s.kids(o, &["acl", "compound"]).any(|k| any_form(s, k, markers::ATTACK_NOUNS)))
-                            {
-                                let found = s.actors_in(o, 2);
-                                if !found.is_empty() {
-                                    trace.note(|| format!("  source: the attack '{}'", s.words[o].lower));
-                                    sources.extend(found);
-                                    break;
-                                }
-                            }
-                        }
+                        sources.extend(attacker(c.clause));
                     }
                     // "X was condemned" without "by": the source is not named, and no actor
                     // left of the verb (inside its subject) may stand in for it
