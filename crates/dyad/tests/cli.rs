@@ -10,14 +10,19 @@ fn dyad(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dyad")).args(args).stdin(Stdio::null()).output().expect("dyad runs")
 }
 
-fn dyad_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+/// dyad running with its standard input, output and error piped.
+fn spawn_piped(args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("dyad runs");
+        .expect("dyad runs")
+}
+
+fn dyad_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = spawn_piped(args);
     child.stdin.take().unwrap().write_all(input).unwrap();
     child.wait_with_output().unwrap()
 }
@@ -448,13 +453,7 @@ fn a_closed_pipe_ends_output_quietly() {
     // The reader is gone before dyad writes a byte (`dyad explain ... | head -0`): each
     // command stops without a panic and exits as a finished one.
     for args in [&["explain", "Blinken met Lavrov in Geneva on Friday."][..], &["extract", "--format", "jsonl"]] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_piped(args);
         drop(child.stdout.take());
         if let Some(mut stdin) = child.stdin.take() {
             stdin.write_all(b"Blinken met Lavrov in Geneva on Friday.").unwrap();
