@@ -11,6 +11,9 @@
 //! - "he"/"she"/"his"/"her" refer to the nearest person before them in the same sentence, or,
 //!   at the start of a sentence, to the first person of the nearest earlier sentence (the
 //!   subject, in news style); "its" (and "that it") to the nearest country or organisation.
+//! - "They" opening a sentence refers to the group of the sentence before ("Police reached the
+//!   spot. They opened fire."), when that sentence names one group (police, protesters,
+//!   troops) and no other actor before it.
 
 use super::{Cand, Found};
 use dyad_core::{Document, Entity, EntityLabel, Mention, MentionKind, Span};
@@ -94,6 +97,7 @@ pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec
         found.iter().filter(|f| matches!(f.kind, Kind::Agent(_))).map(|f| (f.hit.span.start, f)).collect();
     let mut people: Vec<Seen> = Vec::new();
     let mut things: Vec<Seen> = Vec::new();
+
     let mut next_entity = 0;
     // Without a sentence layer the whole text is one sentence.
     let whole = [Span::new(0, text.len())];
@@ -103,6 +107,8 @@ pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec
         doc.sentences.iter().filter(|s| !s.boilerplate).map(|s| s.span).collect()
     };
     let sentence_of = |pos: u32| spans.partition_point(|s| s.end <= pos);
+    // The actors of each sentence in order, and whether each is a group: for "They".
+    let mut actors_by_sentence: Vec<Vec<(Seen, bool)>> = vec![Vec::new(); spans.len()];
     for (si, s) in spans.iter().enumerate() {
         let mut skip_to = 0;
         for (a, b) in words(text, s.start as usize, s.end as usize) {
@@ -110,6 +116,9 @@ pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec
                 let e = &entities[next_entity];
                 if e.actor.is_some() {
                     let seen = Seen { entity: head[next_entity], sentence: sentence_of(e.span.start) };
+                    if let Some(list) = actors_by_sentence.get_mut(seen.sentence) {
+                        list.push((seen, e.label == EntityLabel::Group));
+                    }
                     match e.label {
                         EntityLabel::Per => people.push(seen),
                         EntityLabel::Gpe | EntityLabel::Org | EntityLabel::Norp => things.push(seen),
@@ -140,13 +149,23 @@ pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec
                     continue;
                 }
             }
+            let first_word = text[s.start as usize..a].trim().is_empty();
+            if w == "They" && first_word {
+                // The one group of the sentence before, named before any other actor there.
+                let before = si.checked_sub(1).and_then(|k| actors_by_sentence.get(k));
+                if let Some(&[(group, true), ..]) = before.map(Vec::as_slice)
+                    && before.is_some_and(|l| l.iter().filter(|(_, g)| *g).count() == 1)
+                {
+                    mentions.push(Mention { span: Span::new(a, b), entity: group.entity, kind: MentionKind::Pronoun });
+                }
+                continue;
+            }
             let person = PERSON_PRONOUNS.contains(&w);
             let thing = w == "its" || w == "Its" || (w == "it" && text[..a].trim_end().ends_with(" that"));
             if !person && !thing {
                 continue;
             }
             let pool = if person { &people } else { &things };
-            let first_word = text[s.start as usize..a].trim().is_empty();
             let referent = if !first_word && pool.last().is_some_and(|p| p.sentence == si) {
                 // A person pronoun takes the nearest person; "its" takes the sentence's first
                 // country or organisation (usually its subject).

@@ -108,6 +108,15 @@ fn coreference_pronouns_descriptions_and_surnames() {
     assert_eq!(refers(MentionKind::Description, "The two ministers"), ["Sergey Lavrov", "Wang Yi"]);
     assert_eq!(refers(MentionKind::Name, "Lavrov"), ["Sergey Lavrov"]);
     assert_eq!(actor_of(&doc, "Wang Yi"), Some("CHNGOV"));
+    // "They" opening a sentence: the one group of the sentence before, if it comes first there.
+    let they = |text: &str| -> Vec<String> {
+        let doc = run(text, "2023-03-03");
+        let they = doc.mentions.iter().filter(|m| doc.slice(m.span) == "They");
+        they.map(|m| doc.slice(doc.entities[m.entity as usize].span).to_string()).collect()
+    };
+    assert_eq!(they("Police reached the square in Athens. They fired tear gas."), ["Police"]);
+    assert!(they("Police arrested protesters in Athens. They fired tear gas.").is_empty());
+    assert!(they("The talks in Athens failed. They will resume.").is_empty());
 }
 
 #[test]
