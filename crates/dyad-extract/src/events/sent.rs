@@ -23,7 +23,28 @@ pub struct W {
     pub children: Vec<usize>,
 }
 
-/// An actor found at some words.
+/// "urged the United States to stop": the treebank makes the noun the verb's object and the
+/// infinitive its `xcomp`, but the parser sometimes makes the noun the subject of a `ccomp`
+/// infinitive instead. The patterns read objects and complements, so the second reading is
+/// turned into the first: a `ccomp` marked by "to", whose subject stands between the verb and
+/// it, when the verb has no object of its own.
+fn raise_infinitive_subjects(words: &mut [W]) {
+    for c in 0..words.len() {
+        let Some(v) = words[c].head.filter(|&v| v < c && words[c].deprel == "ccomp") else { continue };
+        let kid = |rel: &str, w: &[W]| (0..w.len()).find(|&k| w[k].head == Some(c) && w[k].deprel == rel);
+        let marked_to =
+            (0..words.len()).any(|k| words[k].head == Some(c) && words[k].deprel == "mark" && words[k].lower == "to");
+        let has_obj = (0..words.len()).any(|k| words[k].head == Some(v) && matches!(words[k].deprel, "obj" | "iobj"));
+        let Some(subj) = kid("nsubj", words).filter(|&n| v < n && n < c) else { continue };
+        if marked_to && !has_obj {
+            words[subj].head = Some(v);
+            words[subj].deprel = "obj";
+            words[c].deprel = "xcomp";
+        }
+    }
+}
+
+/// An actor found at some words./// An actor found at some words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ActorRef {
     /// Bytes naming it.
@@ -91,6 +112,7 @@ impl<'a> Sent<'a> {
                 }
             }
         }
+        raise_infinitive_subjects(&mut words);
         for i in 0..words.len() {
             if let Some(h) = words[i].head
                 && h != i
@@ -750,4 +772,51 @@ fn actor_at(doc: &Document, entities: &[(usize, &Entity)], mentions: &[&Mention]
 /// The span `start..end`.
 pub fn span_of(start: u32, end: u32) -> Span {
     Span { start, end: end.max(start) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words with heads and relations, as the parser might give them.
+    fn words(parse: &[(&str, Option<usize>, &'static str)]) -> Vec<W> {
+        parse
+            .iter()
+            .map(|&(w, head, deprel)| W {
+                span: Span::new(0, 0),
+                upos: "X",
+                head,
+                deprel,
+                lower: w.to_lowercase(),
+                children: Vec::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_infinitive_s_subject_after_the_verb_becomes_its_object() {
+        // "China urged Washington to stop": Washington the subject of a `ccomp` "stop".
+        let mut w = words(&[
+            ("China", Some(1), "nsubj"),
+            ("urged", None, "root"),
+            ("Washington", Some(4), "nsubj"),
+            ("to", Some(4), "mark"),
+            ("stop", Some(1), "ccomp"),
+        ]);
+        raise_infinitive_subjects(&mut w);
+        assert_eq!((w[2].head, w[2].deprel, w[4].deprel), (Some(1), "obj", "xcomp"));
+        // A finite clause ("said Washington stopped") and a verb with an object stay as parsed.
+        let mut w = words(&[("said", None, "root"), ("Washington", Some(2), "nsubj"), ("stopped", Some(0), "ccomp")]);
+        raise_infinitive_subjects(&mut w);
+        assert_eq!((w[1].head, w[1].deprel), (Some(2), "nsubj"));
+        let mut w = words(&[
+            ("told", None, "root"),
+            ("us", Some(0), "obj"),
+            ("Washington", Some(4), "nsubj"),
+            ("to", Some(4), "mark"),
+            ("stop", Some(0), "ccomp"),
+        ]);
+        raise_infinitive_subjects(&mut w);
+        assert_eq!((w[2].head, w[2].deprel), (Some(4), "nsubj"));
+    }
 }
