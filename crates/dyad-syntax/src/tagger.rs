@@ -284,9 +284,10 @@ pub(crate) fn mend_past_tense(words: &[&str], tags: &mut [PosTag]) {
     let mut verbless = !tags.iter().any(finite);
     let mut aux_before = false;
     for i in 0..tags.len() {
+        // (an adjective in -ed there is the same verb: "troops wounded two soldiers")
+        let adjective_in_ed = tags[i].xpos == "JJ" && words.get(i).is_some_and(|w| w.len() > 4 && w.ends_with("ed"));
         let candidate = i > 0
-            && tags[i].xpos == "VBN"
-            && tags[i].upos == "VERB"
+            && ((tags[i].xpos == "VBN" && tags[i].upos == "VERB") || (adjective_in_ed && verbless))
             && SUBJECT_TAGS.contains(&tags[i - 1].xpos)
             && tags.get(i + 1).is_some_and(|t| OBJECT_TAGS.contains(&t.xpos))
             && words.get(i).is_some_and(|w| w.bytes().any(|b| b.is_ascii_lowercase()));
@@ -294,7 +295,7 @@ pub(crate) fn mend_past_tense(words: &[&str], tags: &mut [PosTag]) {
             && ((verbless && !aux_before) || (opens_subordinate_clause(words, tags, i) && !finite_after(tags, i)));
         aux_before |= tags[i].upos == "AUX";
         if mend {
-            tags[i].xpos = "VBD";
+            tags[i] = PosTag { upos: "VERB", xpos: "VBD" };
             verbless = false;
         }
     }
@@ -456,6 +457,12 @@ mod tests {
             "CD NNS VBN IN NN"
         );
         assert_eq!(mended("POLICE USED GAS", "NOUN/NNS VERB/VBN NOUN/NN"), "NNS VBN NN");
+        // An adjective in -ed between them is the same verb; "the wounded soldiers" is not.
+        assert_eq!(mended("Troops wounded two soldiers", "NOUN/NNS ADJ/JJ NUM/CD NOUN/NNS"), "NNS VBD CD NNS");
+        assert_eq!(
+            mended("They saw the wounded soldiers", "PRON/PRP VERB/VBD DET/DT ADJ/JJ NOUN/NNS"),
+            "PRP VBD DT JJ NNS"
+        );
         // A subordinate clause: its subject, then the participle.
         assert_eq!(
             mended(
