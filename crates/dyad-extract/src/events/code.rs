@@ -901,7 +901,20 @@ impl Coder {
                             // "in Israeli tank shelling", parsed with "shelling" on "tank"
                             || s.kids(o, &["acl", "compound"]).any(|k| any_form(s, k, markers::ATTACK_NOUNS)))
                     {
-                        let found = s.actors_in(o, 2);
+                        // The attack's own actor or its modifiers' ("a Russian missile strike",
+                        // "an attack by rebel forces"), never the place it hit or happened in
+                        // ("a suicide attack in Kabul", "an attack on a police post").
+                        let attacker_word =
+                            |m: &usize| s.words[*m].deprel != "nmod" || matches!(s.case_of(*m).as_str(), "by" | "from");
+                        let found = match &s.actor[o] {
+                            Some(a) => vec![a.clone()],
+                            None => s
+                                .kids(o, &["amod", "compound", "nmod:poss", "flat", "nmod"])
+                                .filter(attacker_word)
+                                .map(|m| s.actors_in(m, 1))
+                                .find(|found| !found.is_empty())
+                                .unwrap_or_default(),
+                        };
                         if !found.is_empty() {
                             trace.note(|| format!("  source: the attack '{}'", s.words[o].lower));
                             return found;

@@ -648,3 +648,13 @@ fn a_country_s_police_arrest_its_civilians_when_the_arrested_are_unknown() {
     let doc = run("Hamas detained Ivan Petrov.", "2024-03-05", true);
     assert!(find(&doc, "173").is_none(), "{:?}", codes(&doc));
 }
+
+#[test]
+fn an_attack_names_its_attacker_never_the_place_it_hit() {
+    // The attack's modifier is who acted ...
+    let doc = run("Three civilians were killed in a Russian missile strike on Kharkiv.", "2024-03-05", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("195 RUS->")), "{:?}", codes(&doc));
+    // ... the place it happened in is not.
+    let doc = run("Five people were killed in a suicide attack in Kabul on Monday.", "2024-03-05", true);
+    assert!(!codes(&doc).iter().any(|c| c.contains("AFG->")), "{:?}", codes(&doc));
+}
