@@ -181,7 +181,7 @@ impl Pipeline {
     /// [`Pipeline::process`] for several articles, in the same order: each stage runs over
     /// every document before the next stage starts. A stage's code and tables then stay in
     /// the cache from one document to the next instead of being evicted by the other stages
-    /// (the whole pipeline is about 13% faster on news in batches of 32 than one document
+    /// (the whole pipeline is about 10% faster on news in batches of 32 than one document
     /// at a time; see BENCHMARKS.md). A stage that panics on a document fails that
     /// document only.
     pub fn process_many(&self, articles: Vec<Article>) -> Vec<Result<Document, Failure>> {

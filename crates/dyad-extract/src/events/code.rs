@@ -153,6 +153,37 @@ fn final_report(s: &Sent) -> Option<(Span, Vec<ActorRef>)> {
     (!speaker.is_empty()).then(|| (span_of(s.words[comma + 1].span.start, s.words[v].span.end), speaker))
 }
 
+/// The actors of the attack an oblique of `clause` names ("in a Russian missile strike", "in
+/// police firing"): who acted, for a victim's verb. They are the attack's own actor or its
+/// modifiers' ("an attack by rebel forces"), never the place it hit or happened in ("a
+/// suicide attack in Kabul", "an attack on a police post").
+fn attackers(s: &Sent, clause: usize, trace: &mut Trace) -> Vec<ActorRef> {
+    let attacker_word = |m: &usize| s.words[*m].deprel != "nmod" || matches!(s.case_of(*m).as_str(), "by" | "from");
+    for o in s.kids(clause, &["obl", "nmod", "advcl"]) {
+        let attack = matches!(s.case_of(o).as_str(), "in" | "during" | "by")
+            && (any_form(s, o, markers::ATTACK_NOUNS)
+                // "in Israeli tank shelling", parsed with "shelling" on "tank"
+                || s.kids(o, &["acl", "compound"]).any(|k| any_form(s, k, markers::ATTACK_NOUNS)));
+        if !attack {
+            continue;
+        }
+        let found = match &s.actor[o] {
+            Some(a) => vec![a.clone()],
+            None => s
+                .kids(o, &["amod", "compound", "nmod:poss", "flat", "nmod"])
+                .filter(attacker_word)
+                .map(|m| s.actors_in(m, 1))
+                .find(|found| !found.is_empty())
+                .unwrap_or_default(),
+        };
+        if !found.is_empty() {
+            trace.note(|| format!("  source: the attack '{}'", s.words[o].lower));
+            return found;
+        }
+    }
+    Vec::new()
+}
+
 /// The civilians of the source's country, when the arrested (the object, or the subject of a
 /// passive) are a name no dictionary knows, people named only as such or a count, and the
 /// source is a country's own body (police, courts, government, army, intelligence).
@@ -892,37 +923,6 @@ impl Coder {
                 let unresolved_pronoun = s.actor[n].is_none() && personal_pronoun(s, n);
                 !passive && !unresolved_pronoun && (p.noun || is_verb(s.words[i].upos))
             });
-            // The actors of the attack an oblique names ("in a Russian missile strike", "in
-            // police firing"): who acted, for a victim's verb.
-            let mut attacker = |clause: usize| -> Vec<ActorRef> {
-                for o in obliques(clause) {
-                    if matches!(s.case_of(o).as_str(), "in" | "during" | "by")
-                        && (any_form(s, o, markers::ATTACK_NOUNS)
-                            // "in Israeli tank shelling", parsed with "shelling" on "tank"
-                            || s.kids(o, &["acl", "compound"]).any(|k| any_form(s, k, markers::ATTACK_NOUNS)))
-                    {
-                        // The attack's own actor or its modifiers' ("a Russian missile strike",
-                        // "an attack by rebel forces"), never the place it hit or happened in
-                        // ("a suicide attack in Kabul", "an attack on a police post").
-                        let attacker_word =
-                            |m: &usize| s.words[*m].deprel != "nmod" || matches!(s.case_of(*m).as_str(), "by" | "from");
-                        let found = match &s.actor[o] {
-                            Some(a) => vec![a.clone()],
-                            None => s
-                                .kids(o, &["amod", "compound", "nmod:poss", "flat", "nmod"])
-                                .filter(attacker_word)
-                                .map(|m| s.actors_in(m, 1))
-                                .find(|found| !found.is_empty())
-                                .unwrap_or_default(),
-                        };
-                        if !found.is_empty() {
-                            trace.note(|| format!("  source: the attack '{}'", s.words[o].lower));
-                            return found;
-                        }
-                    }
-                }
-                Vec::new()
-            };
             if p.target_subj {
                 // "Ukraine received weapons from Germany": the subject receives.
                 if let Some(n) = subj.filter(|_| !passive) {
@@ -930,7 +930,7 @@ impl Coder {
                 }
                 // "three soldiers died in an Israeli strike": the attack names who acted
                 if sources.is_empty() && matches!(p.code.get(..2), Some("18" | "19" | "20")) {
-                    sources.extend(attacker(c.clause));
+                    sources.extend(attackers(s, c.clause, trace));
                 }
                 agentless = sources.is_empty();
             } else if sources.is_empty() && !noun_subject {
@@ -943,7 +943,7 @@ impl Coder {
                     }
                     // "were killed in a Russian missile strike": the attack names who acted
                     if sources.is_empty() && matches!(p.code.get(..2), Some("18" | "19" | "20")) {
-                        sources.extend(attacker(c.clause));
+                        sources.extend(attackers(s, c.clause, trace));
                     }
                     // "X was condemned" without "by": the source is not named, and no actor
                     // left of the verb (inside its subject) may stand in for it
