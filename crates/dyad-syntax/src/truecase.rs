@@ -15,7 +15,9 @@
 //!   writes in lower case is left ("turkey" the bird is not at stake, "us" the pronoun is);
 //! - a word of three letters or more that the table does not know at all is capitalised:
 //!   what news text never writes often enough to be counted is mostly names ("gomtipur",
-//!   "shukla"); a misspelt word comes out capitalised too, which is the price of it;
+//!   "shukla"); a misspelt word comes out capitalised too, which is the price of it. Not when
+//!   it ends as English inflections and derivations do ("riotous", "clamped": see
+//!   [`COMMON_ENDINGS`]);
 //! - the first word of each sentence (as the caller's text layer splits it) and of each line,
 //!   the pronoun "i", and a single letter before a capitalised word (an initial) are
 //!   capitalised;
