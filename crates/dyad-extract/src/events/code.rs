@@ -1673,7 +1673,17 @@ impl Coder {
                     });
                 }
             }
-            if targets.is_empty() && !may_lack_target && !p.sym {
+            // "police fired ten rounds in the air", "police had to fire 8 rounds": police firing
+            // at nobody named is repression (175), which CAMEO allows without a target; an army's
+            // or rebels' firing at nobody named stays uncoded.
+            let police_firing = targets.is_empty()
+                && p.code == "190"
+                && p.lemmas.iter().any(|l| l == "fire")
+                && sources.iter().all(|a| a.code.as_deref().is_some_and(|c| c.ends_with("COP")));
+            let code: &str = if police_firing { "175" } else { &p.code };
+            if police_firing {
+                trace.note(|| "    police firing at nobody named: 175".into());
+            } else if targets.is_empty() && !may_lack_target && !p.sym {
                 trace.note(|| format!("    rejected: no actor as target, and CAMEO {} needs one", p.code));
                 continue;
             }
@@ -1742,12 +1752,12 @@ impl Coder {
                     }
                 }
             }
-            let Some(entry) = self.table.get(&p.code) else { continue };
-            let plover = self.table.plover(&p.code).map(|(t, m)| Plover { kind: t.into(), mode: m.map(Into::into) });
+            let Some(entry) = self.table.get(code) else { continue };
+            let plover = self.table.plover(code).map(|(t, m)| Plover { kind: t.into(), mode: m.map(Into::into) });
             for (a, b) in pairs {
                 let dup = out.iter().any(|e| {
                     e.sentence == index as u32
-                        && e.cameo == p.code
+                        && e.cameo == code
                         && e.source.as_ref().and_then(|x| x.code.as_ref()) == a.code.as_ref()
                         && e.target.as_ref().and_then(|x| x.code.as_ref()) == b.as_ref().and_then(|b| b.code.as_ref())
                 });
@@ -1776,7 +1786,7 @@ impl Coder {
                 trace.note(|| {
                     format!(
                         "    EVENT {} {} → {} ({}), confidence {confidence}",
-                        p.code,
+                        code,
                         a.code.as_deref().unwrap_or("?"),
                         b.as_ref().and_then(|b| b.code.as_deref()).unwrap_or("none"),
                         modality.as_str()
@@ -1788,7 +1798,7 @@ impl Coder {
                     trigger: word,
                     source: Some(Participant { span: a.span, code: a.code.clone(), entity: a.entity }),
                     target: b.map(|b| Participant { span: b.span, code: b.code.clone(), entity: b.entity }),
-                    cameo: p.code.clone(),
+                    cameo: code.to_string(),
                     quad_class: entry.quad_class,
                     goldstein: entry.goldstein,
                     plover: plover.clone(),
