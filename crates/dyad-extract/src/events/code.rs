@@ -1673,12 +1673,14 @@ impl Coder {
                     });
                 }
             }
-            // "police fired ten rounds in the air", "police had to fire 8 rounds": police firing
-            // at nobody named is repression (175), which CAMEO allows without a target; an army's
-            // or rebels' firing at nobody named stays uncoded.
+            // "police fired ten rounds in the air", "police opened fire": police firing or
+            // shooting at nobody named is repression (175), which CAMEO allows without a target;
+            // an army's or rebels' firing at nobody named stays uncoded.
+            let firing = |l: &String| matches!(l.as_str(), "fire" | "shoot");
             let police_firing = targets.is_empty()
-                && p.code == "190"
-                && p.lemmas.iter().any(|l| l == "fire")
+                && !p.noun
+                && matches!(p.code.as_str(), "190" | "193")
+                && (p.lemmas.iter().any(firing) || p.obj.as_ref().is_some_and(|o| o.iter().any(firing)))
                 && sources.iter().all(|a| a.code.as_deref().is_some_and(|c| c.ends_with("COP")));
             let code: &str = if police_firing { "175" } else { &p.code };
             if police_firing {

@@ -663,6 +663,8 @@ fn an_attack_names_its_attacker_never_the_place_it_hit() {
 fn police_firing_at_nobody_named_is_repression_and_troops_firing_is_nothing() {
     let doc = run("Indian police fired ten rounds in the air on Monday.", "2024-03-05", true);
     assert_eq!(codes(&doc), ["175 INDCOP->- asserted"]);
+    let doc = run("Indian police opened fire in the air on Monday.", "2024-03-05", true);
+    assert_eq!(codes(&doc), ["175 INDCOP->- asserted"]);
     let doc = run("Indian troops fired ten rounds in the air on Monday.", "2024-03-05", true);
     assert!(codes(&doc).is_empty(), "{:?}", codes(&doc));
 }
