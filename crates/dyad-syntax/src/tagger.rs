@@ -280,8 +280,7 @@ const SUBORDINATORS: &[&str] = &[
 ///
 /// Words in capitals (a headline "... REVEALED AMID ...") are left as they are.
 pub(crate) fn mend_past_tense(words: &[&str], tags: &mut [PosTag]) {
-    let finite = |t: &PosTag| matches!(t.xpos, "VBD" | "VBZ" | "VBP" | "MD");
-    let mut verbless = !tags.iter().any(finite);
+    let mut verbless = !tags.iter().any(is_finite);
     let mut aux_before = false;
     for i in 0..tags.len() {
         // (an adjective in -ed there is the same verb: "troops wounded two soldiers")
@@ -311,10 +310,12 @@ fn opens_subordinate_clause(words: &[&str], tags: &[PosTag], i: usize) -> bool {
 
 /// Whether a finite verb follows word `i` before the clause ends (punctuation or a conjunction).
 fn finite_after(tags: &[PosTag], i: usize) -> bool {
-    tags[i + 1..]
-        .iter()
-        .take_while(|t| t.upos != "PUNCT" && t.upos != "CCONJ")
-        .any(|t| matches!(t.xpos, "VBD" | "VBZ" | "VBP" | "MD"))
+    tags[i + 1..].iter().take_while(|t| t.upos != "PUNCT" && t.upos != "CCONJ").any(is_finite)
+}
+
+/// A finite verb or modal: past, present, or "will".
+fn is_finite(t: &PosTag) -> bool {
+    matches!(t.xpos, "VBD" | "VBZ" | "VBP" | "MD")
 }
 
 /// Whether a UPOS tag is an open class (new words join it) rather than a closed one.

@@ -94,15 +94,16 @@ fn ingest_into(
         |articles| {
             // Articles already in the store are skipped (`None`), the others processed
             // together; the results go back in input order.
-            let (new, old): (Vec<_>, Vec<_>) =
-                articles.into_iter().enumerate().partition(|(_, a)| !stored.contains(&a.id));
-            let mut results: Vec<(usize, Result<Option<Document>, String>)> =
-                old.into_iter().map(|(i, _)| (i, Ok(None))).collect();
-            let (at, new): (Vec<usize>, Vec<_>) = new.into_iter().unzip();
-            let done = pipeline.process_many(new).into_iter().map(|d| d.map(Some).map_err(|e| e.to_string()));
-            results.extend(at.into_iter().zip(done));
-            results.sort_by_key(|r| r.0);
-            results.into_iter().map(|r| r.1).collect()
+            let fresh: Vec<bool> = articles.iter().map(|a| !stored.contains(&a.id)).collect();
+            let new = articles.into_iter().filter(|a| !stored.contains(&a.id)).collect();
+            let mut done = pipeline.process_many(new).into_iter();
+            fresh
+                .into_iter()
+                .map(|f| match f.then(|| done.next()).flatten() {
+                    Some(doc) => doc.map(Some).map_err(|e| e.to_string()),
+                    None => Ok(None),
+                })
+                .collect()
         },
         |doc| {
             match doc {

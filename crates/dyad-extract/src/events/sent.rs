@@ -29,13 +29,15 @@ pub struct W {
 /// turned into the first: a `ccomp` marked by "to", whose subject stands between the verb and
 /// it, when the verb has no object of its own.
 fn raise_infinitive_subjects(words: &mut [W]) {
+    // (the children lists are built after this: dependents are found by their heads)
+    let kid = |words: &[W], h: usize, fits: &dyn Fn(&W) -> bool| {
+        (0..words.len()).find(|&k| words[k].head == Some(h) && fits(&words[k]))
+    };
     for c in 0..words.len() {
         let Some(v) = words[c].head.filter(|&v| v < c && words[c].deprel == "ccomp") else { continue };
-        let kid = |rel: &str, w: &[W]| (0..w.len()).find(|&k| w[k].head == Some(c) && w[k].deprel == rel);
-        let marked_to =
-            (0..words.len()).any(|k| words[k].head == Some(c) && words[k].deprel == "mark" && words[k].lower == "to");
-        let has_obj = (0..words.len()).any(|k| words[k].head == Some(v) && matches!(words[k].deprel, "obj" | "iobj"));
-        let Some(subj) = kid("nsubj", words).filter(|&n| v < n && n < c) else { continue };
+        let marked_to = kid(words, c, &|w| w.deprel == "mark" && w.lower == "to").is_some();
+        let has_obj = kid(words, v, &|w| matches!(w.deprel, "obj" | "iobj")).is_some();
+        let Some(subj) = kid(words, c, &|w| w.deprel == "nsubj").filter(|&n| v < n && n < c) else { continue };
         if marked_to && !has_obj {
             words[subj].head = Some(v);
             words[subj].deprel = "obj";
@@ -44,7 +46,7 @@ fn raise_infinitive_subjects(words: &mut [W]) {
     }
 }
 
-/// An actor found at some words./// An actor found at some words.
+/// An actor found at some words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ActorRef {
     /// Bytes naming it.
