@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # Retrains the three shipped models (crates/dyad-syntax/models/*.bin) from ../shared/data, the
-# way they were made; same data and code give the same bytes. About 30 minutes on one core.
+# way they were made; same data and code give the same bytes. About 30 minutes on one core
+# (a few more the first time, to build step 3's older `syntax` example).
 # Step 3 reads the news `--as-written`: the case restorer (ninth session) would otherwise change
 # the silver candidates with every change of the NER's word table. Checked on 2026-11-26: word
 # table, tagger, NER seed and, from step 3's silver treebank on, the parser, all byte for byte.
+# Step 3 runs the code of commit 3b88ee9 (its `dyad` for the news's tokens, its `syntax` example
+# for the two silver parsers), built from its sources in the work directory: the text stage and
+# the tagger's and parser's templates changed after it, and the silver treebank stays the one
+# the shipped parser was trained on.
 #
 #   crates/dyad-syntax/train.sh            # from the repository root; work files in target/train-syntax
 #
@@ -38,15 +43,23 @@ $X train tagger --train $EWT/en_ewt-ud-train.conllu --dev $EWT/en_ewt-ud-dev.con
 
 log "3. silver news treebank"
 for m in tagger parser ner; do git show cdcde83:$M/$m.bin > $W/old-$m.bin; done
-$X train parser --train $EWT/en_ewt-ud-train.conllu --dev $EWT/en_ewt-ud-dev.conllu \
+OLD=$PWD/$W/silver-code
+if [ ! -x "$OLD/target/release/examples/syntax" ]; then
+  rm -rf "$OLD" && mkdir -p "$OLD"
+  git archive 3b88ee9 | tar -x -C "$OLD"
+  (cd "$OLD" && flock /tmp/dyad-cargo.lock cargo build --release -q -p dyad && \
+    flock /tmp/dyad-cargo.lock cargo build --release -q -p dyad-syntax --example syntax)
+fi
+XO=$OLD/target/release/examples/syntax
+$XO train parser --train $EWT/en_ewt-ud-train.conllu --dev $EWT/en_ewt-ud-dev.conllu \
     --out $W/old-parser-clusters.bin --epochs 12 --tagger $W/old-tagger.bin \
     --jackknife 5 --max-weights 1000000 --words $W/words.tsv
 cat $S/news_text/reuters21578.jsonl $S/news_text/ukraine_war_2022_2024_gdelt.jsonl \
-    | target/release/dyad extract --as-written --annotations --format jsonl -q --threads 2 \
+    | $OLD/target/release/dyad extract --as-written --annotations --format jsonl -q --threads 2 \
     | python3 crates/dyad-syntax/silver.py tokens > $W/news.conllu
-$X parse --conllu --tagger $W/old-tagger.bin --ner $W/old-ner.bin --parser $W/old-parser.bin \
+$XO parse --conllu --tagger $W/old-tagger.bin --ner $W/old-ner.bin --parser $W/old-parser.bin \
     < $W/news.conllu > $W/news-a.conllu
-$X parse --conllu --tagger $W/old-tagger.bin --ner $W/old-ner.bin --parser $W/old-parser-clusters.bin \
+$XO parse --conllu --tagger $W/old-tagger.bin --ner $W/old-ner.bin --parser $W/old-parser-clusters.bin \
     < $W/news.conllu > $W/news-b.conllu
 python3 crates/dyad-syntax/silver.py agree $W/news-a.conllu $W/news-b.conllu > $W/silver.conllu
 cat $EWT/en_ewt-ud-train.conllu $W/silver.conllu > $W/parser-train.conllu

@@ -477,11 +477,16 @@ impl ParseContext {
         ]);
     }
 
-    /// The features that join the stack and the buffer: they change with every move.
+    /// The features that join the stack and the buffer: they change with every move, so
+    /// each costs a lookup per move. Twelve more (the word and tag pairs of the stack top and
+    /// the buffer front, most of the distance features) were dropped in the thirteenth
+    /// session: retrained without them, the parser scored higher on EWT dev (LAS 81.55 against
+    /// 81.21) and parsed a quarter faster, since the templates left already carry what they
+    /// said.
     fn joint_features(&self, st: &State, out: &mut Vec<u32>) {
         let (w, t, u) = (|x| self.w(x), |x| self.t(x), |x| self.u(x));
         let (s0, s1, b0, b1) = (st.s(0), st.s(1), st.b(0), st.b(1));
-        let (s0l1, s0r1) = (st.child(s0, Side::Left, 0), st.child(s0, Side::Right, 0));
+        let s0l1 = st.child(s0, Side::Left, 0);
         let (b0l1, s1r1) = (st.child(b0, Side::Left, 0), st.child(s1, Side::Right, 0));
         let dist = if s0 == NONE || b0 == NONE {
             0
@@ -494,30 +499,18 @@ impl ParseContext {
         };
         let (s0w, s0t, s1t, b0w, b0t, b1t) = (w(s0), t(s0), t(s1), w(b0), t(b0), t(b1));
         out.extend([
-            key(16, &[s0w, b0w]),
-            key(17, &[s0t, b0t]),
-            key(18, &[s0w, s0t, b0t]),
-            key(19, &[s0t, b0w, b0t]),
-            key(20, &[s0w, s0t, b0w, b0t]),
-            key(21, &[s0w, b0t]),
             key(22, &[s0t, b0w]),
             key(29, &[s0t, b0t, b1t]),
             key(30, &[s1t, s0t, b0t]),
             key(32, &[s0t, t(s0l1), b0t]),
-            key(33, &[s0t, t(s0r1), b0t]),
             key(34, &[s0t, b0t, t(b0l1)]),
             key(35, &[s1t, t(s1r1), s0t]),
             key(39, &[dist, s0w]),
             key(40, &[dist, s0t]),
             key(41, &[dist, b0w]),
-            key(42, &[dist, b0t]),
-            key(43, &[dist, s0t, b0t]),
-            key(44, &[dist, s0w, b0w]),
             key(66, &[u(s0), u(b0)]),
             key(67, &[u(s1), u(s0), u(b0)]),
             key(70, &[st.label(s1r1), s1t]),
-            key(71, &[s0w, b0w, b1t]),
-            key(75, &[s0w, b0w, s1t]),
         ]);
         if self.clusters {
             out.extend([

@@ -171,6 +171,14 @@ impl Tagger {
         out
     }
 
+    /// Whether the training data saw `word` (lower case) as a verb of the present or the base
+    /// form, or never saw it: what [`mend_present_tense`] may make a verb.
+    pub(crate) fn can_be_verb(&self, word: &str) -> bool {
+        let Some(&amb) = self.lexicon.get(word) else { return true };
+        let tags = self.ambiguity.get((amb as usize).wrapping_sub(1)).map_or(&[][..], Vec::as_slice);
+        tags.iter().any(|&c| self.classes.get(usize::from(c)).is_some_and(|t| matches!(t.xpos, "VB" | "VBP" | "VBZ")))
+    }
+
     /// The tag pair of class `c`.
     pub(crate) fn class(&self, c: usize) -> PosTag {
         self.classes[c]
@@ -298,6 +306,55 @@ pub(crate) fn mend_past_tense(words: &[&str], tags: &mut [PosTag]) {
             verbless = false;
         }
     }
+}
+
+/// Mends a present tense that the tagger took for a noun, in a sentence whose main clause
+/// has no finite verb, as headlines and their echoes do ("Russian airstrikes near Kharkiv
+/// kill 11 civilians", "The row flares again eight years after Iraq annexed Kuwait": NN or
+/// NNS for VBP or VBZ). The word must follow a noun, agree with a subject before it (a plural
+/// noun for the bare form, the singular noun right before it for the form in -s), come before
+/// a determiner, number, adjective, pronoun or adverb (a noun there would go on a compound:
+/// "police station attack"), stand outside any subordinate clause, and be a word the training
+/// data saw as a verb, or did not see at all (`can_be_verb`).
+/// Only the first is mended: a sentence needs one finite verb.
+pub(crate) fn mend_present_tense(words: &[&str], tags: &mut [PosTag], can_be_verb: impl Fn(&str) -> bool) {
+    let main_finite = (0..tags.len()).any(|k| is_finite(&tags[k]) && !in_subordinate_clause(words, tags, k));
+    if main_finite {
+        return;
+    }
+    for i in 1..tags.len() {
+        let word = words[i];
+        let plural_noun = word.len() > 3 && word.ends_with('s') && !word.ends_with("ss");
+        // A bare form needs a plural subject, which may end before a phrase ("airstrikes
+        // near Kharkiv kill"); a form in -s follows its singular subject.
+        let plural_before = tags[..i].iter().any(|t| matches!(t.xpos, "NNS" | "NNPS"));
+        let tag = match (tags[i].xpos, tags[i - 1].xpos) {
+            ("NN", "NN" | "NNS" | "NNP" | "NNPS") if !plural_noun && plural_before => "VBP",
+            ("NNS", "NN" | "NNP") if plural_noun => "VBZ",
+            _ => continue,
+        };
+        // Not a bare noun next: "station attack" goes on a compound, "kill 11" has an object.
+        let next_opens = tags.get(i + 1).is_some_and(|t| matches!(t.xpos, "CD" | "DT" | "PRP$" | "PRP" | "JJ" | "RB"));
+        if next_opens
+            && word.bytes().all(|b| b.is_ascii_lowercase())
+            && !in_subordinate_clause(words, tags, i)
+            && can_be_verb(word)
+        {
+            tags[i] = PosTag { upos: "VERB", xpos: tag };
+            return;
+        }
+    }
+}
+
+/// Whether word `k` follows a subordinator with only a noun phrase (and auxiliaries or
+/// adverbs) between them: "after [Iraq] annexed", "while [Baghdad] has blamed".
+fn in_subordinate_clause(words: &[&str], tags: &[PosTag], k: usize) -> bool {
+    let before = tags[..k]
+        .iter()
+        .rev()
+        .take_while(|t| NOUN_PHRASE_TAGS.contains(&t.xpos) || t.upos == "AUX" || t.xpos == "RB")
+        .count();
+    k > before && words.get(k - before - 1).is_some_and(|w| SUBORDINATORS.iter().any(|s| w.eq_ignore_ascii_case(s)))
 }
 
 /// Whether the words before `i` are a noun phrase right after a subordinator.
@@ -480,6 +537,59 @@ mod tests {
             ),
             "PRP VBD IN DT NN VBN JJ NN VBD PRP"
         );
+    }
+
+    #[test]
+    fn a_present_tense_taken_for_a_noun_in_a_verbless_main_clause_is_a_verb() {
+        let tagged = |pairs: &[(&'static str, &'static str)]| -> (Vec<&'static str>, Vec<PosTag>) {
+            let words = pairs.iter().map(|p| p.0).collect();
+            let tags = pairs
+                .iter()
+                .map(|p| PosTag { upos: if p.1.starts_with('V') { "VERB" } else { "X" }, xpos: p.1 })
+                .collect();
+            (words, tags)
+        };
+        let verbs = |w: &str| w != "prices";
+        let xpos = |tags: &[PosTag]| tags.iter().map(|t| t.xpos).collect::<Vec<_>>();
+        // A plural subject before a phrase: the bare form.
+        let (words, mut tags) = tagged(&[
+            ("Russian", "JJ"),
+            ("airstrikes", "NNS"),
+            ("near", "IN"),
+            ("Kharkiv", "NNP"),
+            ("kill", "NN"),
+            ("11", "CD"),
+            ("civilians", "NNS"),
+        ]);
+        mend_present_tense(&words, &mut tags, verbs);
+        assert_eq!(xpos(&tags)[4], "VBP");
+        // The form in -s after its singular subject; the finite verbs of the sentence are in
+        // subordinate clauses.
+        let (words, mut tags) = tagged(&[
+            ("The", "DT"),
+            ("row", "NN"),
+            ("flares", "NNS"),
+            ("again", "RB"),
+            ("after", "IN"),
+            ("Iraq", "NNP"),
+            ("annexed", "VBD"),
+            ("Kuwait", "NNP"),
+        ]);
+        mend_present_tense(&words, &mut tags, verbs);
+        assert_eq!(xpos(&tags)[2], "VBZ");
+        // Left alone: a main clause with its own finite verb, a noun the training data never
+        // saw as a verb, a compound at the end, a word in capitals.
+        for pairs in [
+            &[("Oil", "NN"), ("prices", "NNS"), ("rose", "VBD"), ("sharply", "RB")][..],
+            &[("The", "DT"), ("oil", "NN"), ("prices", "NNS"), ("this", "DT"), ("week", "NN")][..],
+            &[("Police", "NNS"), ("station", "NN"), ("attack", "NN")][..],
+            &[("Police", "NNS"), ("BLOCK", "NN"), ("the", "DT"), ("road", "NN")][..],
+        ] {
+            let (words, mut tags) = tagged(pairs);
+            let before = xpos(&tags);
+            mend_present_tense(&words, &mut tags, verbs);
+            assert_eq!(xpos(&tags), before, "{words:?}");
+        }
     }
 
     #[test]

@@ -46,6 +46,39 @@ fn raise_infinitive_subjects(words: &mut [W]) {
     }
 }
 
+/// Words that open an adverbial clause and, before a noun alone, a phrase: "after Iraq
+/// annexed Kuwait" against "after the war".
+const CLAUSE_OPENERS: &[&str] =
+    &["after", "before", "since", "until", "while", "when", "as", "because", "although", "though", "once"];
+
+/// "eight years after Iraq annexed Kuwait": the parser sometimes reads "after Iraq" as a
+/// phrase (the opener a `case` of the noun) and leaves the verb after it without a subject.
+/// The patterns need the subject, so such a clause is read as one: when the noun right
+/// before a verb without a subject of its own is the object of an opener, and does not
+/// modify the verb's head, the noun becomes the verb's subject, the opener its `mark`, and
+/// the verb an `advcl`.
+fn mend_clause_openers(words: &mut [W]) {
+    for v in 1..words.len() {
+        let n = v - 1;
+        let noun = matches!(words[n].upos, "NOUN" | "PROPN" | "PRON");
+        let Some(opener) = (0..n).find(|&k| {
+            words[k].head == Some(n) && words[k].deprel == "case" && CLAUSE_OPENERS.contains(&words[k].lower.as_str())
+        }) else {
+            continue;
+        };
+        let has_subject = words.iter().any(|w| w.head == Some(v) && w.deprel.starts_with("nsubj"));
+        if noun && words[v].upos == "VERB" && !has_subject && words[v].head != Some(n) && words[n].head != Some(v) {
+            words[n].head = Some(v);
+            words[n].deprel = "nsubj";
+            words[opener].head = Some(v);
+            words[opener].deprel = "mark";
+            if matches!(words[v].deprel, "xcomp" | "ccomp" | "acl" | "nmod" | "obl") {
+                words[v].deprel = "advcl";
+            }
+        }
+    }
+}
+
 /// An actor found at some words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ActorRef {
@@ -115,6 +148,7 @@ impl<'a> Sent<'a> {
             }
         }
         raise_infinitive_subjects(&mut words);
+        mend_clause_openers(&mut words);
         for i in 0..words.len() {
             if let Some(h) = words[i].head
                 && h != i
@@ -820,5 +854,42 @@ mod tests {
         ]);
         raise_infinitive_subjects(&mut w);
         assert_eq!((w[2].head, w[2].deprel), (Some(4), "nsubj"));
+    }
+    #[test]
+    fn a_clause_read_as_a_phrase_gets_its_subject_back() {
+        // "years after Iraq annexed Kuwait" with "after" a `case` of "Iraq", "Iraq" an `nmod`
+        // of "years" and "annexed" an `xcomp` without a subject.
+        let mut w = words(&[
+            ("flares", None, "root"),
+            ("years", Some(3), "nmod"),
+            ("after", Some(3), "case"),
+            ("Iraq", Some(1), "nmod"),
+            ("annexed", Some(0), "xcomp"),
+            ("Kuwait", Some(4), "obj"),
+        ]);
+        let tag = |w: &mut [W], upos: &[&'static str]| w.iter_mut().zip(upos).for_each(|(w, &u)| w.upos = u);
+        tag(&mut w, &["VERB", "NOUN", "ADP", "PROPN", "VERB", "PROPN"]);
+        mend_clause_openers(&mut w);
+        assert_eq!((w[3].head, w[3].deprel), (Some(4), "nsubj"));
+        assert_eq!((w[2].head, w[2].deprel, w[4].deprel), (Some(4), "mark", "advcl"));
+        // A verb with its own subject, and a participle modifying the noun, stay as parsed.
+        let mut w = words(&[
+            ("after", Some(1), "case"),
+            ("talks", Some(3), "obl"),
+            ("Iran", Some(3), "nsubj"),
+            ("agreed", None, "root"),
+        ]);
+        tag(&mut w, &["ADP", "NOUN", "PROPN", "VERB"]);
+        mend_clause_openers(&mut w);
+        assert_eq!((w[1].head, w[1].deprel), (Some(3), "obl"));
+        let mut w = words(&[
+            ("after", Some(1), "case"),
+            ("years", Some(3), "obl"),
+            ("spent", Some(1), "acl"),
+            ("left", None, "root"),
+        ]);
+        tag(&mut w, &["ADP", "NOUN", "VERB", "VERB"]);
+        mend_clause_openers(&mut w);
+        assert_eq!((w[1].head, w[1].deprel), (Some(3), "obl"));
     }
 }
