@@ -281,16 +281,19 @@ const SUBORDINATORS: &[&str] = &[
 /// whose word after opens a noun phrase becomes VBD
 ///
 /// - in a sentence with no finite verb at all and no auxiliary before it: a sentence needs
-///   one, and a real participle there would leave it without (only the first is mended);
+///   one, and a real participle there would leave it without (only the first is mended). A
+///   closing ", officials said." does not count: it reports the sentence, whose own verb is
+///   still missing ("Syrian rebels engaged Filipino peacekeepers ..., officials said.");
 /// - when only a noun phrase stands between it and a subordinator ("after Chinese forces held
 ///   drills", "where the Russians detained civilians") and no finite verb follows it in the
 ///   clause ("after a deal agreed last month lifted the ban" keeps its participle).
 ///
 /// Words in capitals (a headline "... REVEALED AMID ...") are left as they are.
 pub(crate) fn mend_past_tense(words: &[&str], tags: &mut [PosTag]) {
-    let mut verbless = !tags.iter().any(is_finite);
+    let end = reporting_tail(words, tags);
+    let mut verbless = !tags[..end].iter().any(is_finite);
     let mut aux_before = false;
-    for i in 0..tags.len() {
+    for i in 0..end {
         // (an adjective in -ed there is the same verb: "troops wounded two soldiers")
         let adjective_in_ed = tags[i].xpos == "JJ" && words.get(i).is_some_and(|w| w.len() > 4 && w.ends_with("ed"));
         let candidate = i > 0
@@ -308,9 +311,28 @@ pub(crate) fn mend_past_tense(words: &[&str], tags: &mut [PosTag]) {
     }
 }
 
+/// Verbs that report what the rest of a sentence says.
+const REPORTING_VERBS: &[&str] =
+    &["said", "says", "say", "told", "added", "reported", "stated", "announced", "confirmed", "claimed", "wrote"];
+
+/// Where a closing reporting clause begins (", defense and military officials said."), at
+/// its comma; the length of the sentence when it has none. The clause is at most eight
+/// words: a noun phrase, perhaps joined by "and", then a reporting verb in a finite tense.
+fn reporting_tail(words: &[&str], tags: &[PosTag]) -> usize {
+    let n = tags.len();
+    let Some(comma) = words.iter().rposition(|&w| w == ",") else { return n };
+    let tail: Vec<usize> = (comma + 1..n).filter(|&k| tags[k].upos != "PUNCT").collect();
+    let Some((&verb, subject)) = tail.split_last() else { return n };
+    let reports = REPORTING_VERBS.iter().any(|r| words[verb].eq_ignore_ascii_case(r)) && is_finite(&tags[verb]);
+    let subject_only = !subject.is_empty()
+        && subject.iter().all(|&k| NOUN_PHRASE_TAGS.contains(&tags[k].xpos) || tags[k].xpos == "CC");
+    if reports && subject_only && tail.len() <= 8 { comma } else { n }
+}
+
 /// Mends a present tense that the tagger took for a noun, in a sentence whose main clause
 /// has no finite verb, as headlines and their echoes do ("Russian airstrikes near Kharkiv
-/// kill 11 civilians", "The row flares again eight years after Iraq annexed Kuwait": NN or
+/// kill 11 civilians", "The row flares again eight years after Iraq annexed Kuwait"; a closing
+/// ", officials said." counts as with [`mend_past_tense`]: NN or
 /// NNS for VBP or VBZ). The word must follow a noun, agree with a subject before it (a plural
 /// noun for the bare form, the singular noun right before it for the form in -s), come before
 /// a determiner, number, adjective, pronoun or adverb (a noun there would go on a compound:
@@ -318,11 +340,12 @@ pub(crate) fn mend_past_tense(words: &[&str], tags: &mut [PosTag]) {
 /// data saw as a verb, or did not see at all (`can_be_verb`).
 /// Only the first is mended: a sentence needs one finite verb.
 pub(crate) fn mend_present_tense(words: &[&str], tags: &mut [PosTag], can_be_verb: impl Fn(&str) -> bool) {
-    let main_finite = (0..tags.len()).any(|k| is_finite(&tags[k]) && !in_subordinate_clause(words, tags, k));
+    let end = reporting_tail(words, tags);
+    let main_finite = (0..end).any(|k| is_finite(&tags[k]) && !in_subordinate_clause(words, tags, k));
     if main_finite {
         return;
     }
-    for i in 1..tags.len() {
+    for i in 1..end {
         let word = words[i];
         let plural_noun = word.len() > 3 && word.ends_with('s') && !word.ends_with("ss");
         // A bare form needs a plural subject, which may end before a phrase ("airstrikes
@@ -537,6 +560,32 @@ mod tests {
             ),
             "PRP VBD IN DT NN VBN JJ NN VBD PRP"
         );
+    }
+
+    #[test]
+    fn a_closing_reporting_clause_leaves_the_sentence_verbless() {
+        let pairs: &[(&str, &str, &str)] = &[
+            ("Rebels", "NOUN", "NNS"),
+            ("engaged", "VERB", "VBN"),
+            ("the", "DET", "DT"),
+            ("peacekeepers", "NOUN", "NNS"),
+            (",", "PUNCT", ","),
+            ("military", "ADJ", "JJ"),
+            ("officials", "NOUN", "NNS"),
+            ("said", "VERB", "VBD"),
+            (".", "PUNCT", "."),
+        ];
+        let words: Vec<&str> = pairs.iter().map(|p| p.0).collect();
+        let tags = || pairs.iter().map(|p| PosTag { upos: p.1, xpos: p.2 }).collect::<Vec<_>>();
+        let mut mended = tags();
+        mend_past_tense(&words, &mut mended);
+        assert_eq!(mended[1].xpos, "VBD");
+        // A closing clause that says more than who reported keeps its verb in count.
+        let mut words = words.clone();
+        words[7] = "left";
+        let mut kept = tags();
+        mend_past_tense(&words, &mut kept);
+        assert_eq!(kept[1].xpos, "VBN");
     }
 
     #[test]
