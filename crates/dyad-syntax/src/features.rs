@@ -87,16 +87,18 @@ pub(crate) fn word_parts(word: &str, scratch: &mut String) -> WordParts {
     } else if uppers == letters && letters > 1 {
         flags |= FLAG_ALL_UPPER;
     }
-    let chars: Vec<(usize, char)> = norm.char_indices().collect();
-    let n = chars.len();
+    // The first one to three and the last one to four characters (the whole word when it is
+    // shorter), found from the character boundaries at each end without collecting them all.
+    let mut ends = norm.char_indices().map(|(i, _)| i).skip(1).chain(std::iter::repeat(norm.len()));
     let mut prefix = [0u64; 3];
     for (k, p) in prefix.iter_mut().enumerate() {
-        let end = chars.get(k + 1).map_or(norm.len(), |c| c.0);
+        let end = ends.next().unwrap_or(norm.len());
         *p = hash_bytes(&norm.as_bytes()[..end]) ^ (k as u64 + 1);
     }
+    let mut starts = norm.char_indices().rev().map(|(i, _)| i).chain(std::iter::repeat(0));
     let mut suffix = [0u64; 4];
     for (k, s) in suffix.iter_mut().enumerate() {
-        let start = if k < n { chars[n - 1 - k].0 } else { 0 };
+        let start = starts.next().unwrap_or(0);
         *s = hash_bytes(&norm.as_bytes()[start..]) ^ ((k as u64 + 1) << 8);
     }
     WordParts {

@@ -11,11 +11,12 @@
 
 use crate::codec::{Reader, Writer};
 use crate::features::{WordParts, intern, padding, word_parts};
-use crate::hash::key;
+use crate::hash::{IdHasher, hash_str, key};
 use crate::perceptron::{Averaged, Weights, argmax_where};
 use crate::wordtable::{WordInfo, WordTable};
 use crate::{Error, Result};
 use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasherDefault;
 
 const KIND: u8 = 1;
 
@@ -35,9 +36,30 @@ pub struct Tagger {
     /// Ambiguity classes: lists of class indices.
     ambiguity: Vec<Vec<u16>>,
     /// Normalised word → 1-based ambiguity class.
-    lexicon: HashMap<String, u32>,
+    lexicon: Lexicon,
     weights: Weights,
     table: Option<WordTable>,
+}
+
+/// The training words' ambiguity classes, by normalised form (what the model file holds) and
+/// by the hash of that form, which every word's [`WordParts::norm`] already is: a lookup
+/// hashes and compares no string.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Lexicon {
+    words: HashMap<String, u32>,
+    by_norm: HashMap<u64, u32, BuildHasherDefault<IdHasher>>,
+}
+
+impl Lexicon {
+    fn new(words: HashMap<String, u32>) -> Lexicon {
+        let by_norm = words.iter().map(|(w, &amb)| (hash_str(w), amb)).collect();
+        Lexicon { words, by_norm }
+    }
+
+    /// The 1-based ambiguity class of the word whose normalised form hashes to `norm`.
+    fn get(&self, norm: u64) -> Option<u32> {
+        self.by_norm.get(&norm).copied()
+    }
 }
 
 /// Everything a sentence's features need, computed once.
@@ -62,7 +84,7 @@ impl TagContext {
         &self.parts
     }
 
-    fn fill(&mut self, words: &[&str], lexicon: &HashMap<String, u32>, table: Option<&WordTable>) {
+    fn fill(&mut self, words: &[&str], lexicon: &Lexicon, table: Option<&WordTable>) {
         self.parts.clear();
         self.amb.clear();
         self.info.clear();
@@ -71,8 +93,7 @@ impl TagContext {
         for w in words {
             let p = word_parts(w, &mut self.scratch);
             self.parts.push(p);
-            // `scratch` now holds the normalised form.
-            self.amb.push(lexicon.get(self.scratch.as_str()).map_or(0, |&a| u64::from(a)));
+            self.amb.push(lexicon.get(p.norm).map_or(0, u64::from));
         }
         self.parts.extend([padding(3), padding(4)]);
         self.amb.extend([u64::MAX - 3, u64::MAX - 4]);
@@ -174,7 +195,7 @@ impl Tagger {
     /// Whether the training data saw `word` (lower case) as a verb of the present or the base
     /// form, or never saw it: what [`mend_present_tense`] may make a verb.
     pub(crate) fn can_be_verb(&self, word: &str) -> bool {
-        let Some(&amb) = self.lexicon.get(word) else { return true };
+        let Some(amb) = self.lexicon.get(hash_str(word)) else { return true };
         let tags = self.ambiguity.get((amb as usize).wrapping_sub(1)).map_or(&[][..], Vec::as_slice);
         tags.iter().any(|&c| self.classes.get(usize::from(c)).is_some_and(|t| matches!(t.xpos, "VB" | "VBP" | "VBZ")))
     }
@@ -206,7 +227,7 @@ impl Tagger {
                 w.varint(u64::from(c));
             }
         }
-        let sorted: BTreeMap<&String, &u32> = self.lexicon.iter().collect();
+        let sorted: BTreeMap<&String, &u32> = self.lexicon.words.iter().collect();
         w.varint(sorted.len() as u64);
         for (word, &amb) in sorted {
             w.str(word);
@@ -258,7 +279,7 @@ impl Tagger {
         if weights.n_classes() != classes.len() {
             return Err(Error::model("tagger weights and classes disagree"));
         }
-        Ok(Tagger { classes, ambiguity, lexicon, weights, table })
+        Ok(Tagger { classes, ambiguity, lexicon: Lexicon::new(lexicon), weights, table })
     }
 }
 
@@ -461,7 +482,7 @@ pub(crate) fn train(
     for (i, v) in amb_index.values_mut().enumerate() {
         *v = i as u32 + 1;
     }
-    let lexicon: HashMap<String, u32> = word_amb.into_iter().map(|(w, set)| (w, amb_index[&set])).collect();
+    let lexicon = Lexicon::new(word_amb.into_iter().map(|(w, set)| (w, amb_index[&set])).collect());
 
     let mut model = Averaged::new(classes.len());
     let mut order: Vec<usize> = (0..train.len()).collect();
@@ -672,7 +693,7 @@ mod tests {
         table.add_word("invade", WordInfo { clusters: [1, 2, 3], caps: 0 });
         table.add_word("annex", WordInfo { clusters: [1, 2, 3], caps: 0 });
         table.add_word("moscow", WordInfo { clusters: [4, 5, 6], caps: 4 });
-        let lexicon = HashMap::new();
+        let lexicon = Lexicon::default();
         let mut ctx = TagContext::new();
         let mut feats = |words: &[&str], i: usize, table: Option<&WordTable>| {
             ctx.fill(words, &lexicon, table);
