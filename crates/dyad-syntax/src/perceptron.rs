@@ -515,6 +515,13 @@ fn pack_entry(class: u16, weight: i16) -> u32 {
     (u32::from(class) << 16) | u32::from(weight as u16)
 }
 
+/// Index of the best class, ties to the lowest index (as [`argmax_where`] with every class
+/// allowed gives), found by a maximum and a search that both vectorise.
+pub(crate) fn argmax(scores: &[i32]) -> Option<usize> {
+    let max = scores.iter().copied().max()?;
+    scores.iter().position(|&s| s == max)
+}
+
 /// Index of the best class among those `allowed`, ties to the lowest index.
 pub(crate) fn argmax_where<T: PartialOrd + Copy>(scores: &[T], allowed: impl Fn(usize) -> bool) -> Option<usize> {
     let mut best: Option<(usize, T)> = None;
@@ -657,5 +664,8 @@ mod tests {
     fn argmax_respects_the_filter() {
         assert_eq!(argmax_where(&[3, 9, 1], |i| i != 1), Some(0));
         assert_eq!(argmax_where(&[3, 9, 1], |_| false), None);
+        for scores in [&[3, 9, 1, 9][..], &[-2, -2], &[5], &[]] {
+            assert_eq!(argmax(scores), argmax_where(scores, |_| true), "{scores:?}");
+        }
     }
 }

@@ -12,7 +12,7 @@
 use crate::codec::{Reader, Writer};
 use crate::features::{WordParts, intern, padding, word_parts};
 use crate::hash::{IdHasher, hash_str, key};
-use crate::perceptron::{Averaged, Weights, argmax_where};
+use crate::perceptron::{Averaged, Weights, argmax, argmax_where};
 use crate::wordtable::{WordInfo, WordTable};
 use crate::{Error, Result};
 use std::collections::{BTreeMap, HashMap};
@@ -187,7 +187,8 @@ impl Tagger {
             // words are all in the lexicon ("froze" is no preposition). Spelling variants of
             // closed-class words ("n`t", "’m") are not plain words.
             let free = ctx.amb[i + PAD] != 0 || !word.chars().all(char::is_alphabetic);
-            out.push(argmax_where(&scores, |c| free || is_open(self.classes[c].upos)).unwrap_or(0));
+            let best = if free { argmax(&scores) } else { argmax_where(&scores, |c| is_open(self.classes[c].upos)) };
+            out.push(best.unwrap_or(0));
         }
         out
     }

@@ -71,12 +71,12 @@ fn not_only(s: &Sent, k: usize) -> bool {
 
 /// True when word `n` is a first-person pronoun: in reported words, the speaker.
 fn first_person(s: &Sent, n: usize) -> bool {
-    matches!(s.words[n].lower.as_str(), "i" | "we" | "us" | "me")
+    matches!(s.words[n].lower.as_ref(), "i" | "we" | "us" | "me")
 }
 
 /// True when word `n` is a personal pronoun in the subject case.
 fn personal_pronoun(s: &Sent, n: usize) -> bool {
-    matches!(s.words[n].lower.as_str(), "i" | "we" | "he" | "she" | "it" | "they")
+    matches!(s.words[n].lower.as_ref(), "i" | "we" | "he" | "she" | "it" | "they")
 }
 
 /// True when actor `a` is the "its" that owns the object of trigger `i` ("Russia launched its
@@ -101,7 +101,7 @@ fn verb_like(s: &Sent, i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).map(|k| &s.words[k]) else { return false };
     !matches!(prev.upos, "DET" | "ADJ" | "NUM" | "NOUN" | "ADP")
         && !matches!(
-            prev.lower.as_str(),
+            prev.lower.as_ref(),
             "his" | "her" | "its" | "their" | "our" | "my" | "your" | "'s" | "the" | "a" | "an"
         )
 }
@@ -119,7 +119,7 @@ fn any_form(s: &Sent, i: usize, set: &[&str]) -> bool {
 fn according_to(s: &Sent) -> Option<(Span, Vec<ActorRef>)> {
     let i = s.words.windows(2).position(|p| p[0].lower == "according" && p[1].lower == "to")?;
     let mut end = i + 2;
-    while end < s.words.len() && !matches!(s.words[end].lower.as_str(), "," | ";" | ".") {
+    while end < s.words.len() && !matches!(s.words[end].lower.as_ref(), "," | ";" | ".") {
         end += 1;
     }
     let last = end.saturating_sub(1).max(i + 1);
@@ -217,7 +217,7 @@ fn is_medium(s: &Sent, a: &ActorRef) -> bool {
     let Some(on) = (first.saturating_sub(4)..first)
         .rev()
         .take_while(|&k| k + 4 > first)
-        .find(|&k| matches!(s.words[k].lower.as_str(), "on" | "via"))
+        .find(|&k| matches!(s.words[k].lower.as_ref(), "on" | "via"))
     else {
         return false;
     };
@@ -510,7 +510,7 @@ impl Coder {
         if p.cond {
             let v = if p.noun { clause } else { i };
             let has_modal =
-                s.kids(v, &["aux"]).any(|a| matches!(s.words[a].lower.as_str(), "would" | "will" | "'ll" | "'d"));
+                s.kids(v, &["aux"]).any(|a| matches!(s.words[a].lower.as_ref(), "would" | "will" | "'ll" | "'d"));
             if !has_modal {
                 return Err("the consequence has no 'would' or 'will'".into());
             }
@@ -543,7 +543,7 @@ impl Coder {
                 let at = window(s, i + 1, if any { 4 } else { 8 }).find(|&k| s.words[k].lower == *prep);
                 // "on=*": the phrase's first word after any determiner, and not a time ("on Sunday")
                 let first =
-                    |k: usize| window(s, k + 1, 3).find(|&j| !matches!(s.words[j].lower.as_str(), "the" | "a" | "an"));
+                    |k: usize| window(s, k + 1, 3).find(|&j| !matches!(s.words[j].lower.as_ref(), "the" | "a" | "an"));
                 let ok = at.is_some_and(|k| {
                     if any {
                         first(k).is_some_and(|j| s.words[j].upos != "PUNCT" && !s.is_time(j))
@@ -564,7 +564,7 @@ impl Coder {
         if p.no_obj
             && s.words.get(i + 1).is_some_and(|n| {
                 !matches!(
-                    n.lower.as_str(),
+                    n.lower.as_ref(),
                     "," | "." | ";" | "in" | "on" | "at" | "against" | "outside" | "near" | "for" | "over" | "across"
                 )
             })
@@ -606,7 +606,7 @@ impl Coder {
             return Err("no condition in the sentence".into());
         }
         if p.cond
-            && !(i.saturating_sub(12)..i).any(|k| matches!(s.words[k].lower.as_str(), "would" | "will" | "'ll" | "'d"))
+            && !(i.saturating_sub(12)..i).any(|k| matches!(s.words[k].lower.as_ref(), "would" | "will" | "'ll" | "'d"))
         {
             return Err("the consequence has no 'would' or 'will'".into());
         }
@@ -961,7 +961,7 @@ impl Coder {
                     sources.extend(s.actors_in(n, if noun_agent { 0 } else { 2 }));
                     // "The US, Russia, and Switzerland met", parsed as two subjects: a subject
                     // right after "and" shares the verb with the subjects before it
-                    if n > 0 && matches!(s.words[n - 1].lower.as_str(), "and" | ",") {
+                    if n > 0 && matches!(s.words[n - 1].lower.as_ref(), "and" | ",") {
                         for k in s.kids(c.clause, &["nsubj"]).filter(|&k| k < n && !s.is_time(k)).collect::<Vec<_>>() {
                             sources.extend(s.actors_in(k, 2));
                         }
@@ -988,7 +988,7 @@ impl Coder {
                 if s.kids(i, &["obj", "iobj", "ccomp", "xcomp"]).next().is_none() {
                     let mut k = i + 1;
                     while k < s.words.len()
-                        && (matches!(s.words[k].lower.as_str(), "," | "and" | "or")
+                        && (matches!(s.words[k].lower.as_ref(), "," | "and" | "or")
                             || (is_verb(s.words[k].upos) || s.words[k].upos == "ADJ")
                                 && s.kids(k, &["obj"]).next().is_none()
                                 && s.kids(k, &["nsubj", "aux"]).next().is_none())
@@ -998,7 +998,7 @@ impl Coder {
                     if k > i + 1
                         && k < s.words.len()
                         && is_verb(s.words[k].upos)
-                        && matches!(s.words[k - 1].lower.as_str(), "and" | "or")
+                        && matches!(s.words[k - 1].lower.as_ref(), "and" | "or")
                         && s.kids(k, &["nsubj", "aux"]).next().is_none()
                     {
                         target_words.extend(s.kids(k, &["obj"]));
@@ -1066,7 +1066,7 @@ impl Coder {
                 sources = s.subject_window(k, None);
                 trace.note(|| "  source: the subject before the condition".to_string());
             }
-            if let Some(k) = s.words.iter().position(|w| matches!(w.lower.as_str(), "if" | "unless" | "should"))
+            if let Some(k) = s.words.iter().position(|w| matches!(w.lower.as_ref(), "if" | "unless" | "should"))
                 && let Some(a) = s.nearest_actor(k, false, 5, None)
             {
                 trace.note(|| format!("  target: the subject of the condition, '{}'", s.doc.slice(a.span)));
@@ -1206,7 +1206,7 @@ impl Coder {
             while k > 0 && n < 6 {
                 k -= 1;
                 n += 1;
-                let w = s.words[k].lower.as_str();
+                let w = s.words[k].lower.as_ref();
                 if matches!(w, "," | ";" | "but" | "while" | "and") && n > 1 {
                     break;
                 }
@@ -1295,7 +1295,7 @@ impl Coder {
                 }
                 // An arc across ", but" or ";" joins two clauses: cues of the other clause do not apply.
                 let (lo, hi) = (child.min(h), child.max(h));
-                if (lo + 1..hi).any(|k| matches!(s.words[k].lower.as_str(), "but" | ";" | "while" | "whereas")) {
+                if (lo + 1..hi).any(|k| matches!(s.words[k].lower.as_ref(), "but" | ";" | "while" | "whereas")) {
                     break;
                 }
                 let marked = |word: &str| s.kids(child, &["mark"]).any(|m| s.words[m].lower == word);
@@ -1321,7 +1321,7 @@ impl Coder {
                 let aspectual = any_form(s, h, &["proceed", "continue", "manage", "resume"])
                     || (any_form(s, h, &["go", "move"])
                         && s.kids(h, &["advmod", "compound:prt"])
-                            .any(|k| matches!(s.words[k].lower.as_str(), "on" | "ahead")));
+                            .any(|k| matches!(s.words[k].lower.as_ref(), "on" | "ahead")));
                 if rel == "advcl" && !aspectual {
                     found.push((Modality::Intended, format!("'{}' is a purpose clause", s.words[child].lower)));
                 }

@@ -4,11 +4,12 @@
 use super::lemma::candidates_of;
 use super::markers;
 use dyad_core::{Document, Entity, EntityLabel, Mention, Span};
+use std::borrow::Cow;
 use std::rc::Rc;
 
 /// One word of the sentence.
 #[derive(Clone, Debug)]
-pub struct W {
+pub struct W<'a> {
     /// Bytes of the word.
     pub span: Span,
     /// Universal POS ("X" without a parse).
@@ -17,8 +18,8 @@ pub struct W {
     pub head: Option<usize>,
     /// Relation to the head.
     pub deprel: &'static str,
-    /// Lower-cased form.
-    pub lower: String,
+    /// Lower-cased form: the text itself when it has no capital (most words), a copy otherwise.
+    pub lower: Cow<'a, str>,
     /// Dependents, local indices in order.
     pub children: Vec<usize>,
 }
@@ -62,7 +63,7 @@ fn mend_clause_openers(words: &mut [W]) {
         let n = v - 1;
         let noun = matches!(words[n].upos, "NOUN" | "PROPN" | "PRON");
         let Some(opener) = (0..n).find(|&k| {
-            words[k].head == Some(n) && words[k].deprel == "case" && CLAUSE_OPENERS.contains(&words[k].lower.as_str())
+            words[k].head == Some(n) && words[k].deprel == "case" && CLAUSE_OPENERS.contains(&words[k].lower.as_ref())
         }) else {
             continue;
         };
@@ -76,6 +77,16 @@ fn mend_clause_openers(words: &mut [W]) {
                 words[v].deprel = "advcl";
             }
         }
+    }
+}
+
+/// `word` in lower case, borrowed when it is already (ASCII without capitals): one copy
+/// fewer for most words of a sentence.
+fn lowered(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
     }
 }
 
@@ -101,7 +112,7 @@ pub struct Sent<'a> {
     /// Sentence index.
     pub index: usize,
     /// Words.
-    pub words: Vec<W>,
+    pub words: Vec<W<'a>>,
     /// True when the words carry a dependency parse.
     pub parsed: bool,
     /// Actor of each word, if any.
@@ -118,7 +129,7 @@ impl<'a> Sent<'a> {
         let s = &doc.sentences[index];
         let text = doc.text();
         let parsed_words = doc.sentence_words(index);
-        let mut words: Vec<W> = Vec::new();
+        let mut words: Vec<W<'a>> = Vec::new();
         let parsed = !parsed_words.is_empty() && parsed_words.iter().any(|w| w.deprel != "_");
         if !parsed_words.is_empty() {
             let base = doc.words.partition_point(|w| w.span.start < s.span.start);
@@ -129,7 +140,7 @@ impl<'a> Sent<'a> {
                     upos: w.upos,
                     head: if parsed { head } else { None },
                     deprel: w.deprel,
-                    lower: w.span.slice(text).to_lowercase(),
+                    lower: lowered(w.span.slice(text)),
                     children: Vec::new(),
                 });
             }
@@ -141,7 +152,7 @@ impl<'a> Sent<'a> {
                         upos: "X",
                         head: None,
                         deprel: "_",
-                        lower: span.slice(text).to_lowercase(),
+                        lower: lowered(span.slice(text)),
                         children: Vec::new(),
                     });
                 }
@@ -164,7 +175,7 @@ impl<'a> Sent<'a> {
         let mentions: Vec<&Mention> = doc.mentions.iter().filter(|m| reaches(m.span)).collect();
         let actor = words.iter().map(|w| actor_at(doc, &entities, &mentions, w.span)).collect();
         let conditional = words.iter().enumerate().any(|(i, w)| {
-            matches!(w.lower.as_str(), "if" | "unless")
+            matches!(w.lower.as_ref(), "if" | "unless")
                 || (w.lower == "should"
                     && (i == 0
                         || words[i - 1].lower == "that"
@@ -203,17 +214,17 @@ impl<'a> Sent<'a> {
 
     /// The prepositions (case/mark words) of an oblique or nominal modifier, joined ("out of").
     pub fn case_of(&self, i: usize) -> String {
-        let mut parts: Vec<&str> = self.kids(i, &["case"]).map(|c| self.words[c].lower.as_str()).collect();
+        let mut parts: Vec<&str> = self.kids(i, &["case"]).map(|c| self.words[c].lower.as_ref()).collect();
         for c in self.kids(i, &["case"]).collect::<Vec<_>>() {
             for f in self.kids(c, &["fixed"]) {
-                parts.push(self.words[f].lower.as_str());
+                parts.push(self.words[f].lower.as_ref());
             }
         }
         // "out of Ukraine" is sometimes parsed with "out" as an adverb of the verb, just before.
         if parts.len() == 1
             && i >= 2
             && self.words[i - 1].lower == parts[0]
-            && matches!(self.words.get(i.wrapping_sub(2)).map(|w| w.lower.as_str()), Some("out" | "away"))
+            && matches!(self.words.get(i.wrapping_sub(2)).map(|w| w.lower.as_ref()), Some("out" | "away"))
         {
             return format!("{} {}", self.words[i - 2].lower, parts[0]);
         }
@@ -249,7 +260,7 @@ impl<'a> Sent<'a> {
             .words
             .iter()
             .take(5)
-            .position(|w| matches!(w.lower.as_str(), ":" | "\u{2014}" | "\u{2013}" | "-" | "--"))
+            .position(|w| matches!(w.lower.as_ref(), ":" | "\u{2014}" | "\u{2013}" | "-" | "--"))
         else {
             return false;
         };
@@ -562,7 +573,7 @@ impl Sent<'_> {
         while j > 0 && steps < 16 {
             j -= 1;
             steps += 1;
-            if matches!(self.words[j].lower.as_str(), ";" | "while" | "whereas") {
+            if matches!(self.words[j].lower.as_ref(), ";" | "while" | "whereas") {
                 break;
             }
             let Some(a) = self.actor[j].clone() else { continue };
@@ -575,7 +586,7 @@ impl Sent<'_> {
             // distinguished themselves", "Russian airstrikes near Kharkiv kill"); alone, it
             // stands for it ("Miners in Chile struck").
             let located = first.checked_sub(1).is_some_and(|p| {
-                matches!(self.words[p].lower.as_str(), "in" | "near" | "at" | "outside" | "inside")
+                matches!(self.words[p].lower.as_ref(), "in" | "near" | "at" | "outside" | "inside")
                     && (p.saturating_sub(3)..p).any(|k| self.actor[k].as_ref().is_some_and(|b| b.code.is_some()))
             });
             if !usable(&a)
@@ -592,7 +603,7 @@ impl Sent<'_> {
             while k > 0 && n < 8 {
                 k -= 1;
                 n += 1;
-                let w = self.words[k].lower.as_str();
+                let w = self.words[k].lower.as_ref();
                 if w == "and" || w == "," {
                     saw_and |= w == "and";
                     continue;
@@ -618,7 +629,7 @@ impl Sent<'_> {
 
     /// True when word `first` is governed by a preposition (directly or over a determiner or adjective).
     fn governed(&self, first: usize) -> bool {
-        let at = |k: Option<usize>| k.map(|k| self.words[k].lower.as_str());
+        let at = |k: Option<usize>| k.map(|k| self.words[k].lower.as_ref());
         let p1 = at(first.checked_sub(1));
         let p2 = at(first.checked_sub(2));
         let p3 = at(first.checked_sub(3));
@@ -635,13 +646,13 @@ impl Sent<'_> {
     /// next comma.
     pub fn condition_clause(&self) -> Option<(usize, usize)> {
         let start = self.words.iter().enumerate().position(|(k, w)| {
-            matches!(w.lower.as_str(), "if" | "unless")
+            matches!(w.lower.as_ref(), "if" | "unless")
                 || (w.lower == "should"
-                    && (k == 0 || matches!(self.words[k - 1].lower.as_str(), "that" | "," | "but" | "and"))
+                    && (k == 0 || matches!(self.words[k - 1].lower.as_ref(), "that" | "," | "but" | "and"))
                     && self.words.get(k + 1).is_some_and(|n| n.upos != "VERB" && n.upos != "AUX"))
         })?;
         let end = (start + 1..self.words.len())
-            .find(|&k| matches!(self.words[k].lower.as_str(), "," | "then" | ";"))
+            .find(|&k| matches!(self.words[k].lower.as_ref(), "," | "then" | ";"))
             .unwrap_or(self.words.len());
         Some((start, end))
     }
@@ -649,15 +660,15 @@ impl Sent<'_> {
     /// True when the noun at `i` is definite ("the call"): a determiner on it, or "the" among
     /// the eight words before it with no verb or punctuation between.
     pub fn definite(&self, i: usize) -> bool {
-        if self.kids(i, &["det"]).any(|d| matches!(self.words[d].lower.as_str(), "the" | "this" | "that")) {
+        if self.kids(i, &["det"]).any(|d| matches!(self.words[d].lower.as_ref(), "the" | "this" | "that")) {
             return true;
         }
         for k in (i.saturating_sub(8)..i).rev() {
             let w = &self.words[k];
-            if matches!(w.lower.as_str(), "the" | "this" | "that") {
+            if matches!(w.lower.as_ref(), "the" | "this" | "that") {
                 return true;
             }
-            if matches!(w.lower.as_str(), "a" | "an")
+            if matches!(w.lower.as_ref(), "a" | "an")
                 || w.upos == "VERB"
                 || w.upos == "PUNCT"
                 || self.actor[k].is_some()
@@ -672,7 +683,7 @@ impl Sent<'_> {
     /// starting within three words after it, with no punctuation between.
     pub fn adjacent_actor(&self, i: usize) -> Option<ActorRef> {
         for k in (i.saturating_sub(5)..i).rev() {
-            if self.words[k].upos == "PUNCT" || matches!(self.words[k].lower.as_str(), "," | "\"" | "that") {
+            if self.words[k].upos == "PUNCT" || matches!(self.words[k].lower.as_ref(), "," | "\"" | "that") {
                 break;
             }
             if let Some(a) = self.actor[k].clone().filter(|a| a.code.is_some()) {
@@ -737,17 +748,17 @@ impl Sent<'_> {
                 return false;
             }
             if rel == "obj" {
-                return !w.head.is_some_and(|h| LIGHT.contains(&self.words[h].lower.as_str()));
+                return !w.head.is_some_and(|h| LIGHT.contains(&self.words[h].lower.as_ref()));
             }
             return true;
         }
         // no parse: a preposition or a non-light verb shortly before the noun phrase
         for k in (i.saturating_sub(5)..i).rev() {
             let x = &self.words[k];
-            if LIGHT.contains(&x.lower.as_str()) {
+            if LIGHT.contains(&x.lower.as_ref()) {
                 return false;
             }
-            if PREPS.contains(&x.lower.as_str()) || x.upos == "VERB" {
+            if PREPS.contains(&x.lower.as_ref()) || x.upos == "VERB" {
                 return true;
             }
         }
@@ -759,7 +770,7 @@ impl Sent<'_> {
         let mut k = i;
         for _ in 0..4 {
             let Some(p) = k.checked_sub(1) else { return false };
-            match self.words[p].lower.as_str() {
+            match self.words[p].lower.as_ref() {
                 "and" | "," | "but" | "then" => return true,
                 "has" | "have" | "had" | "also" | "later" | "further" | "was" | "were" | "is" | "are" | "be"
                 | "been" | "subsequently" | "reportedly" | "allegedly" | "then," | "not" | "did" | "will" | "would" => {
@@ -815,7 +826,7 @@ mod tests {
     use super::*;
 
     /// Words with heads and relations, as the parser might give them.
-    fn words(parse: &[(&str, Option<usize>, &'static str)]) -> Vec<W> {
+    fn words(parse: &[(&str, Option<usize>, &'static str)]) -> Vec<W<'static>> {
         parse
             .iter()
             .map(|&(w, head, deprel)| W {
@@ -823,7 +834,7 @@ mod tests {
                 upos: "X",
                 head,
                 deprel,
-                lower: w.to_lowercase(),
+                lower: Cow::Owned(w.to_lowercase()),
                 children: Vec::new(),
             })
             .collect()
