@@ -351,16 +351,16 @@ fn reporting_tail(words: &[&str], tags: &[PosTag]) -> usize {
     if reports && subject_only && tail.len() <= 8 { comma } else { n }
 }
 
-/// Mends a present tense that the tagger took for a noun, in a sentence whose main clause
-/// has no finite verb, as headlines and their echoes do ("Russian airstrikes near Kharkiv
-/// kill 11 civilians", "The row flares again eight years after Iraq annexed Kuwait"; a closing
-/// ", officials said." counts as with [`mend_past_tense`]: NN or
-/// NNS for VBP or VBZ). The word must follow a noun, agree with a subject before it (a plural
-/// noun for the bare form, the singular noun right before it for the form in -s), come before
-/// a determiner, number, adjective, pronoun or adverb (a noun there would go on a compound:
+/// Mends a present tense that the tagger took for a noun (NN or NNS for VBP or VBZ), in a
+/// sentence whose main clause has no finite verb, as headlines and their echoes do: "Russian
+/// airstrikes near Kharkiv kill 11 civilians", "The row flares again eight years after Iraq
+/// annexed Kuwait". The word must follow a noun, agree with a subject before it (a plural noun
+/// for the bare form, the singular noun right before it for the form in -s), come before a
+/// determiner, number, adjective, pronoun or adverb (a noun there would go on a compound:
 /// "police station attack"), stand outside any subordinate clause, and be a word the training
-/// data saw as a verb, or did not see at all (`can_be_verb`).
-/// Only the first is mended: a sentence needs one finite verb.
+/// data saw as a verb, or did not see at all (`can_be_verb`). Only the first is mended: a
+/// sentence needs one finite verb. A closing ", officials said." counts as in
+/// [`mend_past_tense`]: not at all.
 pub(crate) fn mend_present_tense(words: &[&str], tags: &mut [PosTag], can_be_verb: impl Fn(&str) -> bool) {
     let end = reporting_tail(words, tags);
     let main_finite = (0..end).any(|k| is_finite(&tags[k]) && !in_subordinate_clause(words, tags, k));
