@@ -209,8 +209,7 @@ impl Models {
         let Some(tagger) = &self.tagger else { return Analysis::default() };
         let mut tags: Vec<PosTag> =
             tagger.predict_ids(words, &mut scratch.tag).into_iter().map(|c| tagger.class(c)).collect();
-        tagger::mend_past_tense(words, &mut tags);
-        tagger::mend_present_tense(words, &mut tags, |w| tagger.can_be_verb(w));
+        tagger::mend_tenses(words, &mut tags, |w| tagger.can_be_verb(w));
         let parts = Some(scratch.tag.parts());
         // Entities first: the parser is given each person's name, with its titles, as one word.
         // A document-reading tagger remembers its own labels, before the mending: the

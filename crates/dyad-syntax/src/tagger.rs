@@ -296,6 +296,14 @@ const SUBORDINATORS: &[&str] = &[
     "once",
 ];
 
+/// The two mends below, in order, over the sentence before its closing reporting clause
+/// (computed once: neither mend can change that clause's tags).
+pub(crate) fn mend_tenses(words: &[&str], tags: &mut [PosTag], can_be_verb: impl Fn(&str) -> bool) {
+    let end = reporting_tail(words, tags);
+    mend_past_tense(words, tags, end);
+    mend_present_tense(words, tags, end, can_be_verb);
+}
+
 /// Mends the tagger's commonest error on news: the past tense of a verb between its subject
 /// and its object tagged as a participle ("Morrison praised Zelenskiy", "... as security
 /// forces used tear gas": VBN for VBD), which the parser then reads as a reduced relative
@@ -310,9 +318,9 @@ const SUBORDINATORS: &[&str] = &[
 ///   drills", "where the Russians detained civilians") and no finite verb follows it in the
 ///   clause ("after a deal agreed last month lifted the ban" keeps its participle).
 ///
-/// Words in capitals (a headline "... REVEALED AMID ...") are left as they are.
-pub(crate) fn mend_past_tense(words: &[&str], tags: &mut [PosTag]) {
-    let end = reporting_tail(words, tags);
+/// Words in capitals (a headline "... REVEALED AMID ...") are left as they are. Only words
+/// before `end` are read as the sentence (see [`reporting_tail`]).
+fn mend_past_tense(words: &[&str], tags: &mut [PosTag], end: usize) {
     let mut verbless = !tags[..end].iter().any(is_finite);
     let mut aux_before = false;
     for i in 0..end {
@@ -343,12 +351,12 @@ const REPORTING_VERBS: &[&str] =
 fn reporting_tail(words: &[&str], tags: &[PosTag]) -> usize {
     let n = tags.len();
     let Some(comma) = words.iter().rposition(|&w| w == ",") else { return n };
-    let tail: Vec<usize> = (comma + 1..n).filter(|&k| tags[k].upos != "PUNCT").collect();
-    let Some((&verb, subject)) = tail.split_last() else { return n };
+    let mut tail = (comma + 1..n).filter(|&k| tags[k].upos != "PUNCT");
+    let Some(verb) = tail.next_back() else { return n };
     let reports = REPORTING_VERBS.iter().any(|r| words[verb].eq_ignore_ascii_case(r)) && is_finite(&tags[verb]);
-    let subject_only = !subject.is_empty()
-        && subject.iter().all(|&k| NOUN_PHRASE_TAGS.contains(&tags[k].xpos) || tags[k].xpos == "CC");
-    if reports && subject_only && tail.len() <= 8 { comma } else { n }
+    let subject = tail.clone().count();
+    let subject_only = subject > 0 && tail.all(|k| NOUN_PHRASE_TAGS.contains(&tags[k].xpos) || tags[k].xpos == "CC");
+    if reports && subject_only && subject < 8 { comma } else { n }
 }
 
 /// Mends a present tense that the tagger took for a noun (NN or NNS for VBP or VBZ), in a
@@ -359,20 +367,19 @@ fn reporting_tail(words: &[&str], tags: &[PosTag]) -> usize {
 /// determiner, number, adjective, pronoun or adverb (a noun there would go on a compound:
 /// "police station attack"), stand outside any subordinate clause, and be a word the training
 /// data saw as a verb, or did not see at all (`can_be_verb`). Only the first is mended: a
-/// sentence needs one finite verb. A closing ", officials said." counts as in
-/// [`mend_past_tense`]: not at all.
-pub(crate) fn mend_present_tense(words: &[&str], tags: &mut [PosTag], can_be_verb: impl Fn(&str) -> bool) {
-    let end = reporting_tail(words, tags);
+/// sentence needs one finite verb. As in [`mend_past_tense`], only words before `end` count.
+fn mend_present_tense(words: &[&str], tags: &mut [PosTag], end: usize, can_be_verb: impl Fn(&str) -> bool) {
     let main_finite = (0..end).any(|k| is_finite(&tags[k]) && !in_subordinate_clause(words, tags, k));
     if main_finite {
         return;
     }
+    // A bare form needs a plural subject, which may end before a phrase ("airstrikes near
+    // Kharkiv kill"); a form in -s follows its singular subject.
+    let mut plural_before = false;
     for i in 1..end {
+        plural_before |= matches!(tags[i - 1].xpos, "NNS" | "NNPS");
         let word = words[i];
         let plural_noun = word.len() > 3 && word.ends_with('s') && !word.ends_with("ss");
-        // A bare form needs a plural subject, which may end before a phrase ("airstrikes
-        // near Kharkiv kill"); a form in -s follows its singular subject.
-        let plural_before = tags[..i].iter().any(|t| matches!(t.xpos, "NNS" | "NNPS"));
         let tag = match (tags[i].xpos, tags[i - 1].xpos) {
             ("NN", "NN" | "NNS" | "NNP" | "NNPS") if !plural_noun && plural_before => "VBP",
             ("NNS", "NN" | "NNP") if plural_noun => "VBZ",
@@ -394,20 +401,21 @@ pub(crate) fn mend_present_tense(words: &[&str], tags: &mut [PosTag], can_be_ver
 /// Whether word `k` follows a subordinator with only a noun phrase (and auxiliaries or
 /// adverbs) between them: "after [Iraq] annexed", "while [Baghdad] has blamed".
 fn in_subordinate_clause(words: &[&str], tags: &[PosTag], k: usize) -> bool {
-    let before = tags[..k]
-        .iter()
-        .rev()
-        .take_while(|t| NOUN_PHRASE_TAGS.contains(&t.xpos) || t.upos == "AUX" || t.xpos == "RB")
-        .count();
-    k > before && words.get(k - before - 1).is_some_and(|w| SUBORDINATORS.iter().any(|s| w.eq_ignore_ascii_case(s)))
+    after_subordinator(words, tags, k, |t| NOUN_PHRASE_TAGS.contains(&t.xpos) || t.upos == "AUX" || t.xpos == "RB")
+        .is_some()
 }
 
 /// Whether the words before `i` are a noun phrase right after a subordinator.
 fn opens_subordinate_clause(words: &[&str], tags: &[PosTag], i: usize) -> bool {
-    let phrase = tags[..i].iter().rev().take_while(|t| NOUN_PHRASE_TAGS.contains(&t.xpos)).count();
-    phrase > 0
-        && i > phrase
-        && words.get(i - phrase - 1).is_some_and(|w| SUBORDINATORS.iter().any(|s| w.eq_ignore_ascii_case(s)))
+    after_subordinator(words, tags, i, |t| NOUN_PHRASE_TAGS.contains(&t.xpos)).is_some_and(|phrase| phrase > 0)
+}
+
+/// How many words right before `i` are words `between` may stand between a subordinator and
+/// its clause's verb, when a subordinator comes right before them.
+fn after_subordinator(words: &[&str], tags: &[PosTag], i: usize, between: impl Fn(&PosTag) -> bool) -> Option<usize> {
+    let n = tags[..i].iter().rev().take_while(|t| between(t)).count();
+    (i > n && words.get(i - n - 1).is_some_and(|w| SUBORDINATORS.iter().any(|s| w.eq_ignore_ascii_case(s))))
+        .then_some(n)
 }
 
 /// Whether a finite verb follows word `i` before the clause ends (punctuation or a conjunction).
@@ -541,7 +549,7 @@ mod tests {
         let mended = |words: &str, spec: &str| {
             let words: Vec<&str> = words.split(' ').collect();
             let mut tags = tag(spec);
-            mend_past_tense(&words, &mut tags);
+            mend_tenses(&words, &mut tags, |_| false);
             tags.iter().map(|t| t.xpos).collect::<Vec<_>>().join(" ")
         };
         assert_eq!(
@@ -600,13 +608,13 @@ mod tests {
         let words: Vec<&str> = pairs.iter().map(|p| p.0).collect();
         let tags = || pairs.iter().map(|p| PosTag { upos: p.1, xpos: p.2 }).collect::<Vec<_>>();
         let mut mended = tags();
-        mend_past_tense(&words, &mut mended);
+        mend_tenses(&words, &mut mended, |_| false);
         assert_eq!(mended[1].xpos, "VBD");
         // A closing clause that says more than who reported keeps its verb in count.
         let mut words = words.clone();
         words[7] = "left";
         let mut kept = tags();
-        mend_past_tense(&words, &mut kept);
+        mend_tenses(&words, &mut kept, |_| false);
         assert_eq!(kept[1].xpos, "VBN");
     }
 
@@ -632,7 +640,7 @@ mod tests {
             ("11", "CD"),
             ("civilians", "NNS"),
         ]);
-        mend_present_tense(&words, &mut tags, verbs);
+        mend_tenses(&words, &mut tags, verbs);
         assert_eq!(xpos(&tags)[4], "VBP");
         // The form in -s after its singular subject; the finite verbs of the sentence are in
         // subordinate clauses.
@@ -646,7 +654,7 @@ mod tests {
             ("annexed", "VBD"),
             ("Kuwait", "NNP"),
         ]);
-        mend_present_tense(&words, &mut tags, verbs);
+        mend_tenses(&words, &mut tags, verbs);
         assert_eq!(xpos(&tags)[2], "VBZ");
         // Left alone: a main clause with its own finite verb, a noun the training data never
         // saw as a verb, a compound at the end, a word in capitals.
@@ -658,7 +666,7 @@ mod tests {
         ] {
             let (words, mut tags) = tagged(pairs);
             let before = xpos(&tags);
-            mend_present_tense(&words, &mut tags, verbs);
+            mend_tenses(&words, &mut tags, verbs);
             assert_eq!(xpos(&tags), before, "{words:?}");
         }
     }

@@ -30,10 +30,6 @@ pub struct W<'a> {
 /// turned into the first: a `ccomp` marked by "to", whose subject stands between the verb and
 /// it, when the verb has no object of its own.
 fn raise_infinitive_subjects(words: &mut [W]) {
-    // (the children lists are built after this: dependents are found by their heads)
-    let kid = |words: &[W], h: usize, fits: &dyn Fn(&W) -> bool| {
-        (0..words.len()).find(|&k| words[k].head == Some(h) && fits(&words[k]))
-    };
     for c in 0..words.len() {
         let Some(v) = words[c].head.filter(|&v| v < c && words[c].deprel == "ccomp") else { continue };
         let marked_to = kid(words, c, &|w| w.deprel == "mark" && w.lower == "to").is_some();
@@ -45,6 +41,12 @@ fn raise_infinitive_subjects(words: &mut [W]) {
             words[c].deprel = "xcomp";
         }
     }
+}
+
+/// The first dependent of word `h` that `fits`. The mends of the parse run before the
+/// children lists are built, so dependents are found by their heads.
+fn kid(words: &[W], h: usize, fits: &dyn Fn(&W) -> bool) -> Option<usize> {
+    (0..words.len()).find(|&k| words[k].head == Some(h) && fits(&words[k]))
 }
 
 /// Words that open an adverbial clause and, before a noun alone, a phrase: "after Iraq
@@ -62,13 +64,15 @@ fn mend_clause_openers(words: &mut [W]) {
     for v in 1..words.len() {
         let n = v - 1;
         let noun = matches!(words[n].upos, "NOUN" | "PROPN" | "PRON");
-        let Some(opener) = (0..n).find(|&k| {
-            words[k].head == Some(n) && words[k].deprel == "case" && CLAUSE_OPENERS.contains(&words[k].lower.as_ref())
-        }) else {
+        if !noun || words[v].upos != "VERB" || words[v].head == Some(n) || words[n].head == Some(v) {
+            continue;
+        }
+        let Some(opener) =
+            kid(words, n, &|w| w.deprel == "case" && CLAUSE_OPENERS.contains(&w.lower.as_ref())).filter(|&k| k < n)
+        else {
             continue;
         };
-        let has_subject = words.iter().any(|w| w.head == Some(v) && w.deprel.starts_with("nsubj"));
-        if noun && words[v].upos == "VERB" && !has_subject && words[v].head != Some(n) && words[n].head != Some(v) {
+        if kid(words, v, &|w| w.deprel.starts_with("nsubj")).is_none() {
             words[n].head = Some(v);
             words[n].deprel = "nsubj";
             words[opener].head = Some(v);
