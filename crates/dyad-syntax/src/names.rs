@@ -104,6 +104,15 @@ const LOWER_CASE_TITLES: &[&str] = &[
     "former",
 ];
 
+/// Forms of address and titles of rank that stand before a name without being part of it
+/// ("Mr Osborne", "Pope Francis", "Emperor Meiji": the person is "Osborne", "Francis", "Meiji",
+/// as UNER and CoNLL-2003 mark names). Not "Sheikh" or "Lady": they open many names ("Sheikh
+/// Hasina", "Lady Gaga").
+const HONORIFICS: &[&str] = &[
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "lord", "pope", "emperor", "empress",
+    "princess", "rev", "rev.", "reverend",
+];
+
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -113,14 +122,19 @@ fn is_title(w: &str) -> bool {
     LOWER_CASE_TITLES.iter().any(|t| w.eq_ignore_ascii_case(t))
 }
 
+/// Whether `w` is a title or a form of address ("Mr", "Pope"), in any case.
+fn is_title_or_honorific(w: &str) -> bool {
+    is_title(w) || HONORIFICS.iter().any(|t| w.eq_ignore_ascii_case(t))
+}
+
 /// Whether `w` is a capitalised word that is never a title (a weekday, a month).
 fn never_title(w: &str) -> bool {
     NOT_TITLES.iter().any(|n| w.eq_ignore_ascii_case(n))
 }
 
-/// The last title word among `words[range]`.
-fn last_title(words: &[&str], range: std::ops::Range<usize>) -> Option<usize> {
-    range.rev().find(|&k| is_title(words[k]))
+/// The last word among `words[range]` that `title` accepts.
+fn last_title(words: &[&str], range: std::ops::Range<usize>, title: fn(&str) -> bool) -> Option<usize> {
+    range.rev().find(|&k| title(words[k]))
 }
 
 /// Whether word `k` can be one of the titles before a name.
@@ -205,7 +219,7 @@ fn tidy_person_spans(words: &[&str], tags: &[PosTag], entities: &mut [NerSpan]) 
         }
         // A title and then two or more capitalised proper nouns is a person whatever the
         // tagger called it ("Prime Minister Narendra Modi"; not "General Motors").
-        let titled_person = last_title(words, e.start..e.end)
+        let titled_person = last_title(words, e.start..e.end, is_title)
             .is_some_and(|t| e.end - t > 2 && (t + 1..e.end).all(|k| tags[k].upos == "PROPN" && capitalised(words[k])));
         if e.label != "PER" && !titled_person {
             continue;
@@ -215,7 +229,7 @@ fn tidy_person_spans(words: &[&str], tags: &[PosTag], entities: &mut [NerSpan]) 
         while end < limit && tags[end].upos == "PROPN" && capitalised(words[end]) && !never_title(words[end]) {
             end += 1;
         }
-        let start = last_title(words, e.start..end - 1).map_or(e.start, |k| k + 1);
+        let start = last_title(words, e.start..end - 1, is_title_or_honorific).map_or(e.start, |k| k + 1);
         entities[i] = NerSpan { start, end, label: "PER" };
     }
 }
@@ -375,6 +389,13 @@ mod tests {
         let mut spans = [per(4, 5), NerSpan { start: 5, end: 6, label: "LOC" }];
         tidy_person_spans(&["a", "b", "c", "d", "Smith", "Paris"], &tags, &mut spans);
         assert_eq!(spans[0], per(4, 5), "not into the next entity");
+        let mut spans = [per(0, 2), per(3, 5)];
+        let words = ["Mr", "Osborne", "met", "Pope", "Francis"];
+        tidy_person_spans(&words, &["PROPN", "PROPN", "VERB", "PROPN", "PROPN"].map(tag), &mut spans);
+        assert_eq!(spans, [per(1, 2), per(4, 5)], "forms of address out of the name");
+        let mut spans = [NerSpan { start: 0, end: 3, label: "LOC" }];
+        tidy_person_spans(&["Lord", "Howe", "Island"], &["PROPN", "PROPN", "PROPN"].map(tag), &mut spans);
+        assert_eq!(spans[0].label, "LOC", "a form of address does not make a person of a place");
         let words = [
             "Polish",
             "Prime",
