@@ -110,7 +110,10 @@ const LOWER_CASE_TITLES: &[&str] = &[
 /// Hasina", "Lady Gaga").
 const HONORIFICS: &[&str] = &[
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "lord", "pope", "emperor", "empress",
-    "princess", "rev", "rev.", "reverend",
+    "princess", "rev", "rev.", "reverend", "gen.", "col.", "lt.", "sgt.", "capt.", "maj.", "adm.", "sen.", "rep.",
+    "gov.", "prof.", "professor", "judge", "justice", "archbishop", "bishop", "cardinal", "rabbi", "imam",
+    "ayatollah", "mullah", "colonel", "captain", "major", "admiral", "marshal", "sergeant", "lieutenant",
+    "detective", "inspector", "constable", "officer", "coach", "dame",
 ];
 
 fn capitalised(w: &str) -> bool {
@@ -229,9 +232,33 @@ fn tidy_person_spans(words: &[&str], tags: &[PosTag], entities: &mut [NerSpan]) 
         while end < limit && tags[end].upos == "PROPN" && capitalised(words[end]) && !never_title(words[end]) {
             end += 1;
         }
-        let start = last_title(words, e.start..end - 1, is_title_or_honorific).map_or(e.start, |k| k + 1);
+        let mut start = last_title(words, e.start..end - 1, is_title_or_honorific).map_or(e.start, |k| k + 1);
+        // A span that began at the surname ("Ross | Perot") takes in the one proper noun right
+        // before it, unless that word is a title or belongs to another entity.
+        let floor = if i == 0 { 0 } else { entities[i - 1].end };
+        if start == e.start && start > floor && given_name(words, tags, start - 1) {
+            start -= 1;
+        }
         entities[i] = NerSpan { start, end, label: "PER" };
     }
+}
+
+/// Whether word `k` can be the given name before a surname: an initial ("P.") or a
+/// capitalised proper noun (not in capitals: a headline's words) that is no title (nor part
+/// of a hyphenated one), form of address, weekday or month, and opens its run of capitalised
+/// words ("Secretary of State | Antony Blinken": "State" belongs to the title).
+fn given_name(words: &[&str], tags: &[PosTag], k: usize) -> bool {
+    let w = words[k];
+    if k > 0 && (capitalised(words[k - 1]) || words[k - 1] == "of") {
+        return false;
+    }
+    let initial = w.len() == 2 && w.as_bytes()[0].is_ascii_uppercase() && w.ends_with('.');
+    initial
+        || (tags[k].upos == "PROPN"
+            && capitalised(w)
+            && w.chars().any(char::is_lowercase)
+            && !w.split('-').any(is_title_or_honorific)
+            && !never_title(w))
 }
 
 /// The person names of `entities` of two words or more, or with titles before them,
@@ -396,6 +423,21 @@ mod tests {
         let mut spans = [NerSpan { start: 0, end: 3, label: "LOC" }];
         tidy_person_spans(&["Lord", "Howe", "Island"], &["PROPN", "PROPN", "PROPN"].map(tag), &mut spans);
         assert_eq!(spans[0].label, "LOC", "a form of address does not make a person of a place");
+        let words = ["Texas", "billionaire", "Ross", "Perot", "met", "Judge", "Roe", "and", "P.", "Johnson"];
+        let mut spans = [per(3, 5)];
+        let titled = ["Secretary", "of", "State", "Antony", "Blinken"];
+        tidy_person_spans(&titled, &["PROPN", "ADP", "PROPN", "PROPN", "PROPN"].map(tag), &mut spans);
+        assert_eq!(spans, [per(3, 5)], "a title's last word is no given name");
+        let mut spans = [per(1, 2)];
+        tidy_person_spans(&["Secretary-General", "Guterres", "spoke"], &["PROPN", "PROPN", "VERB"].map(tag), &mut spans);
+        assert_eq!(spans, [per(1, 2)], "nor a hyphenated title");
+        let tags = ["PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN"].map(tag);
+        let mut spans = [NerSpan { start: 0, end: 1, label: "LOC" }, per(3, 4), per(6, 7), per(9, 10)];
+        tidy_person_spans(&words, &tags, &mut spans);
+        assert_eq!(&spans[1..], [per(2, 4), per(6, 7), per(8, 10)], "the given name in, a title out, an initial in");
+        let mut spans = [NerSpan { start: 0, end: 1, label: "LOC" }, per(1, 2)];
+        tidy_person_spans(&["Texas", "Perot"], &["PROPN", "PROPN"].map(tag), &mut spans);
+        assert_eq!(spans[1], per(1, 2), "not over another entity");
         let words = [
             "Polish",
             "Prime",
