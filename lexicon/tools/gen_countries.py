@@ -115,6 +115,17 @@ GROUPS = [
     ("ICR", "International Committee of the Red Cross"), ("RSB", "Reporters Without Borders"), ("OPW", "OPCW"),
     ("EBR", "European Bank for Reconstruction and Development"), ("ECB", "European Central Bank"), ("AZV", "Azov regiment"),
     ("DPR", "Donetsk People's Republic (self-proclaimed)"), ("LPR", "Luhansk People's Republic (self-proclaimed)"),
+    ("IRA", "Irish Republican Army"), ("FAR", "FARC"), ("ELN", "National Liberation Army (Colombia)"),
+    ("SLU", "Shining Path"), ("ETA", "ETA"), ("ITP", "Interpol"), ("PLS", "Polisario Front"),
+    ("LRA", "Lord's Resistance Army"), ("ARA", "Arakan Army"), ("KIA", "Kachin Independence Army"),
+    ("JJW", "Janjaweed"), ("NUS", "Nusra Front"), ("AHR", "Ahrar al-Sham"), ("YPG", "People's Protection Units"),
+    ("PMF", "Popular Mobilization Forces"), ("KTH", "Kataib Hezbollah"), ("AMB", "Al-Aqsa Martyrs' Brigades"),
+    ("PFL", "Popular Front for the Liberation of Palestine"), ("CDC", "CODECO"), ("SEL", "Seleka"),
+    ("ABK", "anti-Balaka"), ("SPL", "Sudan People's Liberation Army"), ("NPA", "New People's Army"),
+    ("ASG", "Abu Sayyaf Group"), ("MLF", "Moro Islamic Liberation Front"), ("MAO", "Communist Party of India (Maoist)"),
+    ("LTT", "Liberation Tigers of Tamil Eelam"), ("LET", "Lashkar-e-Taiba"), ("TTP", "Tehrik-i-Taliban Pakistan"),
+    ("BLA", "Baloch Liberation Army"), ("EZL", "Zapatista Army of National Liberation"), ("OEC", "OECD"),
+    ("MRC", "Mercosur"), ("NAL", "Non-Aligned Movement"),
 ]
 for u, n in GROUPS:
     assert u not in have, u
