@@ -113,7 +113,7 @@ const HONORIFICS: &[&str] = &[
     "princess", "rev", "rev.", "reverend", "gen.", "col.", "lt.", "sgt.", "capt.", "maj.", "adm.", "sen.", "rep.",
     "gov.", "prof.", "professor", "judge", "justice", "archbishop", "bishop", "cardinal", "rabbi", "imam",
     "ayatollah", "mullah", "colonel", "captain", "major", "admiral", "marshal", "sergeant", "lieutenant",
-    "detective", "inspector", "constable", "officer", "coach", "dame",
+    "detective", "inspector", "constable", "officer", "coach", "dame", "doctor", "father",
 ];
 
 fn capitalised(w: &str) -> bool {
@@ -161,7 +161,35 @@ fn title_word(words: &[&str], tags: &[PosTag], k: usize) -> bool {
 /// fitted to their names (see the two functions it calls).
 pub(crate) fn mend_spans(words: &[&str], tags: &[PosTag], entities: &mut Vec<NerSpan>) {
     split_run_on_spans(words, tags, entities);
+    organisations_by_their_head(words, entities);
     tidy_person_spans(words, tags, entities);
+}
+
+/// Words that make the name they head an organisation: "Rodale Press", "Ashdown Horse
+/// Transport", "Ministry of Defence". "Bank" only before "of" ("Bank of Scotland"; not "West
+/// Bank").
+const ORGANISATION_HEADS: &[&str] = &[
+    "inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "co.", "company", "group", "press",
+    "motorsports", "airlines", "airways", "party", "ministry", "department", "agency", "association",
+    "council", "committee", "commission", "federation", "foundation", "institute", "union", "league", "club",
+    "society", "authority", "services", "transport", "systems", "technologies", "holdings", "partners",
+    "industries", "enterprises", "organization", "organisation",
+];
+
+/// A person or place span headed by one of [`ORGANISATION_HEADS`] (its last word, or the
+/// word before its first "of") is an organisation.
+fn organisations_by_their_head(words: &[&str], entities: &mut [NerSpan]) {
+    let organisation = |e: &NerSpan| {
+        let of = (e.start + 1..e.end).find(|&k| words[k] == "of");
+        let head = words[of.unwrap_or(e.end) - 1];
+        ORGANISATION_HEADS.iter().any(|h| head.eq_ignore_ascii_case(h))
+            || (of.is_some() && head.eq_ignore_ascii_case("bank"))
+    };
+    for e in entities.iter_mut() {
+        if matches!(e.label, "PER" | "LOC") && e.end <= words.len() && e.end > e.start + 1 && organisation(e) {
+            e.label = "ORG";
+        }
+    }
 }
 
 /// Cuts entity spans that ran on over the clause ("Indian Prime Minister Narendra Modi will
@@ -438,6 +466,12 @@ mod tests {
         let mut spans = [NerSpan { start: 0, end: 1, label: "LOC" }, per(1, 2)];
         tidy_person_spans(&["Texas", "Perot"], &["PROPN", "PROPN"].map(tag), &mut spans);
         assert_eq!(spans[1], per(1, 2), "not over another entity");
+        let words = ["Rodale", "Press", "and", "the", "West", "Bank", "and", "Bank", "of", "Scotland"];
+        let loc = |start, end| NerSpan { start, end, label: "LOC" };
+        let mut spans = [loc(0, 2), loc(4, 6), loc(7, 10)];
+        organisations_by_their_head(&words, &mut spans);
+        let labels: Vec<&str> = spans.iter().map(|e| e.label).collect();
+        assert_eq!(labels, ["ORG", "LOC", "ORG"], "a press and a bank are organisations, a bank of a river is not");
         let words = [
             "Polish",
             "Prime",
