@@ -146,11 +146,23 @@ struct Scratch {
     tag: tagger::TagContext,
     parse: parser::ParseContext,
     ner: ner::NerContext,
+    acronyms: names::Acronyms,
 }
 
 impl Scratch {
     fn new() -> Scratch {
-        Scratch { tag: tagger::TagContext::new(), parse: parser::ParseContext::new(), ner: ner::NerContext::new() }
+        Scratch {
+            tag: tagger::TagContext::new(),
+            parse: parser::ParseContext::new(),
+            ner: ner::NerContext::new(),
+            acronyms: names::Acronyms::default(),
+        }
+    }
+
+    /// Starts a new document: the NER tagger's memory and the acronyms are forgotten.
+    fn new_document(&mut self) {
+        self.ner.new_document();
+        self.acronyms.clear();
     }
 }
 
@@ -219,6 +231,7 @@ impl Models {
             let mut spans = n.spans(&classes);
             if self.whole_names {
                 names::mend_spans(words, &tags, &mut spans);
+                scratch.acronyms.apply(words, &mut spans);
             }
             spans
         });
@@ -307,7 +320,7 @@ impl Models {
         for sentence in conllu::Reader::new(input) {
             let mut sentence = sentence?;
             if train::opens_document(&sentence) {
-                scratch.ner.new_document();
+                scratch.new_document();
             }
             let forms: Vec<String> = sentence.words.iter().map(|w| w.form.clone()).collect();
             let forms: Vec<&str> = forms.iter().map(String::as_str).collect();

@@ -109,11 +109,60 @@ const LOWER_CASE_TITLES: &[&str] = &[
 /// as UNER and CoNLL-2003 mark names). Not "Sheikh" or "Lady": they open many names ("Sheikh
 /// Hasina", "Lady Gaga").
 const HONORIFICS: &[&str] = &[
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "lord", "pope", "emperor", "empress",
-    "princess", "rev", "rev.", "reverend", "gen.", "col.", "lt.", "sgt.", "capt.", "maj.", "adm.", "sen.", "rep.",
-    "gov.", "prof.", "professor", "judge", "justice", "archbishop", "bishop", "cardinal", "rabbi", "imam",
-    "ayatollah", "mullah", "colonel", "captain", "major", "admiral", "marshal", "sergeant", "lieutenant",
-    "detective", "inspector", "constable", "officer", "coach", "dame", "doctor", "father",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "dr",
+    "dr.",
+    "sir",
+    "lord",
+    "pope",
+    "emperor",
+    "empress",
+    "princess",
+    "rev",
+    "rev.",
+    "reverend",
+    "gen.",
+    "col.",
+    "lt.",
+    "sgt.",
+    "capt.",
+    "maj.",
+    "adm.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "prof.",
+    "professor",
+    "judge",
+    "justice",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "rabbi",
+    "imam",
+    "ayatollah",
+    "mullah",
+    "colonel",
+    "captain",
+    "major",
+    "admiral",
+    "marshal",
+    "sergeant",
+    "lieutenant",
+    "detective",
+    "inspector",
+    "constable",
+    "officer",
+    "coach",
+    "dame",
+    "doctor",
+    "father",
 ];
 
 fn capitalised(w: &str) -> bool {
@@ -169,11 +218,47 @@ pub(crate) fn mend_spans(words: &[&str], tags: &[PosTag], entities: &mut Vec<Ner
 /// Transport", "Ministry of Defence". "Bank" only before "of" ("Bank of Scotland"; not "West
 /// Bank").
 const ORGANISATION_HEADS: &[&str] = &[
-    "inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "co.", "company", "group", "press",
-    "motorsports", "airlines", "airways", "party", "ministry", "department", "agency", "association",
-    "council", "committee", "commission", "federation", "foundation", "institute", "union", "league", "club",
-    "society", "authority", "services", "transport", "systems", "technologies", "holdings", "partners",
-    "industries", "enterprises", "organization", "organisation",
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "corporation",
+    "ltd",
+    "ltd.",
+    "llc",
+    "co.",
+    "company",
+    "group",
+    "press",
+    "motorsports",
+    "airlines",
+    "airways",
+    "party",
+    "ministry",
+    "department",
+    "agency",
+    "association",
+    "council",
+    "committee",
+    "commission",
+    "federation",
+    "foundation",
+    "institute",
+    "union",
+    "league",
+    "club",
+    "society",
+    "authority",
+    "services",
+    "transport",
+    "systems",
+    "technologies",
+    "holdings",
+    "partners",
+    "industries",
+    "enterprises",
+    "organization",
+    "organisation",
 ];
 
 /// A person or place span headed by one of [`ORGANISATION_HEADS`] (its last word, or the
@@ -287,6 +372,48 @@ fn given_name(words: &[&str], tags: &[PosTag], k: usize) -> bool {
             && w.chars().any(char::is_lowercase)
             && !w.split('-').any(is_title_or_honorific)
             && !never_title(w))
+}
+
+/// The acronyms a document's names give ("Coalition Provisional Authority" → "CPA",
+/// "Housing Authority of New Orleans" → "HANO"), to label the acronym where the text uses it
+/// alone, in the same sentence ("... New Orleans (HANO)") or later.
+#[derive(Default)]
+pub(crate) struct Acronyms {
+    known: Vec<(String, &'static str)>,
+}
+
+impl Acronyms {
+    /// Forgets the acronyms of the document before.
+    pub(crate) fn clear(&mut self) {
+        self.known.clear();
+    }
+
+    /// Learns the acronyms of the sentence's organisation and place names of two words or
+    /// more, then labels each word of two to eight capitals outside any entity that is one.
+    pub(crate) fn apply(&mut self, words: &[&str], entities: &mut Vec<NerSpan>) {
+        for e in entities.iter() {
+            if matches!(e.label, "ORG" | "LOC") && e.end <= words.len() {
+                let initials: String =
+                    words[e.start..e.end].iter().filter(|w| capitalised(w)).filter_map(|w| w.chars().next()).collect();
+                if initials.chars().count() >= 2 && !self.known.iter().any(|(a, _)| *a == initials) {
+                    self.known.push((initials, e.label));
+                }
+            }
+        }
+        if self.known.is_empty() {
+            return;
+        }
+        for (k, w) in words.iter().enumerate() {
+            let capitals = (2..=8).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
+            if !capitals || entities.iter().any(|e| (e.start..e.end).contains(&k)) {
+                continue;
+            }
+            if let Some(&(_, label)) = self.known.iter().find(|(a, _)| a == w) {
+                let at = entities.partition_point(|e| e.start < k);
+                entities.insert(at, NerSpan { start: k, end: k + 1, label });
+            }
+        }
+    }
 }
 
 /// The person names of `entities` of two words or more, or with titles before them,
@@ -457,7 +584,11 @@ mod tests {
         tidy_person_spans(&titled, &["PROPN", "ADP", "PROPN", "PROPN", "PROPN"].map(tag), &mut spans);
         assert_eq!(spans, [per(3, 5)], "a title's last word is no given name");
         let mut spans = [per(1, 2)];
-        tidy_person_spans(&["Secretary-General", "Guterres", "spoke"], &["PROPN", "PROPN", "VERB"].map(tag), &mut spans);
+        tidy_person_spans(
+            &["Secretary-General", "Guterres", "spoke"],
+            &["PROPN", "PROPN", "VERB"].map(tag),
+            &mut spans,
+        );
         assert_eq!(spans, [per(1, 2)], "nor a hyphenated title");
         let tags = ["PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN"].map(tag);
         let mut spans = [NerSpan { start: 0, end: 1, label: "LOC" }, per(3, 4), per(6, 7), per(9, 10)];
@@ -466,6 +597,19 @@ mod tests {
         let mut spans = [NerSpan { start: 0, end: 1, label: "LOC" }, per(1, 2)];
         tidy_person_spans(&["Texas", "Perot"], &["PROPN", "PROPN"].map(tag), &mut spans);
         assert_eq!(spans[1], per(1, 2), "not over another entity");
+        let mut acronyms = Acronyms::default();
+        let org = |start, end| NerSpan { start, end, label: "ORG" };
+        let words = ["the", "Housing", "Authority", "of", "New", "Orleans", "(", "HANO", ")", "met", "HUD"];
+        let mut spans = vec![org(1, 6)];
+        acronyms.apply(&words, &mut spans);
+        assert_eq!(spans, [org(1, 6), org(7, 8)], "the acronym in the same sentence");
+        let mut spans = vec![per(0, 1)];
+        acronyms.apply(&["Smith", "left", "HANO", "."], &mut spans);
+        assert_eq!(spans, [per(0, 1), org(2, 3)], "and in a later one");
+        acronyms.clear();
+        let mut spans = vec![];
+        acronyms.apply(&["HANO", "said"], &mut spans);
+        assert!(spans.is_empty(), "a new document knows none");
         let words = ["Rodale", "Press", "and", "the", "West", "Bank", "and", "Bank", "of", "Scotland"];
         let loc = |start, end| NerSpan { start, end, label: "LOC" };
         let mut spans = [loc(0, 2), loc(4, 6), loc(7, 10)];
