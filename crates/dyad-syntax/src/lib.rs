@@ -76,6 +76,7 @@ mod error;
 mod features;
 mod hash;
 mod hints;
+mod mends;
 mod names;
 mod ner;
 mod parser;
@@ -240,13 +241,15 @@ impl Models {
             _ => Vec::new(),
         };
         let arcs = self.parser.as_ref().map(|p| {
-            if chunks.is_empty() {
+            let mut arcs = if chunks.is_empty() {
                 p.predict_with(words, &tags, parts, &mut scratch.parse)
             } else {
                 // The tagger's word parts are per original word: the shortened sentence's
                 // words are normalised again by the parser (a few dozen instructions a word).
                 names::parse_with_chunks(words, &tags, &chunks, |w, t| p.predict_with(w, t, None, &mut scratch.parse))
-            }
+            };
+            mends::mend_parse(words, &tags, &mut arcs);
+            arcs
         });
         Analysis { tags, arcs: arcs.unwrap_or_default(), entities: entities.unwrap_or_default() }
     }

@@ -290,8 +290,9 @@ const SUBJECT_TAGS: &[&str] = &["NN", "NNS", "NNP", "NNPS", "PRP"];
 const OBJECT_TAGS: &[&str] = &["DT", "CD", "NN", "NNS", "NNP", "NNPS", "PRP$", "PRP", "JJ"];
 /// Tags of the words of a noun phrase.
 const NOUN_PHRASE_TAGS: &[&str] = &["DT", "CD", "NN", "NNS", "NNP", "NNPS", "PRP$", "PRP", "JJ", "JJR", "JJS", "POS"];
-/// Words that open a subordinate clause with its subject right after them.
-const SUBORDINATORS: &[&str] = &[
+/// Words that open a subordinate clause with its subject right after them (also read by the
+/// parse mends, `mends.rs`).
+pub(crate) const SUBORDINATORS: &[&str] = &[
     "as", "after", "when", "while", "because", "before", "since", "until", "though", "although", "where", "whereas",
     "once",
 ];

@@ -24,66 +24,6 @@ pub struct W<'a> {
     pub children: Vec<usize>,
 }
 
-/// "urged the United States to stop": the treebank makes the noun the verb's object and the
-/// infinitive its `xcomp`, but the parser sometimes makes the noun the subject of a `ccomp`
-/// infinitive instead. The patterns read objects and complements, so the second reading is
-/// turned into the first: a `ccomp` marked by "to", whose subject stands between the verb and
-/// it, when the verb has no object of its own.
-fn raise_infinitive_subjects(words: &mut [W]) {
-    for c in 0..words.len() {
-        let Some(v) = words[c].head.filter(|&v| v < c && words[c].deprel == "ccomp") else { continue };
-        let marked_to = kid(words, c, &|w| w.deprel == "mark" && w.lower == "to").is_some();
-        let has_obj = kid(words, v, &|w| matches!(w.deprel, "obj" | "iobj")).is_some();
-        let Some(subj) = kid(words, c, &|w| w.deprel == "nsubj").filter(|&n| v < n && n < c) else { continue };
-        if marked_to && !has_obj {
-            words[subj].head = Some(v);
-            words[subj].deprel = "obj";
-            words[c].deprel = "xcomp";
-        }
-    }
-}
-
-/// The first dependent of word `h` that `fits`. The mends of the parse run before the
-/// children lists are built, so dependents are found by their heads.
-fn kid(words: &[W], h: usize, fits: &dyn Fn(&W) -> bool) -> Option<usize> {
-    (0..words.len()).find(|&k| words[k].head == Some(h) && fits(&words[k]))
-}
-
-/// Words that open an adverbial clause and, before a noun alone, a phrase: "after Iraq
-/// annexed Kuwait" against "after the war".
-const CLAUSE_OPENERS: &[&str] =
-    &["after", "before", "since", "until", "while", "when", "as", "because", "although", "though", "once"];
-
-/// "eight years after Iraq annexed Kuwait": the parser sometimes reads "after Iraq" as a
-/// phrase (the opener a `case` of the noun) and leaves the verb after it without a subject.
-/// The patterns need the subject, so such a clause is read as one: when the noun right
-/// before a verb without a subject of its own is the object of an opener, and does not
-/// modify the verb's head, the noun becomes the verb's subject, the opener its `mark`, and
-/// the verb an `advcl`.
-fn mend_clause_openers(words: &mut [W]) {
-    for v in 1..words.len() {
-        let n = v - 1;
-        let noun = matches!(words[n].upos, "NOUN" | "PROPN" | "PRON");
-        if !noun || words[v].upos != "VERB" || words[v].head == Some(n) || words[n].head == Some(v) {
-            continue;
-        }
-        let Some(opener) =
-            kid(words, n, &|w| w.deprel == "case" && CLAUSE_OPENERS.contains(&w.lower.as_ref())).filter(|&k| k < n)
-        else {
-            continue;
-        };
-        if kid(words, v, &|w| w.deprel.starts_with("nsubj")).is_none() {
-            words[n].head = Some(v);
-            words[n].deprel = "nsubj";
-            words[opener].head = Some(v);
-            words[opener].deprel = "mark";
-            if matches!(words[v].deprel, "xcomp" | "ccomp" | "acl" | "nmod" | "obl") {
-                words[v].deprel = "advcl";
-            }
-        }
-    }
-}
-
 /// `word` in lower case, borrowed when it is already (ASCII without capitals): one copy
 /// fewer for most words of a sentence.
 fn lowered(word: &str) -> Cow<'_, str> {
@@ -162,8 +102,6 @@ impl<'a> Sent<'a> {
                 }
             }
         }
-        raise_infinitive_subjects(&mut words);
-        mend_clause_openers(&mut words);
         for i in 0..words.len() {
             if let Some(h) = words[i].head
                 && h != i
@@ -823,88 +761,4 @@ fn actor_at(doc: &Document, entities: &[(usize, &Entity)], mentions: &[&Mention]
 /// The span `start..end`.
 pub fn span_of(start: u32, end: u32) -> Span {
     Span { start, end: end.max(start) }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Words with heads and relations, as the parser might give them.
-    fn words(parse: &[(&str, Option<usize>, &'static str)]) -> Vec<W<'static>> {
-        parse
-            .iter()
-            .map(|&(w, head, deprel)| W {
-                span: Span::new(0, 0),
-                upos: "X",
-                head,
-                deprel,
-                lower: Cow::Owned(w.to_lowercase()),
-                children: Vec::new(),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn an_infinitive_s_subject_after_the_verb_becomes_its_object() {
-        // "China urged Washington to stop": Washington the subject of a `ccomp` "stop".
-        let mut w = words(&[
-            ("China", Some(1), "nsubj"),
-            ("urged", None, "root"),
-            ("Washington", Some(4), "nsubj"),
-            ("to", Some(4), "mark"),
-            ("stop", Some(1), "ccomp"),
-        ]);
-        raise_infinitive_subjects(&mut w);
-        assert_eq!((w[2].head, w[2].deprel, w[4].deprel), (Some(1), "obj", "xcomp"));
-        // A finite clause ("said Washington stopped") and a verb with an object stay as parsed.
-        let mut w = words(&[("said", None, "root"), ("Washington", Some(2), "nsubj"), ("stopped", Some(0), "ccomp")]);
-        raise_infinitive_subjects(&mut w);
-        assert_eq!((w[1].head, w[1].deprel), (Some(2), "nsubj"));
-        let mut w = words(&[
-            ("told", None, "root"),
-            ("us", Some(0), "obj"),
-            ("Washington", Some(4), "nsubj"),
-            ("to", Some(4), "mark"),
-            ("stop", Some(0), "ccomp"),
-        ]);
-        raise_infinitive_subjects(&mut w);
-        assert_eq!((w[2].head, w[2].deprel), (Some(4), "nsubj"));
-    }
-    #[test]
-    fn a_clause_read_as_a_phrase_gets_its_subject_back() {
-        // "years after Iraq annexed Kuwait" with "after" a `case` of "Iraq", "Iraq" an `nmod`
-        // of "years" and "annexed" an `xcomp` without a subject.
-        let mut w = words(&[
-            ("flares", None, "root"),
-            ("years", Some(3), "nmod"),
-            ("after", Some(3), "case"),
-            ("Iraq", Some(1), "nmod"),
-            ("annexed", Some(0), "xcomp"),
-            ("Kuwait", Some(4), "obj"),
-        ]);
-        let tag = |w: &mut [W], upos: &[&'static str]| w.iter_mut().zip(upos).for_each(|(w, &u)| w.upos = u);
-        tag(&mut w, &["VERB", "NOUN", "ADP", "PROPN", "VERB", "PROPN"]);
-        mend_clause_openers(&mut w);
-        assert_eq!((w[3].head, w[3].deprel), (Some(4), "nsubj"));
-        assert_eq!((w[2].head, w[2].deprel, w[4].deprel), (Some(4), "mark", "advcl"));
-        // A verb with its own subject, and a participle modifying the noun, stay as parsed.
-        let mut w = words(&[
-            ("after", Some(1), "case"),
-            ("talks", Some(3), "obl"),
-            ("Iran", Some(3), "nsubj"),
-            ("agreed", None, "root"),
-        ]);
-        tag(&mut w, &["ADP", "NOUN", "PROPN", "VERB"]);
-        mend_clause_openers(&mut w);
-        assert_eq!((w[1].head, w[1].deprel), (Some(3), "obl"));
-        let mut w = words(&[
-            ("after", Some(1), "case"),
-            ("years", Some(3), "obl"),
-            ("spent", Some(1), "acl"),
-            ("left", None, "root"),
-        ]);
-        tag(&mut w, &["ADP", "NOUN", "VERB", "VERB"]);
-        mend_clause_openers(&mut w);
-        assert_eq!((w[1].head, w[1].deprel), (Some(3), "obl"));
-    }
 }
