@@ -211,6 +211,7 @@ fn title_word(words: &[&str], tags: &[PosTag], k: usize) -> bool {
 pub(crate) fn mend_spans(words: &[&str], tags: &[PosTag], entities: &mut Vec<NerSpan>) {
     split_run_on_spans(words, tags, entities);
     organisations_by_their_head(words, entities);
+    company_suffixes(words, entities);
     tidy_person_spans(words, tags, entities);
 }
 
@@ -260,6 +261,24 @@ const ORGANISATION_HEADS: &[&str] = &[
     "organization",
     "organisation",
 ];
+
+/// The legal forms written after a company's name and a comma ("Google, Inc.").
+const COMPANY_SUFFIXES: &[&str] =
+    &["inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "co.", "plc", "s.a.", "ag", "gmbh", "n.v."];
+
+/// A name followed by a comma and a company's legal form takes both in and is an
+/// organisation: "CCNG, Inc.", "Enron Broadband Services, Inc.".
+fn company_suffixes(words: &[&str], entities: &mut [NerSpan]) {
+    for i in 0..entities.len() {
+        let e = entities[i];
+        let next_start = entities.get(i + 1).map_or(words.len(), |n| n.start);
+        let suffix =
+            |k: usize| words.get(k).is_some_and(|w| COMPANY_SUFFIXES.iter().any(|s| w.eq_ignore_ascii_case(s)));
+        if e.end + 2 <= next_start && words.get(e.end) == Some(&",") && suffix(e.end + 1) {
+            entities[i] = NerSpan { start: e.start, end: e.end + 2, label: "ORG" };
+        }
+    }
+}
 
 /// A person or place span headed by one of [`ORGANISATION_HEADS`] (its last word, or the
 /// word before its first "of") is an organisation.
@@ -616,6 +635,9 @@ mod tests {
         organisations_by_their_head(&words, &mut spans);
         let labels: Vec<&str> = spans.iter().map(|e| e.label).collect();
         assert_eq!(labels, ["ORG", "LOC", "ORG"], "a press and a bank are organisations, a bank of a river is not");
+        let mut spans = [per(0, 1), NerSpan { start: 4, end: 5, label: "LOC" }];
+        company_suffixes(&["CCNG", ",", "Inc.", "in", "Houston", ",", "Texas"], &mut spans);
+        assert_eq!(spans, [NerSpan { start: 0, end: 3, label: "ORG" }, NerSpan { start: 4, end: 5, label: "LOC" }]);
         let words = [
             "Polish",
             "Prime",
