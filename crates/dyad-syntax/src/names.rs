@@ -212,6 +212,7 @@ pub(crate) fn mend_spans(words: &[&str], tags: &[PosTag], entities: &mut Vec<Ner
     split_run_on_spans(words, tags, entities);
     organisations_by_their_head(words, entities);
     company_suffixes(words, entities);
+    whole_place_names(words, entities);
     tidy_person_spans(words, tags, entities);
 }
 
@@ -261,6 +262,52 @@ const ORGANISATION_HEADS: &[&str] = &[
     "organization",
     "organisation",
 ];
+
+/// Words that open a place's name before "of" ("Gulf of Mexico").
+const PLACE_HEADS_BEFORE_OF: &[&str] = &["Gulf", "Bay", "Sea", "Strait", "Straits", "Lake", "Isle", "Cape", "Bight"];
+/// Words that open a place's name ("Greater Noida", "Mount Kenya").
+const PLACE_OPENERS: &[&str] = &["Greater", "Lake", "Mount", "Cape", "Port"];
+/// Words that close a place's name ("Gaza Strip", "Florida Keys", "Golan Heights").
+const PLACE_CLOSERS: &[&str] = &[
+    "Strip",
+    "Keys",
+    "Island",
+    "Islands",
+    "River",
+    "Valley",
+    "Bay",
+    "Sea",
+    "Peninsula",
+    "Mountains",
+    "Coast",
+    "Canal",
+    "Heights",
+    "Oblast",
+    "Desert",
+    "Basin",
+    "Delta",
+];
+
+/// A place span takes in the geographic words its name is made with, where the tagger left
+/// them out: "Gulf of | Mexico", "Greater | Noida", "Gaza | Strip".
+fn whole_place_names(words: &[&str], entities: &mut [NerSpan]) {
+    for i in 0..entities.len() {
+        let e = entities[i];
+        if e.label != "LOC" || e.end > words.len() {
+            continue;
+        }
+        let floor = if i == 0 { 0 } else { entities[i - 1].end };
+        let ceiling = entities.get(i + 1).map_or(words.len(), |n| n.start);
+        let mut start = e.start;
+        if start >= floor + 2 && words[start - 1] == "of" && PLACE_HEADS_BEFORE_OF.contains(&words[start - 2]) {
+            start -= 2;
+        } else if start > floor && PLACE_OPENERS.contains(&words[start - 1]) {
+            start -= 1;
+        }
+        let end = if e.end < ceiling && PLACE_CLOSERS.contains(&words[e.end]) { e.end + 1 } else { e.end };
+        entities[i] = NerSpan { start, end, label: "LOC" };
+    }
+}
 
 /// The legal forms written after a company's name and a comma ("Google, Inc.").
 const COMPANY_SUFFIXES: &[&str] =
@@ -638,6 +685,10 @@ mod tests {
         let mut spans = [per(0, 1), NerSpan { start: 4, end: 5, label: "LOC" }];
         company_suffixes(&["CCNG", ",", "Inc.", "in", "Houston", ",", "Texas"], &mut spans);
         assert_eq!(spans, [NerSpan { start: 0, end: 3, label: "ORG" }, NerSpan { start: 4, end: 5, label: "LOC" }]);
+        let words = ["the", "Gulf", "of", "Mexico", "and", "the", "Gaza", "Strip", "near", "Greater", "Noida"];
+        let mut spans = [loc(3, 4), loc(6, 7), loc(10, 11)];
+        whole_place_names(&words, &mut spans);
+        assert_eq!(spans, [loc(1, 4), loc(6, 8), loc(9, 11)], "a place's geographic words join its name");
         let words = [
             "Polish",
             "Prime",
