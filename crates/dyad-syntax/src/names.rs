@@ -213,6 +213,8 @@ pub(crate) fn mend_spans(words: &[&str], tags: &[PosTag], entities: &mut Vec<Ner
     organisations_by_their_head(words, entities);
     company_suffixes(words, entities);
     whole_place_names(words, entities);
+    facilities_are_places(words, entities);
+    trim_punctuation(words, entities);
     tidy_person_spans(words, tags, entities);
 }
 
@@ -262,6 +264,63 @@ const ORGANISATION_HEADS: &[&str] = &[
     "organization",
     "organisation",
 ];
+
+/// Words that end the name of a building or a site ("City Hall", "Civic Center").
+const FACILITY_HEADS: &[&str] = &[
+    "Hall",
+    "Auditorium",
+    "Center",
+    "Centre",
+    "Stadium",
+    "Arena",
+    "Airport",
+    "Station",
+    "Bridge",
+    "Museum",
+    "Square",
+    "Street",
+    "Avenue",
+    "Road",
+    "Boulevard",
+    "Base",
+    "Tower",
+    "Mall",
+    "Theatre",
+    "Theater",
+    "Cathedral",
+    "Mosque",
+    "Palace",
+    "Castle",
+];
+
+/// A "person" whose name ends in the word for a building or a site is that place: "City Hall",
+/// "Orchestra Hall", "Civic Center".
+fn facilities_are_places(words: &[&str], entities: &mut [NerSpan]) {
+    for e in entities.iter_mut() {
+        if e.label == "PER" && e.end <= words.len() && e.end > e.start + 1 && FACILITY_HEADS.contains(&words[e.end - 1])
+        {
+            e.label = "LOC";
+        }
+    }
+}
+
+/// Spans do not begin or end with a word of punctuation alone ("Bill Gottlieb :"); a span
+/// of nothing else is dropped.
+fn trim_punctuation(words: &[&str], entities: &mut Vec<NerSpan>) {
+    let punctuation = |k: usize| words[k].chars().all(|c| c.is_ascii_punctuation() || !c.is_alphanumeric());
+    for e in entities.iter_mut() {
+        if e.end > words.len() {
+            continue;
+        }
+        while e.start < e.end && punctuation(e.start) {
+            e.start += 1;
+        }
+        while e.end > e.start && punctuation(e.end - 1) {
+            e.end -= 1;
+        }
+    }
+    entities.retain(|e| e.start < e.end);
+}
 
 /// Words that open a place's name before "of" ("Gulf of Mexico").
 const PLACE_HEADS_BEFORE_OF: &[&str] = &["Gulf", "Bay", "Sea", "Strait", "Straits", "Lake", "Isle", "Cape", "Bight"];
@@ -689,6 +748,11 @@ mod tests {
         let mut spans = [loc(3, 4), loc(6, 7), loc(10, 11)];
         whole_place_names(&words, &mut spans);
         assert_eq!(spans, [loc(1, 4), loc(6, 8), loc(9, 11)], "a place's geographic words join its name");
+        let mut spans = vec![per(0, 2), per(3, 6), per(7, 8)];
+        let words = ["City", "Hall", "and", "Bill", "Gottlieb", ":", "hi", ":"];
+        facilities_are_places(&words, &mut spans);
+        trim_punctuation(&words, &mut spans);
+        assert_eq!(spans, [loc(0, 2), per(3, 5)], "a hall is a place; punctuation is no part of a name");
         let words = [
             "Polish",
             "Prime",
