@@ -174,9 +174,41 @@ fn is_title(w: &str) -> bool {
     LOWER_CASE_TITLES.iter().any(|t| w.eq_ignore_ascii_case(t))
 }
 
-/// Whether `w` is a title or a form of address ("Mr", "Pope"), in any case.
+/// Nouns of a person's trade or standing, written before the name in news ("economist Joel
+/// Naroff", "champion Scott Hoch", "Democrat Walter Mondale"): no part of the name.
+const ROLE_NOUNS: &[&str] = &[
+    "captain",
+    "champion",
+    "economist",
+    "analyst",
+    "strategist",
+    "striker",
+    "goalkeeper",
+    "fullback",
+    "midfielder",
+    "defender",
+    "veteran",
+    "actor",
+    "actress",
+    "singer",
+    "writer",
+    "author",
+    "novelist",
+    "journalist",
+    "reporter",
+    "correspondent",
+    "lawyer",
+    "attorney",
+    "activist",
+    "democrat",
+    "republican",
+    "rival",
+    "challenger",
+];
+
+/// Whether `w` is a title, a form of address ("Mr", "Pope") or a role noun, in any case.
 fn is_title_or_honorific(w: &str) -> bool {
-    is_title(w) || HONORIFICS.iter().any(|t| w.eq_ignore_ascii_case(t))
+    is_title(w) || HONORIFICS.iter().chain(ROLE_NOUNS).any(|t| w.eq_ignore_ascii_case(t))
 }
 
 /// Whether `w` is a capitalised word that is never a title (a weekday, a month).
@@ -214,7 +246,7 @@ pub(crate) fn mend_spans(words: &[&str], tags: &[PosTag], entities: &mut Vec<Ner
     company_suffixes(words, entities);
     whole_place_names(words, entities);
     facilities_are_places(words, entities);
-    trim_punctuation(words, entities);
+    trim_edges(words, entities);
     tidy_person_spans(words, tags, entities);
 }
 
@@ -304,18 +336,23 @@ fn facilities_are_places(words: &[&str], entities: &mut [NerSpan]) {
     }
 }
 
-/// Spans do not begin or end with a word of punctuation alone ("Bill Gottlieb :"); a span
-/// of nothing else is dropped.
-fn trim_punctuation(words: &[&str], entities: &mut Vec<NerSpan>) {
-    let punctuation = |k: usize| words[k].chars().all(|c| c.is_ascii_punctuation() || !c.is_alphanumeric());
+/// Spans do not begin or end with a word of punctuation alone ("Bill Gottlieb :"), nor a
+/// person's with a word without a letter ("P. Simmons 4-38" in a score table); a span of
+/// nothing else is dropped.
+fn trim_edges(words: &[&str], entities: &mut Vec<NerSpan>) {
     for e in entities.iter_mut() {
         if e.end > words.len() {
             continue;
         }
-        while e.start < e.end && punctuation(e.start) {
+        let person = e.label == "PER";
+        let edge = |k: usize| {
+            let w = words[k];
+            w.chars().all(|c| !c.is_alphanumeric()) || (person && !w.chars().any(char::is_alphabetic))
+        };
+        while e.start < e.end && edge(e.start) {
             e.start += 1;
         }
-        while e.end > e.start && punctuation(e.end - 1) {
+        while e.end > e.start && edge(e.end - 1) {
             e.end -= 1;
         }
     }
@@ -751,8 +788,16 @@ mod tests {
         let mut spans = vec![per(0, 2), per(3, 6), per(7, 8)];
         let words = ["City", "Hall", "and", "Bill", "Gottlieb", ":", "hi", ":"];
         facilities_are_places(&words, &mut spans);
-        trim_punctuation(&words, &mut spans);
+        trim_edges(&words, &mut spans);
         assert_eq!(spans, [loc(0, 2), per(3, 5)], "a hall is a place; punctuation is no part of a name");
+        let mut spans = vec![per(1, 4)];
+        let words = ["by", "P.", "Simmons", "4-38"];
+        trim_edges(&words, &mut spans);
+        assert_eq!(spans, [per(1, 3)], "nor is a bowler's score");
+        let mut spans = [per(0, 3)];
+        let words = ["Economist", "Joel", "Naroff", "said"];
+        tidy_person_spans(&words, &["NOUN", "PROPN", "PROPN", "VERB"].map(tag), &mut spans);
+        assert_eq!(spans, [per(1, 3)], "a role noun is no part of a name");
         let words = [
             "Polish",
             "Prime",
