@@ -17,6 +17,8 @@ What it leaves out:
   and at least as often as capitalised inside a sentence ("mobile", "reading", "split"): words,
   not places, in most of their uses. (Not the treebanks: their web text writes names in lower
   case too, "punjab", "kerala".)
+- words of political names that a span of the NER can hold alone, cut from a longer name
+  ("the Donetsk People's | Republic"): "Republic", "Commonwealth", "Federal", "Liberal", "Liberty";
 - beyond the three largest places of one name (by population; a region counts the people of its
   places).
 
@@ -85,10 +87,15 @@ def a_word(name):
     return " " not in name and lower[low] >= 3 and lower[low] >= capitalised[low]
 
 
+# Words of political names, never taken for a town (see the docstring).
+POLITICAL_WORDS = {"Republic", "Commonwealth", "Federal", "Liberal", "Liberty", "Union", "Kingdom", "Federation"}
+
+
 def usable(name):
     words = name.split()
     return (
-        3 <= len(name)
+        name not in POLITICAL_WORDS
+        and 3 <= len(name)
         and len(words) <= 5
         and re.search(r"[A-Z]", name)
         and "\t" not in name
