@@ -227,6 +227,63 @@ fn odd_inputs_do_not_panic() {
     assert!(Models::from_bytes(b"DYSYN\x01\x01garbage", b"", b"").is_err());
 }
 
+/// Sentences drawn from words that the name mends act on (titles, hyphens, legal forms,
+/// acronyms, place words, scores): whatever the tagger and the mends make of them, every
+/// entity stays inside its sentence, in order and apart from the others, and every word
+/// keeps one arc.
+#[test]
+fn name_mends_keep_spans_inside_ordered_and_apart() {
+    const WORDS: [&str; 30] = [
+        "Mr",
+        "Judge",
+        "Ross",
+        "Perot",
+        "said",
+        "the",
+        "Gulf",
+        "of",
+        "Mexico",
+        "Gaza",
+        "Strip",
+        "Inc.",
+        ",",
+        "CCNG",
+        "-",
+        "Jean",
+        "Michel",
+        "HANO",
+        "Housing",
+        "Authority",
+        "New",
+        "Orleans",
+        "(",
+        ")",
+        "City",
+        "Hall",
+        "4-38",
+        "P.",
+        "Economist",
+        ":",
+    ];
+    let models = Models::embedded().expect("embedded models load");
+    let mut seed: u64 = 0x5eed;
+    let mut next = || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    for _ in 0..300 {
+        let n = 1 + next() % 14;
+        let words: Vec<&str> = (0..n).map(|_| WORDS[next() % WORDS.len()]).collect();
+        let a = models.analyse(&words);
+        assert_eq!(a.arcs.len(), n, "{words:?}");
+        let mut end = 0;
+        for e in &a.entities {
+            assert!(end <= e.start && e.start < e.end && e.end <= n, "{words:?}: {:?}", a.entities);
+            end = e.end;
+        }
+    }
+}
+
 #[test]
 fn damaged_model_files_are_errors_not_panics() {
     let models = Models::embedded().expect("embedded models load");
