@@ -536,6 +536,13 @@ fn given_name(words: &[&str], tags: &[PosTag], k: usize) -> bool {
             && !never_title(w))
 }
 
+/// Words of two letters that a headline in capitals writes like acronyms ("IS", "US" of "TALKS
+/// IS OVER, US SAYS"): never taken for the acronym of a name ("Islamic State").
+const CAPITALISED_WORDS: &[&str] = &[
+    "is", "it", "as", "us", "at", "on", "in", "to", "or", "an", "be", "no", "so", "do", "we", "he", "me", "my", "up",
+    "of", "if", "by", "go", "am",
+];
+
 /// The acronyms a document's names give ("Coalition Provisional Authority" → "CPA",
 /// "Housing Authority of New Orleans" → "HANO"), to label the acronym where the text uses it
 /// alone, in the same sentence ("... New Orleans (HANO)") or later.
@@ -566,7 +573,9 @@ impl Acronyms {
             return;
         }
         for (k, w) in words.iter().enumerate() {
-            let capitals = (2..=8).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
+            let capitals = (2..=8).contains(&w.len())
+                && w.bytes().all(|b| b.is_ascii_uppercase())
+                && !CAPITALISED_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c));
             if !capitals || entities.iter().any(|e| (e.start..e.end).contains(&k)) {
                 continue;
             }
@@ -768,6 +777,9 @@ mod tests {
         let mut spans = vec![per(0, 1)];
         acronyms.apply(&["Smith", "left", "HANO", "."], &mut spans);
         assert_eq!(spans, [per(0, 1), org(2, 3)], "and in a later one");
+        let mut spans = vec![org(0, 2)];
+        acronyms.apply(&["Islamic", "State", "said", "IT", "IS", "OVER"], &mut spans);
+        assert_eq!(spans, [org(0, 2)], "a headline's two-letter words are no acronyms");
         acronyms.clear();
         let mut spans = vec![];
         acronyms.apply(&["HANO", "said"], &mut spans);
