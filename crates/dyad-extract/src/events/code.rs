@@ -817,6 +817,8 @@ impl Coder {
         // The parsed subject of the trigger's clause (active voice): when the parse names one,
         // no other word of the sentence may stand in for it.
         let mut parse_subject: Option<usize> = None;
+        // The clause's subject as parsed, an unresolved pronoun too ("it signals a readiness").
+        let mut clause_subject: Option<usize> = None;
         if s.parsed {
             let mut target_words: Vec<usize> = Vec::new();
             let obliques = |k: usize| s.kids(k, &["obl", "nmod", "advcl"]).collect::<Vec<_>>();
@@ -919,6 +921,7 @@ impl Coder {
             // block: the window does the coreference, "X said they will ...")
             // (nor is the parse's subject of a verb trigger the parser read as a noun, "arrest
             // warrants": its arguments there are the window's)
+            clause_subject = subj.filter(|_| !passive);
             parse_subject = subj.filter(|&n| {
                 let unresolved_pronoun = s.actor[n].is_none() && personal_pronoun(s, n);
                 !passive && !unresolved_pronoun && (p.noun || is_verb(s.words[i].upos))
@@ -1105,8 +1108,13 @@ impl Coder {
         // for a verb without a parsed subject; never for a noun ("X said the attack ...")
         let speaker_source = !s.parsed
             || p.pred.is_some()
-            // "Germany announced military aid": the light verb's subject speaks
-            || (p.noun && p.gov.is_some())
+            // "Germany announced military aid": the light verb's subject speaks (not a third
+            // person the actors stage could not resolve: "it signals a readiness")
+            || (p.noun
+                && p.gov.is_some()
+                && clause_subject.is_none_or(|n| {
+                    first_person(s, n) || attribution.is_some_and(|at| at.span.contains(s.words[n].span))
+                }))
             // (or when the subject is the speaker: "X said after meeting Y")
             || (!p.noun && (speaker_subject || parse_subject.is_none_or(|n| first_person(s, n))));
         if sources.is_empty()

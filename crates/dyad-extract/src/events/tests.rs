@@ -668,3 +668,15 @@ fn police_firing_at_nobody_named_is_repression_and_troops_firing_is_nothing() {
     let doc = run("Indian troops fired ten rounds in the air on Monday.", "2024-03-05", true);
     assert!(codes(&doc).is_empty(), "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_speaker_is_no_source_for_a_third_party_s_action() {
+    // "the front had organised protests": the noun's light verb has a subject of its own, so
+    // the minister who said it did not protest.
+    let doc =
+        run("Indian Home Minister Amit Shah said that the front had organised protests in Delhi.", "2024-03-05", true);
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("141 IND")), "{:?}", codes(&doc));
+    // The speaker still acts in the first person, and as the light verb's subject.
+    let doc = run("Germany announced military aid for Ukraine.", "2024-03-05", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("072 DEU")), "{:?}", codes(&doc));
+}
