@@ -114,6 +114,24 @@ fn any_form(s: &Sent, i: usize, set: &[&str]) -> bool {
     forms(s, i).iter().any(|f| set.contains(&f.as_str()))
 }
 
+/// Who reports a sentence by name, found once per sentence: "according to X" and a closing
+/// "..., X reports." Both give the attribution and keep their actors out of the targets.
+struct Reporters {
+    according_to: Option<(Span, Vec<ActorRef>)>,
+    final_report: Option<(Span, Vec<ActorRef>)>,
+}
+
+impl Reporters {
+    fn of(s: &Sent) -> Reporters {
+        Reporters { according_to: according_to(s), final_report: final_report(s) }
+    }
+
+    /// The spans of the reporting phrases.
+    fn spans(&self) -> Vec<Span> {
+        self.according_to.iter().chain(&self.final_report).map(|(span, _)| *span).collect()
+    }
+}
+
 /// "according to X": the phrase's span, up to the next comma or the sentence's end, and the
 /// actors in it.
 fn according_to(s: &Sent) -> Option<(Span, Vec<ActorRef>)> {
@@ -1380,10 +1398,10 @@ impl Coder {
     /// statement "issued by X".
     /// A speech verb in `events` (a trigger that reports no clause, or whose pattern names its
     /// object: "commented on the election", "declared a ceasefire") is an event, not an attribution.
-    pub(super) fn attribution(&self, s: &Sent, events: &[usize]) -> Option<Attribution> {
+    fn attribution(&self, s: &Sent, events: &[usize], reporters: &Reporters) -> Option<Attribution> {
         let code_of = |a: &[ActorRef]| a.first().and_then(|a| a.code.clone());
-        if let Some((span, a)) = according_to(s) {
-            return Some(Attribution { span, code: code_of(&a) });
+        if let Some((span, a)) = &reporters.according_to {
+            return Some(Attribution { span: *span, code: code_of(a) });
         }
         for i in 0..s.words.len() {
             if !any_form(s, i, SPEECH) || (s.parsed && !is_verb(s.words[i].upos)) || events.contains(&i) {
@@ -1454,7 +1472,7 @@ impl Coder {
                 return Some(Attribution { span, code: code_of(&speaker) });
             }
         }
-        final_report(s).map(|(span, speaker)| Attribution { span, code: code_of(&speaker) })
+        reporters.final_report.as_ref().map(|(span, speaker)| Attribution { span: *span, code: code_of(speaker) })
     }
 
     /// Date of a candidate: (value, how chosen, from an explicit time of this sentence, the
@@ -1555,9 +1573,10 @@ impl Coder {
             })
             .map(|c| c.word)
             .collect();
-        let mut attribution = self.attribution(&s, &speech_events);
         // Who reports the sentence: "according to X", "..., X reports."
-        let reporters: Vec<Span> = according_to(&s).into_iter().chain(final_report(&s)).map(|(sp, _)| sp).collect();
+        let reported = Reporters::of(&s);
+        let mut attribution = self.attribution(&s, &speech_events, &reported);
+        let reporters = reported.spans();
         let sspan = doc.sentences[index].span;
         let text = doc.text();
         // Quotations: a sentence opening a quote that closes in a later sentence hands the
@@ -1572,7 +1591,7 @@ impl Coder {
                 let s2 = Sent::new(doc, k);
                 let closes = s2.text().contains(['"', '\u{201d}']);
                 if closes {
-                    attribution = self.attribution(&s2, &[]);
+                    attribution = self.attribution(&s2, &[], &Reporters::of(&s2));
                     break;
                 }
             }
