@@ -1236,6 +1236,14 @@ impl Coder {
                 if matches!(w, "," | ";" | "but" | "while" | "and") && n > 1 {
                     break;
                 }
+                // "instead of cracking down", "rather than negotiate": what was done in its place
+                // is the news; this did not happen
+                if k + 1 == i
+                    && k > 0
+                    && matches!((s.words[k - 1].lower.as_ref(), w), ("instead", "of") | ("rather", "than"))
+                {
+                    found.push((Modality::Negated, format!("'{} {w}' before the trigger", s.words[k - 1].lower)));
+                }
                 // "May 20" is a date, not a modal; "not only ... but" no negation
                 if let Some(m) = markers::auxiliary(w, s.conditional)
                     .filter(|_| !s.is_time(k) && !not_only(s, k))

@@ -680,3 +680,11 @@ fn a_speaker_is_no_source_for_a_third_party_s_action() {
     let doc = run("Germany announced military aid for Ukraine.", "2024-03-05", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("072 DEU")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn what_was_done_instead_of_an_event_leaves_it_undone() {
+    let doc = run("Instead of cracking down on the mob, the police stood by as onlookers.", "2024-03-05", true);
+    assert!(codes(&doc).iter().all(|c| !c.ends_with("asserted")), "{:?}", codes(&doc));
+    let doc = run("The police cracked down on the mob.", "2024-03-05", true);
+    assert!(codes(&doc).iter().any(|c| c.ends_with("asserted")), "{:?}", codes(&doc));
+}
