@@ -165,19 +165,30 @@ const HONORIFICS: &[&str] = &[
     "father",
 ];
 
+/// Whether `w` is one of the words of `list`, in any case.
+fn listed(list: &[&str], w: &str) -> bool {
+    list.iter().any(|l| w.eq_ignore_ascii_case(l))
+}
+
+/// The words a span `i` of `entities` may grow over: from the end of the span before it to
+/// the start of the one after it (or the sentence's `n` words).
+fn room(entities: &[NerSpan], i: usize, n: usize) -> (usize, usize) {
+    let floor = if i == 0 { 0 } else { entities[i - 1].end };
+    (floor, entities.get(i + 1).map_or(n, |next| next.start))
+}
+
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whether `w` is a title of the list, in any case ("President", "minister").
 fn is_title(w: &str) -> bool {
-    LOWER_CASE_TITLES.iter().any(|t| w.eq_ignore_ascii_case(t))
+    listed(LOWER_CASE_TITLES, w)
 }
 
 /// Nouns of a person's trade or standing, written before the name in news ("economist Joel
 /// Naroff", "champion Scott Hoch", "Democrat Walter Mondale"): no part of the name.
 const ROLE_NOUNS: &[&str] = &[
-    "captain",
     "champion",
     "economist",
     "analyst",
@@ -206,14 +217,15 @@ const ROLE_NOUNS: &[&str] = &[
     "challenger",
 ];
 
-/// Whether `w` is a title, a form of address ("Mr", "Pope") or a role noun, in any case.
-fn is_title_or_honorific(w: &str) -> bool {
-    is_title(w) || HONORIFICS.iter().chain(ROLE_NOUNS).any(|t| w.eq_ignore_ascii_case(t))
+/// Whether `w` stands before a name without being part of it: a title, a form of address
+/// ("Mr", "Pope") or a role noun ("economist"), in any case.
+fn stands_before_a_name(w: &str) -> bool {
+    is_title(w) || listed(HONORIFICS, w) || listed(ROLE_NOUNS, w)
 }
 
 /// Whether `w` is a capitalised word that is never a title (a weekday, a month).
 fn never_title(w: &str) -> bool {
-    NOT_TITLES.iter().any(|n| w.eq_ignore_ascii_case(n))
+    listed(NOT_TITLES, w)
 }
 
 /// The last word among `words[range]` that `title` accepts.
@@ -392,8 +404,7 @@ fn whole_place_names(words: &[&str], entities: &mut [NerSpan]) {
         if e.label != "LOC" || e.end > words.len() {
             continue;
         }
-        let floor = if i == 0 { 0 } else { entities[i - 1].end };
-        let ceiling = entities.get(i + 1).map_or(words.len(), |n| n.start);
+        let (floor, ceiling) = room(entities, i, words.len());
         let mut start = e.start;
         if start >= floor + 2 && words[start - 1] == "of" && PLACE_HEADS_BEFORE_OF.contains(&words[start - 2]) {
             start -= 2;
@@ -414,9 +425,8 @@ const COMPANY_SUFFIXES: &[&str] =
 fn company_suffixes(words: &[&str], entities: &mut [NerSpan]) {
     for i in 0..entities.len() {
         let e = entities[i];
-        let next_start = entities.get(i + 1).map_or(words.len(), |n| n.start);
-        let suffix =
-            |k: usize| words.get(k).is_some_and(|w| COMPANY_SUFFIXES.iter().any(|s| w.eq_ignore_ascii_case(s)));
+        let (_, next_start) = room(entities, i, words.len());
+        let suffix = |k: usize| words.get(k).is_some_and(|w| listed(COMPANY_SUFFIXES, w));
         if e.end + 2 <= next_start && words.get(e.end) == Some(&",") && suffix(e.end + 1) {
             entities[i] = NerSpan { start: e.start, end: e.end + 2, label: "ORG" };
         }
@@ -429,8 +439,7 @@ fn organisations_by_their_head(words: &[&str], entities: &mut [NerSpan]) {
     let organisation = |e: &NerSpan| {
         let of = (e.start + 1..e.end).find(|&k| words[k] == "of");
         let head = words[of.unwrap_or(e.end) - 1];
-        ORGANISATION_HEADS.iter().any(|h| head.eq_ignore_ascii_case(h))
-            || (of.is_some() && head.eq_ignore_ascii_case("bank"))
+        listed(ORGANISATION_HEADS, head) || (of.is_some() && head.eq_ignore_ascii_case("bank"))
     };
     for e in entities.iter_mut() {
         if matches!(e.label, "PER" | "LOC") && e.end <= words.len() && e.end > e.start + 1 && organisation(e) {
@@ -502,15 +511,15 @@ fn tidy_person_spans(words: &[&str], tags: &[PosTag], entities: &mut [NerSpan]) 
         if e.label != "PER" && !titled_person {
             continue;
         }
-        let limit = entities.get(i + 1).map_or(words.len(), |n| n.start).min(e.end + 2);
+        let (floor, ceiling) = room(entities, i, words.len());
+        let limit = ceiling.min(e.end + 2);
         let mut end = e.end;
         while end < limit && tags[end].upos == "PROPN" && capitalised(words[end]) && !never_title(words[end]) {
             end += 1;
         }
-        let mut start = last_title(words, e.start..end - 1, is_title_or_honorific).map_or(e.start, |k| k + 1);
+        let mut start = last_title(words, e.start..end - 1, stands_before_a_name).map_or(e.start, |k| k + 1);
         // A span that began at the surname ("Ross | Perot") takes in the one proper noun right
         // before it, unless that word is a title or belongs to another entity.
-        let floor = if i == 0 { 0 } else { entities[i - 1].end };
         if start == e.start && start > floor && given_name(words, tags, start - 1) {
             start -= 1;
         }
@@ -532,7 +541,7 @@ fn given_name(words: &[&str], tags: &[PosTag], k: usize) -> bool {
         || (tags[k].upos == "PROPN"
             && capitalised(w)
             && w.chars().any(char::is_lowercase)
-            && !w.split('-').any(is_title_or_honorific)
+            && !w.split('-').any(stands_before_a_name)
             && !never_title(w))
 }
 
@@ -575,7 +584,7 @@ impl Acronyms {
         for (k, w) in words.iter().enumerate() {
             let capitals = (2..=8).contains(&w.len())
                 && w.bytes().all(|b| b.is_ascii_uppercase())
-                && !CAPITALISED_WORDS.iter().any(|c| w.eq_ignore_ascii_case(c));
+                && !listed(CAPITALISED_WORDS, w);
             if !capitals || entities.iter().any(|e| (e.start..e.end).contains(&k)) {
                 continue;
             }

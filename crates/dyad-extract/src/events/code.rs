@@ -940,9 +940,9 @@ impl Coder {
             // (nor is the parse's subject of a verb trigger the parser read as a noun, "arrest
             // warrants": its arguments there are the window's)
             clause_subject = subj.filter(|_| !passive);
-            parse_subject = subj.filter(|&n| {
+            parse_subject = clause_subject.filter(|&n| {
                 let unresolved_pronoun = s.actor[n].is_none() && personal_pronoun(s, n);
-                !passive && !unresolved_pronoun && (p.noun || is_verb(s.words[i].upos))
+                !unresolved_pronoun && (p.noun || is_verb(s.words[i].upos))
             });
             if p.target_subj {
                 // "Ukraine received weapons from Germany": the subject receives.
