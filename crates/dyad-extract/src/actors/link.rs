@@ -830,14 +830,15 @@ impl<'a> Linker<'a> {
             self.text[self.found[first].hit.span.start as usize..self.found[last].hit.span.end as usize].to_string();
         let Some(agent) = agent else { return (None, role) };
         let acode = self.entry_of(agent).code.clone().unwrap_or_default();
-        // The cue's code, and whether it is an organisation's (whose code the chain keeps whole).
+        // The cue's code as linked in this document ("Congress" is India's party in an Indian
+        // story), and whether the chain keeps it whole: an organisation's, or one with a sector
+        // already ("Congress spokesman" is USALEG, "Pentagon spokesman" USAMIL). A gazetteer
+        // place has its country's code.
         let cue_code = chain.cue.and_then(|k| {
             let c = &self.cands[k];
-            match c.found {
-                Some(f) => Some((self.entry_of(f).code.clone()?, self.found[f].kind == Kind::Org)),
-                // a gazetteer place: its country
-                None => Some((c.entity.actor.clone()?, false)),
-            }
+            let code = c.entity.actor.clone().or_else(|| c.found.and_then(|f| self.entry_of(f).code.clone()))?;
+            let whole = code.len() > 3 || c.found.is_some_and(|f| self.found[f].kind == Kind::Org);
+            Some((code, whole))
         });
         let code = match cue_code {
             Some((base, true)) => Some(base),

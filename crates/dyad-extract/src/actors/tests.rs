@@ -83,6 +83,32 @@ fn a_title_makes_an_unknown_person_an_actor() {
 }
 
 #[test]
+fn a_title_after_a_seat_or_a_party_takes_its_code_as_linked_in_the_document() {
+    // The person's code comes from the cue as this document links it, kept whole.
+    let person = |text: &str, name: &str| {
+        let mut doc = Document::new("t", text).unwrap();
+        doc.meta.published = Some(Published::parse("2002-03-01").unwrap());
+        let start = text.find(name).expect("the name is in the text");
+        let span = dyad_core::Span::new(start, start + name.len());
+        doc.entities.push(dyad_core::Entity {
+            span,
+            label: EntityLabel::Per,
+            actor: None,
+            canonical: None,
+            role: None,
+        });
+        actors().annotate(&mut doc);
+        let e = doc.entities.iter().find(|e| doc.slice(e.span) == name).expect("kept");
+        (actor_of(&doc, "Congress").map(str::to_string), e.actor.clone())
+    };
+    let indian = "Indian police arrested 20 people in Gujarat on Sunday. \
+                  Congress spokesman Hasmukh Patel said the arrests were unjust.";
+    assert_eq!(person(indian, "Hasmukh Patel"), (Some("INDPTY".into()), Some("INDPTY".into())));
+    let american = "Congress spokesman Bram Wexley said the bill would pass in Washington.";
+    assert_eq!(person(american, "Bram Wexley"), (Some("USALEG".into()), Some("USALEG".into())));
+}
+
+#[test]
 fn country_with_role_nouns_and_bodies() {
     let doc = run("Russian troops shelled Kharkiv while the Russian Defence Ministry denied it.", "2022-05-01");
     assert_eq!(actor_of(&doc, "Russian"), Some("RUSMIL"));
