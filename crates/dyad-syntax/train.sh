@@ -90,7 +90,7 @@ for seed in 1 2 3; do
       --dev $S/ner/UNER_English-EWT/en_ewt-ud-dev.iob2 --words $W/words.tsv \
       --out $W/ner-seed$seed.bin --epochs 15 --tagger $M/tagger.bin \
       --seed $seed --jackknife 5 --jackknife-epochs 10 --tag-train $EWT/en_ewt-ud-train.conllu \
-      --document --forget 0.5 2> >(tee $W/ner-seed$seed.log >&2)
+      --document --forget 0.5 --beam 2 2> >(tee $W/ner-seed$seed.log >&2)
   dev=$(sed -n 's/^kept epoch .*dev F1 \([0-9.]*\)%.*/\1/p' $W/ner-seed$seed.log)
   if python3 -c "import sys; sys.exit(not float('$dev') > float('$best'))"; then best=$dev; cp $W/ner-seed$seed.bin $M/ner.bin; fi
 done

@@ -10,6 +10,7 @@
 //!                                # document so far (`# newdoc` comments)
 //!              [--forget P]      # NER, --document: read this share of the training sentences
 //!                                # as if each opened its document
+//!              [--beam N]        # NER: partial sequences kept at each word (default 2)
 //! syntax mean --out F [--max-weights N] PARSER.bin...
 //!                                # one parser scoring with the mean of the parsers' scores
 //! syntax wordtable --out F [--lexicon DIR] [--seed S] NEWS.jsonl...
@@ -102,6 +103,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 ner_tag_train: flag(args, "--tag-train").map(PathBuf::from),
                 ner_document: args.iter().any(|a| a == "--document"),
                 ner_forget: parse_flag(args, "--forget", d.ner_forget)?,
+                ner_beam: parse_flag(args, "--beam", d.ner_beam)?,
             };
             let started = Instant::now();
             let trained = match what {

@@ -9,8 +9,9 @@
 //!   parses CoNLL-U on gold tokens; [`Models::analyse`] is the pure prediction on one
 //!   sentence's words, which the other two only write out.
 //! - [`Tagger`] (UPOS + PTB XPOS as one joint class), [`Parser`] (arc-hybrid transitions,
-//!   labelled) and [`NerTagger`] (BILOU spans) are greedy averaged perceptrons over hashed
-//!   features; [`Gazetteer`] is the hook through which name lists become NER features, and a
+//!   labelled) and [`NerTagger`] (BILOU spans) are averaged perceptrons over hashed features,
+//!   the first two greedy, the NER tagger searching a narrow beam (two sequences for the
+//!   shipped model) and trained on whole sentences; [`Gazetteer`] is the hook through which name lists become NER features, and a
 //!   [`WordTable`] (word clusters and capitalisation learnt from raw news by
 //!   [`write_word_table`], names from `lexicon/`) is stored in each model trained with it
 //!   (the shipped tagger and NER tagger).
@@ -27,7 +28,7 @@
 //!   the files. `train.sh` retrains the shipped models, the parser also on a silver treebank
 //!   of news sentences that two parsers parse alike (`silver.py`).
 //!
-//! The one big design decision: every model is a greedy linear model over hashed sparse
+//! The one big design decision: every model is a linear model over hashed sparse
 //! features, frozen into a compact file (averaged weights quantised to `i16` with one scale
 //! per model, near-zero weights pruned, feature keys delta-coded). This trades a few points of
 //! accuracy against neural parsers for hundreds of thousands of words a second on one core,

@@ -36,6 +36,11 @@ impl Averaged {
     /// Adds the current (not averaged) weights of `feats` to `scores`.
     pub(crate) fn score(&self, feats: &[u32], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
+        self.add_scores(feats, scores);
+    }
+
+    /// Adds the current (not averaged) weights of `feats` to `scores`, which it does not clear.
+    pub(crate) fn add_scores(&self, feats: &[u32], scores: &mut [f32]) {
         for f in feats {
             if let Some(entries) = self.feats.get(f) {
                 for e in entries {
@@ -55,9 +60,14 @@ impl Averaged {
         if truth == guess {
             return;
         }
+        self.adjust(&[(truth, 1), (guess, -1)], feats);
+    }
+
+    /// Adds each `(class, delta)` to the weights of `feats`.
+    pub(crate) fn adjust(&mut self, changes: &[(usize, i32)], feats: &[u32]) {
         for &f in feats {
             let entries = self.feats.entry(f).or_default();
-            for (class, delta) in [(truth, 1), (guess, -1)] {
+            for &(class, delta) in changes {
                 let e = match entries.iter().position(|e| e.class as usize == class) {
                     Some(i) => &mut entries[i],
                     None => {

@@ -76,6 +76,10 @@ pub struct TrainOptions {
     /// NER only, with document features: the share of training sentences read as if they
     /// opened their document (with an empty memory), chosen afresh each epoch with the seed.
     pub ner_forget: f64,
+    /// NER only: how many partial sequences the tagger keeps at each word, in training (with
+    /// early update) and in the model it writes. 2 doubles the work of greedy tagging (1) for
+    /// 4 points of F1 on UNER EWT dev; wider beams gained nothing more (BENCHMARKS.md).
+    pub ner_beam: usize,
 }
 
 impl Default for TrainOptions {
@@ -93,6 +97,7 @@ impl Default for TrainOptions {
             ner_tag_train: None,
             ner_document: false,
             ner_forget: 0.0,
+            ner_beam: 2,
         }
     }
 }
@@ -356,7 +361,7 @@ pub fn train_ner(train_path: &Path, dev_path: &Path, options: &TrainOptions) -> 
     let (model, best_epoch, dev_score) = ner::train(
         &train,
         options.word_table.as_ref(),
-        (document, options.ner_forget),
+        ner::Reading { document, forget: options.ner_forget, beam: options.ner_beam },
         options.epochs,
         options.seed,
         (options.prune, options.max_weights),
@@ -392,7 +397,7 @@ fn history_folds(train: &mut [NerExample], options: &TrainOptions) -> Result<()>
         let (model, _, _) = ner::train(
             &rest,
             options.word_table.as_ref(),
-            (ner::DOC_CASE, options.ner_forget),
+            ner::Reading { document: ner::DOC_CASE, forget: options.ner_forget, beam: options.ner_beam },
             HISTORY_EPOCHS,
             options.seed,
             (options.prune, options.max_weights),

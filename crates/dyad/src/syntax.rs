@@ -100,6 +100,10 @@ pub struct TrainArgs {
     /// document (an empty memory), so that the model also does without.
     #[arg(long, value_name = "P", default_value_t = TrainOptions::default().ner_forget)]
     forget: f64,
+    /// NER: how many partial sequences the tagger keeps at each word, in training and in the
+    /// model it writes (1: greedy).
+    #[arg(long, value_name = "N", default_value_t = TrainOptions::default().ner_beam)]
+    beam: usize,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -131,6 +135,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         ner_tag_train: args.tag_train.clone(),
         ner_document: args.document,
         ner_forget: args.forget,
+        ner_beam: args.beam,
     };
     let started = Instant::now();
     let trained = match args.model {
