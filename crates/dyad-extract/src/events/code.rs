@@ -281,7 +281,10 @@ impl Coder {
             || (w.deprel == "conj" && w.head.is_some_and(|h| is_noun(s.words[h].upos)));
         // ("Armed Forces": a capitalised word inside the sentence is a name's)
         let capitalised = i > 0 && s.doc.slice(w.span).starts_with(|c: char| c.is_uppercase());
+        // (an adjective in -ed before its noun modifies it: "armed attack", "alleged plot")
+        let modifier = w.upos == "ADJ" && s.parsed && w.deprel == "amod";
         let verbal = (w.upos == "NOUN" || (w.upos == "ADJ" && w.lower.ends_with("ed")))
+            && !modifier
             && verb_like(s, i)
             && !capitalised
             && !(s.parsed && nominal_slot);

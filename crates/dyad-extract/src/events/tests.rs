@@ -688,3 +688,16 @@ fn what_was_done_instead_of_an_event_leaves_it_undone() {
     let doc = run("The police cracked down on the mob.", "2024-03-05", true);
     assert!(codes(&doc).iter().any(|c| c.ends_with("asserted")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn an_adjective_before_its_noun_is_no_trigger() {
+    for text in [
+        "Xi expressed deep concern over the prolonged armed conflict in Ukraine.",
+        "Macron declared his readiness to send armed forces to Ukraine.",
+    ] {
+        let doc = run(text, "2023-03-01", true);
+        assert!(codes(&doc).iter().all(|c| !c.starts_with("072")), "{text}: {:?}", codes(&doc));
+    }
+    let doc = run("Russia armed the separatists in Donbas.", "2023-03-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("072 RUS->")), "{:?}", codes(&doc));
+}
