@@ -28,6 +28,30 @@ struct Cand<'p> {
 
 /// True when actor `a` stands in a spatial phrase ("over", "in", "near", ...) below trigger `i`
 /// whose preposition is not one the pattern names for its target (when it names any).
+/// Whether `a` is what an appeal or a cooperative act (CAMEO 02-08) at word `i` is against,
+/// not whom it is addressed to or for: a phrase with "against" lies between them ("supporting
+/// sanctions against Russia", "help them defend against Russia"). A statement (01) may well be
+/// about its adversary ("considers sanctions against Iran").
+fn opposed_party(s: &Sent, p: &Pattern, i: usize, a: &ActorRef) -> bool {
+    if !matches!(p.code.get(..2), Some("02" | "03" | "04" | "05" | "06" | "07" | "08")) {
+        return false;
+    }
+    let Some(mut n) = s.word_at(a.span.start) else { return false };
+    for _ in 0..8 {
+        if n == i {
+            return false;
+        }
+        if s.case_of(n) == "against" {
+            return true;
+        }
+        match s.words[n].head {
+            Some(h) => n = h,
+            None => return false,
+        }
+    }
+    false
+}
+
 fn other_preposition(s: &Sent, p: &Pattern, i: usize, a: &ActorRef) -> bool {
     let named: Vec<&str> =
         p.preps.iter().filter(|(_, u)| matches!(u, PrepUse::Target)).map(|(w, _)| w.as_str()).collect();
@@ -1063,6 +1087,7 @@ impl Coder {
                     .filter(|a| !owns_object(s, i, a))
                     .filter(|a| !source_codes.contains(&a.code))
                     .filter(|a| !places.iter().any(|pl| pl.start <= a.span.start && a.span.end <= pl.end))
+                    .filter(|a| !opposed_party(s, p, i, a))
                     .collect();
                 if !found.is_empty() {
                     targets.extend(found);
@@ -1164,7 +1189,7 @@ impl Coder {
             } else {
                 s.nearest_actor(i, false, 14, not.as_deref())
             }
-            .filter(|a| !inside_attr(a) && !owns_object(s, i, a))
+            .filter(|a| !inside_attr(a) && !owns_object(s, i, a) && !opposed_party(s, p, i, a))
             // a pattern that names its target's preposition ("flew to X") takes no phrase with
             // another one ("flew over Moldovan airspace")
             .filter(|a| !s.parsed || !other_preposition(s, p, i, a))

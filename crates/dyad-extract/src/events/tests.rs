@@ -701,3 +701,16 @@ fn an_adjective_before_its_noun_is_no_trigger() {
     let doc = run("Russia armed the separatists in Donbas.", "2023-03-01", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("072 RUS->")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn whom_help_is_against_is_not_whom_it_is_for() {
+    for text in [
+        "Ukraine will support the introduction of sanctions against Russia.",
+        "Germany will help them defend against Russia.",
+    ] {
+        let doc = run(text, "2023-03-01", true);
+        assert!(codes(&doc).iter().all(|c| !c.contains("->RUS")), "{text}: {:?}", codes(&doc));
+    }
+    let doc = run("Germany supported Ukraine against Russia.", "2023-03-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("070 DEU->UKR")), "{:?}", codes(&doc));
+}
