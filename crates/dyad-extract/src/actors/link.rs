@@ -851,6 +851,26 @@ impl<'a> Linker<'a> {
         (code, role)
     }
 
+    /// The seat right after country `i`'s name (at byte `p`, a possessive skipped) when the
+    /// lexicon gives it another country: the update that makes it this country's body of the
+    /// same sector.
+    fn seat_of_another_country(&self, i: usize, p: usize) -> Option<(usize, Option<String>, String, Option<u32>)> {
+        let q = skip_space(self.text, p);
+        if !adjacent(self.text, p, q) {
+            return None;
+        }
+        let country = self.cands[i].entity.actor.clone()?;
+        let k = self.cands.iter().position(|c| c.entity.span.start as usize == q)?;
+        let seat = self.cands[k].found.filter(|&f| self.found[f].kind == Kind::Seat)?;
+        let code = self.entry_of(seat).code.clone()?;
+        let (home, sector) = (code.get(..3)?, code.get(3..6)?);
+        if country.len() != 3 || home == country {
+            return None;
+        }
+        let role = self.text[self.cands[k].entity.span.range()].to_string();
+        Some((k, Some(format!("{country}{sector}")), role, None))
+    }
+
     /// Titles and role nouns: persons without a current lexicon role take their title's code,
     /// and a country directly followed by role nouns stands for that part of its state.
     fn titles(&mut self) {
@@ -899,6 +919,11 @@ impl<'a> Linker<'a> {
                 }
             }
             if agents.is_empty() {
+                // "the Polish Senate", "Poland's Senate": a seat that the lexicon gives another
+                // country ("Senate" is the US one) is this country's body of the same kind.
+                if !place && let Some(update) = self.seat_of_another_country(i, p) {
+                    updates.push(update);
+                }
                 continue;
             }
             // A place's role noun that modifies another noun ("Kiev intelligence support",

@@ -109,6 +109,18 @@ fn a_title_after_a_seat_or_a_party_takes_its_code_as_linked_in_the_document() {
 }
 
 #[test]
+fn another_country_s_senate_is_its_own_legislature() {
+    let doc = run("The Polish Senate backed the resolution.", "2023-03-01");
+    assert_eq!(actor_of(&doc, "Senate"), Some("POLLEG"));
+    let doc = run("Poland's Senate backed the resolution.", "2023-03-01");
+    assert_eq!(actor_of(&doc, "Senate"), Some("POLLEG"));
+    let doc = run("The Senate backed the resolution.", "2023-03-01");
+    assert_eq!(actor_of(&doc, "Senate"), Some("USALEG"));
+    let doc = run("The Russian Kremlin denied it.", "2023-03-01");
+    assert_eq!(actor_of(&doc, "Kremlin"), Some("RUSGOV"));
+}
+
+#[test]
 fn country_with_role_nouns_and_bodies() {
     let doc = run("Russian troops shelled Kharkiv while the Russian Defence Ministry denied it.", "2022-05-01");
     assert_eq!(actor_of(&doc, "Russian"), Some("RUSMIL"));
