@@ -28,15 +28,37 @@ struct Cand<'p> {
 
 /// True when actor `a` stands in a spatial phrase ("over", "in", "near", ...) below trigger `i`
 /// whose preposition is not one the pattern names for its target (when it names any).
+/// Nouns of hostile acts: whoever such an act is done to is not the one helped by supporting it.
+const HOSTILE_ACTS: &[&str] = &[
+    "aggression",
+    "annexation",
+    "attack",
+    "attacks",
+    "blockade",
+    "bombing",
+    "bombardment",
+    "crackdown",
+    "embargo",
+    "invasion",
+    "occupation",
+    "offensive",
+    "sanctions",
+    "shelling",
+    "strikes",
+    "war",
+];
+
 /// Whether `a` is what an appeal or a cooperative act (CAMEO 02-08) at word `i` is against,
 /// not whom it is addressed to or for: a phrase with "against" lies between them ("supporting
-/// sanctions against Russia", "help them defend against Russia"). A statement (01) may well be
-/// about its adversary ("considers sanctions against Iran").
+/// sanctions against Russia", "help them defend against Russia"), or a hostile act done to it
+/// ("to support the invasion of Ukraine"). A statement (01) may well be about its adversary
+/// ("considers sanctions against Iran").
 fn opposed_party(s: &Sent, p: &Pattern, i: usize, a: &ActorRef) -> bool {
     if !matches!(p.code.get(..2), Some("02" | "03" | "04" | "05" | "06" | "07" | "08")) {
         return false;
     }
     let Some(mut n) = s.word_at(a.span.start) else { return false };
+    let mut child: Option<usize> = None;
     for _ in 0..8 {
         if n == i {
             return false;
@@ -44,6 +66,13 @@ fn opposed_party(s: &Sent, p: &Pattern, i: usize, a: &ActorRef) -> bool {
         if s.case_of(n) == "against" {
             return true;
         }
+        // (who does the hostile act, "Russia's war", "the Russian invasion", is helped by it)
+        if let Some(c) = child
+            && HOSTILE_ACTS.contains(&s.words[n].lower.as_ref())
+        {
+            return !matches!(s.words[c].deprel.as_ref(), "nmod:poss" | "amod" | "compound");
+        }
+        child = Some(n);
         match s.words[n].head {
             Some(h) => n = h,
             None => return false,

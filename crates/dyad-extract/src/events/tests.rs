@@ -713,4 +713,9 @@ fn whom_help_is_against_is_not_whom_it_is_for() {
     }
     let doc = run("Germany supported Ukraine against Russia.", "2023-03-01", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("070 DEU->UKR")), "{:?}", codes(&doc));
+    // Whom a hostile act is done to is not helped by supporting it; who does it is.
+    let doc = run("Belarus supports the invasion of Ukraine.", "2023-03-01", true);
+    assert!(codes(&doc).iter().all(|c| !c.starts_with("070 BLR->UKR")), "{:?}", codes(&doc));
+    let doc = run("Belarus supported Russia's war against Ukraine.", "2023-03-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("070 BLR->RUS")), "{:?}", codes(&doc));
 }
