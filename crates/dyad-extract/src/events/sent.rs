@@ -329,8 +329,10 @@ impl<'a> Sent<'a> {
                 self.collect(c, depth, out);
             }
         } else if depth > 0 && !markers::is_relational(&w.lower) {
-            let mods: Vec<usize> =
-                self.kids(h, &["amod", "compound", "nmod:poss", "nmod", "appos", "flat", "det:poss", "det"]).collect();
+            // An appositive names the very actor ("His foreign minister, Sergei Lavrov"): it
+            // goes before the modifiers, which name whom the head belongs to.
+            let mut mods: Vec<usize> = self.kids(h, &["appos"]).collect();
+            mods.extend(self.kids(h, &["amod", "compound", "nmod:poss", "nmod", "flat", "det:poss", "det"]));
             let before = out.len();
             for c in mods {
                 if self.words[c].deprel == "det" && self.actor[c].is_none() {

@@ -719,3 +719,14 @@ fn whom_help_is_against_is_not_whom_it_is_for() {
     let doc = run("Belarus supported Russia's war against Ukraine.", "2023-03-01", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("070 BLR->RUS")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn an_appositive_names_the_actor_before_whom_the_head_belongs_to() {
+    // (a made-up mismatch: the possessive points back to Zelensky, the name is Lavrov's)
+    let doc = run(
+        "Zelensky spoke on Sunday. His foreign minister, Sergei Lavrov, has accused the US of fighting a proxy war.",
+        "2022-04-29",
+        true,
+    );
+    assert!(codes(&doc).iter().any(|c| c.starts_with("112 RUSGOV->USA")), "{:?}", codes(&doc));
+}
