@@ -28,6 +28,15 @@ struct Cand<'p> {
 
 /// True when actor `a` stands in a spatial phrase ("over", "in", "near", ...) below trigger `i`
 /// whose preposition is not one the pattern names for its target (when it names any).
+/// Whether verb `v` gives its object a name or a description ("called Putin a killer",
+/// "called the strikes an act of barbarism"): two objects, or an object and a nominal
+/// complement. Such a "call" is neither a phone call nor a called strike.
+fn names_something(s: &Sent, v: usize) -> bool {
+    s.kids(v, &["obj", "iobj"]).nth(1).is_some()
+        || (s.kids(v, &["obj"]).next().is_some()
+            && s.kids(v, &["xcomp"]).any(|x| matches!(s.words[x].upos, "NOUN" | "PROPN" | "ADJ")))
+}
+
 /// Nouns of hostile acts: whoever such an act is done to is not the one helped by supporting it.
 const HOSTILE_ACTS: &[&str] = &[
     "aggression",
@@ -381,6 +390,16 @@ impl Coder {
         // "called the invasion a 'crisis'", "described X as ...": an "as" predicate is a complement
         if p.no_comp && s.kids(i, &["obl", "advcl"]).any(|o| s.case_of(o) == "as") {
             return Some("the pattern wants no complement ('as' phrase)".into());
+        }
+        if p.no_comp && names_something(s, i) {
+            return Some("the pattern wants no complement (a second object)".into());
+        }
+        // "called the strikes an act of barbarism" is no called strike
+        if p.noun
+            && p.gov.is_some()
+            && let Some(h) = s.words[i].head.filter(|&h| names_something(s, h))
+        {
+            return Some(format!("'{}' names or describes its object here", s.words[h].lower));
         }
         // "called out Moscow", "backed down": a particle the pattern does not name makes
         // another verb

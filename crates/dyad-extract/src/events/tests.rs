@@ -730,3 +730,21 @@ fn an_appositive_names_the_actor_before_whom_the_head_belongs_to() {
     );
     assert!(codes(&doc).iter().any(|c| c.starts_with("112 RUSGOV->USA")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn calling_someone_something_is_no_call() {
+    for text in [
+        "Biden called Putin a killer.",
+        "Xi praised Putin and called him a dear friend.",
+        "Foreign minister Dmytro Kuleba called the strikes a heinous act of barbarism.",
+    ] {
+        let doc = run(text, "2022-10-10", true);
+        assert!(
+            codes(&doc).iter().all(|c| !c.starts_with("041") && !c.starts_with("143")),
+            "{text}: {:?}",
+            codes(&doc)
+        );
+    }
+    let doc = run("Scholz called Zelensky on Sunday.", "2022-10-10", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("041 DEUGOV->UKRGOV")), "{:?}", codes(&doc));
+}
