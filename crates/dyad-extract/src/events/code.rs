@@ -394,6 +394,17 @@ impl Coder {
         if p.no_comp && names_something(s, i) {
             return Some("the pattern wants no complement (a second object)".into());
         }
+        // "seized the opportunity", "seizing the initiative": a chance taken is no property seized
+        if matches!(s.words[i].lower.as_ref(), "seize" | "seizes" | "seized" | "seizing")
+            && s.kids(i, &["obj"]).any(|o| {
+                matches!(
+                    s.words[o].lower.as_ref(),
+                    "opportunity" | "opportunities" | "chance" | "chances" | "moment" | "initiative" | "momentum"
+                )
+            })
+        {
+            return Some("'seize' an opportunity is an idiom".into());
+        }
         // "called the strikes an act of barbarism" is no called strike
         if p.noun
             && p.gov.is_some()

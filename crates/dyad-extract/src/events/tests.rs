@@ -748,3 +748,11 @@ fn calling_someone_something_is_no_call() {
     let doc = run("Scholz called Zelensky on Sunday.", "2022-10-10", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("041 DEUGOV->UKRGOV")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn seizing_an_opportunity_seizes_nothing() {
+    let doc = run("Like any fighter in a ring, Putin is seizing the opportunity to double down.", "2022-10-10", true);
+    assert!(codes(&doc).iter().all(|c| !c.starts_with("171")), "{:?}", codes(&doc));
+    let doc = run("Ukraine seized Russian assets.", "2022-10-10", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("171 UKR->RUS")), "{:?}", codes(&doc));
+}
