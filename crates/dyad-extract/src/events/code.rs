@@ -66,6 +66,14 @@ fn opposed_party(s: &Sent, p: &Pattern, i: usize, a: &ActorRef) -> bool {
     if !matches!(p.code.get(..2), Some("02" | "03" | "04" | "05" | "06" | "07" | "08")) {
         return false;
     }
+    // A pattern about ending a hostile act names it as its object (or its complement's):
+    // easing sanctions on (or against) a country, lifting a blockade on it, is done for it.
+    let ends_hostile_act = |set: &Option<Vec<String>>| {
+        set.as_ref().is_some_and(|set| set.iter().any(|o| HOSTILE_ACTS.contains(&o.as_str())))
+    };
+    if ends_hostile_act(&p.obj) || ends_hostile_act(&p.comp_obj) {
+        return false;
+    }
     let Some(mut n) = s.word_at(a.span.start) else { return false };
     let mut child: Option<usize> = None;
     for _ in 0..8 {
@@ -79,7 +87,7 @@ fn opposed_party(s: &Sent, p: &Pattern, i: usize, a: &ActorRef) -> bool {
         if let Some(c) = child
             && HOSTILE_ACTS.contains(&s.words[n].lower.as_ref())
         {
-            return !matches!(s.words[c].deprel.as_ref(), "nmod:poss" | "amod" | "compound");
+            return !matches!(s.words[c].deprel, "nmod:poss" | "amod" | "compound");
         }
         child = Some(n);
         match s.words[n].head {
