@@ -28,6 +28,20 @@ struct Cand<'p> {
 
 /// True when actor `a` stands in a spatial phrase ("over", "in", "near", ...) below trigger `i`
 /// whose preposition is not one the pattern names for its target (when it names any).
+/// Whether two codes name the same party for pattern `p`: the same code or, in appeals,
+/// intents, consultations and material cooperation and aid (CAMEO 02-04, 06, 07), a country and
+/// a part of its state ("RUSGOV" visiting "RUS", "UKRGOV" aiding "UKR": a misread argument far
+/// more often than an event). Statements (a president's sympathy for his own country), verbal
+/// support ("rallied support for Ukraine"), yielding, force, arrests and protest within one
+/// country ("IRQMIL" withdrawing from an Iraqi town, "INDCOP" lifting a curfew) are events, and
+/// "USALEG" and "USAGOV" are two parties in any case.
+fn same_party(p: &Pattern, a: &Option<String>, b: &Option<String>) -> bool {
+    let (Some(a), Some(b)) = (a.as_deref(), b.as_deref()) else { return false };
+    let appeal_or_cooperation = matches!(p.code.get(..2), Some("02" | "03" | "04" | "06" | "07"));
+    let country_and_part = |c: &str, d: &str| c.len() == 3 && !c.starts_with('-') && d.starts_with(c);
+    a == b || (appeal_or_cooperation && (country_and_part(a, b) || country_and_part(b, a)))
+}
+
 /// Whether verb `v` gives its object a name or a description ("called Putin a killer",
 /// "called the strikes an act of barbarism"): two objects, or an object and a nominal
 /// complement. Such a "call" is neither a phone call nor a called strike.
@@ -1152,7 +1166,7 @@ impl Coder {
                     .actors_in(t, 2)
                     .into_iter()
                     .filter(|a| !owns_object(s, i, a))
-                    .filter(|a| !source_codes.contains(&a.code))
+                    .filter(|a| !source_codes.iter().any(|c| same_party(p, c, &a.code)))
                     .filter(|a| !places.iter().any(|pl| pl.start <= a.span.start && a.span.end <= pl.end))
                     .filter(|a| !opposed_party(s, p, i, a))
                     .collect();
@@ -1282,7 +1296,7 @@ impl Coder {
             targets.push(a);
         }
         // an actor is not its own target (a source found by window after the targets)
-        targets.retain(|t| t.code.is_none() || !sources.iter().any(|a| a.code == t.code));
+        targets.retain(|t| t.code.is_none() || !sources.iter().any(|a| same_party(p, &a.code, &t.code)));
         if p.target_subj && !s.parsed {
             // the window found the subject on the left and the giver on the right
             std::mem::swap(&mut sources, &mut targets);

@@ -756,3 +756,13 @@ fn seizing_an_opportunity_seizes_nothing() {
     let doc = run("Ukraine seized Russian assets.", "2022-10-10", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("171 UKR->RUS")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_government_is_no_partner_of_its_own_country() {
+    // The misread target is the government's own country; the source is another's.
+    let doc = run("Macron told Zelensky that he was determined to help Ukraine to victory.", "2023-03-01", true);
+    assert!(codes(&doc).iter().all(|c| !c.starts_with("070 UKRGOV->UKR")), "{:?}", codes(&doc));
+    // Within one country, force and yielding are events.
+    let doc = run("Iraqi troops withdrew from Mosul on Sunday.", "2023-03-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("0874 IRQMIL->IRQ")), "{:?}", codes(&doc));
+}
