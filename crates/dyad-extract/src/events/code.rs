@@ -416,14 +416,17 @@ impl Coder {
         if p.no_comp && names_something(s, i) {
             return Some("the pattern wants no complement (a second object)".into());
         }
-        // "seized the opportunity", "seizing the initiative": a chance taken is no property seized
+        // "seized the opportunity", "an opportunity that Putin is seizing": a chance taken is no
+        // property seized
+        let chance = |k: usize| {
+            matches!(
+                s.words[k].lower.as_ref(),
+                "opportunity" | "opportunities" | "chance" | "chances" | "moment" | "initiative" | "momentum"
+            )
+        };
         if matches!(s.words[i].lower.as_ref(), "seize" | "seizes" | "seized" | "seizing")
-            && s.kids(i, &["obj"]).any(|o| {
-                matches!(
-                    s.words[o].lower.as_ref(),
-                    "opportunity" | "opportunities" | "chance" | "chances" | "moment" | "initiative" | "momentum"
-                )
-            })
+            && (s.kids(i, &["obj"]).any(chance)
+                || (rel_is(s.words[i].deprel, "acl") && s.words[i].head.is_some_and(chance)))
         {
             return Some("'seize' an opportunity is an idiom".into());
         }
@@ -1271,6 +1274,12 @@ impl Coder {
                 s.nearest_actor(i, false, 14, not.as_deref())
             }
             .filter(|a| !inside_attr(a) && !owns_object(s, i, a) && !opposed_party(s, p, i, a))
+            // aid "from" someone comes from them ("military backing from North Korea"); a demand
+            // "from" someone is made of them, and is not checked here
+            .filter(|a| {
+                let aid = p.code.starts_with("07") && !p.target_subj;
+                !(aid && s.parsed && s.head_in(a.span).is_some_and(|k| s.case_of(k) == "from"))
+            })
             // a pattern that names its target's preposition ("flew to X") takes no phrase with
             // another one ("flew over Moldovan airspace")
             .filter(|a| !s.parsed || !other_preposition(s, p, i, a))

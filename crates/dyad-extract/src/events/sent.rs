@@ -309,6 +309,20 @@ impl<'a> Sent<'a> {
         self.words.iter().position(|w| w.span.start <= at && at < w.span.end.max(w.span.start + 1))
     }
 
+    /// The word that heads the words of `span` ("Korea" in "North Korea"): the first whose head
+    /// lies outside it.
+    pub fn head_in(&self, span: Span) -> Option<usize> {
+        let inside = |k: usize| span.start <= self.words[k].span.start && self.words[k].span.end <= span.end;
+        let mut k = self.word_at(span.start)?;
+        for _ in 0..8 {
+            match self.words[k].head {
+                Some(h) if inside(h) => k = h,
+                _ => return Some(k),
+            }
+        }
+        Some(k)
+    }
+
     /// The actors named in the phrase headed by `h`: the head's own actor, else its
     /// modifiers' ("Russian troops" → RUS + MIL), expanded over coordination.
     pub fn actors_in(&self, h: usize, depth: usize) -> Vec<ActorRef> {

@@ -751,8 +751,13 @@ fn calling_someone_something_is_no_call() {
 
 #[test]
 fn seizing_an_opportunity_seizes_nothing() {
-    let doc = run("Like any fighter in a ring, Putin is seizing the opportunity to double down.", "2022-10-10", true);
-    assert!(codes(&doc).iter().all(|c| !c.starts_with("171")), "{:?}", codes(&doc));
+    for text in [
+        "Like any fighter in a ring, Putin is seizing the opportunity to double down.",
+        "I think this is an opportunity that Putin is seizing.",
+    ] {
+        let doc = run(text, "2022-10-10", true);
+        assert!(codes(&doc).iter().all(|c| !c.starts_with("171")), "{text}: {:?}", codes(&doc));
+    }
     let doc = run("Ukraine seized Russian assets.", "2022-10-10", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("171 UKR->RUS")), "{:?}", codes(&doc));
 }
@@ -765,4 +770,12 @@ fn a_government_is_no_partner_of_its_own_country() {
     // Within one country, force and yielding are events.
     let doc = run("Iraqi troops withdrew from Mosul on Sunday.", "2023-03-01", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("0874 IRQMIL->IRQ")), "{:?}", codes(&doc));
+}
+
+#[test]
+fn aid_from_someone_comes_from_them() {
+    let doc = run("Russia won with the help of military backing from North Korea.", "2024-01-01", true);
+    assert!(codes(&doc).iter().all(|c| !c.starts_with("070 RUS->PRK")), "{:?}", codes(&doc));
+    let doc = run("Kenya demanded cooperation from Somalia.", "2024-01-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("101 KEN->SOM")), "{:?}", codes(&doc));
 }
