@@ -1194,12 +1194,28 @@ impl Coder {
                     via_mention: false,
                     label: None,
                 });
+            } else if let warner = self.speaker(s, c.clause)
+                && !warner.is_empty()
+            {
+                // "the White House warned that Beijing would bear the consequences if ...": who
+                // warns is the subject of the warning verb, not of the consequence
+                trace.note(|| "  source: the subject of the warning verb".to_string());
+                sources = warner;
             } else if let Some((k, _)) = s.condition_clause() {
                 // "Biden warned that if ...": the subject before the condition speaks.
                 sources = s.subject_window(k, None);
                 trace.note(|| "  source: the subject before the condition".to_string());
             }
-            if let Some(k) = s.words.iter().position(|w| matches!(w.lower.as_ref(), "if" | "unless" | "should"))
+            // "Beijing would bear the consequences if ...": whoever is to bear them is threatened
+            let bearer = (p.noun && c.clause != i)
+                .then(|| self.subject(s, c.clause, 0))
+                .flatten()
+                .map(|(n, _)| s.actors_in(n, 1))
+                .and_then(|a| a.into_iter().find(|a| a.code.is_some() && !sources.iter().any(|x| x.code == a.code)));
+            if let Some(a) = bearer {
+                trace.note(|| format!("  target: who is to bear the consequence, '{}'", s.doc.slice(a.span)));
+                targets.push(a);
+            } else if let Some(k) = s.words.iter().position(|w| matches!(w.lower.as_ref(), "if" | "unless" | "should"))
                 && let Some(a) = s.nearest_actor(k, false, 5, None)
             {
                 trace.note(|| format!("  target: the subject of the condition, '{}'", s.doc.slice(a.span)));

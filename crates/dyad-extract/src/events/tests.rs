@@ -779,3 +779,16 @@ fn aid_from_someone_comes_from_them() {
     let doc = run("Kenya demanded cooperation from Somalia.", "2024-01-01", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("101 KEN->SOM")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_warning_comes_from_the_warner_to_whoever_is_to_bear_it() {
+    let doc = run(
+        "On Sunday, a representative of the White House warned that Beijing would bear the consequences if it helped Russia.",
+        "2022-03-14",
+        true,
+    );
+    assert!(codes(&doc).iter().any(|c| c.starts_with("130 USAGOV->CHNGOV")), "{:?}", codes(&doc));
+    let doc =
+        run("Biden warned that if Russia invades Ukraine, it would face severe consequences.", "2022-03-14", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("130 USAGOV->RUS")), "{:?}", codes(&doc));
+}
