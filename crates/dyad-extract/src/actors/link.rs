@@ -221,7 +221,15 @@ impl<'a> Linker<'a> {
                 let tail_lower = self.text[f.hit.span.end as usize..span.end as usize]
                     .strip_prefix(' ')
                     .is_some_and(|t| t.starts_with(|ch: char| ch.is_lowercase()));
-                let person_in_per = c.entity.label == EntityLabel::Per && f.kind == Kind::Person;
+                // (a one-word name, a surname, stands for the known person only at the end of
+                // the name and after that person's own given name or initial: "Henry Kissinger"
+                // is not Ariel Henry, "Hunter Biden" not Joe Biden)
+                let one_word = !self.text[f.hit.span.range()].contains(' ');
+                let ends_name =
+                    matches!(&self.text[f.hit.span.end as usize..span.end as usize], "" | "'" | "'s" | "’" | "’s");
+                let person_in_per = c.entity.label == EntityLabel::Per
+                    && f.kind == Kind::Person
+                    && (!(f.weak || one_word) || (ends_name && self.given_name_fits(lead, inside[0])));
                 // "the Ukraine", "Eastern Ukraine", "southern Iraq": part of a known place is in its country
                 let part_of_place = tail_empty
                     && matches!(f.kind, Kind::Country | Kind::Capital | Kind::City | Kind::Region)
@@ -269,6 +277,44 @@ impl<'a> Linker<'a> {
         }
         cands.sort_by_key(|c| (c.entity.span.start, std::cmp::Reverse(c.entity.span.end)));
         self.cands = cands;
+    }
+
+    /// Whether the words before a surname inside a name (`lead`) fit the known person of hit
+    /// `f`. Titles ("Gen", "Pres.") and particles ("von der") do not count. A given name fits
+    /// when it begins as the person's does (spellings vary: "Aleksander" and "Alexander",
+    /// "Pat" and "Patrick"); initials alone fit when the first is the given name's.
+    fn given_name_fits(&self, lead: &str, f: usize) -> bool {
+        const TITLES: [&str; 16] = [
+            "gen",
+            "pres",
+            "president",
+            "gov",
+            "sen",
+            "rep",
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "lt",
+            "col",
+            "adm",
+            "maj",
+            "capt",
+            "sgt",
+        ];
+        const PARTICLES: [&str; 8] = ["von", "der", "van", "de", "la", "le", "bin", "al"];
+        let canonical = &self.entry_of(f).canonical;
+        let given: Vec<char> = canonical.split_whitespace().next().unwrap_or("").to_lowercase().chars().collect();
+        let words: Vec<String> = lead
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .filter(|w| !w.is_empty() && !TITLES.contains(&w.as_str()) && !PARTICLES.contains(&w.as_str()))
+            .collect();
+        let (full, initials): (Vec<&String>, Vec<&String>) = words.iter().partition(|w| w.chars().count() > 1);
+        if !full.is_empty() {
+            return full.iter().any(|w| w.chars().take(2).eq(given.iter().copied().take(2)));
+        }
+        initials.first().is_none_or(|i| i.chars().next() == given.first().copied())
     }
 
     /// A surname alone is a person when a title precedes it, its full name is in the

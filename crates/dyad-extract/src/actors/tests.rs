@@ -109,6 +109,36 @@ fn a_title_after_a_seat_or_a_party_takes_its_code_as_linked_in_the_document() {
 }
 
 #[test]
+fn a_surname_in_a_longer_name_needs_the_known_person_s_given_name() {
+    // Actors with an NER person span over `name`.
+    let linked = |text: &str, name: &str| {
+        let mut doc = Document::new("t", text).unwrap();
+        doc.meta.published = Some(Published::parse("2022-06-01").unwrap());
+        let start = text.find(name).expect("the name is in the text");
+        let span = dyad_core::Span::new(start, start + name.len());
+        doc.entities.push(dyad_core::Entity {
+            span,
+            label: EntityLabel::Per,
+            actor: None,
+            canonical: None,
+            role: None,
+        });
+        actors().annotate(&mut doc);
+        doc.entities.iter().find(|e| doc.slice(e.span) == name).and_then(|e| e.canonical.clone())
+    };
+    assert_eq!(linked("Hunter Biden met investors.", "Hunter Biden"), None);
+    assert_eq!(linked("The veteran Henry Kissinger spoke.", "Henry Kissinger"), None);
+    assert_eq!(linked("Lyndon B. Johnson met Kosygin.", "Lyndon B. Johnson"), None);
+    assert_eq!(linked("Joe R. Biden met investors.", "Joe R. Biden").as_deref(), Some("Joe Biden"));
+    assert_eq!(linked("J. Biden met investors.", "J. Biden").as_deref(), Some("Joe Biden"));
+    assert_eq!(linked("Gen Milley met investors.", "Gen Milley").as_deref(), Some("Mark Milley"));
+    assert_eq!(
+        linked("Aleksander Lukashenko met Putin.", "Aleksander Lukashenko").as_deref(),
+        Some("Alexander Lukashenko")
+    );
+}
+
+#[test]
 fn another_country_s_senate_is_its_own_legislature() {
     let doc = run("The Polish Senate backed the resolution.", "2023-03-01");
     assert_eq!(actor_of(&doc, "Senate"), Some("POLLEG"));
