@@ -156,7 +156,7 @@ trait ClassScorer {
     fn scores(&mut self, two_classes: &[u32], out: &mut [f64]);
 }
 
-/// Scores from a shipped (frozen) model.
+/// The class sums a frozen model's scorer fills, kept between sentences (a kilobyte each).
 #[derive(Default)]
 struct FrozenSums {
     word: ClassSums,
@@ -164,6 +164,7 @@ struct FrozenSums {
     sum: ClassSums,
 }
 
+/// Scores from a shipped (frozen) model.
 struct FrozenScorer<'a> {
     weights: &'a Weights,
     sums: &'a mut FrozenSums,
@@ -231,8 +232,8 @@ struct Item {
 /// The beam search's working memory, kept between sentences.
 #[derive(Default)]
 struct Beam {
-    /// The items kept at each word, word after word: those of word `i` are
-    /// `items[starts[i]..starts[i + 1]]`.
+    /// The items kept at each word, word after word: `items[0]` is the empty sequence before
+    /// the first word, and the items of word `i` begin at `starts[i + 1]`.
     items: Vec<Item>,
     starts: Vec<usize>,
     candidates: Vec<Item>,
