@@ -86,20 +86,8 @@ fn a_title_makes_an_unknown_person_an_actor() {
 fn a_title_after_a_seat_or_a_party_takes_its_code_as_linked_in_the_document() {
     // The person's code comes from the cue as this document links it, kept whole.
     let person = |text: &str, name: &str| {
-        let mut doc = Document::new("t", text).unwrap();
-        doc.meta.published = Some(Published::parse("2002-03-01").unwrap());
-        let start = text.find(name).expect("the name is in the text");
-        let span = dyad_core::Span::new(start, start + name.len());
-        doc.entities.push(dyad_core::Entity {
-            span,
-            label: EntityLabel::Per,
-            actor: None,
-            canonical: None,
-            role: None,
-        });
-        actors().annotate(&mut doc);
-        let e = doc.entities.iter().find(|e| doc.slice(e.span) == name).expect("kept");
-        (actor_of(&doc, "Congress").map(str::to_string), e.actor.clone())
+        let doc = run_with_ner(text, "2002-03-01", &[(name, EntityLabel::Per)]);
+        (actor_of(&doc, "Congress").map(str::to_string), actor_of(&doc, name).map(str::to_string))
     };
     let indian = "Indian police arrested 20 people in Gujarat on Sunday. \
                   Congress spokesman Hasmukh Patel said the arrests were unjust.";
@@ -112,18 +100,7 @@ fn a_title_after_a_seat_or_a_party_takes_its_code_as_linked_in_the_document() {
 fn a_surname_in_a_longer_name_needs_the_known_person_s_given_name() {
     // Actors with an NER person span over `name`.
     let linked = |text: &str, name: &str| {
-        let mut doc = Document::new("t", text).unwrap();
-        doc.meta.published = Some(Published::parse("2022-06-01").unwrap());
-        let start = text.find(name).expect("the name is in the text");
-        let span = dyad_core::Span::new(start, start + name.len());
-        doc.entities.push(dyad_core::Entity {
-            span,
-            label: EntityLabel::Per,
-            actor: None,
-            canonical: None,
-            role: None,
-        });
-        actors().annotate(&mut doc);
+        let doc = run_with_ner(text, "2022-06-01", &[(name, EntityLabel::Per)]);
         doc.entities.iter().find(|e| doc.slice(e.span) == name).and_then(|e| e.canonical.clone())
     };
     assert_eq!(linked("Hunter Biden met investors.", "Hunter Biden"), None);

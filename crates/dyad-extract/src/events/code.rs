@@ -424,7 +424,7 @@ impl Coder {
                 "opportunity" | "opportunities" | "chance" | "chances" | "moment" | "initiative" | "momentum"
             )
         };
-        if matches!(s.words[i].lower.as_ref(), "seize" | "seizes" | "seized" | "seizing")
+        if any_form(s, i, &["seize"])
             && (s.kids(i, &["obj"]).any(chance)
                 || (rel_is(s.words[i].deprel, "acl") && s.words[i].head.is_some_and(chance)))
         {
