@@ -7,6 +7,60 @@ use super::sent::{ActorRef, Sent, rel_is, span_of};
 use super::{Coder, Trace};
 use dyad_core::{Attribution, Document, Event, Modality, Participant, Place, Plover, Span, TimexKind};
 
+/// Whom a sentence's words are attributed to, as the coder uses it: the attributing phrase,
+/// the first speaker's code (what the output's attribution shows) and every speaker the
+/// phrase names ("Russia and China said they would veto it": both would).
+#[derive(Clone, Debug)]
+pub struct Speech {
+    pub span: Span,
+    pub code: Option<String>,
+    pub speakers: Vec<ActorRef>,
+    /// The speech verb, when the attribution is one.
+    pub verb: Option<usize>,
+}
+
+impl Speech {
+    fn new(span: Span, speakers: &[ActorRef], verb: Option<usize>) -> Speech {
+        Speech { span, code: speakers.first().and_then(|a| a.code.clone()), speakers: speakers.to_vec(), verb }
+    }
+
+    /// Whether the trigger at word `w` governs the speech verb, which only follows it:
+    /// "France accused Rwanda ..., but said ...", "Ukraine denounced the tactics, saying
+    /// ...", "X pledged to increase aid and announced ...". The attribution's phrase runs
+    /// from the speaker to the speech verb and so holds the trigger, which is no part of the
+    /// saying.
+    /// The speech verb must be a clause of its own (coordinated, adverbial or loosely
+    /// joined), not the complement of the trigger ("helps explain").
+    fn follows(&self, s: &Sent, w: usize) -> bool {
+        let Some(mut n) = self.verb else { return false };
+        if !matches!(s.words[n].deprel, "conj" | "advcl" | "parataxis") {
+            return false;
+        }
+        for _ in 0..6 {
+            let Some(h) = s.words[n].head else { return false };
+            if h == w {
+                return true;
+            }
+            n = h;
+        }
+        false
+    }
+
+    /// The speakers as sources of the words they said, each standing at the attributing
+    /// phrase: the first, and those named with it that have a code of their own.
+    fn as_sources(&self) -> Vec<ActorRef> {
+        let codes = std::iter::once(self.code.clone()).chain(
+            self.speakers.iter().skip(1).filter(|a| a.code.is_some() && a.code != self.code).map(|a| a.code.clone()),
+        );
+        codes.map(|code| ActorRef { span: self.span, code, entity: None, via_mention: false, label: None }).collect()
+    }
+
+    /// The attribution written to the output.
+    fn output(&self) -> Attribution {
+        Attribution { span: self.span, code: self.code.clone() }
+    }
+}
+
 /// Per-document state carried from sentence to sentence.
 #[derive(Default)]
 pub struct Context {
@@ -15,7 +69,7 @@ pub struct Context {
     /// Anchored durations: (byte where the anchored clause starts, where it ends, date).
     pub anchors: Vec<(u32, u32, String)>,
     /// Attribution of an open quotation, inherited by the sentences inside it.
-    pub quote: Option<Attribution>,
+    pub quote: Option<Speech>,
 }
 
 /// A matched trigger before arguments are resolved.
@@ -26,20 +80,19 @@ struct Cand<'p> {
     clause: usize,
 }
 
-/// True when actor `a` stands in a spatial phrase ("over", "in", "near", ...) below trigger `i`
-/// whose preposition is not one the pattern names for its target (when it names any).
 /// Whether two codes name the same party for pattern `p`: the same code or, in appeals,
-/// intents, consultations and material cooperation and aid (CAMEO 02-04, 06, 07), a country and
-/// a part of its state ("RUSGOV" visiting "RUS", "UKRGOV" aiding "UKR": a misread argument far
-/// more often than an event). Statements (a president's sympathy for his own country), verbal
+/// intents, consultations, material cooperation and aid, and reduced relations and sanctions
+/// (CAMEO 02-04, 06, 07, 16), a country and a part of its state ("RUSGOV" visiting "RUS",
+/// "UKRGOV" aiding "UKR", "CANGOV" sanctioning "CAN": a misread argument far more often than
+/// an event). Statements (a president's sympathy for his own country), verbal
 /// support ("rallied support for Ukraine"), yielding, force, arrests and protest within one
 /// country ("IRQMIL" withdrawing from an Iraqi town, "INDCOP" lifting a curfew) are events, and
 /// "USALEG" and "USAGOV" are two parties in any case.
 fn same_party(p: &Pattern, a: &Option<String>, b: &Option<String>) -> bool {
     let (Some(a), Some(b)) = (a.as_deref(), b.as_deref()) else { return false };
-    let appeal_or_cooperation = matches!(p.code.get(..2), Some("02" | "03" | "04" | "06" | "07"));
+    let parts_are_one_party = matches!(p.code.get(..2), Some("02" | "03" | "04" | "06" | "07" | "16"));
     let country_and_part = |c: &str, d: &str| c.len() == 3 && !c.starts_with('-') && d.starts_with(c);
-    a == b || (appeal_or_cooperation && (country_and_part(a, b) || country_and_part(b, a)))
+    a == b || (parts_are_one_party && (country_and_part(a, b) || country_and_part(b, a)))
 }
 
 /// Whether verb `v` gives its object a name or a description ("called Putin a killer",
@@ -890,9 +943,13 @@ impl Coder {
                 }
             }
             "xcomp" => {
-                // "urged Moscow to withdraw": the object controls; else the subject does.
+                // "urged Moscow to withdraw", "asked Germany to send": the object controls;
+                // else the subject does, as after "promised Kyiv to send".
                 // (an object left of the verb is a relative pronoun or a misparse, no controller)
-                if let Some(o) = s.kids(h, &["obj"]).find(|&o| o > h && !markers::is_relative(&s.words[o].lower)) {
+                if !any_form(s, h, markers::SUBJECT_CONTROL)
+                    && let Some(o) =
+                        s.kids(h, &["obj", "iobj"]).find(|&o| o > h && !markers::is_relative(&s.words[o].lower))
+                {
                     Some((o, false))
                 } else {
                     self.subject(s, h, depth + 1).map(|(n, _)| (n, false))
@@ -932,7 +989,7 @@ impl Coder {
         &self,
         s: &Sent,
         c: &Cand,
-        attribution: Option<&Attribution>,
+        attribution: Option<&Speech>,
         reporters: &[Span],
         prev: &[ActorRef],
         trace: &mut Trace,
@@ -1187,13 +1244,7 @@ impl Coder {
             targets.clear();
             if let Some(at) = attribution.filter(|at| at.code.is_some()) {
                 trace.note(|| format!("  source: the speaker, '{}'", s.doc.slice(at.span)));
-                sources.push(ActorRef {
-                    span: at.span,
-                    code: at.code.clone(),
-                    entity: None,
-                    via_mention: false,
-                    label: None,
-                });
+                sources.extend(at.as_sources());
             } else if let warner = self.speaker(s, c.clause)
                 && !warner.is_empty()
             {
@@ -1270,13 +1321,7 @@ impl Coder {
             && let Some(at) = attribution.filter(|at| at.code.is_some())
         {
             trace.note(|| format!("  source: the speaker of the reported words, '{}'", s.doc.slice(at.span)));
-            sources.push(ActorRef {
-                span: at.span,
-                code: at.code.clone(),
-                entity: None,
-                via_mention: false,
-                label: None,
-            });
+            sources.extend(at.as_sources());
             used_window = true;
         }
         let not = sources.first().and_then(|a| a.code.clone());
@@ -1540,10 +1585,9 @@ impl Coder {
     /// statement "issued by X".
     /// A speech verb in `events` (a trigger that reports no clause, or whose pattern names its
     /// object: "commented on the election", "declared a ceasefire") is an event, not an attribution.
-    fn attribution(&self, s: &Sent, events: &[usize], reporters: &Reporters) -> Option<Attribution> {
-        let code_of = |a: &[ActorRef]| a.first().and_then(|a| a.code.clone());
+    fn attribution(&self, s: &Sent, events: &[usize], reporters: &Reporters) -> Option<Speech> {
         if let Some((span, a)) = &reporters.according_to {
-            return Some(Attribution { span: *span, code: code_of(a) });
+            return Some(Speech::new(*span, a, None));
         }
         for i in 0..s.words.len() {
             if !any_form(s, i, SPEECH) || (s.parsed && !is_verb(s.words[i].upos)) || events.contains(&i) {
@@ -1553,7 +1597,6 @@ impl Coder {
             if s.parsed {
                 // "the victory was announced": a passive subject is what was said, not who said it.
                 if let Some((n, _)) = self.subject(s, i, 0).filter(|(_, passive)| !passive) {
-                    let st = s.subtree(n);
                     if any_form(s, n, STATEMENT_NOUNS) || s.words[i].lower == "read" {
                         for k in s.kids(i, &["obj", "nsubj"]).chain(std::iter::once(n)).collect::<Vec<_>>() {
                             for a in s.kids(k, &["acl", "nmod", "acl:relcl"]).collect::<Vec<_>>() {
@@ -1578,7 +1621,6 @@ impl Coder {
                     } else {
                         speaker = s.actors_in(n, 2);
                         let np = s.np_span(n);
-                        let _ = st;
                         span = span_of(span.start.min(np.start), span.end.max(np.end));
                     }
                 }
@@ -1611,10 +1653,10 @@ impl Coder {
                 speaker.push(a);
             }
             if !speaker.is_empty() {
-                return Some(Attribution { span, code: code_of(&speaker) });
+                return Some(Speech::new(span, &speaker, Some(i)));
             }
         }
-        reporters.final_report.as_ref().map(|(span, speaker)| Attribution { span: *span, code: code_of(speaker) })
+        reporters.final_report.as_ref().map(|(span, speaker)| Speech::new(*span, speaker, None))
     }
 
     /// Date of a candidate: (value, how chosen, from an explicit time of this sentence, the
@@ -1624,7 +1666,7 @@ impl Coder {
         s: &Sent,
         c: &Cand,
         ctx: &Context,
-        attribution: Option<&Attribution>,
+        attribution: Option<&Speech>,
     ) -> (Option<String>, String, bool, Option<usize>) {
         let doc = s.doc;
         let sspan = doc.sentences[s.index].span;
@@ -1763,13 +1805,19 @@ impl Coder {
                     p.describe()
                 )
             });
-            if let Some(a) = &attribution
-                && a.span.start <= word.start
-                && word.end <= a.span.end
-            {
-                trace.note(|| "    rejected: the trigger is part of the attribution".into());
-                continue;
-            }
+            // A trigger that governs the speech verb is the narrator's own statement: the
+            // saying is not its attribution, and the speaker's phrase holds its arguments.
+            let attribution = match &attribution {
+                Some(a) if a.span.start <= word.start && word.end <= a.span.end => {
+                    if !a.follows(&s, c.word) {
+                        trace.note(|| "    rejected: the trigger is part of the attribution".into());
+                        continue;
+                    }
+                    trace.note(|| "    the trigger governs the speech verb: not attributed".into());
+                    None
+                }
+                other => other.clone(),
+            };
             // Event coreference: "the call" after a call was coded is the same event.
             if p.noun && s.definite(c.word) && out.iter().any(|e| e.cameo.get(..2) == p.code.get(..2)) {
                 trace.note(|| "    rejected: a definite mention of an event already coded (event coreference)".into());
@@ -1978,7 +2026,8 @@ impl Coder {
                     historical,
                     modality,
                     attribution: attribution
-                        .clone()
+                        .as_ref()
+                        .map(Speech::output)
                         .filter(|at| !(at.span.start <= word.start && word.end <= at.span.end)),
                     place: place.clone(),
                     quantities,

@@ -42,6 +42,10 @@ pub const SPEECH: &[&str] = &[
 pub const DEMANDING: &[&str] =
     &["demand", "call", "seek", "urge", "ask", "press", "push", "protest", "oppose", "denounce", "insist"];
 
+/// Verbs whose subject, not their object, does what the infinitive says ("promised Kyiv to
+/// send tanks": the promiser sends).
+pub const SUBJECT_CONTROL: &[&str] = &["promise", "pledge", "vow", "swear", "guarantee"];
+
 /// Verbs whose "on" phrase names the one who is to act ("called on Russia to withdraw").
 pub const CALL_ON: &[&str] = &["call", "prevail", "appeal", "rely", "count", "lean"];
 

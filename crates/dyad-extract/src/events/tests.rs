@@ -792,3 +792,44 @@ fn a_warning_comes_from_the_warner_to_whoever_is_to_bear_it() {
         run("Biden warned that if Russia invades Ukraine, it would face severe consequences.", "2022-03-14", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("130 USAGOV->RUS")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_verb_before_the_speech_verb_is_no_part_of_the_saying() {
+    // The attribution runs from the speaker to "said" or "saying" and holds the first verb.
+    let doc = run(
+        "Norway on Monday accused Sweden of spreading false claims, but said it still wanted good relations.",
+        "2024-01-01",
+        true,
+    );
+    assert!(codes(&doc).iter().any(|c| c.starts_with("112 NOR->SWE asserted")), "{:?}", codes(&doc));
+    let doc = run("Poland condemned Belarus, saying the incident was a provocation.", "2024-01-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("111 POL->BLR asserted")), "{:?}", codes(&doc));
+}
+
+#[test]
+fn every_speaker_named_together_acts() {
+    let doc = run("Peru and Chile said they would expel the Bolivian envoy.", "2024-01-01", true);
+    let found = codes(&doc);
+    for source in ["PER", "CHL"] {
+        assert!(found.iter().any(|c| c.starts_with(&format!("166 {source}->BOL"))), "{source}: {found:?}");
+    }
+}
+
+#[test]
+fn a_government_does_not_sanction_its_own_country() {
+    let doc = run(
+        "The Canadian government announced bans on travel to Canada against officers of the Russian military.",
+        "2024-01-01",
+        true,
+    );
+    let found = codes(&doc);
+    assert!(found.iter().all(|c| !c.starts_with("163 CANGOV->CAN")), "{found:?}");
+    assert!(found.iter().any(|c| c.starts_with("163 CANGOV->RUS")), "{found:?}");
+}
+
+#[test]
+fn the_one_asked_to_act_acts() {
+    // The parser gives "asked" an indirect object; the one asked still does the sending.
+    let doc = run("Poland asked Germany to send tanks to Ukraine.", "2024-01-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("072 DEU->UKR")), "{:?}", codes(&doc));
+}
