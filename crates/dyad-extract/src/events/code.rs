@@ -129,8 +129,11 @@ const HOSTILE_ACTS: &[&str] = &[
 /// sanctions against Russia", "help them defend against Russia"), or a hostile act done to it
 /// ("to support the invasion of Ukraine"). A statement (01) may well be about its adversary
 /// ("considers sanctions against Iran").
+/// A demand, a condemnation or a rejection (10-12) of a hostile act is aimed at its doer, not
+/// at whom it is done to ("condemned the invasion of Ukraine by Russia").
 fn opposed_party(s: &Sent, p: &Pattern, i: usize, a: &ActorRef) -> bool {
-    if !matches!(p.code.get(..2), Some("02" | "03" | "04" | "05" | "06" | "07" | "08")) {
+    let cooperative = matches!(p.code.get(..2), Some("02" | "03" | "04" | "05" | "06" | "07" | "08"));
+    if !cooperative && !matches!(p.code.get(..2), Some("10" | "11" | "12")) {
         return false;
     }
     // A pattern about ending a hostile act names it as its object (or its complement's):
@@ -143,18 +146,22 @@ fn opposed_party(s: &Sent, p: &Pattern, i: usize, a: &ActorRef) -> bool {
     }
     let Some(mut n) = s.word_at(a.span.start) else { return false };
     let mut child: Option<usize> = None;
+    let mut agent = false;
     for _ in 0..8 {
         if n == i {
             return false;
         }
-        if s.case_of(n) == "against" {
+        let case = s.case_of(n);
+        if cooperative && case == "against" {
             return true;
         }
-        // (who does the hostile act, "Russia's war", "the Russian invasion", is helped by it)
+        agent |= case == "by";
+        // (who does the hostile act, "Russia's war", "the Russian invasion", "the war
+        // unleashed by Russia", is helped by it)
         if let Some(c) = child
             && HOSTILE_ACTS.contains(&s.words[n].lower.as_ref())
         {
-            return !matches!(s.words[c].deprel, "nmod:poss" | "amod" | "compound");
+            return !agent && !matches!(s.words[c].deprel, "nmod:poss" | "amod" | "compound");
         }
         child = Some(n);
         match s.words[n].head {
@@ -163,6 +170,23 @@ fn opposed_party(s: &Sent, p: &Pattern, i: usize, a: &ActorRef) -> bool {
         }
     }
     false
+}
+
+/// Who does the hostile act named at word `t`, the object of trigger `i`, by a "by" phrase
+/// below it ("the shelling of Kharkiv by Russian forces", with "by" on the noun or on its "of"
+/// phrase) or hung on the active trigger after it ("condemned the invasion of Ukraine by
+/// Russia").
+fn hostile_act_agent(s: &Sent, i: usize, t: usize) -> Vec<ActorRef> {
+    if !HOSTILE_ACTS.contains(&s.words[t].lower.as_ref()) {
+        return Vec::new();
+    }
+    let below = |k: usize| s.kids(k, &["nmod", "obl"]).collect::<Vec<_>>();
+    let mut phrases: Vec<usize> = below(t);
+    phrases.extend(below(t).into_iter().flat_map(below));
+    if s.kids(i, &["nsubj:pass", "aux:pass"]).next().is_none() {
+        phrases.extend(below(i).into_iter().filter(|&b| b > t));
+    }
+    phrases.into_iter().filter(|&b| s.case_of(b) == "by").flat_map(|b| s.actors_in(b, 2)).collect()
 }
 
 fn other_preposition(s: &Sent, p: &Pattern, i: usize, a: &ActorRef) -> bool {
@@ -482,6 +506,13 @@ impl Coder {
                 || (rel_is(s.words[i].deprel, "acl") && s.words[i].head.is_some_and(chance)))
         {
             return Some("'seize' an opportunity is an idiom".into());
+        }
+        // "the so-called referendums" name something; nobody calls anyone
+        if s.words[i].lower == "called"
+            && i >= 1
+            && (s.words[i - 1].lower == "so" || (i >= 2 && s.words[i - 1].lower == "-" && s.words[i - 2].lower == "so"))
+        {
+            return Some("'so-called' is an adjective".into());
         }
         // "called the strikes an act of barbarism" is no called strike
         if p.noun
@@ -1085,6 +1116,18 @@ impl Coder {
                         }
                     }
                 }
+                // "refused to condemn the invasion of Ukraine by Russia" with "by" hung on the
+                // verb whose object the noun is: an active verb takes no agent phrase, so the
+                // one after its object is the noun's
+                if sources.is_empty()
+                    && rel_is(s.words[i].deprel, "obj")
+                    && let Some(g) = s.words[i].head
+                    && s.kids(g, &["nsubj:pass", "aux:pass"]).next().is_none()
+                {
+                    for b in obliques(g).into_iter().filter(|&b| b > i && s.case_of(b) == "by") {
+                        sources.extend(s.actors_in(b, 2));
+                    }
+                }
             }
             // "a statement released on Tuesday", "drones supplied by Iran": a participle that
             // modifies a noun is a passive whose subject is that noun
@@ -1233,6 +1276,14 @@ impl Coder {
                 if !found.is_empty() {
                     targets.extend(found);
                     break;
+                }
+                // "condemned the shelling of Kharkiv by Russian forces": the doer is the target
+                if matches!(p.code.get(..2), Some("10" | "11" | "12")) {
+                    let doer = hostile_act_agent(s, i, t);
+                    if !doer.is_empty() {
+                        targets.extend(doer);
+                        break;
+                    }
                 }
             }
         }
@@ -1413,6 +1464,11 @@ impl Coder {
                 n += 1;
                 let w = s.words[k].lower.as_ref();
                 if matches!(w, "," | ";" | "but" | "while" | "and") && n > 1 {
+                    break;
+                }
+                // "will not invade and occupy" shares its auxiliary; "would not remain passive
+                // and threatened to ..." cannot: a finite verb after "and" has none before it
+                if w == "and" && matches!(s.words[i].xpos, "VBD" | "VBZ" | "VBP") {
                     break;
                 }
                 // "instead of cracking down", "rather than negotiate": what was done in its place
@@ -1842,7 +1898,9 @@ impl Coder {
                 self.arguments(&s, c, attribution.as_ref(), &reporters, &prev_sources, trace);
             sources.retain(|a| !is_medium(&s, a));
             targets.retain(|a| !is_medium(&s, a));
-            if !p.noun && !sources.is_empty() {
+            // (a verb without a source passes none on: "prompting Western countries to send
+            // weapons and aid" has no coded sender, and the invader before is none)
+            if !p.noun {
                 prev_sources.clone_from(&sources);
             }
             if sources.is_empty() {

@@ -42,6 +42,10 @@ pub const SPEECH: &[&str] = &[
 pub const DEMANDING: &[&str] =
     &["demand", "call", "seek", "urge", "ask", "press", "push", "protest", "oppose", "denounce", "insist"];
 
+/// Prepositions that place something outside a place, and so never say whose it is: forces
+/// "around Ukraine" are not Ukraine's (infrastructure "across Ukraine" is).
+pub const SPATIAL: &[&str] = &["around", "near", "along", "outside", "beyond"];
+
 /// Verbs whose subject, not their object, does what the infinitive says ("promised Kyiv to
 /// send tanks": the promiser sends).
 pub const SUBJECT_CONTROL: &[&str] = &["promise", "pledge", "vow", "swear", "guarantee"];

@@ -14,6 +14,8 @@ pub struct W<'a> {
     pub span: Span,
     /// Universal POS ("X" without a parse).
     pub upos: &'static str,
+    /// Penn Treebank tag ("_" without a parse): it tells a finite verb from a bare one.
+    pub xpos: &'static str,
     /// Head, local index.
     pub head: Option<usize>,
     /// Relation to the head.
@@ -82,6 +84,7 @@ impl<'a> Sent<'a> {
                 words.push(W {
                     span: w.span,
                     upos: w.upos,
+                    xpos: w.xpos,
                     head: if parsed { head } else { None },
                     deprel: w.deprel,
                     lower: lowered(w.span.slice(text)),
@@ -94,6 +97,7 @@ impl<'a> Sent<'a> {
                     words.push(W {
                         span,
                         upos: "X",
+                        xpos: "_",
                         head: None,
                         deprel: "_",
                         lower: lowered(span.slice(text)),
@@ -350,6 +354,11 @@ impl<'a> Sent<'a> {
             let before = out.len();
             for c in mods {
                 if self.words[c].deprel == "det" && self.actor[c].is_none() {
+                    continue;
+                }
+                // where the group stands is not whose it is ("forces and materiel around
+                // Ukraine", "troops along the border with Poland")
+                if self.words[c].deprel == "nmod" && markers::SPATIAL.contains(&self.case_of(c).as_str()) {
                     continue;
                 }
                 self.collect(c, depth - 1, out);

@@ -833,3 +833,55 @@ fn the_one_asked_to_act_acts() {
     let doc = run("Poland asked Germany to send tanks to Ukraine.", "2024-01-01", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("072 DEU->UKR")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_condemnation_of_a_hostile_act_is_aimed_at_its_doer() {
+    let doc = run("The United Nations condemned the shelling of Kharkiv by Russian forces.", "2022-03-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("111 IGOUNO->RUSMIL")), "{:?}", codes(&doc));
+    let doc = run("Germany condemned the war unleashed by Russia in Ukraine.", "2022-03-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("111 DEU->RUS")), "{:?}", codes(&doc));
+    // whom the act is done to is not condemned
+    let doc = run("Poland condemned the attack on Kyiv.", "2022-03-01", true);
+    assert!(codes(&doc).iter().all(|c| !c.starts_with("111 POL->UKR")), "{:?}", codes(&doc));
+    // "by" hung on the verb names the invader, not the condemner
+    let doc = run("China refused to condemn the invasion of Ukraine by Russia.", "2022-03-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("192 RUS->UKR")), "{:?}", codes(&doc));
+    assert!(codes(&doc).iter().all(|c| !c.starts_with("192 CHN")), "{:?}", codes(&doc));
+}
+
+#[test]
+fn a_verb_without_a_source_passes_none_to_the_next() {
+    let doc = run(
+        "Russia launched its invasion a year ago, prompting Western countries to send weapons and aid to the government in Kyiv.",
+        "2023-02-01",
+        true,
+    );
+    assert!(codes(&doc).iter().all(|c| !c.starts_with("070 RUS")), "{:?}", codes(&doc));
+}
+
+#[test]
+fn forces_around_a_country_are_not_its_own() {
+    let doc = run("Moscow continued a buildup of Russian forces and materiel around Ukraine.", "2022-02-03", true);
+    let found = codes(&doc);
+    assert!(found.iter().any(|c| c.starts_with("154 RUS")), "{found:?}");
+    assert!(found.iter().all(|c| !c.starts_with("154 UKR")), "{found:?}");
+}
+
+#[test]
+fn so_called_calls_nobody() {
+    let doc = run(
+        "Besides, the planned annexation of the provinces of Kherson and Luhansk, after the sham so-called votes \
+         organised by the Russian Federation in the autumn, is a further escalation of the war against Ukraine.",
+        "2023-01-26",
+        true,
+    );
+    assert!(codes(&doc).iter().all(|c| !c.starts_with("041") && !c.starts_with("02")), "{:?}", codes(&doc));
+}
+
+#[test]
+fn a_finite_verb_after_and_shares_no_negation() {
+    let doc = run("Iran said it would not stay silent and threatened to expel the French envoy.", "2024-01-01", true);
+    assert!(codes(&doc).iter().all(|c| !c.ends_with("negated")), "{:?}", codes(&doc));
+    let doc = run("Russia will not invade and occupy Ukraine.", "2022-02-12", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("192 RUS->UKR negated")), "{:?}", codes(&doc));
+}
