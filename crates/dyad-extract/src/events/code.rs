@@ -929,9 +929,9 @@ impl Coder {
             return Some((o, false));
         }
         // "prevented the West from helping Ukraine", "barred Russia from taking part": the
-        // object is the one kept from acting
+        // object is the one kept from acting; "provoked Ukraine into attacking", the one made to
         if matches!(s.words[v].deprel, "xcomp" | "advcl")
-            && s.kids(v, &["mark"]).any(|m| s.words[m].lower == "from")
+            && s.kids(v, &["mark"]).any(|m| matches!(s.words[m].lower.as_ref(), "from" | "into"))
             && let Some(o) = s.kids(h, &["obj"]).find(|&o| o > h && o < v)
         {
             return Some((o, false));
@@ -1582,7 +1582,10 @@ impl Coder {
                         format!("'{}' aims at '{}'", s.words[h].lower, s.words[child].lower),
                     ));
                 }
-                if rel == "advcl" && !marked("to") {
+                // ("provoked Ukraine into attacking": a result the verb above brought about, and
+                // what governs that verb governs it too)
+                let result = marked("into");
+                if rel == "advcl" && !marked("to") && !result {
                     break;
                 }
                 // "went on to commend", "proceeded to sign": an aspectual verb's infinitive is
@@ -1591,7 +1594,7 @@ impl Coder {
                     || (any_form(s, h, &["go", "move"])
                         && s.kids(h, &["advmod", "compound:prt"])
                             .any(|k| matches!(s.words[k].lower.as_ref(), "on" | "ahead")));
-                if rel == "advcl" && !aspectual {
+                if rel == "advcl" && !aspectual && !result {
                     found.push((Modality::Intended, format!("'{}' is a purpose clause", s.words[child].lower)));
                 }
                 let own_subject = own_subject(child);

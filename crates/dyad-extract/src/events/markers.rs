@@ -113,6 +113,7 @@ pub fn governing(lemma_forms: &[String]) -> Option<Modality> {
         "rumor",
         "rumour",
         "urge",
+        "need",
         "demand",
         "ask",
         "call",

@@ -885,3 +885,17 @@ fn a_finite_verb_after_and_shares_no_negation() {
     let doc = run("Russia will not invade and occupy Ukraine.", "2022-02-12", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("192 RUS->UKR negated")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn what_someone_needs_to_do_is_not_done() {
+    let doc = run("Russian troops need to end hostilities and withdraw from Ukraine.", "2022-03-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("0874 RUSMIL->UKR hypothetical")), "{:?}", codes(&doc));
+}
+
+#[test]
+fn provoked_into_acting_is_done_by_the_provoked() {
+    // the result of a provocation is the provoked one's act, and an accusation only claims it
+    let doc =
+        run("Moscow has accused the UK of provoking Ukraine into attacking Russian territory.", "2022-04-26", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("180 UKR->RUS reported")), "{:?}", codes(&doc));
+}
