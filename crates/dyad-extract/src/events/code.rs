@@ -1305,7 +1305,7 @@ impl Coder {
                 sources = warner;
             } else if let Some((k, _)) = s.condition_clause() {
                 // "Biden warned that if ...": the subject before the condition speaks.
-                sources = s.subject_window(k, None);
+                sources = s.subject_window(k, None, false);
                 trace.note(|| "  source: the subject before the condition".to_string());
             }
             // "Beijing would bear the consequences if ...": whoever is to bear them is threatened
@@ -1340,7 +1340,7 @@ impl Coder {
         // own: a noun's source is its possessor, demonym or "by" phrase, or its light verb's subject.
         let window_source = !s.parsed || (!p.noun && parse_subject.is_none()) || (p.noun && p.gov.is_some());
         if sources.is_empty() && !agentless && window_source {
-            let found = s.subject_window(i, attribution.map(|a| a.span));
+            let found = s.subject_window(i, attribution.map(|a| a.span), clause_subject.is_none());
             if !found.is_empty() {
                 trace.note(|| {
                     format!(

@@ -532,7 +532,11 @@ impl ActorRef {
 impl Sent<'_> {
     /// Subject-like actors left of word `i`: the nearest actor not governed by a preposition
     /// and not a possessor, with the actors coordinated with it ("Biden and Putin").
-    pub fn subject_window(&self, i: usize, exclude: Option<Span>) -> Vec<ActorRef> {
+    /// `agents_only` passes over the subjects of passives too, which are done to: for a verb
+    /// with no subject of its own ("four children were killed in tank shelling" does not make
+    /// the children shell), not for a pronoun the window resolves ("ten fighters were killed
+    /// when they attacked the base").
+    pub fn subject_window(&self, i: usize, exclude: Option<Span>, agents_only: bool) -> Vec<ActorRef> {
         let mut out: Vec<ActorRef> = Vec::new();
         let mut j = i;
         let mut steps = 0;
@@ -556,8 +560,10 @@ impl Sent<'_> {
                 matches!(self.words[p].lower.as_ref(), "in" | "near" | "at" | "outside" | "inside")
                     && (p.saturating_sub(3)..p).any(|k| self.actor[k].as_ref().is_some_and(|b| b.code.is_some()))
             });
+            let patient = agents_only && self.words[first..=last.max(first)].iter().any(|w| w.deprel == "nsubj:pass");
             if !usable(&a)
                 || located
+                || patient
                 || (self.governed(first) && !before_verb)
                 || self.words.get(last + 1).is_some_and(|w| w.lower == "'s")
             {

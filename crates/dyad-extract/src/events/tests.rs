@@ -899,3 +899,22 @@ fn provoked_into_acting_is_done_by_the_provoked() {
         run("Moscow has accused the UK of provoking Ukraine into attacking Russian territory.", "2022-04-26", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("180 UKR->RUS reported")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn children_are_civilians() {
+    let doc = run("Russian forces killed four children in Kharkiv.", "2022-06-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("190 RUSMIL->UKRCVL")), "{:?}", codes(&doc));
+}
+
+#[test]
+fn the_subject_of_a_passive_does_not_act_in_the_next_verb() {
+    let doc = run(
+        "Four children and a man were killed in Israeli tank shelling near the border of Lebanon.",
+        "2022-06-01",
+        true,
+    );
+    assert!(codes(&doc).iter().all(|c| !c.contains("CVL->")), "{:?}", codes(&doc));
+    // a pronoun the window resolves may still be the subject of a passive before it
+    let doc = run("Russia is accused of widespread war crimes, which it denies.", "2022-06-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("016 RUS")), "{:?}", codes(&doc));
+}
