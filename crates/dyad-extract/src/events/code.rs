@@ -189,6 +189,23 @@ fn hostile_act_agent(s: &Sent, i: usize, t: usize) -> Vec<ActorRef> {
     phrases.into_iter().filter(|&b| s.case_of(b) == "by").flat_map(|b| s.actors_in(b, 2)).collect()
 }
 
+/// Whether verb `n` is an infinitive governed by `clause`, through "to" complements alone
+/// ("helping Moscow | to start").
+fn infinitive_below(s: &Sent, n: usize, clause: usize) -> bool {
+    let mut k = n;
+    for _ in 0..4 {
+        let Some(h) = s.words[k].head else { return false };
+        if s.words[k].deprel != "xcomp" {
+            return false;
+        }
+        if h == clause {
+            return true;
+        }
+        k = h;
+    }
+    false
+}
+
 fn other_preposition(s: &Sent, p: &Pattern, i: usize, a: &ActorRef) -> bool {
     let named: Vec<&str> =
         p.preps.iter().filter(|(_, u)| matches!(u, PrepUse::Target)).map(|(w, _)| w.as_str()).collect();
@@ -1742,9 +1759,13 @@ impl Coder {
             .filter(|(_, t)| !attribution.is_some_and(|a| a.span.start <= t.span.start && t.span.end <= a.span.end))
             .filter_map(|(k, t)| date_part(t.value.as_deref()?).map(|d| (k, t, d)))
             .collect();
+        // After its own time, the time of an infinitive the trigger governs ("helping Moscow
+        // to start the invasion in February 2022"), before one of another clause ("after the
+        // elections in 2020").
+        let mut below: Vec<bool> = vec![false; usable.len()];
         if s.parsed {
             let clause = c.clause;
-            for (k, t, d) in &usable {
+            for (u, (k, t, d)) in usable.iter().enumerate() {
                 let Some(w) = s.word_at(t.span.start) else { continue };
                 // climb from the timex to its first verb (or the trigger noun)
                 let mut n = w;
@@ -1761,9 +1782,22 @@ impl Coder {
                     let (d, k) = phrase_day(s, &usable, *k, d);
                     return (Some(d), format!("own time '{}'", doc.slice(t.span)), true, Some(k));
                 }
+                below[u] = infinitive_below(s, n, clause);
             }
         }
-        if let Some((k, t, d)) = usable.iter().min_by_key(|(_, t, _)| t.span.start.abs_diff(trig.start)) {
+        let nearest = |below_only: bool| {
+            usable
+                .iter()
+                .zip(&below)
+                .filter(|(_, below)| !below_only || **below)
+                .map(|(u, _)| u)
+                .min_by_key(|(_, t, _)| t.span.start.abs_diff(trig.start))
+        };
+        if let Some((k, t, d)) = nearest(true) {
+            let (d, k) = phrase_day(s, &usable, *k, d);
+            return (Some(d), format!("time of an infinitive it governs '{}'", doc.slice(t.span)), true, Some(k));
+        }
+        if let Some((k, t, d)) = nearest(false) {
             let (d, k) = phrase_day(s, &usable, *k, d);
             return (Some(d), format!("nearest time in the sentence '{}'", doc.slice(t.span)), true, Some(k));
         }

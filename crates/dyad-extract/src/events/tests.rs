@@ -918,3 +918,15 @@ fn the_subject_of_a_passive_does_not_act_in_the_next_verb() {
     let doc = run("Russia is accused of widespread war crimes, which it denies.", "2022-06-01", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("016 RUS")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn an_infinitive_below_dates_before_another_clause() {
+    let doc = run(
+        "After Moscow helped him crush the protests after the elections in 2020, the Belarusian leader sided with \
+         Putin, helping Russia to start the invasion of Ukraine in February 2022.",
+        "2023-03-01",
+        true,
+    );
+    let aid = find(&doc, "070").expect("the help is coded");
+    assert_eq!(aid.date.as_deref(), Some("2022-02"), "{:?}", codes(&doc));
+}
