@@ -32,6 +32,20 @@ pub(crate) fn mark(text: &str, tokens: &[Token], sentences: &mut [Sentence]) {
         lower.extend(s.span.slice(text).chars().map(|c| if c == '\u{2019}' { '\'' } else { c.to_ascii_lowercase() }));
         let standalone = is_standalone(text, s);
         let words = toks.len();
+        // A teaser paragraph for other articles ("Other Topics of Interest <headline> <first
+        // lines>"): the lead and the rest of its paragraph.
+        if opens_line(text, s) && RELATED_LEADS.iter().any(|p| lower.starts_with(p)) {
+            let mut end = i + 1;
+            while end < sentences.len()
+                && !text[sentences[end - 1].span.end as usize..sentences[end].span.start as usize].contains('\n')
+            {
+                end += 1;
+            }
+            for s in &mut sentences[i..end] {
+                s.boilerplate = true;
+            }
+            continue;
+        }
         // A heading: short, capitalised, alone on its line, no full stop or question mark.
         let heading = standalone
             && words <= 8
@@ -72,6 +86,7 @@ fn is_trigger(tok: &str) -> bool {
         (6, b'f') => &["follow"],
         (6, b'r') => &["rights"],
         (6, b'm') => &["member"],
+        (6, b't') => &["topics"],
         (7, b's') => &["support"],
         (7, b'r') => &["related"],
         (7, b'e') => &["editing"],
@@ -97,11 +112,26 @@ fn is_trigger(tok: &str) -> bool {
     candidates.iter().any(|w| b.eq_ignore_ascii_case(w.as_bytes()))
 }
 
+/// Leads of a paragraph that only points to other articles.
+const RELATED_LEADS: [&str; 6] = [
+    "other topics of interest",
+    "more topics of interest",
+    "related articles",
+    "related stories",
+    "related coverage",
+    "related news",
+];
+
+/// True when the sentence starts a line.
+fn opens_line(text: &str, s: &Sentence) -> bool {
+    let before = text[..s.span.start as usize].trim_end_matches([' ', '\t']);
+    before.is_empty() || before.ends_with('\n')
+}
+
 /// True when the sentence is alone on its line(s).
 fn is_standalone(text: &str, s: &Sentence) -> bool {
-    let before = text[..s.span.start as usize].trim_end_matches([' ', '\t']);
     let after = text[s.span.end as usize..].trim_start_matches([' ', '\t']);
-    (before.is_empty() || before.ends_with('\n')) && (after.is_empty() || after.starts_with('\n'))
+    opens_line(text, s) && (after.is_empty() || after.starts_with('\n'))
 }
 
 /// A heading that asks readers for money or a subscription.

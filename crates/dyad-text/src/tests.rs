@@ -178,6 +178,11 @@ fn boilerplate_lines() {
         "Talks resumed.\nClick here to sign up for our newsletter.\nReporting by Jane Doe; Editing by John Roe",
         "Talks resumed.\nB| Click here to sign up for our newsletter.\nB| Reporting by Jane Doe; Editing by John Roe",
     );
+    // A teaser paragraph for other articles: its lead, headline and first lines.
+    check(
+        "Talks resumed.\n\nOther Topics of Interest Minister: Drills Will Not Provoke Moscow The minister said the drills were routine. Critics disagreed.\n\nOfficials confirmed the move.",
+        "Talks resumed.\nB| Other Topics of Interest Minister: Drills Will Not Provoke Moscow The minister said the drills were routine.\nB| Critics disagreed.\nOfficials confirmed the move.",
+    );
     // Prose that mentions subscribing or sharing is news, not chrome.
     check(
         "Russia refused to subscribe to the plan.\nShares of the firm fell 5 percent.",
