@@ -1585,6 +1585,17 @@ impl Coder {
                     break;
                 }
                 let marked = |word: &str| s.kids(child, &["mark"]).any(|m| s.words[m].lower == word);
+                // "pledged to stand with Ukraine after holding talks with Zelensky": what a time
+                // adjunct says happened did happen, whatever governs the clause it hangs on
+                // (not "week after week", a repetition)
+                if (rel_is(rel, "obl") || rel_is(rel, "nmod") || rel == "advcl")
+                    && !(child >= 2 && s.words[child - 2].lower == s.words[child].lower)
+                    && ["after", "following", "since", "during", "amid"]
+                        .iter()
+                        .any(|w| marked(w) || s.case_of(child) == *w)
+                {
+                    break;
+                }
                 // "dissuaded Putin from invading", "kept Russia from taking part": kept from acting
                 if matches!(rel, "advcl" | "xcomp") && marked("from") && s.kids(h, &["obj"]).any(|o| o < child) {
                     found.push((

@@ -818,13 +818,13 @@ fn every_speaker_named_together_acts() {
 #[test]
 fn a_government_does_not_sanction_its_own_country() {
     let doc = run(
-        "The Canadian government announced bans on travel to Canada against officers of the Russian military.",
+        "The Australian government announced bans on travel to Australia against officials of the Russian navy.",
         "2024-01-01",
         true,
     );
     let found = codes(&doc);
-    assert!(found.iter().all(|c| !c.starts_with("163 CANGOV->CAN")), "{found:?}");
-    assert!(found.iter().any(|c| c.starts_with("163 CANGOV->RUS")), "{found:?}");
+    assert!(found.iter().all(|c| !c.starts_with("163 AUSGOV->AUS")), "{found:?}");
+    assert!(found.iter().any(|c| c.starts_with("163 AUSGOV->RUS")), "{found:?}");
 }
 
 #[test]
@@ -838,21 +838,21 @@ fn the_one_asked_to_act_acts() {
 fn a_condemnation_of_a_hostile_act_is_aimed_at_its_doer() {
     let doc = run("The United Nations condemned the shelling of Kharkiv by Russian forces.", "2022-03-01", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("111 IGOUNO->RUSMIL")), "{:?}", codes(&doc));
-    let doc = run("Germany condemned the war unleashed by Russia in Ukraine.", "2022-03-01", true);
+    let doc = run("Germany condemned the war unleashed by Moscow against its neighbour.", "2022-03-01", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("111 DEU->RUS")), "{:?}", codes(&doc));
     // whom the act is done to is not condemned
     let doc = run("Poland condemned the attack on Kyiv.", "2022-03-01", true);
     assert!(codes(&doc).iter().all(|c| !c.starts_with("111 POL->UKR")), "{:?}", codes(&doc));
     // "by" hung on the verb names the invader, not the condemner
-    let doc = run("China refused to condemn the invasion of Ukraine by Russia.", "2022-03-01", true);
+    let doc = run("India declined to condemn the invasion of Ukraine by Russia.", "2022-03-01", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("192 RUS->UKR")), "{:?}", codes(&doc));
-    assert!(codes(&doc).iter().all(|c| !c.starts_with("192 CHN")), "{:?}", codes(&doc));
+    assert!(codes(&doc).iter().all(|c| !c.starts_with("192 IND")), "{:?}", codes(&doc));
 }
 
 #[test]
 fn a_verb_without_a_source_passes_none_to_the_next() {
     let doc = run(
-        "Russia launched its invasion a year ago, prompting Western countries to send weapons and aid to the government in Kyiv.",
+        "Russia launched its war a year ago, prompting Western countries to send arms and aid to the authorities in Kyiv.",
         "2023-02-01",
         true,
     );
@@ -861,7 +861,7 @@ fn a_verb_without_a_source_passes_none_to_the_next() {
 
 #[test]
 fn forces_around_a_country_are_not_its_own() {
-    let doc = run("Moscow continued a buildup of Russian forces and materiel around Ukraine.", "2022-02-03", true);
+    let doc = run("Moscow continued a buildup of Russian forces and armour around Ukraine.", "2022-02-03", true);
     let found = codes(&doc);
     assert!(found.iter().any(|c| c.starts_with("154 RUS")), "{found:?}");
     assert!(found.iter().all(|c| !c.starts_with("154 UKR")), "{found:?}");
@@ -888,16 +888,19 @@ fn a_finite_verb_after_and_shares_no_negation() {
 
 #[test]
 fn what_someone_needs_to_do_is_not_done() {
-    let doc = run("Russian troops need to end hostilities and withdraw from Ukraine.", "2022-03-01", true);
+    let doc = run("Russian soldiers need to stop fighting and withdraw from Ukraine.", "2022-03-01", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("0874 RUSMIL->UKR hypothetical")), "{:?}", codes(&doc));
 }
 
 #[test]
 fn provoked_into_acting_is_done_by_the_provoked() {
     // the result of a provocation is the provoked one's act, and an accusation only claims it
-    let doc =
-        run("Moscow has accused the UK of provoking Ukraine into attacking Russian territory.", "2022-04-26", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("180 UKR->RUS reported")), "{:?}", codes(&doc));
+    let doc = run(
+        "Russia's foreign ministry has accused the US of provoking Ukraine into shelling Russian land.",
+        "2022-04-26",
+        true,
+    );
+    assert!(codes(&doc).iter().any(|c| c.starts_with("194 UKR->RUS reported")), "{:?}", codes(&doc));
 }
 
 #[test]
@@ -909,14 +912,14 @@ fn children_are_civilians() {
 #[test]
 fn the_subject_of_a_passive_does_not_act_in_the_next_verb() {
     let doc = run(
-        "Four children and a man were killed in Israeli tank shelling near the border of Lebanon.",
+        "Three children and a teacher were killed in Israeli tank shelling near the border of Lebanon.",
         "2022-06-01",
         true,
     );
     assert!(codes(&doc).iter().all(|c| !c.contains("CVL->")), "{:?}", codes(&doc));
     // a pronoun the window resolves may still be the subject of a passive before it
-    let doc = run("Russia is accused of widespread war crimes, which it denies.", "2022-06-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("016 RUS")), "{:?}", codes(&doc));
+    let doc = run("Iran is accused of arming the rebels, which it denies.", "2022-06-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("016 IRN")), "{:?}", codes(&doc));
 }
 
 #[test]
@@ -929,4 +932,15 @@ fn an_infinitive_below_dates_before_another_clause() {
     );
     let aid = find(&doc, "070").expect("the help is coded");
     assert_eq!(aid.date.as_deref(), Some("2022-02"), "{:?}", codes(&doc));
+}
+
+#[test]
+fn what_a_time_adjunct_says_happened_did_happen() {
+    let doc = run(
+        "Olaf Scholz promised to stand by Ukraine for as long as it takes after holding talks with President \
+         Volodymyr Zelensky in Lviv.",
+        "2023-07-19",
+        true,
+    );
+    assert!(codes(&doc).iter().any(|c| c.starts_with("046 DEUGOV->UKRGOV asserted")), "{:?}", codes(&doc));
 }
