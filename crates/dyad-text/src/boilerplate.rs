@@ -1,5 +1,6 @@
 //! Boilerplate in plain text: donation and subscription appeals, "Read more", "Follow us
-//! on", "Click here", copyright lines, share buttons, wire credits.
+//! on", "Click here", copyright lines, share buttons, wire credits, and teaser paragraphs for
+//! other articles ("Other Topics of Interest <headline> <first lines>").
 //!
 //! A sentence is looked at only when one of its tokens is a trigger word ("subscribe",
 //! "copyright", "share", ...), so clean news costs one cheap pass over the tokens. A

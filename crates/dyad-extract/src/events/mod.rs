@@ -17,7 +17,9 @@
 //! left and right (the token window used when there is no parse). Modality comes from the
 //! auxiliaries, negation, adverbs and governing words on the path from the trigger to the
 //! clause that states it; attribution from speech verbs, "according to", statements "issued
-//! by" and quotations; the date from the clause's own time, else the sentence's, else an
+//! by" and quotations (a verb the speech verb hangs on is the narrator's, unattributed; every
+//! speaker the phrase names is a source of what they said); the date from the clause's own
+//! time, else that of an infinitive it governs, else the sentence's, else an
 //! anchored duration ("eight years after ..."), else the story's current date, else the
 //! publication date. A zoned clock time on that date gives the event's `time` (start and
 //! end instants in UTC); a publication time never does (`clock`).
