@@ -28,8 +28,7 @@ impl Speech {
     /// "France accused Rwanda ..., but said ...", "Ukraine denounced the tactics, saying
     /// ...", "X pledged to increase aid and announced ...". The attribution's phrase runs
     /// from the speaker to the speech verb and so holds the trigger, which is no part of the
-    /// saying.
-    /// The speech verb must be a clause of its own (coordinated, adverbial or loosely
+    /// saying. The speech verb must be a clause of its own (coordinated, adverbial or loosely
     /// joined), not the complement of the trigger ("helps explain").
     fn follows(&self, s: &Sent, w: usize) -> bool {
         let Some(mut n) = self.verb else { return false };
@@ -183,14 +182,19 @@ fn hostile_act_agent(s: &Sent, i: usize, t: usize) -> Vec<ActorRef> {
     let below = |k: usize| s.kids(k, &["nmod", "obl"]).collect::<Vec<_>>();
     let mut phrases: Vec<usize> = below(t);
     phrases.extend(below(t).into_iter().flat_map(below));
-    if s.kids(i, &["nsubj:pass", "aux:pass"]).next().is_none() {
+    if !is_passive(s, i) {
         phrases.extend(below(i).into_iter().filter(|&b| b > t));
     }
     phrases.into_iter().filter(|&b| s.case_of(b) == "by").flat_map(|b| s.actors_in(b, 2)).collect()
 }
 
-/// Whether verb `n` is an infinitive governed by `clause`, through "to" complements alone
-/// ("helping Moscow | to start").
+/// Whether verb `v` is in the passive voice (a passive subject or auxiliary).
+fn is_passive(s: &Sent, v: usize) -> bool {
+    s.kids(v, &["nsubj:pass", "aux:pass"]).next().is_some()
+}
+
+/// Whether verb `n` is an infinitive governed by `clause` through open complements (`xcomp`)
+/// alone ("helping Moscow | to start").
 fn infinitive_below(s: &Sent, n: usize, clause: usize) -> bool {
     let mut k = n;
     for _ in 0..4 {
@@ -1139,7 +1143,7 @@ impl Coder {
                 if sources.is_empty()
                     && rel_is(s.words[i].deprel, "obj")
                     && let Some(g) = s.words[i].head
-                    && s.kids(g, &["nsubj:pass", "aux:pass"]).next().is_none()
+                    && !is_passive(s, g)
                 {
                     for b in obliques(g).into_iter().filter(|&b| b > i && s.case_of(b) == "by") {
                         sources.extend(s.actors_in(b, 2));
@@ -1911,7 +1915,7 @@ impl Coder {
             });
             // A trigger that governs the speech verb is the narrator's own statement: the
             // saying is not its attribution, and the speaker's phrase holds its arguments.
-            let attribution = match &attribution {
+            let said: Option<&Speech> = match attribution.as_ref() {
                 Some(a) if a.span.start <= word.start && word.end <= a.span.end => {
                     if !a.follows(&s, c.word) {
                         trace.note(|| "    rejected: the trigger is part of the attribution".into());
@@ -1920,13 +1924,13 @@ impl Coder {
                     trace.note(|| "    the trigger governs the speech verb: not attributed".into());
                     None
                 }
-                other => other.clone(),
+                other => other,
             };
             // Event coreference: "the call" after a call was coded is the same event.
             if p.noun && s.definite(c.word) && out.iter().any(|e| e.cameo.get(..2) == p.code.get(..2)) {
                 trace.note(|| "    rejected: a definite mention of an event already coded (event coreference)".into());
                 // "the talks opened at 9:15 am ET": the mention's clock time is the earlier event's
-                let (_, _, explicit, timex) = self.date(&s, c, ctx, attribution.as_ref());
+                let (_, _, explicit, timex) = self.date(&s, c, ctx, said);
                 let root = p.code.get(..2);
                 let last = out.iter().rev().find(|e| e.cameo.get(..2) == root).map(|e| e.sentence);
                 for e in out.iter_mut().filter(|e| Some(e.sentence) == last && e.cameo.get(..2) == root) {
@@ -1942,8 +1946,7 @@ impl Coder {
                 }
                 continue;
             }
-            let (mut sources, mut targets, used_window) =
-                self.arguments(&s, c, attribution.as_ref(), &reporters, &prev_sources, trace);
+            let (mut sources, mut targets, used_window) = self.arguments(&s, c, said, &reporters, &prev_sources, trace);
             sources.retain(|a| !is_medium(&s, a));
             targets.retain(|a| !is_medium(&s, a));
             // (a verb without a source passes none on: "prompting Western countries to send
@@ -2022,7 +2025,7 @@ impl Coder {
                 trace.note(|| "    rejected: a nominal reference to an event, not a report of it".into());
                 continue;
             }
-            let (date, how, explicit, timex) = self.date(&s, c, ctx, attribution.as_ref());
+            let (date, how, explicit, timex) = self.date(&s, c, ctx, said);
             trace.note(|| format!("    date: {} ({how})", date.as_deref().unwrap_or("none")));
             let time = clock::event_time(&s, timex, date.as_deref());
             if let Some((a, b)) = &time {
@@ -2131,8 +2134,7 @@ impl Coder {
                     time: time.clone(),
                     historical,
                     modality,
-                    attribution: attribution
-                        .as_ref()
+                    attribution: said
                         .map(Speech::output)
                         .filter(|at| !(at.span.start <= word.start && word.end <= at.span.end)),
                     place: place.clone(),
