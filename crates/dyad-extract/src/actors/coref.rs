@@ -11,6 +11,8 @@
 //! - "he"/"she"/"his"/"her" refer to the nearest person before them in the same sentence, or,
 //!   at the start of a sentence, to the first person of the nearest earlier sentence (the
 //!   subject, in news style); "its" (and "that it") to the nearest country or organisation.
+//! - "the alliance" refers to the latest alliance named within five sentences (NATO, the
+//!   CSTO), "the bloc" to the latest bloc (the EU, ASEAN, BRICS, ...).
 //! - "They" opening a sentence refers to the group of the sentence before ("Police reached the
 //!   spot. They opened fire."), when that sentence names one group (police, protesters,
 //!   troops) and no other actor before it.
@@ -149,6 +151,17 @@ pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec
                     continue;
                 }
             }
+            // "the alliance" after NATO, "the bloc" after the EU: the latest such body
+            if (w == "the" || w == "The")
+                && let Some((end, codes)) = collective_noun(text, b)
+                && let Some(r) = things.iter().rev().take_while(|t| t.sentence + 5 >= si).find(|t| {
+                    entities[t.entity as usize].actor.as_deref().is_some_and(|c| codes.iter().any(|p| c.starts_with(p)))
+                })
+            {
+                mentions.push(Mention { span: Span::new(a, end), entity: r.entity, kind: MentionKind::Description });
+                skip_to = end;
+                continue;
+            }
             let first_word = text[s.start as usize..a].trim().is_empty();
             if w == "They" && first_word {
                 // The one group of the sentence before, named before any other actor there.
@@ -185,6 +198,21 @@ pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec
     }
     mentions.sort_by_key(|m| (m.span.start, m.entity));
     (entities, mentions)
+}
+
+/// Nouns that stand for a body named before ("the alliance" for NATO), right after a
+/// determiner that ends at `pos`: where the noun ends, and the actor codes it may stand for.
+fn collective_noun(text: &str, pos: usize) -> Option<(usize, &'static [&'static str])> {
+    const NOUNS: [(&str, &[&str]); 2] = [
+        ("alliance", &["IGOWSTNAT", "IGOCASCSO"]),
+        ("bloc", &["IGOEUREEC", "IGOSEAASN", "IGOBRC", "IGOAFRAFU", "IGOCASCSO"]),
+    ];
+    let rest = text.get(pos..)?.strip_prefix(' ')?;
+    NOUNS.iter().find_map(|(noun, codes)| {
+        let after = rest.strip_prefix(noun)?;
+        let ends = !after.starts_with(|c: char| c.is_alphanumeric() || c == '-');
+        ends.then(|| (pos + 1 + noun.len(), *codes))
+    })
 }
 
 /// A description starting after a determiner that ends at `pos`: its span (from `pos`) and the

@@ -944,3 +944,11 @@ fn what_a_time_adjunct_says_happened_did_happen() {
     );
     assert!(codes(&doc).iter().any(|c| c.starts_with("046 DEUGOV->UKRGOV asserted")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn the_alliance_and_the_bloc_are_the_bodies_named_before() {
+    let doc = run("NATO leaders met in Brussels. The alliance condemned Russia.", "2022-02-16", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("111 IGOWSTNAT->RUS")), "{:?}", codes(&doc));
+    let doc = run("The EU agreed new sanctions. The bloc also criticized Hungary.", "2022-02-16", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("110 IGOEUREEC->HUN")), "{:?}", codes(&doc));
+}
