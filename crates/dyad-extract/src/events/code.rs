@@ -1681,7 +1681,13 @@ impl Coder {
             return Some(Speech::new(*span, a, None));
         }
         for i in 0..s.words.len() {
-            if !any_form(s, i, SPEECH) || (s.parsed && !is_verb(s.words[i].upos)) || events.contains(&i) {
+            // ("their reported involvement", "the announced talks": a participle after a
+            // determiner modifies its noun and says nothing)
+            let attributive = s.words[i].deprel == "amod" && i > 0 && matches!(s.words[i - 1].upos, "DET" | "PRON");
+            if !any_form(s, i, SPEECH)
+                || (s.parsed && (!is_verb(s.words[i].upos) || attributive))
+                || events.contains(&i)
+            {
                 continue;
             }
             let (mut speaker, mut span) = (Vec::new(), s.words[i].span);

@@ -952,3 +952,15 @@ fn the_alliance_and_the_bloc_are_the_bodies_named_before() {
     let doc = run("The EU agreed new sanctions. The bloc also criticized Hungary.", "2022-02-16", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("110 IGOEUREEC->HUN")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_participle_after_a_determiner_attributes_nothing() {
+    // "its reported role": "reported" modifies the noun; nobody reported anything
+    let doc = run(
+        "Poland condemned the arrests, and the Belarusian army and its reported role in the raids.",
+        "2022-08-23",
+        true,
+    );
+    let condemn = find(&doc, "111").expect("the condemnation is coded");
+    assert!(condemn.attribution.is_none(), "{:?}", condemn.attribution);
+}
