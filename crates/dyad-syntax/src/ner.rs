@@ -238,7 +238,7 @@ struct Beam {
     starts: Vec<usize>,
     candidates: Vec<Item>,
     word: Vec<u32>,
-    history: Vec<u32>,
+    previous_class: Vec<u32>,
     scores: Vec<f64>,
 }
 
@@ -277,8 +277,8 @@ fn beam_search(
             let prev2 = if item.parent == u32::MAX { 0 } else { usize::from(beam.items[item.parent as usize].class) };
             // Sequences ending in the same class are often next to each other in the beam.
             if prev != scored_after {
-                ctx.previous_class_features(i, prev as u64, &mut beam.history);
-                scorer.after(&beam.history);
+                ctx.previous_class_features(i, prev as u64, &mut beam.previous_class);
+                scorer.after(&beam.previous_class);
                 scored_after = prev;
             }
             scorer.scores(&[two_classes_feature(prev2 as u64, prev as u64)], &mut beam.scores);

@@ -181,7 +181,8 @@ fn hostile_act_agent(s: &Sent, i: usize, t: usize) -> Vec<ActorRef> {
     }
     let below = |k: usize| s.kids(k, &["nmod", "obl"]).collect::<Vec<_>>();
     let mut phrases: Vec<usize> = below(t);
-    phrases.extend(below(t).into_iter().flat_map(below));
+    let deeper: Vec<usize> = phrases.iter().flat_map(|&k| below(k)).collect();
+    phrases.extend(deeper);
     if !is_passive(s, i) {
         phrases.extend(below(i).into_iter().filter(|&b| b > t));
     }
@@ -1594,9 +1595,8 @@ impl Coder {
                 // (not "week after week", a repetition)
                 if (rel_is(rel, "obl") || rel_is(rel, "nmod") || rel == "advcl")
                     && !(child >= 2 && s.words[child - 2].lower == s.words[child].lower)
-                    && ["after", "following", "since", "during", "amid"]
-                        .iter()
-                        .any(|w| marked(w) || s.case_of(child) == *w)
+                    && let case = s.case_of(child)
+                    && ["after", "following", "since", "during", "amid"].iter().any(|w| marked(w) || case == *w)
                 {
                     break;
                 }
@@ -2140,9 +2140,9 @@ impl Coder {
                     time: time.clone(),
                     historical,
                     modality,
-                    attribution: said
-                        .map(Speech::output)
-                        .filter(|at| !(at.span.start <= word.start && word.end <= at.span.end)),
+                    // (never a phrase holding the trigger: such a trigger was rejected, or left
+                    // without attribution, above)
+                    attribution: said.map(Speech::output),
                     place: place.clone(),
                     quantities,
                     confidence,
