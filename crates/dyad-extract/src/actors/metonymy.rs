@@ -87,6 +87,34 @@ const PLACE_AFTER: &[&str] = &[
     "talks",
 ];
 
+/// Participles of acts done to a place: their passive subject is the place ("Kyiv was shelled"),
+/// where the passive subject of other verbs is the government ("Moscow was accused").
+const DONE_TO_PLACES: &[&str] = &[
+    "struck",
+    "shelled",
+    "bombed",
+    "bombarded",
+    "hit",
+    "attacked",
+    "pounded",
+    "targeted",
+    "raided",
+    "captured",
+    "recaptured",
+    "retaken",
+    "seized",
+    "occupied",
+    "invaded",
+    "liberated",
+    "besieged",
+    "encircled",
+    "surrounded",
+    "blockaded",
+    "destroyed",
+    "damaged",
+    "evacuated",
+];
+
 /// Dependency relations that make a word the agent of its clause.
 const AGENT_DEPRELS: &[&str] = &["nsubj", "nsubj:pass", "csubj", "obl:agent"];
 
@@ -151,6 +179,12 @@ fn from_parse(doc: &Document, span: Span) -> Option<bool> {
     // The head of the name: the word inside whose head lies outside.
     let head = inside.clone().find(|&i| doc.words[i].head.is_none_or(|h| !inside.contains(&(h as usize))))?;
     let w = &doc.words[head];
+    if w.deprel == "nsubj:pass"
+        && let Some(v) = w.head
+        && DONE_TO_PLACES.contains(&doc.slice(doc.words[v as usize].span).to_ascii_lowercase().as_str())
+    {
+        return Some(true);
+    }
     if AGENT_DEPRELS.contains(&w.deprel) || w.deprel == "nmod:poss" {
         return Some(false);
     }

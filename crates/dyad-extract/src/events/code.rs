@@ -270,6 +270,11 @@ fn owns_object(s: &Sent, i: usize, a: &ActorRef) -> bool {
         .any(|o| s.kids(o, &["nmod:poss"]).any(|k| s.words[k].lower == "its" && s.words[k].span == a.span))
 }
 
+/// Is word `o` an actor, or modified by one ("Russian positions", "Ukraine's ports")?
+fn names_actor(s: &Sent, o: usize) -> bool {
+    s.actor[o].is_some() || s.kids(o, &["amod", "compound", "nmod:poss"]).any(|k| s.actor[k].is_some())
+}
+
 fn is_verb(upos: &str) -> bool {
     matches!(upos, "VERB" | "AUX" | "X")
 }
@@ -475,6 +480,9 @@ impl Coder {
             return Err(format!("'{}' is {} here, the pattern wants a verb", w.lower, w.upos));
         }
         if !s.parsed {
+            if p.agent.is_some() {
+                return Err("the pattern's doer needs a parse".into());
+            }
             return self.matches_window(s, i, p).map(|_| i);
         }
         // The word window stands in for a parse that missed a phrase, not for one that found
@@ -579,6 +587,13 @@ impl Coder {
                 return Some(format!("what is denied, '{}', is no claim", s.words[n].lower));
             }
         }
+        // (a veto, so that the word window cannot stand in for it)
+        if let Some(set) = &p.agent
+            && !p.noun
+            && !self.doer_fits(s, i, set)
+        {
+            return Some(format!("the doer is not one of {}", set.join("|")));
+        }
         if let Some(no) = &p.no_preps
             && std::iter::once(i)
                 .chain(s.kids(i, &["obj"]))
@@ -610,6 +625,8 @@ impl Coder {
             match o {
                 // "the alert level": a compound names the object as well as its head
                 Some(o) if head_ok(obj, o) || s.kids(o, &["compound"]).any(|c| head_ok(obj, c)) => {}
+                // "struck Kyiv", "hit Russian positions": `@actor` accepts an object that names one
+                Some(o) if obj.iter().any(|w| w == "@actor") && names_actor(s, o) => {}
                 Some(o) => return Err(format!("object '{}' is not one of {}", s.words[o].lower, obj.join(","))),
                 None => return Err("no object".into()),
             }
@@ -760,6 +777,30 @@ impl Coder {
             }
         }
         Ok(clause)
+    }
+
+    /// Is the doer of `clause` (its subject, or a passive's "by" phrase) one of `set` ("Russian
+    /// missiles struck", not "sanctions hit")? `@actor` in the set admits an actor or a
+    /// pronoun, and a clause whose doer the parse does not give (the source search decides).
+    fn doer_fits(&self, s: &Sent, clause: usize, set: &[String]) -> bool {
+        let any_actor = set.iter().any(|w| w == "@actor");
+        let fits = |n: usize| {
+            let n = s.through_quantifier(n);
+            (any_actor && (s.actor[n].is_some() || s.words[n].upos == "PRON"))
+                || s.is_form(n, set)
+                || s.kids(n, &["compound"]).any(|c| s.is_form(c, set))
+        };
+        let w = &s.words[clause];
+        match self.subject(s, clause, 0) {
+            Some((n, false)) => fits(n),
+            // "sanctions hitting Russian interests": a participle's doer is the noun it modifies
+            None if rel_is(w.deprel, "acl") && w.lower.ends_with("ing") => w.head.is_some_and(fits),
+            Some((_, true)) => {
+                let mut by = s.kids(clause, &["obl"]).filter(|&o| s.case_of(o) == "by").peekable();
+                if by.peek().is_none() { any_actor } else { by.all(fits) }
+            }
+            None => any_actor,
+        }
     }
 
     /// Token-window matching when there is no parse.
@@ -924,7 +965,10 @@ impl Coder {
             .map(|n| if not_agent(n) { s.kids(n, &["appos"]).next().unwrap_or(n) } else { n })
             .filter(|&n| !not_agent(n))
             .collect();
-        if let Some(n) = subjects.into_iter().min_by_key(|&n| n.abs_diff(v)) {
+        // (of several, one that names an actor before one that names none: "the deputy head of
+        // the Chinese ministry Le Yucheng blamed", "Azerbaijani artillery hit" read as two)
+        let names_none = |n: usize| s.actors_in(n, 2).is_empty() && s.words[n].upos != "PRON";
+        if let Some(n) = subjects.into_iter().min_by_key(|&n| (names_none(n), n.abs_diff(v))) {
             let passive = s.words[n].deprel.ends_with(":pass");
             if markers::is_relative(&s.words[n].lower)
                 && let Some(h) = s.words[v].head
@@ -978,8 +1022,10 @@ impl Coder {
             // "foiled an attempt to kill X", "a Russian plot to assassinate Y": the infinitive of
             // a noun is done by the noun's agent (its possessor or demonym), not by the clause's
             // subject; the noun stands for it when it names none
-            "acl"
-                if is_noun(s.words[h].upos)
+            // (the parser may read the noun as an adjective with an xcomp: "Ukraine's right to")
+            "acl" | "xcomp"
+                if !is_verb(s.words[h].upos)
+                    && !s.words[h].lower.ends_with("ing")
                     && s.kids(v, &["mark"]).any(|m| s.words[m].lower == "to")
                     && any_form(s, h, markers::ATTEMPT_NOUNS) =>
             {
@@ -988,8 +1034,10 @@ impl Coder {
                 }
                 // "made another attempt to reach a deal": the light verb's subject tries (not
                 // "blocked efforts to condemn X": those are someone else's)
+                // ("declared his readiness to send troops": a possessive pronoun is the subject's)
+                let own = s.kids(h, &["nmod:poss"]).any(|k| s.words[k].upos == "PRON");
                 match (s.words[h].deprel, s.words[h].head) {
-                    ("obj", Some(g)) if any_form(s, g, markers::LIGHT_TRY) => {
+                    ("obj", Some(g)) if own || any_form(s, g, markers::LIGHT_TRY) => {
                         self.subject(s, g, depth + 1).map(|(n, _)| (n, false))
                     }
                     _ => Some((h, false)),
@@ -999,9 +1047,11 @@ impl Coder {
                 // "urged Moscow to withdraw", "asked Germany to send": the object controls;
                 // else the subject does, as after "promised Kyiv to send".
                 // (an object left of the verb is a relative pronoun or a misparse, no controller)
+                // ("had no plans to meet X" read with the infinitive on "had": a plan is no controller)
                 if !any_form(s, h, markers::SUBJECT_CONTROL)
-                    && let Some(o) =
-                        s.kids(h, &["obj", "iobj"]).find(|&o| o > h && !markers::is_relative(&s.words[o].lower))
+                    && let Some(o) = s.kids(h, &["obj", "iobj"]).find(|&o| {
+                        o > h && !markers::is_relative(&s.words[o].lower) && !any_form(s, o, markers::ATTEMPT_NOUNS)
+                    })
                 {
                     Some((o, false))
                 } else {
@@ -1209,8 +1259,10 @@ impl Coder {
                     }
                 } else if let Some(n) = subj {
                     // (the noun of "an attempt to kill" is the agent only as a named actor)
-                    let noun_agent = s.words[c.clause].deprel == "acl"
+                    let noun_agent = matches!(s.words[c.clause].deprel, "acl" | "xcomp")
                         && s.words[c.clause].head == Some(n)
+                        && !is_verb(s.words[n].upos)
+                        && !s.words[n].lower.ends_with("ing")
                         && any_form(s, n, markers::ATTEMPT_NOUNS);
                     sources.extend(s.actors_in(n, if noun_agent { 0 } else { 2 }));
                     // "The US, Russia, and Switzerland met", parsed as two subjects: a subject
@@ -1608,7 +1660,12 @@ impl Coder {
                     ));
                 }
                 // "Putin's effort to seize land": what an attempt aims at
-                if rel == "acl" && marked("to") && any_form(s, h, markers::ATTEMPT_NOUNS) {
+                if matches!(rel, "acl" | "xcomp")
+                    && !is_verb(s.words[h].upos)
+                    && !s.words[h].lower.ends_with("ing")
+                    && marked("to")
+                    && any_form(s, h, markers::ATTEMPT_NOUNS)
+                {
                     found.push((
                         Modality::Intended,
                         format!("'{}' aims at '{}'", s.words[h].lower, s.words[child].lower),

@@ -53,13 +53,48 @@ pub const SUBJECT_CONTROL: &[&str] = &["promise", "pledge", "vow", "swear", "gua
 /// Verbs whose "on" phrase names the one who is to act ("called on Russia to withdraw").
 pub const CALL_ON: &[&str] = &["call", "prevail", "appeal", "rely", "count", "lean"];
 
-/// Nouns of trying whose infinitive is done by the noun's agent ("a Russian plot to kill X").
-pub const ATTEMPT_NOUNS: &[&str] =
-    &["attempt", "plot", "bid", "effort", "conspiracy", "scheme", "try", "attempts", "plots", "efforts"];
+/// Nouns of trying, planning or being free to act, whose infinitive is done by the noun's
+/// agent and is only aimed at ("a Russian plot to kill X", "Ukraine's right to strike Y").
+pub const ATTEMPT_NOUNS: &[&str] = &[
+    "attempt",
+    "plot",
+    "bid",
+    "effort",
+    "conspiracy",
+    "scheme",
+    "try",
+    "attempts",
+    "plots",
+    "efforts",
+    "plan",
+    "plans",
+    "decision",
+    "intention",
+    "readiness",
+    "willingness",
+    "determination",
+    "ambition",
+    "right",
+    "ability",
+    "capability",
+    "capacity",
+    "permission",
+];
 
-/// Light verbs whose subject makes the attempt they govern ("made an attempt to ...").
+/// Light verbs whose subject makes the attempt or plan they govern ("made an attempt to ...",
+/// "has no plans to ...", "took the decision to ...", "drew up a plan to ...").
 pub const LIGHT_TRY: &[&str] = &[
     "make",
+    "have",
+    "take",
+    "draw",
+    "prepare",
+    "develop",
+    "announce",
+    "unveil",
+    "adopt",
+    "approve",
+    "reach",
     "launch",
     "lead",
     "mount",

@@ -7,7 +7,9 @@
 //! space-separated:
 //!
 //! - `obj=a,b` the object's head is a form of one of the lemmas (`obj=*`: any object; `obj=-`:
-//!   no object and no clause); `x=-`: no complement ("called Putin", not "called Putin a ...");
+//!   no object and no clause; `@actor` in the list: an object that is an actor or has one as
+//!   its modifier, "struck Kyiv", "hit Russian positions"); `x=-`: no complement ("called
+//!   Putin", not "called Putin a ...");
 //! - `P=T` the oblique (or nominal modifier) introduced by preposition `P` names the target;
 //!   `P=a,b` requires such an oblique whose head is one of the lemmas; `by=S` names the source
 //!   (nouns: "the invasion of Ukraine by Russia");
@@ -26,6 +28,9 @@
 //!   "went on hunger strike"); `pred=a,b` requires the predicate of the noun ("the path remained open");
 //! - `T=obj` the object is the target (the default for verbs); `T=-` never take the object;
 //!   `T=subj` the subject is the target, a `P=S` phrase the source ("received arms from X");
+//! - `agent=a,b` the doer (the subject, or the "by" phrase of a passive) is a noun among these
+//!   lemmas ("Russian missiles struck", not "sanctions hit" or "the storm struck"); `@actor` in
+//!   the list admits an actor, a pronoun, and a clause without a parsed doer;
 //! - `sym`: a symmetric action (coordinated subjects give both directions);
 //! - `notarget`: CAMEO allows the event without a target;
 //! - `what=a,b`: what is denied is a claim: an object (or passive subject) that is one of these
@@ -80,6 +85,8 @@ pub struct Pattern {
     pub mods: Option<Vec<String>>,
     /// Required governing verb of a noun.
     pub gov: Option<Vec<String>>,
+    /// Required doer: one of these nouns (`@actor`: or an actor, or a pronoun).
+    pub agent: Option<Vec<String>>,
     /// Required predicate of a noun.
     pub pred: Option<Vec<String>>,
     /// Whether the object may name the target.
@@ -115,6 +122,7 @@ impl Pattern {
             self.mods.is_some(),
             self.gov.is_some(),
             self.pred.is_some(),
+            self.agent.is_some(),
         ]
         .iter()
         .filter(|b| **b)
@@ -151,6 +159,7 @@ impl Pattern {
             ("mod", &self.mods),
             ("gov", &self.gov),
             ("pred", &self.pred),
+            ("agent", &self.agent),
         ] {
             if let Some(v) = v {
                 s += &format!(" {name}={}", v.join(","));
@@ -217,6 +226,7 @@ pub fn parse(file: &'static str, text: &str) -> Result<Vec<Pattern>, EventsError
             mods: None,
             gov: None,
             pred: None,
+            agent: None,
             target_obj: !noun,
             target_subj: false,
             sym: false,
@@ -260,6 +270,7 @@ pub fn parse(file: &'static str, text: &str) -> Result<Vec<Pattern>, EventsError
                         "mod" => p.mods = Some(v),
                         "gov" => p.gov = Some(v),
                         "pred" => p.pred = Some(v),
+                        "agent" => p.agent = Some(v),
                         "what" => p.what = Some(v),
                         prep if prep.chars().all(|c| c.is_ascii_lowercase() || c == '_') => {
                             let prep = prep.replace('_', " ");

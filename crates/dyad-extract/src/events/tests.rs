@@ -964,3 +964,39 @@ fn a_participle_after_a_determiner_attributes_nothing() {
     let condemn = find(&doc, "111").expect("the condemnation is coded");
     assert!(condemn.attribution.is_none(), "{:?}", condemn.attribution);
 }
+
+#[test]
+fn striking_and_hitting_need_an_armed_doer_and_a_target() {
+    // an attack: an actor or an armed force strikes a place or a force
+    let doc = run("Azerbaijani artillery hit Armenian positions near Jermuk.", "2022-09-13", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("190 AZE") && c.contains("->ARM")), "{:?}", codes(&doc));
+    let doc = run("Russian missiles struck a power plant in Lviv.", "2022-03-25", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("195 RUS->UKR")), "{:?}", codes(&doc));
+    // other senses: a deal struck, sanctions or weather that hit, sanctions a country is hit with
+    for text in [
+        "Chile struck a deal with Peru on fishing rights.",
+        "The new sanctions hit Iran hard.",
+        "A cyclone hit Bangladesh on Monday.",
+        "Britain presented a list of measures hitting Iranian banks.",
+    ] {
+        let doc = run(text, "2022-06-01", true);
+        assert!(codes(&doc).iter().all(|c| !c.starts_with("19")), "{text}: {:?}", codes(&doc));
+    }
+    // a capital that is shelled is the place, not the government ("Yerevan denies" is that)
+    let doc = run("Yerevan was shelled by Azerbaijani forces.", "2022-09-13", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("194 AZE") && c.contains("->ARM ")), "{:?}", codes(&doc));
+    let doc = run("Canada hit Iran with new sanctions.", "2022-06-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("163 CAN->IRN")), "{:?}", codes(&doc));
+}
+
+#[test]
+fn what_a_right_or_a_decision_allows_is_done_by_its_holder_and_only_aimed_at() {
+    let doc = run("Baku protested against Yerevan's right to strike Azerbaijani territory.", "2022-06-01", true);
+    let strike = find(&doc, "190").expect("the strike is coded");
+    let source = strike.source.as_ref().and_then(|a| a.code.as_deref());
+    assert!(source.is_some_and(|c| c.starts_with("ARM")), "{:?}", codes(&doc));
+    assert!(!strike.modality.is_factual(), "{:?}", codes(&doc));
+    // the one who took the decision or has no plans acts, not the noun
+    let doc = run("The Kenyan president said he had no plans to meet the Ugandan leader.", "2022-06-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("04") && c.contains("KENGOV->UGA")), "{:?}", codes(&doc));
+}
