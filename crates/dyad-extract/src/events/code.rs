@@ -270,6 +270,19 @@ fn owns_object(s: &Sent, i: usize, a: &ActorRef) -> bool {
         .any(|o| s.kids(o, &["nmod:poss"]).any(|k| s.words[k].lower == "its" && s.words[k].span == a.span))
 }
 
+/// Is verb `v` a participle that modifies a noun ("a statement released on Tuesday", "drones
+/// supplied by Iran", "people accused of ...")? Such a participle is a passive whose subject is
+/// that noun. (Not when the noun is the root: that is a sentence the parser read as a phrase.)
+fn reduced_relative(s: &Sent, v: usize) -> bool {
+    let w = &s.words[v];
+    w.deprel == "acl"
+        && w.head.is_some_and(|h| s.words[h].deprel != "root")
+        && !w.lower.ends_with("ing")
+        && !w.lower.ends_with('s')
+        && forms(s, v).len() > 1
+        && s.kids(v, &["obj", "nsubj", "nsubj:pass", "mark"]).next().is_none()
+}
+
 /// Is word `o` an actor, or modified by one ("Russian positions", "Ukraine's ports")?
 fn names_actor(s: &Sent, o: usize) -> bool {
     s.actor[o].is_some() || s.kids(o, &["amod", "compound", "nmod:poss"]).any(|k| s.actor[k].is_some())
@@ -536,6 +549,14 @@ impl Coder {
                 || (rel_is(s.words[i].deprel, "acl") && s.words[i].head.is_some_and(chance)))
         {
             return Some("'seize' an opportunity is an idiom".into());
+        }
+        // "the US should demonstrate that ...": a country (not its people) that demonstrates
+        // shows something; it does not rally
+        if any_form(s, i, &["demonstrate"])
+            && let Some((n, false)) = self.subject(s, i, 0)
+            && s.actor[n].as_ref().is_some_and(|a| a.label == Some(dyad_core::EntityLabel::Gpe))
+        {
+            return Some("a country that demonstrates shows something".into());
         }
         // "the so-called referendums" name something; nobody calls anyone
         if s.words[i].lower == "called"
@@ -1060,7 +1081,14 @@ impl Coder {
             }
             // "held talks ..., offering support", "to discuss", "after meeting X": an adverbial
             // clause without a subject of its own shares its head's
-            "advcl" => self.subject(s, h, depth + 1),
+            // (a passive's subject does what an adverbial clause says, "accused of helping
+            // Moscow", "arrested after attacking police"; not its purpose, "was designed to
+            // underline": that is the hidden agent's)
+            "advcl" => {
+                let purpose = s.kids(v, &["mark"]).any(|m| s.words[m].lower == "to");
+                self.subject(s, h, depth + 1).map(|(n, passive)| (n, passive && purpose))
+            }
+            "acl" if reduced_relative(s, v) => Some((h, true)),
             // "The Georgian opposition promised ...", parsed as a phrase whose root is the noun:
             // the noun is the subject
             "acl" if s.words[h].deprel == "root" && is_noun(s.words[h].upos) && h < v => Some((h, false)),
@@ -1201,17 +1229,8 @@ impl Coder {
                     }
                 }
             }
-            // "a statement released on Tuesday", "drones supplied by Iran": a participle that
-            // modifies a noun is a passive whose subject is that noun
             let w = &s.words[i];
-            // (not when the noun is the root: that is a sentence the parser read as a phrase)
-            let reduced = !p.noun
-                && w.deprel == "acl"
-                && w.head.is_some_and(|h| s.words[h].deprel != "root")
-                && !w.lower.ends_with("ing")
-                && !w.lower.ends_with('s')
-                && forms(s, i).len() > 1
-                && s.kids(i, &["obj", "nsubj", "nsubj:pass", "mark"]).next().is_none();
+            let reduced = !p.noun && reduced_relative(s, i);
             let (subj, passive) = match self.subject(s, c.clause, 0) {
                 _ if reduced => (w.head, true),
                 Some((n, pass)) => (Some(n), pass),
@@ -1674,7 +1693,9 @@ impl Coder {
                 // ("provoked Ukraine into attacking": a result the verb above brought about, and
                 // what governs that verb governs it too)
                 let result = marked("into");
-                if rel == "advcl" && !marked("to") && !result {
+                // ("an operation aimed at taking him hostage": what is aimed at is intended)
+                let aimed_at = marked("at") && any_form(s, h, &["aim", "target"]);
+                if rel == "advcl" && !marked("to") && !result && !aimed_at {
                     break;
                 }
                 // "went on to commend", "proceeded to sign": an aspectual verb's infinitive is

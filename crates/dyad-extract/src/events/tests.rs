@@ -1000,3 +1000,33 @@ fn what_a_right_or_a_decision_allows_is_done_by_its_holder_and_only_aimed_at() {
     let doc = run("The Kenyan president said he had no plans to meet the Ugandan leader.", "2022-06-01", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("04") && c.contains("KENGOV->UGA")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn the_accused_help_and_what_an_operation_aims_at_is_intended() {
+    // a participle on a noun is a passive: the accused do the helping, as reported
+    let doc = run(
+        "Washington unveiled sanctions against companies accused of helping Iran build drones.",
+        "2022-06-01",
+        true,
+    );
+    assert!(codes(&doc).iter().all(|c| !c.starts_with("070 USA")), "{:?}", codes(&doc));
+    let doc = run("Three firms in Armenia were accused of helping Russia buy drones.", "2022-06-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("070 ARM->RUS reported")), "{:?}", codes(&doc));
+    // what an operation aims at has not happened
+    let doc = run(
+        "Georgian police disrupted a Russian operation aimed at infiltrating the palace guard and kidnapping the \
+         Georgian president.",
+        "2022-06-01",
+        true,
+    );
+    let kidnap = find(&doc, "181").expect("the kidnapping is coded");
+    assert!(!kidnap.modality.is_factual(), "{:?}", codes(&doc));
+}
+
+#[test]
+fn a_country_that_demonstrates_shows_something() {
+    let doc = run("Japan must demonstrate, with deeds, that it learned from history.", "2022-06-01", true);
+    assert!(codes(&doc).iter().all(|c| !c.starts_with("14")), "{:?}", codes(&doc));
+    let doc = run("Thousands of Georgians demonstrated in Tbilisi.", "2022-06-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("141 GEO")), "{:?}", codes(&doc));
+}
