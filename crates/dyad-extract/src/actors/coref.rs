@@ -31,7 +31,13 @@ struct Seen {
     /// Entity at the head of the chain.
     entity: u32,
     sentence: usize,
+    /// Where the mention that brought it here starts and ends.
+    span: Span,
 }
+
+/// Verbs of telling: in "X told Y (that) he ...", "he" is the teller X, not Y.
+const TELLING: &[&str] =
+    &["told", "tells", "assured", "assures", "informed", "informs", "promised", "promises", "warned", "warns"];
 
 /// Alphabetic words of `text[from..to]` with their byte ranges.
 fn words(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -117,7 +123,7 @@ pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec
             while next_entity < entities.len() && (entities[next_entity].span.start as usize) < b {
                 let e = &entities[next_entity];
                 if e.actor.is_some() {
-                    let seen = Seen { entity: head[next_entity], sentence: sentence_of(e.span.start) };
+                    let seen = Seen { entity: head[next_entity], sentence: sentence_of(e.span.start), span: e.span };
                     if let Some(list) = actors_by_sentence.get_mut(seen.sentence) {
                         list.push((seen, e.label == EntityLabel::Group));
                     }
@@ -144,7 +150,7 @@ pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec
                     });
                 }
                 if referents.len() == 1 {
-                    people.push(Seen { entity: referents[0], sentence: si });
+                    people.push(Seen { entity: referents[0], sentence: si, span: Span::new(a, span.end as usize) });
                 }
                 skip_to = span.end as usize;
                 if !w.eq_ignore_ascii_case("his") && !w.eq_ignore_ascii_case("her") {
@@ -182,7 +188,11 @@ pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec
             let referent = if !first_word && pool.last().is_some_and(|p| p.sentence == si) {
                 // A person pronoun takes the nearest person; "its" takes the sentence's first
                 // country or organisation (usually its subject).
-                if person { pool.last().copied() } else { pool.iter().find(|p| p.sentence == si).copied() }
+                if person {
+                    told_subject(text, pool, si, a, w).or(pool.last().copied())
+                } else {
+                    pool.iter().find(|p| p.sentence == si).copied()
+                }
             } else {
                 (1..=3)
                     .filter_map(|back| si.checked_sub(back))
@@ -191,13 +201,31 @@ pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec
             if let Some(r) = referent {
                 mentions.push(Mention { span: Span::new(a, b), entity: r.entity, kind: MentionKind::Pronoun });
                 if person && first_word {
-                    people.push(Seen { entity: r.entity, sentence: si });
+                    people.push(Seen { entity: r.entity, sentence: si, span: Span::new(a, b) });
                 }
             }
         }
     }
     mentions.sort_by_key(|m| (m.span.start, m.entity));
     (entities, mentions)
+}
+
+/// "Biden told Zelensky (that) he will ...": a subject pronoun right after the one told is the
+/// teller, the person before the verb of telling in the same sentence.
+fn told_subject(text: &str, people: &[Seen], sentence: usize, at: usize, pronoun: &str) -> Option<Seen> {
+    if !matches!(pronoun, "he" | "she") {
+        return None;
+    }
+    let [.., teller, told] = people else { return None };
+    if teller.sentence != sentence || told.sentence != sentence {
+        return None;
+    }
+    let between = text.get(told.span.end as usize..at)?.trim();
+    let before = text.get(teller.span.end as usize..told.span.start as usize)?.trim();
+    // ("has told", "told Ukrainian President"): a few words, one of them the verb
+    let words: Vec<&str> = before.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    let telling = words.len() <= 4 && words.iter().any(|w| TELLING.contains(w));
+    (matches!(between, "" | "that" | ",") && telling).then_some(*teller)
 }
 
 /// Nouns that stand for a body named before ("the alliance" for NATO), right after a

@@ -393,3 +393,24 @@ fn congress_in_an_indian_story_is_the_party() {
     let doc = run("Congress passed the bill in Washington. Ohio and Texas voted for it.", "2002-03-02");
     assert_eq!(actor_of(&doc, "Congress"), Some("USALEG"), "{:?}", ents(&doc));
 }
+
+#[test]
+fn he_after_the_one_told_is_the_teller() {
+    let doc = run("Recep Tayyip Erdogan told Ilham Aliyev that he would visit Baku soon.", "2022-06-01");
+    let he: Vec<&str> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Pronoun && doc.slice(m.span) == "he")
+        .map(|m| doc.slice(doc.entities[m.entity as usize].span))
+        .collect();
+    assert_eq!(he, ["Recep Tayyip Erdogan"]);
+    // not after other verbs: "met Aliyev, and he said" is Aliyev
+    let doc = run("Recep Tayyip Erdogan met Ilham Aliyev and he said the talks went well.", "2022-06-01");
+    let he: Vec<&str> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Pronoun && doc.slice(m.span) == "he")
+        .map(|m| doc.slice(doc.entities[m.entity as usize].span))
+        .collect();
+    assert_eq!(he, ["Ilham Aliyev"]);
+}

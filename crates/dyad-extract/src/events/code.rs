@@ -501,11 +501,9 @@ impl Coder {
         // The word window stands in for a parse that missed a phrase, not for one that found
         // another object ("announced a new election bloc" is no "obj=elections").
         let other_object = p.obj.as_ref().is_some_and(|set| {
-            s.kids(i, &["obj"]).next().is_some_and(|o| {
-                let o = s.through_quantifier(o);
-                let named = |k: usize| s.is_form(k, set);
-                !named(o) && !s.kids(o, &["compound"]).any(named)
-            })
+            let named = |k: usize| s.is_form(k, set);
+            let mut objects = s.kids(i, &["obj"]).map(|o| s.through_quantifier(o)).peekable();
+            objects.peek().is_some() && objects.all(|o| !named(o) && !s.kids(o, &["compound"]).any(named))
         });
         if let Some(why) = self.sense_veto(s, i, p) {
             return Err(why);
@@ -636,13 +634,10 @@ impl Coder {
             return Err("the pattern wants no complement".into());
         }
         if let Some(obj) = &p.obj {
-            let o = s.kids(i, &["obj", "nsubj:pass"]).next().map(|o| {
-                if markers::is_quantifier(&s.words[o].lower) {
-                    s.kids(o, &["nmod", "obl"]).next().unwrap_or(o)
-                } else {
-                    o
-                }
-            });
+            // (of two objects, "send Ukraine fresh aid" read as two, the one the pattern names)
+            let objects: Vec<usize> = s.kids(i, &["obj", "nsubj:pass"]).map(|o| s.through_quantifier(o)).collect();
+            let named = |o: usize| head_ok(obj, o) || s.kids(o, &["compound"]).any(|c| head_ok(obj, c));
+            let o = objects.iter().copied().find(|&o| named(o)).or(objects.first().copied());
             match o {
                 // "the alert level": a compound names the object as well as its head
                 Some(o) if head_ok(obj, o) || s.kids(o, &["compound"]).any(|c| head_ok(obj, c)) => {}

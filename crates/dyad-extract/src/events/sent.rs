@@ -561,10 +561,13 @@ impl Sent<'_> {
                     && (p.saturating_sub(3)..p).any(|k| self.actor[k].as_ref().is_some_and(|b| b.code.is_some()))
             });
             let patient = agents_only && self.words[first..=last.max(first)].iter().any(|w| w.deprel == "nsubj:pass");
+            // (an actor inside a phrase acts only right before the verb: "sanctions against
+            // Russia, provided aid" has no Russian provider)
+            let next_is_verb = last + 1 == i || self.words.get(last + 1).is_some_and(|w| w.lower != "," && before_verb);
             if !usable(&a)
                 || located
                 || patient
-                || (self.governed(first) && !before_verb)
+                || (self.governed(first) && !next_is_verb)
                 || self.words.get(last + 1).is_some_and(|w| w.lower == "'s")
             {
                 j = first;

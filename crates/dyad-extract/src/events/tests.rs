@@ -1030,3 +1030,14 @@ fn a_country_that_demonstrates_shows_something() {
     let doc = run("Thousands of Georgians demonstrated in Tbilisi.", "2022-06-01", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("141 GEO")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn an_actor_in_a_phrase_before_a_comma_does_not_act_after_it() {
+    // the partners provide, not the target of their sanctions
+    let doc = run(
+        "We thank the partners who imposed sanctions against Iran, sent Armenia humanitarian aid and took in refugees.",
+        "2022-06-01",
+        true,
+    );
+    assert!(codes(&doc).iter().all(|c| !c.starts_with("07") || !c.contains("IRN->")), "{:?}", codes(&doc));
+}
