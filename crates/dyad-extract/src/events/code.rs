@@ -678,8 +678,18 @@ impl Coder {
         {
             return Err(format!("no particle {}", prt.join("|")));
         }
+        // (`x=step_down`: the complement verb with its particle)
+        let comp_fits = |set: &Vec<String>, c: usize| {
+            set.iter().any(|e| match e.split_once('_') {
+                Some((verb, prt)) => {
+                    forms(s, c).iter().any(|f| f == verb)
+                        && s.kids(c, &["compound:prt", "advmod"]).any(|k| s.words[k].lower == prt)
+                }
+                None => forms(s, c).iter().any(|f| f == e),
+            })
+        };
         if let Some(comp) = &p.comp
-            && !s.complements(i).into_iter().any(|c| head_ok(comp, c))
+            && !s.complements(i).into_iter().any(|c| comp_fits(comp, c))
         {
             return Err(format!("no complement {}", comp.join("|")));
         }
@@ -687,7 +697,7 @@ impl Coder {
             let found = s
                 .complements(i)
                 .into_iter()
-                .filter(|&c| p.comp.as_ref().is_none_or(|comp| head_ok(comp, c)))
+                .filter(|&c| p.comp.as_ref().is_none_or(|comp| comp_fits(comp, c)))
                 .flat_map(|c| s.kids(c, &["obj", "nsubj:pass"]).map(|o| s.through_quantifier(o)).collect::<Vec<_>>())
                 .any(|o| head_ok(set, o) || s.kids(o, &["amod", "compound"]).any(|m| head_ok(set, m)));
             if !found {
@@ -992,6 +1002,17 @@ impl Coder {
                 return Some((h, passive));
             }
             return Some((n, passive));
+        }
+        // "Donbas, occupied by Russia" read as a conjunct: a participle with an agent phrase
+        // and no subject or auxiliary of its own is a passive of the noun before its comma
+        if s.words[v].xpos == "VBN"
+            && v >= 2
+            && s.words[v - 1].lower == ","
+            && is_noun(s.words[v - 2].upos)
+            && s.kids(v, &["obl:agent"]).next().is_some()
+            && s.kids(v, &["aux", "aux:pass"]).next().is_none()
+        {
+            return Some((v - 2, true));
         }
         let h = s.words[v].head?;
         // "called on Russia to withdraw", "appealed to Moscow to halt": the one called on is
@@ -1547,10 +1568,13 @@ impl Coder {
             // Token window: cues among the six words before the trigger, within its clause.
             let mut k = i;
             let mut n = 0;
+            // ("did not rule out sending": what is not excluded may be)
+            let mut excluded = false;
             while k > 0 && n < 6 {
                 k -= 1;
                 n += 1;
                 let w = s.words[k].lower.as_ref();
+                excluded |= any_form(s, k, &["exclude", "rule"]);
                 if matches!(w, "," | ";" | "but" | "while" | "and") && n > 1 {
                     break;
                 }
@@ -1572,6 +1596,7 @@ impl Coder {
                     .filter(|_| !s.is_time(k) && !not_only(s, k))
                     .filter(|_| !(definite_noun && c.pattern.noun))
                 {
+                    let m = if m == Modality::Negated && excluded { Modality::Hypothetical } else { m };
                     found.push((m, format!("'{w}' before the trigger")));
                 }
                 if let Some(m) = markers::governing(forms(s, k))
@@ -1613,6 +1638,9 @@ impl Coder {
                             && s.words.get(a + 1).is_some_and(|n| rel_is(n.deprel, "nsubj"))
                         {
                             Modality::Conditional
+                        } else if m == Modality::Negated && k != i && any_form(s, k, &["exclude", "rule"]) {
+                            // "did not exclude", "did not rule out": what is not excluded may be
+                            Modality::Hypothetical
                         } else {
                             m
                         };

@@ -16,7 +16,8 @@
 //! - `notobj=a,b` the object is none of these lemmas and no place ("defended Russia at the UN",
 //!   not "defended its territory"); `no=against,from` no oblique with these prepositions;
 //! - a verb with a particle the pattern does not name (`prt=`) is another verb ("call out");
-//! - `prt=out` requires the particle; `x=a,b` requires a complement verb ("threatened to attack");
+//! - `prt=out` requires the particle; `x=a,b` requires a complement verb ("threatened to attack";
+//!   `x=step_down`: the verb with its particle, not "step up");
 //!   `xobj=a,b` requires the complement verb's object, or a modifier of it ("threatened to cut
 //!   aid", "threatened to use nuclear weapons");
 //! - `aim=a,b` requires the goal of the action: a "for", "against" or "over" phrase of the

@@ -1041,3 +1041,19 @@ fn an_actor_in_a_phrase_before_a_comma_does_not_act_after_it() {
     );
     assert!(codes(&doc).iter().all(|c| !c.starts_with("07") || !c.contains("IRN->")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn what_is_not_ruled_out_may_be() {
+    let doc = run("Poland did not rule out sending warplanes to Ukraine.", "2022-06-01", true);
+    let aid = find(&doc, "072").expect("the warplanes are coded");
+    assert_eq!(aid.modality, Modality::Hypothetical, "{:?}", codes(&doc));
+    // stepping up is no stepping down
+    let doc = run("The European Union agreed to step up its support for Moldova.", "2022-06-01", true);
+    assert!(find(&doc, "0341").is_none(), "{:?}", codes(&doc));
+}
+
+#[test]
+fn a_participle_with_an_agent_after_a_comma_is_a_passive_of_the_noun_before() {
+    let doc = run("He worked with separatists in Abkhazia, occupied by Russia.", "2022-06-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("192 RUS->GEO")), "{:?}", codes(&doc));
+}
