@@ -36,6 +36,10 @@ fn lowered(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// Participles after "X-" that name who made or gave a thing, not who acts.
+const MAKERS: &[&str] =
+    &["made", "built", "designed", "produced", "manufactured", "supplied", "donated", "provided", "developed"];
+
 /// An actor found at some words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ActorRef {
@@ -119,7 +123,15 @@ impl<'a> Sent<'a> {
         let entities: Vec<(usize, &Entity)> =
             doc.entities.iter().enumerate().filter(|(_, e)| reaches(e.span)).collect();
         let mentions: Vec<&Mention> = doc.mentions.iter().filter(|m| reaches(m.span)).collect();
-        let actor = words.iter().map(|w| actor_at(doc, &entities, &mentions, w.span)).collect();
+        let mut actor: Vec<Option<ActorRef>> =
+            words.iter().map(|w| actor_at(doc, &entities, &mentions, w.span)).collect();
+        // "US-made missiles", "Iranian-built drones": who made a thing does nothing in the
+        // sentence (unlike "a US-led coalition")
+        for k in 0..words.len().saturating_sub(2) {
+            if words[k + 1].lower == "-" && MAKERS.contains(&words[k + 2].lower.as_ref()) {
+                actor[k] = None;
+            }
+        }
         let conditional = words.iter().enumerate().any(|(i, w)| {
             matches!(w.lower.as_ref(), "if" | "unless")
                 || (w.lower == "should"

@@ -1057,3 +1057,9 @@ fn a_participle_with_an_agent_after_a_comma_is_a_passive_of_the_noun_before() {
     let doc = run("He worked with separatists in Abkhazia, occupied by Russia.", "2022-06-01", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("192 RUS->GEO")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn who_made_a_weapon_is_no_party_to_its_delivery() {
+    let doc = run("Poland plans to supply a US-made air defence system.", "2024-04-01", true);
+    assert!(codes(&doc).iter().all(|c| !c.contains("->USA")), "{:?}", codes(&doc));
+}
