@@ -418,8 +418,9 @@ fn arrested_civilians(s: &Sent, c: &Cand, sources: &[ActorRef]) -> Option<String
     let code = sources.first()?.code.as_deref()?;
     let (country, sector) = (code.get(..3)?, code.get(3..)?);
     let state = ["COP", "JUD", "GOV", "MIL", "SPY"].iter().any(|t| sector.starts_with(t));
-    let a_country =
-        country.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(country, "IGO" | "NGO" | "IMG" | "MNC");
+    // ("---": police of a country the text does not name hold that country's people)
+    let a_country = (country == "---" || country.bytes().all(|b| b.is_ascii_uppercase()))
+        && !matches!(country, "IGO" | "NGO" | "IMG" | "MNC");
     (state && a_country).then(|| format!("{country}CVL"))
 }
 
@@ -1575,6 +1576,14 @@ impl Coder {
                 n += 1;
                 let w = s.words[k].lower.as_ref();
                 excluded |= any_form(s, k, &["exclude", "rule"]);
+                // "Had Russia invaded, ...", "believe that had he been detained": an inverted
+                // "had" opening a clause is a condition that was not met
+                if w == "had"
+                    && s.words.get(k + 1).is_some_and(|n| matches!(n.upos, "PROPN" | "NOUN" | "PRON" | "DET"))
+                    && (k == 0 || matches!(s.words[k - 1].lower.as_ref(), "," | "that" | "and" | "but"))
+                {
+                    found.push((Modality::Conditional, "an inverted 'had' opens the clause".into()));
+                }
                 if matches!(w, "," | ";" | "but" | "while" | "and") && n > 1 {
                     break;
                 }
@@ -2061,6 +2070,12 @@ impl Coder {
             if !p.noun {
                 prev_sources.clone_from(&sources);
             }
+            if sources.is_empty()
+                && let Some(police) = self.unnamed_police(&s, c)
+            {
+                trace.note(|| format!("    source: nobody named arrests, so the police do, {:?}", police.code));
+                sources.push(police);
+            }
             if sources.is_empty() {
                 trace.note(|| "    rejected: no actor as source".into());
                 continue;
@@ -2258,6 +2273,30 @@ impl Coder {
     }
 
     /// Place: a locative oblique of the clause ("in Belarus", "along the border with Poland").
+    /// "Five activists were arrested in Minsk": an arrest or detention in the passive with
+    /// nobody named to make it is the police's, those of the country where it happened when
+    /// the sentence names the place (`---COP` otherwise). The source points at the trigger,
+    /// the word that implies it. (Jailing, charging and sentencing are the courts': not here.)
+    fn unnamed_police(&self, s: &Sent, c: &Cand) -> Option<ActorRef> {
+        let p = c.pattern;
+        let v = c.word;
+        let arrest = !p.noun && p.code == "173" && any_form(s, v, &["arrest", "detain", "apprehend", "nab"]);
+        let by = s.kids(v, &["obl"]).any(|o| s.case_of(o) == "by");
+        let passive = is_passive(s, v) || reduced_relative(s, v);
+        if !(s.parsed && arrest && passive && !by) {
+            return None;
+        }
+        // (the place even when the window took it for the target)
+        let country = self.place(s, c, &[]).and_then(|pl| pl.country).unwrap_or_else(|| "---".into());
+        Some(ActorRef {
+            span: s.words[v].span,
+            code: Some(format!("{country}COP")),
+            entity: None,
+            via_mention: false,
+            label: None,
+        })
+    }
+
     fn place(&self, s: &Sent, c: &Cand, targets: &[ActorRef]) -> Option<Place> {
         if !s.parsed {
             return None;

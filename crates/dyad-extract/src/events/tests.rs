@@ -1063,3 +1063,17 @@ fn who_made_a_weapon_is_no_party_to_its_delivery() {
     let doc = run("Poland plans to supply a US-made air defence system.", "2024-04-01", true);
     assert!(codes(&doc).iter().all(|c| !c.contains("->USA")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn an_arrest_with_nobody_named_is_the_police_s() {
+    // the police of the place, when the sentence names it
+    let doc = run("Ten opposition activists were detained in Baku on Sunday.", "2022-06-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("173 AZECOP->AZE")), "{:?}", codes(&doc));
+    // no police invented for jailing, for an arrest by someone named, nor for a condition
+    let doc = run("Ten opposition activists were jailed in Baku on Sunday.", "2022-06-01", true);
+    assert!(codes(&doc).iter().all(|c| !c.contains("COP")), "{:?}", codes(&doc));
+    let doc = run("Ten activists were detained by Azerbaijani soldiers in Baku.", "2022-06-01", true);
+    assert!(codes(&doc).iter().all(|c| !c.contains("COP")), "{:?}", codes(&doc));
+    let doc = run("Had the activists been detained in Baku, the protest would have ended.", "2022-06-01", true);
+    assert!(doc.events.iter().all(|e| !e.modality.is_factual()), "{:?}", codes(&doc));
+}
