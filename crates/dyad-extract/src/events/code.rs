@@ -406,13 +406,17 @@ fn attackers(s: &Sent, clause: usize, trace: &mut Trace) -> Vec<ActorRef> {
 /// The civilians of the source's country, when the arrested (the object, or the subject of a
 /// passive) are a name no dictionary knows, people named only as such or a count, and the
 /// source is a country's own body (police, courts, government, army, intelligence).
-fn arrested_civilians(s: &Sent, c: &Cand, sources: &[ActorRef]) -> Option<String> {
+fn arrested_civilians(s: &Sent, held: &[usize], sources: &[ActorRef]) -> Option<String> {
     if !s.parsed {
         return None;
     }
-    let held = s.kids(c.word, &["obj", "nsubj:pass"]).map(|v| s.through_quantifier(v));
-    let person = |v: usize| matches!(s.words[v].upos, "PROPN" | "NUM") || any_form(s, v, markers::VICTIM_NOUNS);
-    if !held.into_iter().any(person) {
+    // (a name, people named only as such, or a count: "28 pilgrims")
+    let person = |v: usize| {
+        matches!(s.words[v].upos, "PROPN" | "NUM")
+            || any_form(s, v, markers::VICTIM_NOUNS)
+            || s.kids(v, &["nummod"]).next().is_some()
+    };
+    if !held.iter().any(|&v| person(v)) {
         return None;
     }
     let code = sources.first()?.code.as_deref()?;
@@ -1801,9 +1805,13 @@ impl Coder {
                 continue;
             }
             let (mut speaker, mut span) = (Vec::new(), s.words[i].span);
+            // (a parsed speaker the dictionaries do not know leaves no place for a neighbour:
+            // "police officials said nearly 500 people ..." was not said by the people)
+            let mut unknown_speaker = false;
             if s.parsed {
                 // "the victory was announced": a passive subject is what was said, not who said it.
                 if let Some((n, _)) = self.subject(s, i, 0).filter(|(_, passive)| !passive) {
+                    unknown_speaker = n < i && s.words[n].upos != "PRON";
                     if any_form(s, n, STATEMENT_NOUNS) || s.words[i].lower == "read" {
                         for k in s.kids(i, &["obj", "nsubj"]).chain(std::iter::once(n)).collect::<Vec<_>>() {
                             for a in s.kids(k, &["acl", "nmod", "acl:relcl"]).collect::<Vec<_>>() {
@@ -1854,6 +1862,7 @@ impl Coder {
                 }
             }
             if speaker.is_empty()
+                && !unknown_speaker
                 && let Some(a) = s.adjacent_actor(i)
             {
                 span = span_of(span.start.min(a.span.start), span.end.max(a.span.end));
@@ -2109,9 +2118,10 @@ impl Coder {
                 // "the police arrested Meena Patil", "... arrested 20 people": a person the
                 // dictionaries do not know, or people named only as such, arrested by a
                 // country's police, courts or government are that country's civilians.
-                if let Some(code) = arrested_civilians(&s, c, &sources) {
+                let held = self.held_people(&s, c.word);
+                if let Some(code) = arrested_civilians(&s, &held, &sources) {
                     trace.note(|| format!("    target: the arrested are civilians of the source's country, {code}"));
-                    let held = s.kids(c.word, &["obj", "nsubj:pass"]).next().unwrap_or(c.word);
+                    let held = held.first().copied().unwrap_or(c.word);
                     targets.push(ActorRef {
                         span: s.words[held].span,
                         code: Some(code),
@@ -2273,6 +2283,24 @@ impl Coder {
     }
 
     /// Place: a locative oblique of the clause ("in Belarus", "along the border with Poland").
+    /// Who is held by arrest verb `v`: its object or passive subject; the noun a participle
+    /// modifies ("51 people arrested"); the passive subject it shares with the verb it is
+    /// coordinated with ("were stopped at the border and arrested").
+    fn held_people(&self, s: &Sent, v: usize) -> Vec<usize> {
+        let mut held: Vec<usize> = s.kids(v, &["obj", "nsubj:pass"]).collect();
+        if held.is_empty() {
+            if reduced_relative(s, v) {
+                held.extend(s.words[v].head);
+            } else if s.words[v].deprel == "conj"
+                && let Some((n, passive)) = self.subject(s, v, 0)
+                && (passive || is_passive(s, v))
+            {
+                held.push(n);
+            }
+        }
+        held.into_iter().map(|k| s.through_quantifier(k)).collect()
+    }
+
     /// "Five activists were arrested in Minsk": an arrest or detention in the passive with
     /// nobody named to make it is the police's, those of the country where it happened when
     /// the sentence names the place (`---COP` otherwise). The source points at the trigger,
@@ -2280,9 +2308,14 @@ impl Coder {
     fn unnamed_police(&self, s: &Sent, c: &Cand) -> Option<ActorRef> {
         let p = c.pattern;
         let v = c.word;
-        let arrest = !p.noun && p.code == "173" && any_form(s, v, &["arrest", "detain", "apprehend", "nab"]);
+        let arrest =
+            !p.noun && p.code == "173" && any_form(s, v, &["arrest", "detain", "apprehend", "nab", "round", "book"]);
         let by = s.kids(v, &["obl"]).any(|o| s.case_of(o) == "by");
-        let passive = is_passive(s, v) || reduced_relative(s, v);
+        // (or coordinated with a passive: "were stopped at the border and arrested")
+        let conj_passive = s.words[v].deprel == "conj"
+            && s.kids(v, &["nsubj"]).next().is_none()
+            && s.words[v].head.is_some_and(|h| is_passive(s, h));
+        let passive = is_passive(s, v) || reduced_relative(s, v) || conj_passive;
         if !(s.parsed && arrest && passive && !by) {
             return None;
         }

@@ -1077,3 +1077,25 @@ fn an_arrest_with_nobody_named_is_the_police_s() {
     let doc = run("Had the activists been detained in Baku, the protest would have ended.", "2022-06-01", true);
     assert!(doc.events.iter().all(|e| !e.modality.is_factual()), "{:?}", codes(&doc));
 }
+
+#[test]
+fn arrests_reach_people_counted_and_coordinated() {
+    // a count is people; "and were arrested" shares its passive subject
+    let doc = run(
+        "About 30 pilgrims were stopped on Tuesday trying to enter the town and were arrested.",
+        "2022-06-01",
+        true,
+    );
+    assert!(codes(&doc).iter().any(|c| c.starts_with("173 ---COP->---CVL")), "{:?}", codes(&doc));
+    let doc = run("About 40 traders have been booked under the gambling act.", "2022-06-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("173 ---COP")), "{:?}", codes(&doc));
+}
+
+#[test]
+fn a_speaker_the_dictionaries_do_not_know_is_not_the_next_actor() {
+    // the officials said it; the people counted after the verb did not
+    let doc = run("Police officials said nearly 200 Uzbek workers attacked a Tajik border post.", "2022-06-01", true);
+    let attack = find(&doc, "180").expect("the attack is coded");
+    assert!(attack.source.as_ref().and_then(|a| a.code.as_deref()).is_some_and(|c| c.starts_with("UZB")));
+    assert!(attack.attribution.as_ref().is_none_or(|a| a.code.as_deref().is_none_or(|c| !c.starts_with("UZB"))));
+}
