@@ -8,6 +8,29 @@ use dyad_core::{Date, Document, Entity, EntityLabel, Span};
 use dyad_lexicon::{AgentKind, Entry, GazetteerPlace, Kind, Lexicon, Resolution, Status};
 use std::collections::{HashMap, HashSet};
 
+/// Nouns of acts that a group word before them names the doer of ("police firing").
+const GROUP_ACTS: &[&str] = &[
+    "firing",
+    "fire",
+    "raid",
+    "raids",
+    "attack",
+    "attacks",
+    "crackdown",
+    "action",
+    "operation",
+    "operations",
+    "shelling",
+    "strike",
+    "strikes",
+    "offensive",
+    "assault",
+    "lathi-charge",
+    "lathicharge",
+    "excesses",
+    "brutality",
+];
+
 /// Words that may sit inside a title chain without changing it.
 const FILLERS: &[&str] = &[
     "deputy",
@@ -658,14 +681,19 @@ impl<'a> Linker<'a> {
     }
 
     /// True when the parse makes the word at `span` a modifier of another noun ("civilian
-    /// drones", "the opposition policy"): then it names no group.
+    /// drones", "the opposition policy"): then it names no group. (Unless that noun is an act
+    /// the group does: "police firing", "an army raid".)
     fn modifies_a_noun(&self, span: Span) -> bool {
         let words = &self.doc.words;
         let at = words.partition_point(|w| w.span.start < span.start);
+        let acts = |h: Option<u32>| {
+            h.and_then(|h| words.get(h as usize))
+                .is_some_and(|h| GROUP_ACTS.contains(&self.text[h.span.range()].to_ascii_lowercase().as_str()))
+        };
         words
             .get(at)
             .filter(|w| w.span == span)
-            .is_some_and(|w| matches!(w.deprel, "compound" | "amod") || w.upos == "ADJ")
+            .is_some_and(|w| (matches!(w.deprel, "compound" | "amod") || w.upos == "ADJ") && !acts(w.head))
     }
 
     /// The candidates that start inside `sentence`.

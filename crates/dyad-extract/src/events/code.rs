@@ -378,8 +378,12 @@ fn final_report(s: &Sent) -> Option<(Span, Vec<ActorRef>)> {
 /// suicide attack in Kabul", "an attack on a police post").
 fn attackers(s: &Sent, clause: usize, trace: &mut Trace) -> Vec<ActorRef> {
     let attacker_word = |m: &usize| s.words[*m].deprel != "nmod" || matches!(s.case_of(*m).as_str(), "by" | "from");
-    for o in s.kids(clause, &["obl", "nmod", "advcl"]) {
-        let attack = matches!(s.case_of(o).as_str(), "in" | "during" | "by")
+    // (an "obj" too: "killed in police firing" read with "firing" as a verb)
+    for o in s.kids(clause, &["obl", "nmod", "advcl", "obj"]) {
+        // (the preposition may hang on the noun's first modifier: "in police firing")
+        let case =
+            std::iter::once(o).chain(s.kids(o, &["compound", "amod"])).map(|k| s.case_of(k)).find(|c| !c.is_empty());
+        let attack = matches!(case.as_deref(), Some("in" | "during" | "by"))
             && (any_form(s, o, markers::ATTACK_NOUNS)
                 // "in Israeli tank shelling", parsed with "shelling" on "tank"
                 || s.kids(o, &["acl", "compound"]).any(|k| any_form(s, k, markers::ATTACK_NOUNS)));

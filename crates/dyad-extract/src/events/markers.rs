@@ -386,6 +386,8 @@ pub const ATTACK_NOUNS: &[&str] = &[
     "ambush",
     "shootout",
     "gunfire",
+    "firing",
+    "shooting",
 ];
 
 /// Misfortunes without an agent: whose plane, bus or train it was names no killer.

@@ -1099,3 +1099,10 @@ fn a_speaker_the_dictionaries_do_not_know_is_not_the_next_actor() {
     assert!(attack.source.as_ref().and_then(|a| a.code.as_deref()).is_some_and(|c| c.starts_with("UZB")));
     assert!(attack.attribution.as_ref().is_none_or(|a| a.code.as_deref().is_none_or(|c| !c.starts_with("UZB"))));
 }
+
+#[test]
+fn police_firing_names_who_killed() {
+    // "police" before an act names its doer, and the preposition may hang on it
+    let doc = run("Officials say that 40 persons have been killed in police firing.", "2002-03-05", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("190 ---COP")), "{:?}", codes(&doc));
+}
