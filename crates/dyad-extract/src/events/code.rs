@@ -2305,15 +2305,20 @@ impl Coder {
         held.into_iter().map(|k| s.through_quantifier(k)).collect()
     }
 
-    /// "Five activists were arrested in Minsk": an arrest or detention in the passive with
-    /// nobody named to make it is the police's, those of the country where it happened when
+    /// "Five activists were arrested in Minsk": an arrest or detention (or a use of tear gas,
+    /// water cannon, dispersal) in the passive with nobody named to make it is the police's, those of the country where it happened when
     /// the sentence names the place (`---COP` otherwise). The source points at the trigger,
     /// the word that implies it. (Jailing, charging and sentencing are the courts': not here.)
     fn unnamed_police(&self, s: &Sent, c: &Cand) -> Option<ActorRef> {
         let p = c.pattern;
         let v = c.word;
-        let arrest =
-            !p.noun && p.code == "173" && any_form(s, v, &["arrest", "detain", "apprehend", "nab", "round", "book"]);
+        let arrest = !p.noun
+            && match p.code.as_str() {
+                "173" => any_form(s, v, &["arrest", "detain", "apprehend", "nab", "round", "book"]),
+                // ("tear-gas shells were lobbed": tear gas is the police's)
+                "175" => true,
+                _ => false,
+            };
         let by = s.kids(v, &["obl"]).any(|o| s.case_of(o) == "by");
         // (or coordinated with a passive: "were stopped at the border and arrested")
         let conj_passive = s.words[v].deprel == "conj"

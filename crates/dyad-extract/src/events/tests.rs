@@ -1106,3 +1106,9 @@ fn police_firing_names_who_killed() {
     let doc = run("Officials say that 40 persons have been killed in police firing.", "2002-03-05", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("190 ---COP")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn tear_gas_with_nobody_named_is_the_police_s() {
+    let doc = run("Teargas shells were fired at the protesters in Tbilisi.", "2022-06-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("175 ---COP->GEOOPP")), "{:?}", codes(&doc));
+}
