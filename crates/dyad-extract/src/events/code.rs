@@ -1075,17 +1075,25 @@ impl Coder {
                     && s.kids(v, &["mark"]).any(|m| s.words[m].lower == "to")
                     && any_form(s, h, markers::ATTEMPT_NOUNS) =>
             {
-                if let Some(k) = s.kids(h, &["nmod:poss", "amod"]).find(|&k| s.actor[k].is_some()) {
+                // (its possessor or demonym, or an "of" phrase: "the refusal of Yanukovych to sign")
+                let of = |k: usize| s.words[k].deprel == "nmod" && s.case_of(k) == "of";
+                if let Some(k) = s
+                    .kids(h, &["nmod:poss", "amod", "nmod"])
+                    .find(|&k| s.actor[k].is_some() && (s.words[k].deprel != "nmod" || of(k)))
+                {
                     return Some((k, false));
                 }
                 // "made another attempt to reach a deal": the light verb's subject tries (not
                 // "blocked efforts to condemn X": those are someone else's)
                 // ("declared his readiness to send troops": a possessive pronoun is the subject's)
-                let own = s.kids(h, &["nmod:poss"]).any(|k| s.words[k].upos == "PRON");
+                let own = s.kids(h, &["nmod:poss"]).find(|&k| s.words[k].upos == "PRON");
                 match (s.words[h].deprel, s.words[h].head) {
-                    ("obj", Some(g)) if own || any_form(s, g, markers::LIGHT_TRY) => {
+                    ("obj", Some(g)) if own.is_some() || any_form(s, g, markers::LIGHT_TRY) => {
                         self.subject(s, g, depth + 1).map(|(n, _)| (n, false))
                     }
+                    // ("asked about his refusal to hold talks": a pronoun the actors stage did
+                    // not resolve leaves the subject to the speaker or the source window)
+                    _ if own.is_some() => None,
                     _ => Some((h, false)),
                 }
             }

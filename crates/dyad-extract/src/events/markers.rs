@@ -79,6 +79,7 @@ pub const ATTEMPT_NOUNS: &[&str] = &[
     "capability",
     "capacity",
     "permission",
+    "refusal",
 ];
 
 /// Light verbs whose subject makes the attempt or plan they govern ("made an attempt to ...",
@@ -125,8 +126,18 @@ pub fn governing(lemma_forms: &[String]) -> Option<Modality> {
     let has = |set: &[&str]| lemma_forms.iter().any(|l| set.contains(&l.as_str()));
     if has(&["deny", "dismiss", "refute", "rebuff", "denial"]) {
         Some(Modality::Denied)
-    } else if has(&["refuse", "fail", "decline", "avoid", "refrain", "reluctant", "unwilling", "failure", "unable"])
-        || has(FOILING)
+    } else if has(&[
+        "refuse",
+        "refusal",
+        "fail",
+        "decline",
+        "avoid",
+        "refrain",
+        "reluctant",
+        "unwilling",
+        "failure",
+        "unable",
+    ]) || has(FOILING)
     {
         Some(Modality::Negated)
     } else if has(&[

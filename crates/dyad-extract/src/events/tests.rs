@@ -1112,3 +1112,11 @@ fn tear_gas_with_nobody_named_is_the_police_s() {
     let doc = run("Teargas shells were fired at the protesters in Tbilisi.", "2022-06-01", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("175 ---COP->GEOOPP")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_refusal_to_act_is_its_holder_s_and_negated() {
+    let doc = run("The refusal of Serbia to impose sanctions on Russia angered Brussels.", "2022-06-01", true);
+    let sanctions = find(&doc, "163").expect("the sanctions are coded");
+    assert_eq!(sanctions.modality, Modality::Negated, "{:?}", codes(&doc));
+    assert!(codes(&doc).iter().any(|c| c.starts_with("163 SRB->RUS")), "{:?}", codes(&doc));
+}
