@@ -1120,3 +1120,9 @@ fn a_refusal_to_act_is_its_holder_s_and_negated() {
     assert_eq!(sanctions.modality, Modality::Negated, "{:?}", codes(&doc));
     assert!(codes(&doc).iter().any(|c| c.starts_with("163 SRB->RUS")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn what_is_discussed_is_no_partner() {
+    let doc = run("The Georgian president discussed Russian aggression at the summit in Brussels.", "2022-06-01", true);
+    assert!(codes(&doc).iter().all(|c| !c.starts_with("04") || !c.contains("->RUS")), "{:?}", codes(&doc));
+}
