@@ -1270,6 +1270,14 @@ impl Coder {
                 None => (None, false),
             };
             let noun_subject = p.noun && c.clause != i && rel_is(s.words[i].deprel, "nsubj");
+            // "helped prevent future attacks on Israel", "condemned the invasion": the subject
+            // of a verb that does not carry out the attack it governs is not its doer
+            let onlooker = p.noun
+                && matches!(p.code.get(..2), Some("18" | "19" | "20"))
+                && p.gov.is_none()
+                && c.clause != i
+                && rel_is(s.words[i].deprel, "obj")
+                && !any_form(s, c.clause, markers::ATTACK_DOING);
             // (a personal pronoun the actors stage left unresolved is no subject to trust or to
             // block: the window does the coreference, "X said they will ...")
             // (nor is the parse's subject of a verb trigger the parser read as a noun, "arrest
@@ -1288,6 +1296,9 @@ impl Coder {
                 if sources.is_empty() && matches!(p.code.get(..2), Some("18" | "19" | "20")) {
                     sources.extend(attackers(s, c.clause, trace));
                 }
+                agentless = sources.is_empty();
+            } else if onlooker {
+                trace.note(|| format!("  '{}' does not carry out the attack: no source", s.words[c.clause].lower));
                 agentless = sources.is_empty();
             } else if sources.is_empty() && !noun_subject {
                 if passive {

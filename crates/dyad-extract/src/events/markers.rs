@@ -113,6 +113,45 @@ pub const LIGHT_TRY: &[&str] = &[
     "stage",
 ];
 
+/// Verbs whose subject carries out (or plans, orders, owns up to) the attack, invasion or
+/// strike that is their object ("launched an offensive", "denied the attack"); the subject of
+/// any other verb ("helped prevent attacks on Israel") is not the attacker.
+pub const ATTACK_DOING: &[&str] = &[
+    "launch",
+    "carry",
+    "conduct",
+    "mount",
+    "stage",
+    "commit",
+    "perpetrate",
+    "unleash",
+    "wage",
+    "order",
+    "begin",
+    "start",
+    "continue",
+    "resume",
+    "renew",
+    "intensify",
+    "step",
+    "escalate",
+    "expand",
+    "undertake",
+    "lead",
+    "make",
+    "claim",
+    "deny",
+    "admit",
+    "plan",
+    "prepare",
+    "authorize",
+    "authorise",
+    "approve",
+    "execute",
+    "choose",
+    "increase",
+];
+
 /// Verbs of stopping an act before it happens: what they govern did not take place.
 pub const FOILING: &[&str] =
     &["foil", "thwart", "avert", "prevent", "preempt", "pre-empt", "frustrate", "forestall", "stymie"];

@@ -1126,3 +1126,14 @@ fn what_is_discussed_is_no_partner() {
     let doc = run("The Georgian president discussed Russian aggression at the summit in Brussels.", "2022-06-01", true);
     assert!(codes(&doc).iter().all(|c| !c.starts_with("04") || !c.contains("->RUS")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn who_prevents_or_condemns_an_attack_did_not_make_it() {
+    let doc = run("The new sanctions should help prevent future attacks on Armenia by Azerbaijan.", "2022-06-01", true);
+    assert!(codes(&doc).iter().all(|c| !c.starts_with("18") || c.starts_with("180 AZE")), "{:?}", codes(&doc));
+    let doc = run("The European Union will help prevent further attacks on Israel.", "2022-06-01", true);
+    assert!(codes(&doc).iter().all(|c| !c.starts_with("180 IGOEUREEC")), "{:?}", codes(&doc));
+    // the one who launches it does
+    let doc = run("Azerbaijan launched an attack on Armenia.", "2022-06-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("19") && c.contains("AZE->ARM")), "{:?}", codes(&doc));
+}
