@@ -1602,7 +1602,7 @@ impl Coder {
                 k -= 1;
                 n += 1;
                 let w = s.words[k].lower.as_ref();
-                excluded |= any_form(s, k, &["exclude", "rule"]);
+                excluded |= any_form(s, k, markers::EXCLUDING);
                 // "Had Russia invaded, ...", "believe that had he been detained": an inverted
                 // "had" opening a clause is a condition that was not met
                 if w == "had"
@@ -1674,7 +1674,7 @@ impl Coder {
                             && s.words.get(a + 1).is_some_and(|n| rel_is(n.deprel, "nsubj"))
                         {
                             Modality::Conditional
-                        } else if m == Modality::Negated && k != i && any_form(s, k, &["exclude", "rule"]) {
+                        } else if m == Modality::Negated && k != i && any_form(s, k, markers::EXCLUDING) {
                             // "did not exclude", "did not rule out": what is not excluded may be
                             Modality::Hypothetical
                         } else {

@@ -152,6 +152,9 @@ pub const ATTACK_DOING: &[&str] = &[
     "increase",
 ];
 
+/// Verbs whose negation leaves what they govern possible ("did not rule out sending troops").
+pub const EXCLUDING: &[&str] = &["exclude", "rule"];
+
 /// Verbs of stopping an act before it happens: what they govern did not take place.
 pub const FOILING: &[&str] =
     &["foil", "thwart", "avert", "prevent", "preempt", "pre-empt", "frustrate", "forestall", "stymie"];
