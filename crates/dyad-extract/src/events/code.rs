@@ -493,11 +493,18 @@ impl Coder {
         let capitalised = i > 0 && s.doc.slice(w.span).starts_with(|c: char| c.is_uppercase());
         // (an adjective in -ed before its noun modifies it: "armed attack", "alleged plot")
         let modifier = w.upos == "ADJ" && s.parsed && w.deprel == "amod";
+        // ("police had to fire 8 rounds" tagged as "to" + noun: after "had to", "need to" comes
+        // a verb)
+        let obliged = i >= 2
+            && s.words[i - 1].lower == "to"
+            && matches!(
+                s.words[i - 2].lower.as_ref(),
+                "have" | "has" | "had" | "having" | "need" | "needs" | "needed" | "ought" | "forced" | "compelled"
+            );
         let verbal = (w.upos == "NOUN" || (w.upos == "ADJ" && w.lower.ends_with("ed")))
             && !modifier
-            && verb_like(s, i)
-            && !capitalised
-            && !(s.parsed && nominal_slot);
+            && ((verb_like(s, i) && !(s.parsed && nominal_slot)) || obliged)
+            && !capitalised;
         if s.parsed && !p.noun && !is_verb(w.upos) && !closed && !verbal {
             return Err(format!("'{}' is {} here, the pattern wants a verb", w.lower, w.upos));
         }
@@ -946,16 +953,21 @@ impl Coder {
             if ids.is_empty() {
                 continue;
             }
+            // ("lathi-charge" is no "charge": a lemma matched by the hyphenated whole wins)
+            let whole = s.joined(i).map(|j| super::lemma::candidates_of(&j));
+            let by_whole = |p: &Pattern| whole.as_ref().is_some_and(|w| p.lemmas.iter().any(|l| w.contains(l)));
             let mut best: Option<(usize, &Pattern)> = None;
             for id in ids {
                 let p = &self.patterns[id];
                 match self.matches(s, i, p) {
                     Ok(clause) => {
                         trace.note(|| format!("  '{}' fits {}", s.words[i].lower, p.describe()));
-                        // the more specific pattern wins; at equal specificity, the one with
-                        // fewer wildcards ("obj=property" over "obj=*"), then the finer code (a
+                        // the hyphenated whole's pattern wins; then the more specific
+                        // pattern; at equal specificity, the one with fewer wildcards ("obj=property" over "obj=*"), then the finer code (a
                         // sub-code over its parent), then the first
-                        let key = |p: &Pattern| (p.specificity(), std::cmp::Reverse(p.wildcards()), p.code.len());
+                        let key = |p: &Pattern| {
+                            (by_whole(p), p.specificity(), std::cmp::Reverse(p.wildcards()), p.code.len())
+                        };
                         if best.is_none_or(|(_, b)| key(p) > key(b)) {
                             best = Some((clause, p));
                         }

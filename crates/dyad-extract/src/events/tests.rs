@@ -1137,3 +1137,14 @@ fn who_prevents_or_condemns_an_attack_did_not_make_it() {
     let doc = run("Azerbaijan launched an attack on Armenia.", "2022-06-01", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("19") && c.contains("AZE->ARM")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_hyphenated_whole_and_a_verb_after_had_to() {
+    // "lathi-charge" is no charge in court
+    let doc = run("The riot police had to lathi-charge the protesters in Patna.", "2002-03-05", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("175 INDCOP")), "{:?}", codes(&doc));
+    assert!(find(&doc, "173").is_none(), "{:?}", codes(&doc));
+    // "had to fire" tagged as "to" and a noun still fires
+    let doc = run("police in Patna had to fire 12 rounds.", "2002-03-05", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("175 INDCOP")), "{:?}", codes(&doc));
+}
