@@ -283,6 +283,12 @@ fn reduced_relative(s: &Sent, v: usize) -> bool {
         && s.kids(v, &["obj", "nsubj", "nsubj:pass", "mark"]).next().is_none()
 }
 
+/// "Police were able to arrest 39": what someone was able to do was done (unlike "is able to").
+fn was_able(s: &Sent, k: usize) -> bool {
+    let past = |j: usize| matches!(s.words[j].lower.as_ref(), "was" | "were");
+    s.words[k].lower == "able" && (s.kids(k, &["cop"]).any(past) || k.checked_sub(1).is_some_and(past))
+}
+
 /// Is word `o` an actor, or modified by one ("Russian positions", "Ukraine's ports")?
 fn names_actor(s: &Sent, o: usize) -> bool {
     s.actor[o].is_some() || s.kids(o, &["amod", "compound", "nmod:poss"]).any(|k| s.actor[k].is_some())
@@ -1648,6 +1654,7 @@ impl Coder {
                     found.push((m, format!("'{w}' before the trigger")));
                 }
                 if let Some(m) = markers::governing(forms(s, k))
+                    && !was_able(s, k)
                     && !(c.pattern.noun && any_form(s, k, &["commit", "perpetrate"]))
                     && !(m == Modality::Intended && own_subject(i))
                     && !foiled_attempt(k, i)
@@ -1793,6 +1800,7 @@ impl Coder {
                 // "committed atrocities": the object of "commit" is done, not intended
                 if rel != "conj"
                     && !(rel == "obj" && any_form(s, h, &["commit", "perpetrate"]))
+                    && !was_able(s, h)
                     && let Some(m) = markers::governing(forms(s, h))
                     && !(own_subject && m == Modality::Intended)
                     && !foiled_attempt(h, child)
@@ -2345,7 +2353,7 @@ impl Coder {
         let v = c.word;
         let arrest = !p.noun
             && match p.code.as_str() {
-                "173" => any_form(s, v, &["arrest", "detain", "apprehend", "nab", "round", "book"]),
+                "173" => any_form(s, v, &["arrest", "detain", "apprehend", "nab", "round", "book", "place", "put"]),
                 // ("tear-gas shells were lobbed": tear gas is the police's)
                 "175" => true,
                 _ => false,

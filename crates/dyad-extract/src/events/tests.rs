@@ -1148,3 +1148,12 @@ fn a_hyphenated_whole_and_a_verb_after_had_to() {
     let doc = run("police in Patna had to fire 12 rounds.", "2002-03-05", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("175 INDCOP")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn what_the_police_were_able_to_do_they_did() {
+    let doc = run("The police in Nairobi were able to arrest 39 looters.", "2022-06-01", true);
+    let arrest = find(&doc, "173").expect("the arrest is coded");
+    assert_eq!(arrest.modality, Modality::Asserted, "{:?}", codes(&doc));
+    let doc = run("Kenyan police placed two Ugandan traders under arrest.", "2022-06-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("173 KEN")), "{:?}", codes(&doc));
+}
