@@ -40,6 +40,8 @@ const PLACE_BEFORE: &[&str] = &[
     "bombed",
     "hit",
     "attacked",
+    "targeted",
+    "targeting",
     "captured",
     "fled",
     "arrived",

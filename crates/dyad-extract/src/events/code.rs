@@ -663,8 +663,21 @@ impl Coder {
             match o {
                 // "the alert level": a compound names the object as well as its head
                 Some(o) if head_ok(obj, o) || s.kids(o, &["compound"]).any(|c| head_ok(obj, c)) => {}
-                // "struck Kyiv", "hit Russian positions": `@actor` accepts an object that names one
+                // "struck Kyiv", "hit Russian positions": `@actor` accepts an object that names one,
+                // `@place` one that is a named place ("targeted Kyiv", not "targeted Russian banks")
                 Some(o) if obj.iter().any(|w| w == "@actor") && names_actor(s, o) => {}
+                Some(o)
+                    if obj.iter().any(|w| w == "@place")
+                        && s.actor[o].as_ref().is_some_and(|a| {
+                            matches!(
+                                a.label,
+                                Some(
+                                    dyad_core::EntityLabel::Gpe
+                                        | dyad_core::EntityLabel::Loc
+                                        | dyad_core::EntityLabel::Fac
+                                )
+                            )
+                        }) => {}
                 Some(o) => return Err(format!("object '{}' is not one of {}", s.words[o].lower, obj.join(","))),
                 None => return Err("no object".into()),
             }

@@ -985,6 +985,11 @@ fn striking_and_hitting_need_an_armed_doer_and_a_target() {
     // a capital that is shelled is the place, not the government ("Yerevan denies" is that)
     let doc = run("Yerevan was shelled by Azerbaijani forces.", "2022-09-13", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("194 AZE") && c.contains("->ARM ")), "{:?}", codes(&doc));
+    // "target": a named place or a military one, not whatever a government targets
+    let doc = run("Azerbaijan has been targeting Armenian ports.", "2022-06-01", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("190 AZE->ARM")), "{:?}", codes(&doc));
+    let doc = run("Canada targeted Iranian banks and officials.", "2022-06-01", true);
+    assert!(codes(&doc).iter().all(|c| !c.starts_with("19")), "{:?}", codes(&doc));
     let doc = run("Canada hit Iran with new sanctions.", "2022-06-01", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("163 CAN->IRN")), "{:?}", codes(&doc));
 }
