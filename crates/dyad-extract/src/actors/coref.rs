@@ -127,9 +127,19 @@ pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec
                     if let Some(list) = actors_by_sentence.get_mut(seen.sentence) {
                         list.push((seen, e.label == EntityLabel::Group));
                     }
+                    // (a country named as where something happens, "a news conference in
+                    // Poland", is no "it" or "its" of the sentence)
+                    let possessor = text[e.span.end as usize..].starts_with(['\'', '\u{2019}']);
+                    let located = e.label == EntityLabel::Gpe
+                        && !possessor
+                        && text[..e.span.start as usize]
+                            .trim_end()
+                            .rsplit(|c: char| !c.is_alphabetic())
+                            .next()
+                            .is_some_and(|w| matches!(w, "in" | "at" | "near" | "from" | "to" | "into" | "across"));
                     match e.label {
                         EntityLabel::Per => people.push(seen),
-                        EntityLabel::Gpe | EntityLabel::Org | EntityLabel::Norp => things.push(seen),
+                        EntityLabel::Gpe | EntityLabel::Org | EntityLabel::Norp if !located => things.push(seen),
                         _ => {}
                     }
                 }

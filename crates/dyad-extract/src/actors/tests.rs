@@ -414,3 +414,15 @@ fn he_after_the_one_told_is_the_teller() {
         .collect();
     assert_eq!(he, ["Ilham Aliyev"]);
 }
+
+#[test]
+fn a_country_named_as_a_place_is_no_it() {
+    let doc = run("At a press conference in Latvia, the minister said Russia knew that it had failed.", "2022-06-01");
+    let it: Vec<&str> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Pronoun && doc.slice(m.span) == "it")
+        .map(|m| doc.slice(doc.entities[m.entity as usize].span))
+        .collect();
+    assert_eq!(it, ["Russia"]);
+}

@@ -556,6 +556,11 @@ impl Coder {
         if p.no_comp && names_something(s, i) {
             return Some("the pattern wants no complement (a second object)".into());
         }
+        // "called Putin “the war criminal of Moscow”": a quotation right after the object names it
+        if p.no_comp && (i + 2..=i + 3).any(|k| s.words.get(k).is_some_and(|w| matches!(w.lower.as_ref(), "“" | "‘")))
+        {
+            return Some("the pattern wants no complement (a quoted name)".into());
+        }
         // "seized the opportunity", "an opportunity that Putin is seizing": a chance taken is no
         // property seized
         let chance = |k: usize| {

@@ -1162,3 +1162,15 @@ fn what_the_police_were_able_to_do_they_did() {
     let doc = run("Kenyan police placed two Ugandan traders under arrest.", "2022-06-01", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("173 KEN")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn missiles_slam_into_things_and_a_quoted_name_is_no_call() {
+    let doc = run("Seconds later Russian missiles slammed into it in the Ukrainian city.", "2024-04-22", true);
+    assert!(find(&doc, "110").is_none(), "{:?}", codes(&doc));
+    let doc = run(
+        "Analysts doubt the campaign that Baku calls a “counter-terrorist operation” to disarm Armenian militias.",
+        "2022-06-01",
+        true,
+    );
+    assert!(find(&doc, "041").is_none(), "{:?}", codes(&doc));
+}
