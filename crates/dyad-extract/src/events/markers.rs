@@ -287,7 +287,8 @@ pub fn auxiliary(word: &str, conditional_sentence: bool) -> Option<Modality> {
         }
         "would" | "'d" if conditional_sentence => Modality::Conditional,
         "would" | "'d" | "should" => Modality::Hypothetical,
-        "not" | "n't" | "never" | "no" | "neither" | "nor" | "without" => Modality::Negated,
+        // (with a typographic apostrophe too: "doesn’t")
+        "not" | "n't" | "n\u{2019}t" | "never" | "no" | "neither" | "nor" | "without" => Modality::Negated,
         "reportedly" | "allegedly" | "purportedly" | "supposedly" | "apparently" | "reputedly" => Modality::Reported,
         "if" | "unless" => Modality::Conditional,
         "whether" => Modality::Hypothetical,

@@ -1174,3 +1174,10 @@ fn missiles_slam_into_things_and_a_quoted_name_is_no_call() {
     );
     assert!(find(&doc, "041").is_none(), "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_negation_with_a_typographic_apostrophe_negates() {
+    let doc = run("Baku doesn’t deny the reports.", "2022-06-01", true);
+    let denial = find(&doc, "016").expect("the denial is coded");
+    assert_eq!(denial.modality, Modality::Negated, "{:?}", codes(&doc));
+}
