@@ -211,6 +211,21 @@ fn infinitive_below(s: &Sent, n: usize, clause: usize) -> bool {
     false
 }
 
+/// Is actor `a` in a "together with" or "along with" phrase: beside the one who acts, not a
+/// party to the act ("ready to fight together with the Russians")?
+fn companion(s: &Sent, a: &ActorRef) -> bool {
+    let Some(mut n) = s.word_at(a.span.start) else { return false };
+    for _ in 0..8 {
+        let case = s.case_of(n);
+        if !case.is_empty() {
+            return case.starts_with("together ") || case.starts_with("along ");
+        }
+        let Some(h) = s.words[n].head else { return false };
+        n = h;
+    }
+    false
+}
+
 fn other_preposition(s: &Sent, p: &Pattern, i: usize, a: &ActorRef) -> bool {
     let named: Vec<&str> =
         p.preps.iter().filter(|(_, u)| matches!(u, PrepUse::Target)).map(|(w, _)| w.as_str()).collect();
@@ -1212,8 +1227,10 @@ impl Coder {
                 let case = s.case_of(o);
                 for (prep, u) in &p.preps {
                     let hit = case == *prep || case.split(' ').any(|w| w == prep);
+                    // ("fight together with the Russians": beside them, not against them)
+                    let companion = case.starts_with("together ") || case.starts_with("along ");
                     match u {
-                        PrepUse::Target if hit => target_words.push(o),
+                        PrepUse::Target if hit && !companion => target_words.push(o),
                         PrepUse::Source if hit => sources.extend(s.actors_in(o, 2)),
                         _ => {}
                     }
@@ -1568,6 +1585,7 @@ impl Coder {
             // a pattern that names its target's preposition ("flew to X") takes no phrase with
             // another one ("flew over Moldovan airspace")
             .filter(|a| !s.parsed || !other_preposition(s, p, i, a))
+            .filter(|a| !s.parsed || !companion(s, a))
         {
             {
                 trace.note(|| format!("  target by window: nearest actor on the right, '{}'", s.doc.slice(a.span)));

@@ -178,13 +178,15 @@ impl<'a> Sent<'a> {
                 parts.push(self.words[f].lower.as_ref());
             }
         }
-        // "out of Ukraine" is sometimes parsed with "out" as an adverb of the verb, just before.
+        // "out of Ukraine" is sometimes parsed with "out" as an adverb of the verb, just before;
+        // so is "together with", "along with" (a companion, not a party: see `companion`).
         if parts.len() == 1
-            && i >= 2
-            && self.words[i - 1].lower == parts[0]
-            && matches!(self.words.get(i.wrapping_sub(2)).map(|w| w.lower.as_ref()), Some("out" | "away"))
+            && let Some(c) = self.kids(i, &["case"]).next()
+            && c >= 1
+            && let before = self.words[c - 1].lower.as_ref()
+            && (matches!(before, "together" | "along") || (c + 1 == i && matches!(before, "out" | "away")))
         {
-            return format!("{} {}", self.words[i - 2].lower, parts[0]);
+            return format!("{before} {}", parts[0]);
         }
         parts.join(" ")
     }

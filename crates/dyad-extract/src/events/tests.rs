@@ -1181,3 +1181,9 @@ fn a_negation_with_a_typographic_apostrophe_negates() {
     let denial = find(&doc, "016").expect("the denial is coded");
     assert_eq!(denial.modality, Modality::Negated, "{:?}", codes(&doc));
 }
+
+#[test]
+fn those_together_with_whom_one_acts_are_no_party() {
+    let doc = run("Armenian troops are ready to fight together with the Russians in Syunik.", "2022-06-01", true);
+    assert!(codes(&doc).iter().all(|c| !c.contains("->RUS")), "{:?}", codes(&doc));
+}
