@@ -22,6 +22,15 @@ fn ents(doc: &Document) -> Vec<(&str, &'static str, Option<&str>)> {
     doc.entities.iter().map(|e| (doc.slice(e.span), e.label.as_str(), e.actor.as_deref())).collect()
 }
 
+/// The entities the pronoun `word` is resolved to, in text order.
+fn pronoun_referents<'a>(doc: &'a Document, word: &str) -> Vec<&'a str> {
+    doc.mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Pronoun && doc.slice(m.span) == word)
+        .map(|m| doc.slice(doc.entities[m.entity as usize].span))
+        .collect()
+}
+
 fn actor_of<'a>(doc: &'a Document, text: &str) -> Option<&'a str> {
     doc.entities.iter().find(|e| doc.slice(e.span) == text).and_then(|e| e.actor.as_deref())
 }
@@ -397,32 +406,14 @@ fn congress_in_an_indian_story_is_the_party() {
 #[test]
 fn he_after_the_one_told_is_the_teller() {
     let doc = run("Recep Tayyip Erdogan told Ilham Aliyev that he would visit Baku soon.", "2022-06-01");
-    let he: Vec<&str> = doc
-        .mentions
-        .iter()
-        .filter(|m| m.kind == MentionKind::Pronoun && doc.slice(m.span) == "he")
-        .map(|m| doc.slice(doc.entities[m.entity as usize].span))
-        .collect();
-    assert_eq!(he, ["Recep Tayyip Erdogan"]);
+    assert_eq!(pronoun_referents(&doc, "he"), ["Recep Tayyip Erdogan"]);
     // not after other verbs: "met Aliyev, and he said" is Aliyev
     let doc = run("Recep Tayyip Erdogan met Ilham Aliyev and he said the talks went well.", "2022-06-01");
-    let he: Vec<&str> = doc
-        .mentions
-        .iter()
-        .filter(|m| m.kind == MentionKind::Pronoun && doc.slice(m.span) == "he")
-        .map(|m| doc.slice(doc.entities[m.entity as usize].span))
-        .collect();
-    assert_eq!(he, ["Ilham Aliyev"]);
+    assert_eq!(pronoun_referents(&doc, "he"), ["Ilham Aliyev"]);
 }
 
 #[test]
 fn a_country_named_as_a_place_is_no_it() {
     let doc = run("At a press conference in Latvia, the minister said Russia knew that it had failed.", "2022-06-01");
-    let it: Vec<&str> = doc
-        .mentions
-        .iter()
-        .filter(|m| m.kind == MentionKind::Pronoun && doc.slice(m.span) == "it")
-        .map(|m| doc.slice(doc.entities[m.entity as usize].span))
-        .collect();
-    assert_eq!(it, ["Russia"]);
+    assert_eq!(pronoun_referents(&doc, "it"), ["Russia"]);
 }
