@@ -2020,6 +2020,11 @@ impl Coder {
             let (d, k) = phrase_day(s, &usable, *k, d);
             return (Some(d), format!("nearest time in the sentence '{}'", doc.slice(t.span)), true, Some(k));
         }
+        // "Two decades ago, the US invaded Iraq": a past decade or century has no day to give,
+        // and the publication day would be a false one
+        if let Some(t) = past_period(s, attribution) {
+            return (None, format!("a past decade or century '{}': no day", doc.slice(t.span)), false, None);
+        }
         if let Some(d) = &ctx.narrative {
             return (Some(d.clone()), "the story's current date, from an earlier sentence".into(), false, None);
         }
@@ -2245,7 +2250,7 @@ impl Coder {
             if explicit && modality.is_factual() {
                 explicit_date.clone_from(&date);
             }
-            let historical = is_historical(date.as_deref(), doc);
+            let historical = is_historical(date.as_deref(), doc) || (date.is_none() && past_period(&s, said).is_some());
             let place = self.place(&s, c, &targets);
             // A show of force "in Belarus" or "near the border with Ukraine" is aimed at the
             // place's country when no other target is named (the source's own country excepted).
@@ -2567,6 +2572,26 @@ pub fn date_part(v: &str) -> Option<String> {
 }
 
 /// True when the period `date` names ends more than 60 days before the publication date.
+/// A decade or century named in sentence `s` (outside the attribution) that ended before the
+/// publication: "in the 1960s" (`196`), "two decades ago" (`200` in 2023), "the 19th century".
+fn past_period<'d>(s: &Sent<'d>, attribution: Option<&Speech>) -> Option<&'d dyad_core::Timex> {
+    let doc = s.doc;
+    let published = i64::from(doc.meta.published?.date.year());
+    let sspan = doc.sentences[s.index].span;
+    doc.timexes.iter().find(|t| {
+        let inside = sspan.start <= t.span.start && t.span.end <= sspan.end;
+        let said = attribution.is_some_and(|a| a.span.start <= t.span.start && t.span.end <= a.span.end);
+        let Some(v) = t.value.as_deref().filter(|v| v.bytes().all(|b| b.is_ascii_digit())) else { return false };
+        // the first year after the period: decade 196 → 1970, century 19 → 2000
+        let after = match v.len() {
+            3 => v.parse::<i64>().ok().map(|d| (d + 1) * 10),
+            2 => v.parse::<i64>().ok().map(|c| (c + 1) * 100),
+            _ => None,
+        };
+        inside && !said && t.kind == TimexKind::Date && after.is_some_and(|a| a <= published)
+    })
+}
+
 pub fn is_historical(date: Option<&str>, doc: &Document) -> bool {
     let (Some(d), Some(p)) = (date, doc.meta.published) else { return false };
     let y: i64 = d.get(..4).and_then(|x| x.parse().ok()).unwrap_or(0);

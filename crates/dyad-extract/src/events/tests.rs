@@ -1187,3 +1187,15 @@ fn those_together_with_whom_one_acts_are_no_party() {
     let doc = run("Armenian troops are ready to fight together with the Russians in Syunik.", "2022-06-01", true);
     assert!(codes(&doc).iter().all(|c| !c.contains("->RUS")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn an_event_of_a_past_decade_has_no_day_and_is_historical() {
+    let doc = run("Three decades ago, Armenia occupied seven districts of Azerbaijan.", "2023-03-17", true);
+    let occupation = find(&doc, "192").expect("the occupation is coded");
+    assert_eq!(occupation.date, None, "{:?}", codes(&doc));
+    assert!(occupation.historical);
+    // a decade not yet over is no past one: the publication date stays
+    let doc = run("In the 2020s Armenia occupied a village in Azerbaijan.", "2023-03-17", true);
+    let occupation = find(&doc, "192").expect("the occupation is coded");
+    assert_eq!(occupation.date.as_deref(), Some("2023-03-17"));
+}
