@@ -688,7 +688,7 @@ impl<'a> Linker<'a> {
         let at = words.partition_point(|w| w.span.start < span.start);
         let acts = |h: Option<u32>| {
             h.and_then(|h| words.get(h as usize))
-                .is_some_and(|h| GROUP_ACTS.contains(&self.text[h.span.range()].to_ascii_lowercase().as_str()))
+                .is_some_and(|h| GROUP_ACTS.iter().any(|a| a.eq_ignore_ascii_case(&self.text[h.span.range()])))
         };
         words
             .get(at)

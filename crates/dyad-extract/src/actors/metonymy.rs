@@ -183,7 +183,7 @@ fn from_parse(doc: &Document, span: Span) -> Option<bool> {
     let w = &doc.words[head];
     if w.deprel == "nsubj:pass"
         && let Some(v) = w.head
-        && DONE_TO_PLACES.contains(&doc.slice(doc.words[v as usize].span).to_ascii_lowercase().as_str())
+        && DONE_TO_PLACES.iter().any(|p| p.eq_ignore_ascii_case(doc.slice(doc.words[v as usize].span)))
     {
         return Some(true);
     }

@@ -211,55 +211,42 @@ fn infinitive_below(s: &Sent, n: usize, clause: usize) -> bool {
     false
 }
 
+/// The preposition of the phrase that holds actor `a` (a possessive "'s" passed over), found
+/// by climbing the parse from the actor; none when the climb reaches `stop` first.
+fn phrase_case(s: &Sent, a: &ActorRef, stop: Option<usize>) -> Option<String> {
+    let mut n = s.word_at(a.span.start)?;
+    for _ in 0..8 {
+        if Some(n) == stop {
+            return None;
+        }
+        let case = s.case_of(n);
+        if !case.is_empty() && case != "'s" && case != "’s" {
+            return Some(case);
+        }
+        n = s.words[n].head?;
+    }
+    None
+}
+
 /// Is actor `a` in a "together with" or "along with" phrase: beside the one who acts, not a
 /// party to the act ("ready to fight together with the Russians")?
 fn companion(s: &Sent, a: &ActorRef) -> bool {
-    let Some(mut n) = s.word_at(a.span.start) else { return false };
-    for _ in 0..8 {
-        let case = s.case_of(n);
-        if !case.is_empty() {
-            return case.starts_with("together ") || case.starts_with("along ");
-        }
-        let Some(h) = s.words[n].head else { return false };
-        n = h;
-    }
-    false
+    phrase_case(s, a, None).is_some_and(|c| c.starts_with("together ") || c.starts_with("along "))
 }
 
 fn other_preposition(s: &Sent, p: &Pattern, i: usize, a: &ActorRef) -> bool {
     let named: Vec<&str> =
         p.preps.iter().filter(|(_, u)| matches!(u, PrepUse::Target)).map(|(w, _)| w.as_str()).collect();
-    let Some(mut n) = s.word_at(a.span.start) else { return false };
     if named.is_empty() {
         return false;
     }
-    for _ in 0..8 {
-        if n == i {
-            return false;
-        }
-        let case = s.case_of(n);
-        if !case.is_empty() && case != "'s" && case != "’s" {
-            // (only a spatial one: "for Ukraine" or "with France" still names a party)
-            let spatial = matches!(
-                case.as_str(),
-                "over"
-                    | "across"
-                    | "through"
-                    | "above"
-                    | "near"
-                    | "in"
-                    | "inside"
-                    | "around"
-                    | "along"
-                    | "past"
-                    | "via"
-            );
-            return spatial && !named.iter().any(|w| case == *w || case.split(' ').any(|c| c == *w));
-        }
-        let Some(h) = s.words[n].head else { return false };
-        n = h;
-    }
-    false
+    let Some(case) = phrase_case(s, a, Some(i)) else { return false };
+    // (only a spatial one: "for Ukraine" or "with France" still names a party)
+    let spatial = matches!(
+        case.as_str(),
+        "over" | "across" | "through" | "above" | "near" | "in" | "inside" | "around" | "along" | "past" | "via"
+    );
+    spatial && !named.iter().any(|w| case == *w || case.split(' ').any(|c| c == *w))
 }
 
 /// True when word `k` is the "not" of "not only ... (but)", which negates nothing.
@@ -687,17 +674,7 @@ impl Coder {
                 // `@place` one that is a named place ("targeted Kyiv", not "targeted Russian banks")
                 Some(o) if obj.iter().any(|w| w == "@actor") && names_actor(s, o) => {}
                 Some(o)
-                    if obj.iter().any(|w| w == "@place")
-                        && s.actor[o].as_ref().is_some_and(|a| {
-                            matches!(
-                                a.label,
-                                Some(
-                                    dyad_core::EntityLabel::Gpe
-                                        | dyad_core::EntityLabel::Loc
-                                        | dyad_core::EntityLabel::Fac
-                                )
-                            )
-                        }) => {}
+                    if obj.iter().any(|w| w == "@place") && s.actor[o].as_ref().is_some_and(ActorRef::names_place) => {}
                 Some(o) => return Err(format!("object '{}' is not one of {}", s.words[o].lower, obj.join(","))),
                 None => return Err("no object".into()),
             }
@@ -1001,9 +978,9 @@ impl Coder {
                 match self.matches(s, i, p) {
                     Ok(clause) => {
                         trace.note(|| format!("  '{}' fits {}", s.words[i].lower, p.describe()));
-                        // the hyphenated whole's pattern wins; then the more specific
-                        // pattern; at equal specificity, the one with fewer wildcards ("obj=property" over "obj=*"), then the finer code (a
-                        // sub-code over its parent), then the first
+                        // the hyphenated whole's pattern wins; then the more specific pattern;
+                        // at equal specificity, the one with fewer wildcards ("obj=property" over
+                        // "obj=*"), then the finer code (a sub-code over its parent), then the first
                         let key = |p: &Pattern| {
                             (by_whole(p), p.specificity(), std::cmp::Reverse(p.wildcards()), p.code.len())
                         };
@@ -1964,18 +1941,12 @@ impl Coder {
         attribution: Option<&Speech>,
     ) -> (Option<String>, String, bool, Option<usize>) {
         let doc = s.doc;
-        let sspan = doc.sentences[s.index].span;
         let trig = s.words[c.word].span;
         if let Some((_, _, v)) = ctx.anchors.iter().find(|(a, b, _)| *a <= trig.start && trig.start < *b) {
             return (Some(v.clone()), "anchored duration ('... after X did Y')".into(), false, None);
         }
-        let usable: Vec<(usize, &dyad_core::Timex, String)> = doc
-            .timexes
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| sspan.start <= t.span.start && t.span.end <= sspan.end)
+        let usable: Vec<(usize, &dyad_core::Timex, String)> = own_timexes(s, attribution)
             .filter(|(_, t)| matches!(t.kind, TimexKind::Date | TimexKind::Time))
-            .filter(|(_, t)| !attribution.is_some_and(|a| a.span.start <= t.span.start && t.span.end <= a.span.end))
             .filter_map(|(k, t)| date_part(t.value.as_deref()?).map(|d| (k, t, d)))
             .collect();
         // After its own time, the time of an infinitive the trigger governs ("helping Moscow
@@ -2250,7 +2221,8 @@ impl Coder {
             if explicit && modality.is_factual() {
                 explicit_date.clone_from(&date);
             }
-            let historical = is_historical(date.as_deref(), doc) || (date.is_none() && past_period(&s, said).is_some());
+            // (a dated story's event without a date is one of a past decade or century: see `date`)
+            let historical = is_historical(date.as_deref(), doc) || (date.is_none() && doc.meta.published.is_some());
             let place = self.place(&s, c, &targets);
             // A show of force "in Belarus" or "near the border with Ukraine" is aimed at the
             // place's country when no other target is named (the source's own country excepted).
@@ -2386,9 +2358,10 @@ impl Coder {
     }
 
     /// "Five activists were arrested in Minsk": an arrest or detention (or a use of tear gas,
-    /// water cannon, dispersal) in the passive with nobody named to make it is the police's, those of the country where it happened when
-    /// the sentence names the place (`---COP` otherwise). The source points at the trigger,
-    /// the word that implies it. (Jailing, charging and sentencing are the courts': not here.)
+    /// water cannon, dispersal) in the passive with nobody named to make it is the police's,
+    /// those of the country where it happened when the sentence names the place (`---COP`
+    /// otherwise). The source points at the trigger, the word that implies it. (Jailing,
+    /// charging and sentencing are the courts': not here.)
     fn unnamed_police(&self, s: &Sent, c: &Cand) -> Option<ActorRef> {
         let p = c.pattern;
         let v = c.word;
@@ -2575,12 +2548,8 @@ pub fn date_part(v: &str) -> Option<String> {
 /// A decade or century named in sentence `s` (outside the attribution) that ended before the
 /// publication: "in the 1960s" (`196`), "two decades ago" (`200` in 2023), "the 19th century".
 fn past_period<'d>(s: &Sent<'d>, attribution: Option<&Speech>) -> Option<&'d dyad_core::Timex> {
-    let doc = s.doc;
-    let published = i64::from(doc.meta.published?.date.year());
-    let sspan = doc.sentences[s.index].span;
-    doc.timexes.iter().find(|t| {
-        let inside = sspan.start <= t.span.start && t.span.end <= sspan.end;
-        let said = attribution.is_some_and(|a| a.span.start <= t.span.start && t.span.end <= a.span.end);
+    let published = i64::from(s.doc.meta.published?.date.year());
+    own_timexes(s, attribution).map(|(_, t)| t).find(|t| {
         let Some(v) = t.value.as_deref().filter(|v| v.bytes().all(|b| b.is_ascii_digit())) else { return false };
         // the first year after the period: decade 196 → 1970, century 19 → 2000
         let after = match v.len() {
@@ -2588,7 +2557,19 @@ fn past_period<'d>(s: &Sent<'d>, attribution: Option<&Speech>) -> Option<&'d dya
             2 => v.parse::<i64>().ok().map(|c| (c + 1) * 100),
             _ => None,
         };
-        inside && !said && t.kind == TimexKind::Date && after.is_some_and(|a| a <= published)
+        t.kind == TimexKind::Date && after.is_some_and(|a| a <= published)
+    })
+}
+
+/// The time expressions of sentence `s` (with their indexes) outside the attribution: the
+/// times of its events, not of the saying.
+fn own_timexes<'d>(s: &Sent<'d>, attribution: Option<&Speech>) -> impl Iterator<Item = (usize, &'d dyad_core::Timex)> {
+    let sspan = s.doc.sentences[s.index].span;
+    let said = attribution.map(|a| a.span);
+    s.doc.timexes.iter().enumerate().filter(move |(_, t)| {
+        sspan.start <= t.span.start
+            && t.span.end <= sspan.end
+            && !said.is_some_and(|a| a.start <= t.span.start && t.span.end <= a.end)
     })
 }
 

@@ -9,8 +9,7 @@
 //! - `obj=a,b` the object's head is a form of one of the lemmas (`obj=*`: any object; `obj=-`:
 //!   no object and no clause; `@actor` in the list: an object that is an actor or has one as
 //!   its modifier, "struck Kyiv", "hit Russian positions"; `@place`: a named place); `x=-`: no
-//!   complement ("called
-//!   Putin", not "called Putin a ...");
+//!   complement ("called Putin", not "called Putin a ...");
 //! - `P=T` the oblique (or nominal modifier) introduced by preposition `P` names the target;
 //!   `P=a,b` requires such an oblique whose head is one of the lemmas; `by=S` names the source
 //!   (nouns: "the invasion of Ukraine by Russia");

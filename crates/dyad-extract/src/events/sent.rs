@@ -541,6 +541,11 @@ impl ActorRef {
     pub fn is_place(&self) -> bool {
         matches!(self.label, Some(EntityLabel::Loc | EntityLabel::Fac))
     }
+
+    /// True for a named place of any kind, a country or city included ("targeted Kyiv").
+    pub fn names_place(&self) -> bool {
+        matches!(self.label, Some(EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Fac))
+    }
 }
 
 impl Sent<'_> {
@@ -577,7 +582,7 @@ impl Sent<'_> {
             let patient = agents_only && self.words[first..=last.max(first)].iter().any(|w| w.deprel == "nsubj:pass");
             // (an actor inside a phrase acts only right before the verb: "sanctions against
             // Russia, provided aid" has no Russian provider)
-            let next_is_verb = last + 1 == i || self.words.get(last + 1).is_some_and(|w| w.lower != "," && before_verb);
+            let next_is_verb = before_verb && self.words.get(last + 1).is_none_or(|w| w.lower != ",");
             if !usable(&a)
                 || located
                 || patient
