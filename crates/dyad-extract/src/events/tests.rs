@@ -39,6 +39,13 @@ fn find<'a>(doc: &'a Document, code: &str) -> Option<&'a Event> {
     doc.events.iter().find(|e| e.cameo == code)
 }
 
+/// Fails, listing what was coded, unless an event's code line starts with `prefix`
+/// ("111 POL->BLR asserted": code, source -> target, modality).
+fn assert_coded(doc: &Document, prefix: &str) {
+    let got = codes(doc);
+    assert!(got.iter().any(|c| c.starts_with(prefix)), "no '{prefix}' in {got:?}");
+}
+
 fn codes(doc: &Document) -> Vec<String> {
     doc.events
         .iter()
@@ -636,7 +643,7 @@ fn an_accident_names_no_killer() {
     assert!(doc.events.iter().all(|e| !e.cameo.starts_with("19")), "{:?}", codes(&doc));
     // An attack does name one.
     let doc = run("Five Russian soldiers were killed by a Ukrainian drone strike.", "2023-05-02", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("190 UKR->RUSMIL")), "{:?}", codes(&doc));
+    assert_coded(&doc, "190 UKR->RUSMIL");
 }
 
 #[test]
@@ -653,7 +660,7 @@ fn a_country_s_police_arrest_its_civilians_when_the_arrested_are_unknown() {
 fn an_attack_names_its_attacker_never_the_place_it_hit() {
     // The attack's modifier is who acted ...
     let doc = run("Three civilians were killed in a Russian missile strike on Kharkiv.", "2024-03-05", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("195 RUS->")), "{:?}", codes(&doc));
+    assert_coded(&doc, "195 RUS->");
     // ... the place it happened in is not.
     let doc = run("Five people were killed in a suicide attack in Kabul on Monday.", "2024-03-05", true);
     assert!(!codes(&doc).iter().any(|c| c.contains("AFG->")), "{:?}", codes(&doc));
@@ -678,7 +685,7 @@ fn a_speaker_is_no_source_for_a_third_party_s_action() {
     assert!(!codes(&doc).iter().any(|c| c.starts_with("141 IND")), "{:?}", codes(&doc));
     // The speaker still acts in the first person, and as the light verb's subject.
     let doc = run("Germany announced military aid for Ukraine.", "2024-03-05", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("072 DEU")), "{:?}", codes(&doc));
+    assert_coded(&doc, "072 DEU");
 }
 
 #[test]
@@ -699,7 +706,7 @@ fn an_adjective_before_its_noun_is_no_trigger() {
         assert!(codes(&doc).iter().all(|c| !c.starts_with("072")), "{text}: {:?}", codes(&doc));
     }
     let doc = run("Russia armed the separatists in Donbas.", "2023-03-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("072 RUS->")), "{:?}", codes(&doc));
+    assert_coded(&doc, "072 RUS->");
 }
 
 #[test]
@@ -712,12 +719,12 @@ fn whom_help_is_against_is_not_whom_it_is_for() {
         assert!(codes(&doc).iter().all(|c| !c.contains("->RUS")), "{text}: {:?}", codes(&doc));
     }
     let doc = run("Germany supported Ukraine against Russia.", "2023-03-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("070 DEU->UKR")), "{:?}", codes(&doc));
+    assert_coded(&doc, "070 DEU->UKR");
     // Whom a hostile act is done to is not helped by supporting it; who does it is.
     let doc = run("Belarus supports the invasion of Ukraine.", "2023-03-01", true);
     assert!(codes(&doc).iter().all(|c| !c.starts_with("070 BLR->UKR")), "{:?}", codes(&doc));
     let doc = run("Belarus supported Russia's war against Ukraine.", "2023-03-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("070 BLR->RUS")), "{:?}", codes(&doc));
+    assert_coded(&doc, "070 BLR->RUS");
 }
 
 #[test]
@@ -728,7 +735,7 @@ fn an_appositive_names_the_actor_before_whom_the_head_belongs_to() {
         "2022-04-29",
         true,
     );
-    assert!(codes(&doc).iter().any(|c| c.starts_with("112 RUSGOV->USA")), "{:?}", codes(&doc));
+    assert_coded(&doc, "112 RUSGOV->USA");
 }
 
 #[test]
@@ -746,7 +753,7 @@ fn calling_someone_something_is_no_call() {
         );
     }
     let doc = run("Scholz called Zelensky on Sunday.", "2022-10-10", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("041 DEUGOV->UKRGOV")), "{:?}", codes(&doc));
+    assert_coded(&doc, "041 DEUGOV->UKRGOV");
 }
 
 #[test]
@@ -759,7 +766,7 @@ fn seizing_an_opportunity_seizes_nothing() {
         assert!(codes(&doc).iter().all(|c| !c.starts_with("171")), "{text}: {:?}", codes(&doc));
     }
     let doc = run("Ukraine seized Russian assets.", "2022-10-10", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("171 UKR->RUS")), "{:?}", codes(&doc));
+    assert_coded(&doc, "171 UKR->RUS");
 }
 
 #[test]
@@ -769,7 +776,7 @@ fn a_government_is_no_partner_of_its_own_country() {
     assert!(codes(&doc).iter().all(|c| !c.starts_with("070 UKRGOV->UKR")), "{:?}", codes(&doc));
     // Within one country, force and yielding are events.
     let doc = run("Iraqi troops withdrew from Mosul on Sunday.", "2023-03-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("0874 IRQMIL->IRQ")), "{:?}", codes(&doc));
+    assert_coded(&doc, "0874 IRQMIL->IRQ");
 }
 
 #[test]
@@ -777,7 +784,7 @@ fn aid_from_someone_comes_from_them() {
     let doc = run("Russia won with the help of military backing from North Korea.", "2024-01-01", true);
     assert!(codes(&doc).iter().all(|c| !c.starts_with("070 RUS->PRK")), "{:?}", codes(&doc));
     let doc = run("Kenya demanded cooperation from Somalia.", "2024-01-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("101 KEN->SOM")), "{:?}", codes(&doc));
+    assert_coded(&doc, "101 KEN->SOM");
 }
 
 #[test]
@@ -787,10 +794,10 @@ fn a_warning_comes_from_the_warner_to_whoever_is_to_bear_it() {
         "2022-03-14",
         true,
     );
-    assert!(codes(&doc).iter().any(|c| c.starts_with("130 USAGOV->CHNGOV")), "{:?}", codes(&doc));
+    assert_coded(&doc, "130 USAGOV->CHNGOV");
     let doc =
         run("Biden warned that if Russia invades Ukraine, it would face severe consequences.", "2022-03-14", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("130 USAGOV->RUS")), "{:?}", codes(&doc));
+    assert_coded(&doc, "130 USAGOV->RUS");
 }
 
 #[test]
@@ -801,9 +808,9 @@ fn a_verb_before_the_speech_verb_is_no_part_of_the_saying() {
         "2024-01-01",
         true,
     );
-    assert!(codes(&doc).iter().any(|c| c.starts_with("112 NOR->SWE asserted")), "{:?}", codes(&doc));
+    assert_coded(&doc, "112 NOR->SWE asserted");
     let doc = run("Poland condemned Belarus, saying the incident was a provocation.", "2024-01-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("111 POL->BLR asserted")), "{:?}", codes(&doc));
+    assert_coded(&doc, "111 POL->BLR asserted");
 }
 
 #[test]
@@ -831,21 +838,21 @@ fn a_government_does_not_sanction_its_own_country() {
 fn the_one_asked_to_act_acts() {
     // The parser gives "asked" an indirect object; the one asked still does the sending.
     let doc = run("Poland asked Germany to send tanks to Ukraine.", "2024-01-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("072 DEU->UKR")), "{:?}", codes(&doc));
+    assert_coded(&doc, "072 DEU->UKR");
 }
 
 #[test]
 fn a_condemnation_of_a_hostile_act_is_aimed_at_its_doer() {
     let doc = run("The United Nations condemned the shelling of Kharkiv by Russian forces.", "2022-03-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("111 IGOUNO->RUSMIL")), "{:?}", codes(&doc));
+    assert_coded(&doc, "111 IGOUNO->RUSMIL");
     let doc = run("Germany condemned the war unleashed by Moscow against its neighbour.", "2022-03-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("111 DEU->RUS")), "{:?}", codes(&doc));
+    assert_coded(&doc, "111 DEU->RUS");
     // whom the act is done to is not condemned
     let doc = run("Poland condemned the attack on Kyiv.", "2022-03-01", true);
     assert!(codes(&doc).iter().all(|c| !c.starts_with("111 POL->UKR")), "{:?}", codes(&doc));
     // "by" hung on the verb names the invader, not the condemner
     let doc = run("India declined to condemn the invasion of Ukraine by Russia.", "2022-03-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("192 RUS->UKR")), "{:?}", codes(&doc));
+    assert_coded(&doc, "192 RUS->UKR");
     assert!(codes(&doc).iter().all(|c| !c.starts_with("192 IND")), "{:?}", codes(&doc));
 }
 
@@ -883,13 +890,13 @@ fn a_finite_verb_after_and_shares_no_negation() {
     let doc = run("Iran said it would not stay silent and threatened to expel the French envoy.", "2024-01-01", true);
     assert!(codes(&doc).iter().all(|c| !c.ends_with("negated")), "{:?}", codes(&doc));
     let doc = run("Russia will not invade and occupy Ukraine.", "2022-02-12", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("192 RUS->UKR negated")), "{:?}", codes(&doc));
+    assert_coded(&doc, "192 RUS->UKR negated");
 }
 
 #[test]
 fn what_someone_needs_to_do_is_not_done() {
     let doc = run("Russian soldiers need to stop fighting and withdraw from Ukraine.", "2022-03-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("0874 RUSMIL->UKR hypothetical")), "{:?}", codes(&doc));
+    assert_coded(&doc, "0874 RUSMIL->UKR hypothetical");
 }
 
 #[test]
@@ -900,13 +907,13 @@ fn provoked_into_acting_is_done_by_the_provoked() {
         "2022-04-26",
         true,
     );
-    assert!(codes(&doc).iter().any(|c| c.starts_with("194 UKR->RUS reported")), "{:?}", codes(&doc));
+    assert_coded(&doc, "194 UKR->RUS reported");
 }
 
 #[test]
 fn children_are_civilians() {
     let doc = run("Russian forces killed four children in Kharkiv.", "2022-06-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("190 RUSMIL->UKRCVL")), "{:?}", codes(&doc));
+    assert_coded(&doc, "190 RUSMIL->UKRCVL");
 }
 
 #[test]
@@ -919,7 +926,7 @@ fn the_subject_of_a_passive_does_not_act_in_the_next_verb() {
     assert!(codes(&doc).iter().all(|c| !c.contains("CVL->")), "{:?}", codes(&doc));
     // a pronoun the window resolves may still be the subject of a passive before it
     let doc = run("Iran is accused of arming the rebels, which it denies.", "2022-06-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("016 IRN")), "{:?}", codes(&doc));
+    assert_coded(&doc, "016 IRN");
 }
 
 #[test]
@@ -942,15 +949,15 @@ fn what_a_time_adjunct_says_happened_did_happen() {
         "2023-07-19",
         true,
     );
-    assert!(codes(&doc).iter().any(|c| c.starts_with("046 DEUGOV->UKRGOV asserted")), "{:?}", codes(&doc));
+    assert_coded(&doc, "046 DEUGOV->UKRGOV asserted");
 }
 
 #[test]
 fn the_alliance_and_the_bloc_are_the_bodies_named_before() {
     let doc = run("NATO leaders met in Brussels. The alliance condemned Russia.", "2022-02-16", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("111 IGOWSTNAT->RUS")), "{:?}", codes(&doc));
+    assert_coded(&doc, "111 IGOWSTNAT->RUS");
     let doc = run("The EU agreed new sanctions. The bloc also criticized Hungary.", "2022-02-16", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("110 IGOEUREEC->HUN")), "{:?}", codes(&doc));
+    assert_coded(&doc, "110 IGOEUREEC->HUN");
 }
 
 #[test]
@@ -971,7 +978,7 @@ fn striking_and_hitting_need_an_armed_doer_and_a_target() {
     let doc = run("Azerbaijani artillery hit Armenian positions near Jermuk.", "2022-09-13", true);
     assert!(codes(&doc).iter().any(|c| c.starts_with("190 AZE") && c.contains("->ARM")), "{:?}", codes(&doc));
     let doc = run("Russian missiles struck a power plant in Lviv.", "2022-03-25", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("195 RUS->UKR")), "{:?}", codes(&doc));
+    assert_coded(&doc, "195 RUS->UKR");
     // other senses: a deal struck, sanctions or weather that hit, sanctions a country is hit with
     for text in [
         "Chile struck a deal with Peru on fishing rights.",
@@ -987,11 +994,11 @@ fn striking_and_hitting_need_an_armed_doer_and_a_target() {
     assert!(codes(&doc).iter().any(|c| c.starts_with("194 AZE") && c.contains("->ARM ")), "{:?}", codes(&doc));
     // "target": a named place or a military one, not whatever a government targets
     let doc = run("Azerbaijan has been targeting Armenian ports.", "2022-06-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("190 AZE->ARM")), "{:?}", codes(&doc));
+    assert_coded(&doc, "190 AZE->ARM");
     let doc = run("Canada targeted Iranian banks and officials.", "2022-06-01", true);
     assert!(codes(&doc).iter().all(|c| !c.starts_with("19")), "{:?}", codes(&doc));
     let doc = run("Canada hit Iran with new sanctions.", "2022-06-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("163 CAN->IRN")), "{:?}", codes(&doc));
+    assert_coded(&doc, "163 CAN->IRN");
 }
 
 #[test]
@@ -1016,7 +1023,7 @@ fn the_accused_help_and_what_an_operation_aims_at_is_intended() {
     );
     assert!(codes(&doc).iter().all(|c| !c.starts_with("070 USA")), "{:?}", codes(&doc));
     let doc = run("Three firms in Armenia were accused of helping Russia buy drones.", "2022-06-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("070 ARM->RUS reported")), "{:?}", codes(&doc));
+    assert_coded(&doc, "070 ARM->RUS reported");
     // what an operation aims at has not happened
     let doc = run(
         "Georgian police disrupted a Russian operation aimed at infiltrating the palace guard and kidnapping the \
@@ -1033,7 +1040,7 @@ fn a_country_that_demonstrates_shows_something() {
     let doc = run("Japan must demonstrate, with deeds, that it learned from history.", "2022-06-01", true);
     assert!(codes(&doc).iter().all(|c| !c.starts_with("14")), "{:?}", codes(&doc));
     let doc = run("Thousands of Georgians demonstrated in Tbilisi.", "2022-06-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("141 GEO")), "{:?}", codes(&doc));
+    assert_coded(&doc, "141 GEO");
 }
 
 #[test]
@@ -1060,7 +1067,7 @@ fn what_is_not_ruled_out_may_be() {
 #[test]
 fn a_participle_with_an_agent_after_a_comma_is_a_passive_of_the_noun_before() {
     let doc = run("He worked with separatists in Abkhazia, occupied by Russia.", "2022-06-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("192 RUS->GEO")), "{:?}", codes(&doc));
+    assert_coded(&doc, "192 RUS->GEO");
 }
 
 #[test]
@@ -1073,7 +1080,7 @@ fn who_made_a_weapon_is_no_party_to_its_delivery() {
 fn an_arrest_with_nobody_named_is_the_police_s() {
     // the police of the place, when the sentence names it
     let doc = run("Ten opposition activists were detained in Baku on Sunday.", "2022-06-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("173 AZECOP->AZE")), "{:?}", codes(&doc));
+    assert_coded(&doc, "173 AZECOP->AZE");
     // no police invented for jailing, for an arrest by someone named, nor for a condition
     let doc = run("Ten opposition activists were jailed in Baku on Sunday.", "2022-06-01", true);
     assert!(codes(&doc).iter().all(|c| !c.contains("COP")), "{:?}", codes(&doc));
@@ -1091,9 +1098,9 @@ fn arrests_reach_people_counted_and_coordinated() {
         "2022-06-01",
         true,
     );
-    assert!(codes(&doc).iter().any(|c| c.starts_with("173 ---COP->---CVL")), "{:?}", codes(&doc));
+    assert_coded(&doc, "173 ---COP->---CVL");
     let doc = run("About 40 traders have been booked under the gambling act.", "2022-06-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("173 ---COP")), "{:?}", codes(&doc));
+    assert_coded(&doc, "173 ---COP");
 }
 
 #[test]
@@ -1109,13 +1116,13 @@ fn a_speaker_the_dictionaries_do_not_know_is_not_the_next_actor() {
 fn police_firing_names_who_killed() {
     // "police" before an act names its doer, and the preposition may hang on it
     let doc = run("Officials say that 40 persons have been killed in police firing.", "2002-03-05", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("190 ---COP")), "{:?}", codes(&doc));
+    assert_coded(&doc, "190 ---COP");
 }
 
 #[test]
 fn tear_gas_with_nobody_named_is_the_police_s() {
     let doc = run("Teargas shells were fired at the protesters in Tbilisi.", "2022-06-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("175 ---COP->GEOOPP")), "{:?}", codes(&doc));
+    assert_coded(&doc, "175 ---COP->GEOOPP");
 }
 
 #[test]
@@ -1123,7 +1130,7 @@ fn a_refusal_to_act_is_its_holder_s_and_negated() {
     let doc = run("The refusal of Serbia to impose sanctions on Russia angered Brussels.", "2022-06-01", true);
     let sanctions = find(&doc, "163").expect("the sanctions are coded");
     assert_eq!(sanctions.modality, Modality::Negated, "{:?}", codes(&doc));
-    assert!(codes(&doc).iter().any(|c| c.starts_with("163 SRB->RUS")), "{:?}", codes(&doc));
+    assert_coded(&doc, "163 SRB->RUS");
 }
 
 #[test]
@@ -1147,11 +1154,11 @@ fn who_prevents_or_condemns_an_attack_did_not_make_it() {
 fn a_hyphenated_whole_and_a_verb_after_had_to() {
     // "lathi-charge" is no charge in court
     let doc = run("The riot police had to lathi-charge the protesters in Patna.", "2002-03-05", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("175 INDCOP")), "{:?}", codes(&doc));
+    assert_coded(&doc, "175 INDCOP");
     assert!(find(&doc, "173").is_none(), "{:?}", codes(&doc));
     // "had to fire" tagged as "to" and a noun still fires
     let doc = run("police in Patna had to fire 12 rounds.", "2002-03-05", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("175 INDCOP")), "{:?}", codes(&doc));
+    assert_coded(&doc, "175 INDCOP");
 }
 
 #[test]
@@ -1160,7 +1167,7 @@ fn what_the_police_were_able_to_do_they_did() {
     let arrest = find(&doc, "173").expect("the arrest is coded");
     assert_eq!(arrest.modality, Modality::Asserted, "{:?}", codes(&doc));
     let doc = run("Kenyan police placed two Ugandan traders under arrest.", "2022-06-01", true);
-    assert!(codes(&doc).iter().any(|c| c.starts_with("173 KEN")), "{:?}", codes(&doc));
+    assert_coded(&doc, "173 KEN");
 }
 
 #[test]
