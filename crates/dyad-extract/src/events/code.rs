@@ -45,13 +45,12 @@ impl Speech {
         false
     }
 
-    /// The speakers as sources of the words they said, each standing at the attributing
-    /// phrase: the first, and those named with it that have a code of their own.
+    /// The speakers as sources of the words they said, each at its own mention: the first,
+    /// and those named with it that have a code of their own.
     fn as_sources(&self) -> Vec<ActorRef> {
-        let codes = std::iter::once(self.code.clone()).chain(
-            self.speakers.iter().skip(1).filter(|a| a.code.is_some() && a.code != self.code).map(|a| a.code.clone()),
-        );
-        codes.map(|code| ActorRef { span: self.span, code, entity: None, via_mention: false, label: None }).collect()
+        let first = self.speakers.first().into_iter().cloned();
+        let others = self.speakers.iter().skip(1).filter(|a| a.code.is_some() && a.code != self.code).cloned();
+        first.chain(others).collect()
     }
 
     /// The attribution written to the output.

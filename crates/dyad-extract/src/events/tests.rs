@@ -141,6 +141,24 @@ fn phone_call_with_title_and_attribution() {
 }
 
 #[test]
+fn a_speaker_as_source_is_named_by_its_own_mention() {
+    // "they" is unresolved, so the speaker sends; the source points at the name (with its
+    // entity), not at the whole attributing phrase.
+    let doc = run(
+        "Margus Tsahkna, the Estonian foreign minister, said on Friday that they would send more artillery \
+         shells to Kyiv.",
+        "2024-03-02",
+        true,
+    );
+    let e = find(&doc, "072").unwrap_or_else(|| panic!("{:?}", codes(&doc)));
+    let source = e.source.as_ref().expect("a source");
+    assert_eq!(doc.slice(source.span), "Margus Tsahkna");
+    assert!(source.entity.is_some());
+    let a = e.attribution.as_ref().expect("attributed");
+    assert!(doc.slice(a.span).ends_with("said"), "{}", doc.slice(a.span));
+}
+
+#[test]
 fn a_dateline_is_not_the_subject() {
     // However the parser attaches the dateline ("Tokyo" as subject, the minister in
     // apposition, or the minister as subject), the minister is the source.
