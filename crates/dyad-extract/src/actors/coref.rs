@@ -300,6 +300,18 @@ fn description(
         return None;
     }
     let plural = count > 1 || term.ends_with('s');
+    // "the President of Belarus" is the last president seen of that country; "the President
+    // of the European Commission" names an office of a body, someone new, and "the leaders of
+    // Japan and Australia" the people of the countries it lists.
+    if text[end..].starts_with(" of ") {
+        if plural {
+            return None;
+        }
+        let after = end + " of ".len();
+        let after = if text[after..].starts_with("the ") { after + "the ".len() } else { after };
+        let country = entities.iter().find(|e| e.span.start as usize == after && e.label == EntityLabel::Gpe);
+        cue = Some(country.and_then(|e| e.actor.as_deref()).and_then(|c| c.get(..3))?);
+    }
     let span = Span::new(pos, end);
     if plural {
         let n = count.max(2);

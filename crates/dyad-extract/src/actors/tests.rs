@@ -22,11 +22,11 @@ fn ents(doc: &Document) -> Vec<(&str, &'static str, Option<&str>)> {
     doc.entities.iter().map(|e| (doc.slice(e.span), e.label.as_str(), e.actor.as_deref())).collect()
 }
 
-/// The entities the pronoun `word` is resolved to, in text order.
-fn pronoun_referents<'a>(doc: &'a Document, word: &str) -> Vec<&'a str> {
+/// The entities the mentions of kind `kind` reading `word` are resolved to, in text order.
+fn refers_in<'a>(doc: &'a Document, kind: MentionKind, word: &str) -> Vec<&'a str> {
     doc.mentions
         .iter()
-        .filter(|m| m.kind == MentionKind::Pronoun && doc.slice(m.span) == word)
+        .filter(|m| m.kind == kind && doc.slice(m.span) == word)
         .map(|m| doc.slice(doc.entities[m.entity as usize].span))
         .collect()
 }
@@ -150,13 +150,7 @@ fn coreference_pronouns_descriptions_and_surnames() {
                 \"The minister said talks would go on,\" the ministry said. He also met Turkish officials. \
                 The two ministers agreed. Lavrov left on Saturday.";
     let doc = run(text, "2023-03-03");
-    let refers = |kind: MentionKind, t: &str| -> Vec<&str> {
-        doc.mentions
-            .iter()
-            .filter(|m| m.kind == kind && doc.slice(m.span) == t)
-            .map(|m| doc.slice(doc.entities[m.entity as usize].span))
-            .collect()
-    };
+    let refers = |kind: MentionKind, t: &str| refers_in(&doc, kind, t);
     assert_eq!(refers(MentionKind::Description, "The minister"), ["Sergey Lavrov"]);
     assert_eq!(refers(MentionKind::Pronoun, "He"), ["Sergey Lavrov"]);
     assert_eq!(refers(MentionKind::Description, "The two ministers"), ["Sergey Lavrov", "Wang Yi"]);
@@ -171,6 +165,20 @@ fn coreference_pronouns_descriptions_and_surnames() {
     assert_eq!(they("Police reached the square in Athens. They fired tear gas."), ["Police"]);
     assert!(they("Police arrested protesters in Athens. They fired tear gas.").is_empty());
     assert!(they("The talks in Athens failed. They will resume.").is_empty());
+    // A title with "of" says whose office it is: a country's, or a body's (no earlier
+    // president is meant).
+    let doc = run("Emmanuel Macron met President Lula in Brasilia. The president of France praised him.", "2023-06-13");
+    assert_eq!(refers_in(&doc, MentionKind::Description, "The president"), ["Emmanuel Macron"]);
+    let doc =
+        run("Emmanuel Macron met President Lula in Brasilia. The leaders of Japan and Kenya met too.", "2023-06-13");
+    assert_eq!(refers_in(&doc, MentionKind::Description, "The leaders"), Vec::<&str>::new());
+    let doc = run(
+        "President Lula met the press in Brasilia. The president of the European Commission praised him.",
+        "2023-06-13",
+    );
+    assert_eq!(refers_in(&doc, MentionKind::Description, "The president"), Vec::<&str>::new());
+    let doc = run("President Lula met the press in Brasilia. The president praised the press.", "2023-06-13");
+    assert_eq!(refers_in(&doc, MentionKind::Description, "The president"), ["Lula"]);
 }
 
 #[test]
@@ -406,14 +414,14 @@ fn congress_in_an_indian_story_is_the_party() {
 #[test]
 fn he_after_the_one_told_is_the_teller() {
     let doc = run("Recep Tayyip Erdogan told Ilham Aliyev that he would visit Baku soon.", "2022-06-01");
-    assert_eq!(pronoun_referents(&doc, "he"), ["Recep Tayyip Erdogan"]);
+    assert_eq!(refers_in(&doc, MentionKind::Pronoun, "he"), ["Recep Tayyip Erdogan"]);
     // not after other verbs: "met Aliyev, and he said" is Aliyev
     let doc = run("Recep Tayyip Erdogan met Ilham Aliyev and he said the talks went well.", "2022-06-01");
-    assert_eq!(pronoun_referents(&doc, "he"), ["Ilham Aliyev"]);
+    assert_eq!(refers_in(&doc, MentionKind::Pronoun, "he"), ["Ilham Aliyev"]);
 }
 
 #[test]
 fn a_country_named_as_a_place_is_no_it() {
     let doc = run("At a press conference in Latvia, the minister said Russia knew that it had failed.", "2022-06-01");
-    assert_eq!(pronoun_referents(&doc, "it"), ["Russia"]);
+    assert_eq!(refers_in(&doc, MentionKind::Pronoun, "it"), ["Russia"]);
 }

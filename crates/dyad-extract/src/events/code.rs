@@ -486,6 +486,10 @@ impl Coder {
     /// Does `p` match at word `i`? Returns the clause head on success, or why not.
     fn matches(&self, s: &Sent, i: usize, p: &Pattern) -> Result<usize, String> {
         let w = &s.words[i];
+        // "thanks to the efforts of ..." is a preposition, whatever the tagger made of it
+        if w.lower == "thanks" && s.words.get(i + 1).is_some_and(|n| n.lower == "to") {
+            return Err("'thanks to' is a preposition".into());
+        }
         let closed =
             matches!(w.upos, "ADP" | "DET" | "PRON" | "CCONJ" | "SCONJ" | "PART" | "NUM" | "SYM" | "INTJ" | "PUNCT");
         if s.parsed && p.noun && !is_noun(w.upos) && !closed {

@@ -1224,3 +1224,13 @@ fn an_event_of_a_past_decade_has_no_day_and_is_historical() {
     let occupation = find(&doc, "192").expect("the occupation is coded");
     assert_eq!(occupation.date.as_deref(), Some("2023-03-17"));
 }
+
+#[test]
+fn thanking_is_praise_but_thanks_to_is_a_preposition() {
+    let doc = run("The Georgian president thanked Lithuania for its help on Monday.", "2023-05-09", true);
+    assert_coded(&doc, "051 GEOGOV->LTU asserted");
+    let doc = run("Moldova, thanks to the loans of Romania, paid its gas bills.", "2023-05-09", true);
+    assert!(find(&doc, "051").is_none(), "{:?}", codes(&doc));
+    let doc = run("Moldova, thanks to the loans of Romania, paid its gas bills.", "2023-05-09", false);
+    assert!(find(&doc, "051").is_none(), "{:?}", codes(&doc));
+}
