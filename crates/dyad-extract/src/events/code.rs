@@ -1825,7 +1825,10 @@ impl Coder {
                 }
                 // "has not joined sanctions since the annexation": a negation does not reach
                 // into an oblique or a noun's modifier
-                let reaches = !via_conj && rel != "conj" && !rel_is(rel, "obl") && !rel_is(rel, "nmod");
+                // ("the invasion is not a territorial dispute": a nominal predicate's negation
+                // says what its subject is not, not that it did not happen)
+                let named_as = rel_is(rel, "nsubj") && is_noun(s.words[h].upos) && s.kids(h, &["cop"]).next().is_some();
+                let reaches = !via_conj && rel != "conj" && !rel_is(rel, "obl") && !rel_is(rel, "nmod") && !named_as;
                 own_cues(h, &mut found, reaches, is_noun(s.words[h].upos));
                 if any_form(s, h, SPEECH) {
                     break;

@@ -443,6 +443,9 @@ fn negation_stays_with_its_verb() {
     );
     let d = run("Unable to occupy the country, Russia bombed its cities.", "2023-05-10", true);
     assert!(d.events.iter().all(|e| !(e.cameo == "192" && e.modality.is_factual())), "{:?}", codes(&d));
+    // what the event is not, not that it did not happen
+    let d = run("The Turkish occupation of northern Syria is not a border dispute.", "2023-05-10", true);
+    assert_coded(&d, "192 TUR->SYR asserted");
 }
 
 /// Place: the locative phrase of the event, from its preposition, with the country of the
