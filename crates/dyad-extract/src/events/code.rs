@@ -868,8 +868,16 @@ impl Coder {
     fn matches_window(&self, s: &Sent, i: usize, p: &Pattern) -> Result<(), String> {
         let right = |set: &Vec<String>, n: usize| window(s, i + 1, n).any(|k| s.is_form(k, set));
         let next_is_prep = s.words.get(i + 1).is_some_and(|w| w.upos == "ADP");
+        // `@actor`, `@place`: the phrase right after the trigger, before any preposition or
+        // punctuation, names one ("called Putin", not "called for talks with Putin")
+        let named_right = |set: &Vec<String>| {
+            let (actor, place) = (set.iter().any(|w| w == "@actor"), set.iter().any(|w| w == "@place"));
+            window(s, i + 1, 5)
+                .take_while(|&k| !matches!(s.words[k].upos, "ADP" | "PUNCT" | "VERB"))
+                .any(|k| s.actor[k].as_ref().is_some_and(|a| actor || (place && a.names_place())))
+        };
         if let Some(obj) = &p.obj
-            && (!right(obj, 5) || (obj.iter().any(|o| o == "*") && next_is_prep))
+            && ((!right(obj, 5) && !named_right(obj)) || (obj.iter().any(|o| o == "*") && next_is_prep))
         {
             return Err(format!("no {} within five words", obj.join("|")));
         }

@@ -1237,3 +1237,15 @@ fn thanking_is_praise_but_thanks_to_is_a_preposition() {
     let doc = run("Moldova, thanks to the loans of Romania, paid its gas bills.", "2023-05-09", false);
     assert!(find(&doc, "051").is_none(), "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_call_is_made_to_someone() {
+    // With and without a parse: the object names an actor; a name given ("what X called the
+    // risk of war") is no call.
+    for syntax in [true, false] {
+        let doc = run("Scholz called Erdogan on Sunday.", "2023-05-09", syntax);
+        assert_coded(&doc, "041 DEUGOV->TURGOV");
+    }
+    let doc = run("Britain wants to stop what Rishi Sunak called the threat to Poland.", "2023-05-09", true);
+    assert!(find(&doc, "041").is_none(), "{:?}", codes(&doc));
+}
