@@ -295,6 +295,31 @@ fn names_actor(s: &Sent, o: usize) -> bool {
     s.actor[o].is_some() || s.kids(o, &["amod", "compound", "nmod:poss"]).any(|k| s.actor[k].is_some())
 }
 
+/// Whether the trigger at `i` is in a finite clause set beside the speech verb `v` ("X
+/// announced ..., while [Israel] is evacuating ..."), with no subject in the parse: a clause
+/// of its own, whose missed subject is someone else, not the speaker (unlike "announced aid
+/// while visiting Kyiv", which has no subject of its own).
+fn finite_clause_beside(s: &Sent, i: usize, v: usize) -> bool {
+    let mut n = i;
+    for h in s.ancestors(i) {
+        let finite = s.kids(n, &["aux"]).next().is_some() || matches!(s.words[n].xpos, "VBD" | "VBZ" | "VBP");
+        if s.words[n].deprel == "advcl"
+            && finite
+            && s.kids(n, &["nsubj", "nsubj:pass", "expl"]).next().is_none()
+            && s.kids(n, &["mark"]).any(|m| {
+                matches!(s.words[m].lower.as_ref(), "while" | "whereas" | "although" | "though" | "as" | "because")
+            })
+        {
+            return true;
+        }
+        if h == v {
+            break;
+        }
+        n = h;
+    }
+    false
+}
+
 fn is_verb(upos: &str) -> bool {
     matches!(upos, "VERB" | "AUX" | "X")
 }
@@ -1548,6 +1573,7 @@ impl Coder {
             && !agentless
             && speaker_source
             && let Some(at) = attribution.filter(|at| at.code.is_some())
+            && !at.verb.is_some_and(|v| finite_clause_beside(s, i, v))
         {
             trace.note(|| format!("  source: the speaker of the reported words, '{}'", s.doc.slice(at.span)));
             sources.extend(at.as_sources());

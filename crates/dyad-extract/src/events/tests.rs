@@ -1249,3 +1249,19 @@ fn a_call_is_made_to_someone() {
     let doc = run("Britain wants to stop what Rishi Sunak called the threat to Poland.", "2023-05-09", true);
     assert!(find(&doc, "041").is_none(), "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_finite_clause_beside_the_speech_is_not_the_speakers() {
+    // The parser misses the subject of "is evacuating"; whoever it is, the Foreign Office,
+    // which announced something else, is not.
+    let doc = run(
+        "The Foreign Office even announced a likely date of a Russian offensive, while experienced Estonia, \
+         along with a dozen other nations, is urgently evacuating staff from the country.",
+        "2023-05-09",
+        true,
+    );
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("161 GBR")), "{:?}", codes(&doc));
+    // a participle without its own clause is the speaker's
+    let doc = run("Britain announced new aid while visiting Kyiv on Monday.", "2023-05-09", true);
+    assert_coded(&doc, "042 GBR->UKR");
+}
