@@ -295,6 +295,75 @@ fn names_actor(s: &Sent, o: usize) -> bool {
     s.actor[o].is_some() || s.kids(o, &["amod", "compound", "nmod:poss"]).any(|k| s.actor[k].is_some())
 }
 
+/// Words whose company makes "attack" an attack in words.
+const CRITICISING: &[&str] = &[
+    "slander",
+    "criticize",
+    "criticise",
+    "accuse",
+    "denounce",
+    "condemn",
+    "insult",
+    "mock",
+    "blame",
+    "vilify",
+    "smear",
+    "lambast",
+    "berate",
+    "ridicule",
+    "disparage",
+    "defame",
+];
+/// What only words can attack.
+const STANCES: &[&str] = &[
+    "policy",
+    "policies",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "statement",
+    "statements",
+    "decision",
+    "stance",
+    "record",
+    "handling",
+    "speech",
+    "idea",
+    "proposal",
+    "bill",
+    "rhetoric",
+    "view",
+    "views",
+    "claim",
+    "claims",
+];
+
+/// "slandering and attacking China", "attacked Western policy", "attacked Biden over the
+/// withdrawal": the verb "attack" used of words (CAMEO 111, not 180), by its coordinated
+/// verbs, its object or an "over" phrase.
+fn verbal_attack(s: &Sent, i: usize) -> bool {
+    let w = &s.words[i];
+    let coordinated = w.head.filter(|_| w.deprel == "conj").into_iter().chain(s.kids(i, &["conj"]));
+    if coordinated.into_iter().any(|k| any_form(s, k, CRITICISING)) {
+        return true;
+    }
+    // (not a time or a place: "attacked Israel over the holiday", "attacked over Kyiv")
+    let over = s.kids(i, &["obl"]).any(|o| {
+        s.case_of(o) == "over"
+            && !s.is_time(o)
+            && s.actor[o].is_none()
+            && !any_form(
+                s,
+                o,
+                &["weekend", "night", "holiday", "holidays", "period", "course", "day", "week", "month", "year"],
+            )
+    });
+    let stance =
+        s.kids(i, &["obj"]).any(|o| std::iter::once(o).chain(s.kids(o, &["conj"])).any(|k| any_form(s, k, STANCES)));
+    over || stance
+}
+
 /// Whether the trigger at `i` is in a finite clause set beside the speech verb `v` ("X
 /// announced ..., while [Israel] is evacuating ..."), with no subject in the parse: a clause
 /// of its own, whose missed subject is someone else, not the speaker (unlike "announced aid
@@ -2184,6 +2253,14 @@ impl Coder {
                 trace.note(|| "    rejected: no actor as source".into());
                 continue;
             }
+            // "DJI is pulling out of Russia": a company or an outlet leaving a country is no
+            // military retreat
+            if p.code == "0874"
+                && sources.iter().all(|a| a.code.as_deref().is_some_and(|c| c.ends_with("BUS") || c.ends_with("MED")))
+            {
+                trace.note(|| "    rejected: a company or outlet that leaves does not retreat militarily".into());
+                continue;
+            }
             let root = &p.code[..2];
             let may_lack_target = p.notarget || matches!(root, "01" | "14" | "15" | "16") || p.code == "154";
             if targets.is_empty() && matches!(root, "18" | "19" | "20") && !p.noun {
@@ -2235,9 +2312,18 @@ impl Coder {
                 && matches!(p.code.as_str(), "190" | "193")
                 && (p.lemmas.iter().any(firing) || p.obj.as_ref().is_some_and(|o| o.iter().any(firing)))
                 && sources.iter().all(|a| a.code.as_deref().is_some_and(|c| c.ends_with("COP")));
-            let code: &str = if police_firing { "175" } else { &p.code };
+            let verbal = p.code == "180" && !p.noun && s.parsed && verbal_attack(&s, c.word);
+            let code: &str = if police_firing {
+                "175"
+            } else if verbal {
+                "111"
+            } else {
+                &p.code
+            };
             if police_firing {
                 trace.note(|| "    police firing at nobody named: 175".into());
+            } else if verbal {
+                trace.note(|| "    an attack in words: 111".into());
             } else if targets.is_empty() && !may_lack_target && !p.sym {
                 trace.note(|| format!("    rejected: no actor as target, and CAMEO {} needs one", p.code));
                 continue;

@@ -1265,3 +1265,27 @@ fn a_finite_clause_beside_the_speech_is_not_the_speakers() {
     let doc = run("Britain announced new aid while visiting Kyiv on Monday.", "2023-05-09", true);
     assert_coded(&doc, "042 GBR->UKR");
 }
+
+#[test]
+fn a_company_leaving_a_country_does_not_retreat() {
+    let doc = run("Renault pulled out of Russia in May.", "2022-06-01", true);
+    assert!(find(&doc, "0874").is_none(), "{:?}", codes(&doc));
+    let doc = run("Russia pulled out of Kherson in November.", "2022-12-01", true);
+    assert_coded(&doc, "0874 RUS");
+}
+
+#[test]
+fn an_attack_in_words_is_criticism() {
+    for text in [
+        "For months the Serbian president has been mocking and attacking Croatia.",
+        "Orban attacked the policy of the European Commission.",
+        "Erdogan attacked Sweden over the burning of the Koran.",
+    ] {
+        let doc = run(text, "2023-05-09", true);
+        assert_coded(&doc, "111");
+        assert!(find(&doc, "180").is_none(), "{text}: {:?}", codes(&doc));
+    }
+    for text in ["Serbian forces attacked Croatian positions.", "Hamas attacked Israel over the weekend."] {
+        assert_coded(&run(text, "2023-05-09", true), "180");
+    }
+}
