@@ -961,13 +961,14 @@ impl Coder {
     /// Token-window matching when there is no parse.
     fn matches_window(&self, s: &Sent, i: usize, p: &Pattern) -> Result<(), String> {
         let right = |set: &Vec<String>, n: usize| window(s, i + 1, n).any(|k| s.is_form(k, set));
-        let next_is_prep = s.words.get(i + 1).is_some_and(|w| w.upos == "ADP");
+        // ("for" is often tagged SCONJ)
+        let next_is_prep = s.words.get(i + 1).is_some_and(|w| matches!(w.upos, "ADP" | "SCONJ"));
         // `@actor`, `@place`: the phrase right after the trigger, before any preposition or
         // punctuation, names one ("called Putin", not "called for talks with Putin")
         let named_right = |set: &Vec<String>| {
             let (actor, place) = (set.iter().any(|w| w == "@actor"), set.iter().any(|w| w == "@place"));
             window(s, i + 1, 5)
-                .take_while(|&k| !matches!(s.words[k].upos, "ADP" | "PUNCT" | "VERB"))
+                .take_while(|&k| !matches!(s.words[k].upos, "ADP" | "SCONJ" | "PUNCT" | "VERB"))
                 .any(|k| s.actor[k].as_ref().is_some_and(|a| actor || (place && a.names_place())))
         };
         if let Some(obj) = &p.obj
@@ -1158,7 +1159,7 @@ impl Coder {
         }
         let h = s.words[v].head?;
         // "called on Russia to withdraw", "appealed to Moscow to halt": the one called on is
-        // the controller of the infinitive, not the caller
+        // the controller of the infinitive, not the caller (and "called for Russia to")
         if matches!(s.words[v].deprel, "xcomp" | "advcl")
             && s.kids(v, &["mark"]).any(|m| s.words[m].lower == "to")
             && let Some(o) = s.kids(h, &["obl"]).find(|&o| {
@@ -1167,6 +1168,9 @@ impl Coder {
                     && match s.case_of(o).as_str() {
                         "on" | "upon" => any_form(s, h, markers::CALL_ON),
                         "to" => any_form(s, h, &["appeal"]),
+                        // "called for Russia to return the children": the subject of a
+                        // "for ... to" infinitive is the noun right before its "to"
+                        "for" => s.kids(v, &["mark"]).any(|m| m == o + 1 && s.words[m].lower == "to"),
                         _ => false,
                     }
             })

@@ -1289,3 +1289,11 @@ fn an_attack_in_words_is_criticism() {
         assert_coded(&run(text, "2023-05-09", true), "180");
     }
 }
+
+#[test]
+fn for_someone_to_act_is_their_act() {
+    // "called for Russia to withdraw": Russia withdraws; the call is no phone call
+    let doc = run("Germany called for Russia to withdraw its troops from Moldova.", "2023-05-09", true);
+    assert_coded(&doc, "0874 RUS->MDA hypothetical");
+    assert!(find(&doc, "041").is_none(), "{:?}", codes(&doc));
+}
