@@ -196,12 +196,21 @@ pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec
             }
             let pool = if person { &people } else { &things };
             let referent = if !first_word && pool.last().is_some_and(|p| p.sentence == si) {
-                // A person pronoun takes the nearest person; "its" takes the sentence's first
-                // country or organisation (usually its subject).
+                // A person pronoun takes the nearest person; "its" takes the first country or
+                // organisation of its own clause, else of the sentence (usually its subject):
+                // "Podolyak called it that — the term used by Russia to justify its invasion"
                 if person {
                     told_subject(text, pool, si, a, w).or(pool.last().copied())
                 } else {
-                    pool.iter().find(|p| p.sentence == si).copied()
+                    // (a clause starts after a comma, dash, colon or "that")
+                    let before = &text[s.start as usize..a];
+                    let clause = before
+                        .rfind([',', ';', ':', '(', '\u{2014}', '\u{2013}'])
+                        .map(|k| k + 1)
+                        .max(before.rfind(" that ").map(|k| k + " that ".len()))
+                        .map_or(s.start as usize, |k| s.start as usize + k);
+                    let in_clause = pool.iter().find(|p| p.sentence == si && p.span.start as usize >= clause);
+                    in_clause.or_else(|| pool.iter().find(|p| p.sentence == si)).copied()
                 }
             } else {
                 (1..=3)

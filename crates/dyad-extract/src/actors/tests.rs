@@ -424,4 +424,15 @@ fn he_after_the_one_told_is_the_teller() {
 fn a_country_named_as_a_place_is_no_it() {
     let doc = run("At a press conference in Latvia, the minister said Russia knew that it had failed.", "2022-06-01");
     assert_eq!(refers_in(&doc, MentionKind::Pronoun, "it"), ["Russia"]);
+    // "its" takes the first country of its own clause (after a comma, dash or "that")
+    let doc = run(
+        "Serbian officials, quoting the report, said that Hungary will finance its new border fence.",
+        "2023-05-09",
+    );
+    assert_eq!(refers_in(&doc, MentionKind::Pronoun, "its"), ["Hungary"]);
+    let doc = run(
+        "Poland condemned the drills \u{2014} a show of force used by Belarus to justify its build-up.",
+        "2023-05-09",
+    );
+    assert_eq!(refers_in(&doc, MentionKind::Pronoun, "its"), ["Belarus"]);
 }
