@@ -761,7 +761,12 @@ impl Coder {
         }
         if let Some(obj) = &p.obj {
             // (of two objects, "send Ukraine fresh aid" read as two, the one the pattern names)
-            let objects: Vec<usize> = s.kids(i, &["obj", "nsubj:pass"]).map(|o| s.through_quantifier(o)).collect();
+            // (and their conjuncts: "defied the rain and a police ban", "sent food and weapons")
+            let objects: Vec<usize> = s
+                .kids(i, &["obj", "nsubj:pass"])
+                .flat_map(|o| std::iter::once(o).chain(s.kids(o, &["conj"])))
+                .map(|o| s.through_quantifier(o))
+                .collect();
             let named = |o: usize| head_ok(obj, o) || s.kids(o, &["compound"]).any(|c| head_ok(obj, c));
             let o = objects.iter().copied().find(|&o| named(o)).or(objects.first().copied());
             match o {

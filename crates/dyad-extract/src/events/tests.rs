@@ -1297,3 +1297,12 @@ fn for_someone_to_act_is_their_act() {
     assert_coded(&doc, "0874 RUS->MDA hypothetical");
     assert!(find(&doc, "041").is_none(), "{:?}", codes(&doc));
 }
+
+#[test]
+fn defiance_is_of_a_rule_or_an_actor() {
+    let doc = run("It defies logic to think that Moldova would attack Russia.", "2023-05-09", true);
+    assert!(find(&doc, "128").is_none(), "{:?}", codes(&doc));
+    // an object among conjuncts counts: the ban is defied, whatever comes first
+    let doc = run("Georgian protesters defied the snow and a police ban on Sunday.", "2023-05-09", true);
+    assert_coded(&doc, "128 GEO");
+}
