@@ -2244,6 +2244,20 @@ impl Coder {
                 }
                 continue;
             }
+            // "bombs with a record of killing civilians", "a history of invading its
+            // neighbours": a habit, no event
+            if c.word >= 2
+                && s.words[c.word - 1].lower == "of"
+                && matches!(
+                    s.words[c.word - 2].lower.as_ref(),
+                    "record" | "history" | "habit" | "practice" | "tradition"
+                )
+            {
+                trace.note(|| {
+                    format!("    rejected: a {} of doing it is a habit, not an event", s.words[c.word - 2].lower)
+                });
+                continue;
+            }
             let (mut sources, mut targets, used_window) = self.arguments(&s, c, said, &reporters, &prev_sources, trace);
             sources.retain(|a| !is_medium(&s, a));
             targets.retain(|a| !is_medium(&s, a));

@@ -1306,3 +1306,9 @@ fn defiance_is_of_a_rule_or_an_actor() {
     let doc = run("Georgian protesters defied the snow and a police ban on Sunday.", "2023-05-09", true);
     assert_coded(&doc, "128 GEO");
 }
+
+#[test]
+fn a_record_of_doing_is_no_event() {
+    let doc = run("Serbia sent Hungary mortars, which have a record of killing civilians.", "2023-07-08", true);
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("19")), "{:?}", codes(&doc));
+}
