@@ -2114,6 +2114,10 @@ impl Coder {
         if let Some(t) = past_period(s, attribution) {
             return (None, format!("a past decade or century '{}': no day", doc.slice(t.span)), false, None);
         }
+        // "In World War II, Stalin's secret police destroyed the dam": a past era, likewise
+        if let Some(era) = past_era(s.text()) {
+            return (None, format!("a past era '{era}': no day"), false, None);
+        }
         if let Some(d) = &ctx.narrative {
             return (Some(d.clone()), "the story's current date, from an earlier sentence".into(), false, None);
         }
@@ -2708,6 +2712,38 @@ fn past_period<'d>(s: &Sent<'d>, attribution: Option<&Speech>) -> Option<&'d dya
         };
         t.kind == TimexKind::Date && after.is_some_and(|a| a <= published)
     })
+}
+
+/// Eras of the past that news names as the time of what it tells, in a phrase opening the
+/// sentence ("In World War II, ...", "During the Cold War, ..."; not "the largest war since
+/// World War II", nor "recalled the alliance during World War II").
+const PAST_ERAS: &[&str] = &[
+    "world war ii",
+    "world war two",
+    "world war 2",
+    "world war i",
+    "world war one",
+    "world war 1",
+    "wwii",
+    "ww2",
+    "wwi",
+    "the second world war",
+    "the first world war",
+    "the great patriotic war",
+    "the cold war",
+    "the soviet era",
+    "soviet times",
+    "the soviet period",
+];
+
+/// The past era a sentence opens with as its time, if any.
+fn past_era(text: &str) -> Option<&'static str> {
+    let lower = text.trim_start().to_lowercase();
+    let rest = lower.strip_prefix("in ").or_else(|| lower.strip_prefix("during "))?;
+    PAST_ERAS
+        .iter()
+        .copied()
+        .find(|era| rest.strip_prefix(era).is_some_and(|after| after.starts_with(',') || after.starts_with(" ,")))
 }
 
 /// The time expressions of sentence `s` (with their indexes) outside the attribution: the

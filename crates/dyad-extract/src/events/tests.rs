@@ -1226,6 +1226,15 @@ fn an_event_of_a_past_decade_has_no_day_and_is_historical() {
     let doc = run("In the 2020s Armenia occupied a village in Azerbaijan.", "2023-03-17", true);
     let occupation = find(&doc, "192").expect("the occupation is coded");
     assert_eq!(occupation.date.as_deref(), Some("2023-03-17"));
+    // so is a past era, when it is the time of the sentence, not a comparison
+    let doc = run("During the Second World War, Germany occupied Norway.", "2023-03-17", true);
+    let occupation = find(&doc, "192").expect("the occupation is coded");
+    assert_eq!(occupation.date, None, "{:?}", codes(&doc));
+    assert!(occupation.historical);
+    let doc =
+        run("Russia struck Kyiv in the heaviest bombing of a European capital since World War II.", "2023-03-17", true);
+    let strike = find(&doc, "190").expect("the strike is coded");
+    assert_eq!(strike.date.as_deref(), Some("2023-03-17"));
 }
 
 #[test]
