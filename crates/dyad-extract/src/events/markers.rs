@@ -300,7 +300,7 @@ pub fn auxiliary(word: &str, conditional_sentence: bool) -> Option<Modality> {
 pub fn adjective(word: &str) -> Option<Modality> {
     Some(match word {
         "possible" | "potential" | "likely" | "feared" | "imminent" | "looming" | "threatened" | "hypothetical"
-        | "prospective" | "probable" | "conceivable" | "would-be" | "further" => Modality::Hypothetical,
+        | "prospective" | "probable" | "conceivable" | "would-be" => Modality::Hypothetical,
         "planned" | "proposed" | "intended" | "envisaged" | "contemplated" => Modality::Intended,
         "alleged" | "reported" | "purported" | "suspected" | "claimed" => Modality::Reported,
         "upcoming" | "future" | "scheduled" | "forthcoming" | "next" => Modality::Future,

@@ -1321,3 +1321,10 @@ fn a_record_of_doing_is_no_event() {
     let doc = run("Serbia sent Hungary mortars, which have a record of killing civilians.", "2023-07-08", true);
     assert!(!codes(&doc).iter().any(|c| c.starts_with("19")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn further_aid_announced_is_given() {
+    let doc =
+        run("Japan on Friday announced a further $50 million in humanitarian aid to Moldova.", "2023-06-17", true);
+    assert_coded(&doc, "073 JPN->MDA asserted");
+}
