@@ -1699,8 +1699,12 @@ impl Coder {
             trace.note(|| format!("  target: the phrase after '{}', '{}'", next.lower, s.doc.slice(a.span)));
             targets.push(a);
         }
-        // an actor is not its own target (a source found by window after the targets)
-        targets.retain(|t| t.code.is_none() || !sources.iter().any(|a| same_party(p, &a.code, &t.code)));
+        // an actor is not its own target (a source found by window after the targets), nor is
+        // one named inside the source's phrase ("any government, including Russia")
+        targets.retain(|t| {
+            (t.code.is_none() || !sources.iter().any(|a| same_party(p, &a.code, &t.code)))
+                && !sources.iter().any(|a| a.span.contains(t.span))
+        });
         if p.target_subj && !s.parsed {
             // the window found the subject on the left and the giver on the right
             std::mem::swap(&mut sources, &mut targets);

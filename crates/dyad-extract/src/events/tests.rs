@@ -1328,3 +1328,14 @@ fn further_aid_announced_is_given() {
         run("Japan on Friday announced a further $50 million in humanitarian aid to Moldova.", "2023-06-17", true);
     assert_coded(&doc, "073 JPN->MDA asserted");
 }
+
+#[test]
+fn no_target_inside_the_sources_phrase() {
+    let doc = run(
+        "Vladimir Putin met the Russian government on Monday. The two separatist regions are not recognised by \
+         any government, including Russia.",
+        "2022-02-19",
+        true,
+    );
+    assert!(find(&doc, "054").is_none(), "{:?}", codes(&doc));
+}
