@@ -39,6 +39,32 @@ struct Seen {
 const TELLING: &[&str] =
     &["told", "tells", "assured", "assures", "informed", "informs", "promised", "promises", "warned", "warns"];
 
+/// Verbs of saying: in "Moscow said that she began", with no person named before, "she" is
+/// Moscow (translations keep the grammatical gender of countries).
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "announced",
+    "announces",
+    "claimed",
+    "claims",
+    "assured",
+    "assures",
+    "stated",
+    "states",
+    "insisted",
+    "insists",
+    "declared",
+    "declares",
+    "confirmed",
+    "confirms",
+    "warned",
+    "warns",
+    "added",
+    "adds",
+];
+
 /// Alphabetic words of `text[from..to]` with their byte ranges.
 fn words(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
     let slice = &text[from..to];
@@ -195,7 +221,13 @@ pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec
                 continue;
             }
             let pool = if person { &people } else { &things };
-            let referent = if !first_word && pool.last().is_some_and(|p| p.sentence == si) {
+            let referent = if person
+                && !first_word
+                && people.last().is_none_or(|p| p.sentence != si)
+                && let Some(t) = saying_thing(text, &things, si, a, w)
+            {
+                Some(t)
+            } else if !first_word && pool.last().is_some_and(|p| p.sentence == si) {
                 // A person pronoun takes the nearest person; "its" takes the first country or
                 // organisation of its own clause, else of the sentence (usually its subject):
                 // "Podolyak called it that — the term used by Russia to justify its invasion"
@@ -245,6 +277,20 @@ fn told_subject(text: &str, people: &[Seen], sentence: usize, at: usize, pronoun
     let words: Vec<&str> = before.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
     let telling = words.len() <= 4 && words.iter().any(|w| TELLING.contains(w));
     (matches!(between, "" | "that" | ",") && telling).then_some(*teller)
+}
+
+/// "Moscow said this week that she began withdrawing", "Moscow assures that he begins": a
+/// subject pronoun right after a country or body's verb of saying (and "that") is the country
+/// or body, when the sentence names no person before it.
+fn saying_thing(text: &str, things: &[Seen], sentence: usize, at: usize, pronoun: &str) -> Option<Seen> {
+    if !matches!(pronoun, "he" | "she") {
+        return None;
+    }
+    let speaker = things.iter().rev().find(|t| t.sentence == sentence && (t.span.end as usize) < at)?;
+    let between = text.get(speaker.span.end as usize..at)?;
+    let words: Vec<&str> = between.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    let saying = words.len() <= 5 && words.iter().any(|w| SAYING.contains(w)) && words.last() == Some(&"that");
+    (saying && !between.contains([',', ';', '"', '\u{201c}'])).then_some(*speaker)
 }
 
 /// Nouns that stand for a body named before ("the alliance" for NATO), right after a
