@@ -508,6 +508,31 @@ fn attackers(s: &Sent, clause: usize, trace: &mut Trace) -> Vec<ActorRef> {
     Vec::new()
 }
 
+/// "One person was killed when the police fired": the doer of a passive killing with no agent
+/// of its own is the one who fires or shoots in its "when" or "as" clause.
+fn shooter_of_the_killed(s: &Sent, c: &Cand) -> Option<ActorRef> {
+    let v = c.word;
+    if !s.parsed || c.pattern.noun || !c.pattern.code.starts_with("19") || !any_form(s, v, &["kill"]) {
+        return None;
+    }
+    if !is_passive(s, v) || s.kids(v, &["obl", "obl:agent"]).any(|o| s.case_of(o) == "by") {
+        return None;
+    }
+    let firing = s.kids(v, &["advcl"]).find(|&k| {
+        s.kids(k, &["mark", "advmod"]).any(|m| matches!(s.words[m].lower.as_ref(), "when" | "as"))
+            && any_form(s, k, &["fire", "shoot", "open"])
+    })?;
+    let subject = s.kids(firing, &["nsubj"]).next()?;
+    s.actor[subject].clone().filter(|a| a.code.is_some())
+}
+
+/// The country of the sources when all are its police (`---` for police of no named country).
+fn police_country(sources: &[ActorRef]) -> Option<String> {
+    let codes: Vec<&str> = sources.iter().map(|a| a.code.as_deref()).collect::<Option<_>>()?;
+    let country = codes.first()?.get(..3)?;
+    codes.iter().all(|c| c.get(..3) == Some(country) && c.get(3..) == Some("COP")).then(|| country.to_string())
+}
+
 /// The civilians of the source's country, when the arrested (the object, or the subject of a
 /// passive) are a name no dictionary knows, people named only as such or a count, and the
 /// source is a country's own body (police, courts, government, army, intelligence).
@@ -2280,6 +2305,12 @@ impl Coder {
                 trace.note(|| format!("    source: nobody named arrests, so the police do, {:?}", police.code));
                 sources.push(police);
             }
+            if sources.is_empty()
+                && let Some(shooter) = shooter_of_the_killed(&s, c)
+            {
+                trace.note(|| format!("    source: who fired when they were killed, '{}'", s.doc.slice(shooter.span)));
+                sources.push(shooter);
+            }
             if sources.is_empty() {
                 trace.note(|| "    rejected: no actor as source".into());
                 continue;
@@ -2310,6 +2341,21 @@ impl Coder {
                     trace.note(|| format!("    target: the people of the place, {code}"));
                     targets.push(ActorRef {
                         span: pl.span,
+                        code: Some(code),
+                        entity: None,
+                        via_mention: false,
+                        label: None,
+                    });
+                } else if (civilian || counted)
+                    && let Some(country) = police_country(&sources)
+                {
+                    // "police fired, killing one": whom a country's police kill, where no place
+                    // says otherwise, are its civilians
+                    let code = format!("{country}CVL");
+                    trace.note(|| format!("    target: the people the police shot, {code}"));
+                    let v = victims.first().copied().unwrap_or(c.word);
+                    targets.push(ActorRef {
+                        span: s.words[v].span,
                         code: Some(code),
                         entity: None,
                         via_mention: false,

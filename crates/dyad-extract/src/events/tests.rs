@@ -1339,3 +1339,18 @@ fn no_target_inside_the_sources_phrase() {
     );
     assert!(find(&doc, "054").is_none(), "{:?}", codes(&doc));
 }
+
+#[test]
+fn whom_the_police_kill_and_who_fired() {
+    // the police shot them: the killer is the one who fired in the "when" clause
+    let doc = run("Three people were killed when the police fired at a crowd in Lucknow.", "2002-03-01", true);
+    assert_coded(&doc, "190 INDCOP->INDCVL asserted");
+    // whom police kill, with no place named, are their country's civilians
+    let doc = run("The police fired at the crowd, killing two and injuring five.", "2002-03-01", true);
+    assert!(
+        doc.events.iter().any(|e| doc.slice(e.trigger) == "killing"
+            && e.target.as_ref().is_some_and(|t| t.code.as_deref() == Some("---CVL"))),
+        "{:?}",
+        codes(&doc)
+    );
+}
