@@ -526,6 +526,25 @@ fn shooter_of_the_killed(s: &Sent, c: &Cand) -> Option<ActorRef> {
     s.actor[subject].clone().filter(|a| a.code.is_some())
 }
 
+/// Whether word `k` lies in a relative clause inside a nominal argument of verb `i`
+/// ("pilgrims who tried to sneak in were arrested": what the pilgrims tried does not govern
+/// the arrest).
+fn in_argument_of(s: &Sent, k: usize, i: usize) -> bool {
+    if !s.parsed || !is_verb(s.words[i].upos) {
+        return false;
+    }
+    let (mut n, mut relative) = (k, false);
+    for _ in 0..12 {
+        let Some(h) = s.words[n].head else { return false };
+        relative |= s.words[n].deprel == "acl:relcl";
+        if h == i {
+            return relative && ["nsubj", "obj", "iobj", "obl"].iter().any(|r| rel_is(s.words[n].deprel, r));
+        }
+        n = h;
+    }
+    false
+}
+
 /// The country of the sources when all are its police (`---` for police of no named country).
 fn police_country(sources: &[ActorRef]) -> Option<String> {
     let codes: Vec<&str> = sources.iter().map(|a| a.code.as_deref()).collect::<Option<_>>()?;
@@ -540,11 +559,13 @@ fn arrested_civilians(s: &Sent, held: &[usize], sources: &[ActorRef]) -> Option<
     if !s.parsed {
         return None;
     }
-    // (a name, people named only as such, or a count: "28 pilgrims")
+    // (a name, people named only as such, or a count: "28 pilgrims"; or a personal pronoun
+    // the actors stage did not resolve: "they were detained")
     let person = |v: usize| {
         matches!(s.words[v].upos, "PROPN" | "NUM")
             || any_form(s, v, markers::VICTIM_NOUNS)
             || s.kids(v, &["nummod"]).next().is_some()
+            || matches!(s.words[v].lower.as_ref(), "they" | "them" | "he" | "him" | "she" | "her")
     };
     if !held.iter().any(|&v| person(v)) {
         return None;
@@ -764,10 +785,13 @@ impl Coder {
         {
             return Some(format!("the doer is not one of {}", set.join("|")));
         }
+        // (the parser may read the phrase as an infinitive: "held to account")
         if let Some(no) = &p.no_preps
-            && std::iter::once(i)
-                .chain(s.kids(i, &["obj"]))
-                .any(|h| s.kids(h, &["obl", "advcl", "nmod"]).any(|o| no.contains(&s.case_of(o))))
+            && std::iter::once(i).chain(s.kids(i, &["obj"])).any(|h| {
+                s.kids(h, &["obl", "advcl", "nmod"]).any(|o| no.contains(&s.case_of(o)))
+                    || s.kids(h, &["xcomp"])
+                        .any(|x| s.kids(x, &["mark"]).any(|m| no.iter().any(|n| *n == s.words[m].lower.as_ref())))
+            })
         {
             return Some(format!("a '{}' phrase makes another sense", no.join("|")));
         }
@@ -1812,6 +1836,7 @@ impl Coder {
                 }
                 if let Some(m) = markers::governing(forms(s, k))
                     && !was_able(s, k)
+                    && !in_argument_of(s, k, i)
                     && !(c.pattern.noun && any_form(s, k, &["commit", "perpetrate"]))
                     && !(m == Modality::Intended && own_subject(i))
                     && !foiled_attempt(k, i)
@@ -1923,6 +1948,22 @@ impl Coder {
                     found.push((
                         Modality::Intended,
                         format!("'{}' aims at '{}'", s.words[h].lower, s.words[child].lower),
+                    ));
+                }
+                // "gave the police 20 days to arrest him", "on the way to arrest them": what one
+                // has time or a chance to do is yet to be done (other nouns' infinitives are
+                // often purposes the parser hung on the object: "fired tear gas to disperse")
+                if rel == "acl"
+                    && marked("to")
+                    && any_form(
+                        s,
+                        h,
+                        &["day", "week", "month", "hour", "time", "deadline", "way", "chance", "opportunity"],
+                    )
+                {
+                    found.push((
+                        Modality::Intended,
+                        format!("'{}' is yet to be done by '{}'", s.words[child].lower, s.words[h].lower),
                     ));
                 }
                 // ("provoked Ukraine into attacking": a result the verb above brought about, and
@@ -2570,7 +2611,9 @@ impl Coder {
         let v = c.word;
         let arrest = !p.noun
             && match p.code.as_str() {
-                "173" => any_form(s, v, &["arrest", "detain", "apprehend", "nab", "round", "book", "place", "put"]),
+                "173" => {
+                    any_form(s, v, &["arrest", "detain", "apprehend", "nab", "round", "book", "place", "put", "hold"])
+                }
                 // ("tear-gas shells were lobbed": tear gas is the police's)
                 "175" => true,
                 _ => false,

@@ -1354,3 +1354,24 @@ fn whom_the_police_kill_and_who_fired() {
         codes(&doc)
     );
 }
+
+#[test]
+fn people_held_and_detained_by_unnamed_police() {
+    // "held" people are detained; "held to account" is no detention
+    let doc = run("Forty people were held in Mombasa on Tuesday.", "2023-05-09", true);
+    assert_coded(&doc, "173 KENCOP->KENCVL asserted");
+    let doc = run("The generals of Serbia should be held to account.", "2023-05-09", true);
+    assert!(find(&doc, "173").is_none(), "{:?}", codes(&doc));
+    // an unresolved "they" detained are people
+    let doc = run("They were detained on Monday and later released.", "2023-05-09", true);
+    assert_coded(&doc, "173 ---COP->---CVL");
+    // what the detained had tried does not make the detention an intention
+    let doc = run("Twenty men who tried to sneak into Mombasa were arrested on Sunday.", "2023-05-09", true);
+    assert_coded(&doc, "173 ---COP->---CVL asserted");
+}
+
+#[test]
+fn days_to_act_are_not_the_act() {
+    let doc = run("A Kenyan court gave the police 20 days to arrest the Ugandan banker.", "2023-05-09", true);
+    assert!(find(&doc, "173").is_some_and(|e| e.modality == Modality::Intended), "{:?}", codes(&doc));
+}
