@@ -952,6 +952,15 @@ impl Coder {
             if let Some(gov) = &p.gov {
                 match w.head {
                     Some(h) if (w.deprel == "obj" || rel_is(w.deprel, "obl")) && head_ok(gov, h) => {}
+                    // "400 arrests have been made": the subject of the passive, for arrests only,
+                    // whose maker nobody named is the police (`unnamed_police`); other passives
+                    // ("meetings were held") would take a source from the word window. Not "his
+                    // arrest was made possible".
+                    Some(h)
+                        if w.deprel == "nsubj:pass"
+                            && p.code == "173"
+                            && head_ok(gov, h)
+                            && s.kids(h, &["xcomp", "ccomp"]).next().is_none() => {}
                     _ => return Err(format!("not the object of {}", gov.join("|"))),
                 }
             }
@@ -2608,11 +2617,22 @@ impl Coder {
     /// charging and sentencing are the courts': not here.)
     fn unnamed_police(&self, s: &Sent, c: &Cand) -> Option<ActorRef> {
         let p = c.pattern;
-        let v = c.word;
-        let arrest = !p.noun
+        // ("432 arrests have been made": the light verb of a nominal arrest stands for it)
+        let v = if p.noun && p.code == "173" && s.words[c.word].deprel == "nsubj:pass" {
+            s.words[c.word].head.filter(|&h| any_form(s, h, &["make"])).unwrap_or(c.word)
+        } else {
+            c.word
+        };
+        let nominal_arrest = v != c.word;
+        let arrest = (!p.noun || nominal_arrest)
             && match p.code.as_str() {
                 "173" => {
-                    any_form(s, v, &["arrest", "detain", "apprehend", "nab", "round", "book", "place", "put", "hold"])
+                    nominal_arrest
+                        || any_form(
+                            s,
+                            v,
+                            &["arrest", "detain", "apprehend", "nab", "round", "book", "place", "put", "hold"],
+                        )
                 }
                 // ("tear-gas shells were lobbed": tear gas is the police's)
                 "175" => true,

@@ -1375,3 +1375,13 @@ fn days_to_act_are_not_the_act() {
     let doc = run("A Kenyan court gave the police 20 days to arrest the Ugandan banker.", "2023-05-09", true);
     assert!(find(&doc, "173").is_some_and(|e| e.modality == Modality::Intended), "{:?}", codes(&doc));
 }
+
+#[test]
+fn arrests_made_are_the_polices() {
+    let doc = run("More than 300 arrests have been made in Mombasa since Monday.", "2023-05-09", true);
+    assert_coded(&doc, "173 KENCOP");
+    let doc = run("Kenyan police made forty arrests in Mombasa.", "2023-05-09", true);
+    assert_coded(&doc, "173 KENCOP");
+    let doc = run("Kenyan police said his arrest was made possible by a phone call.", "2023-05-09", true);
+    assert!(find(&doc, "173").is_none(), "{:?}", codes(&doc));
+}
