@@ -1322,6 +1322,14 @@ impl Coder {
                 self.subject(s, h, depth + 1).map(|(n, passive)| (n, passive && purpose))
             }
             "acl" if reduced_relative(s, v) => Some((h, true)),
+            // "police firing in Surat", "Russian soldiers returning home": an active participle
+            // right after an actor's noun is that actor's doing (not "countries helping
+            // Ukraine", "the intention of attacking")
+            "acl"
+                if s.words[v].xpos == "VBG" && h + 1 == v && s.actor[h].as_ref().is_some_and(|a| a.code.is_some()) =>
+            {
+                Some((h, false))
+            }
             // "The Georgian opposition promised ...", parsed as a phrase whose root is the noun:
             // the noun is the subject
             "acl" if s.words[h].deprel == "root" && is_noun(s.words[h].upos) && h < v => Some((h, false)),

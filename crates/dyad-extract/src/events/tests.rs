@@ -1385,3 +1385,10 @@ fn arrests_made_are_the_polices() {
     let doc = run("Kenyan police said his arrest was made possible by a phone call.", "2023-05-09", true);
     assert!(find(&doc, "173").is_none(), "{:?}", codes(&doc));
 }
+
+#[test]
+fn police_firing_is_the_polices() {
+    // "firing" right after the police, as the parser may hang it ("police" with a participle)
+    let doc = run("Six people were injured in police firing in Surat.", "2002-03-01", true);
+    assert_coded(&doc, "175 INDCOP");
+}
