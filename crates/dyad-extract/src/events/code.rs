@@ -1248,11 +1248,13 @@ impl Coder {
         {
             return Some((o, false));
         }
-        // "agreed with Russia launching the attack": a gerund right after an oblique noun has
-        // that noun for its subject
+        // "agreed with Russia launching the attack", "prepared for Russia potentially striking":
+        // a gerund right after an oblique noun (adverbs aside) has that noun for its subject
         if matches!(s.words[v].deprel, "xcomp" | "advcl")
             && s.words[v].lower.ends_with("ing")
-            && let Some(o) = s.kids(h, &["obl"]).find(|&o| o + 1 == v && is_noun(s.words[o].upos))
+            && let Some(o) = s
+                .kids(h, &["obl"])
+                .find(|&o| o < v && (o + 1..v).all(|k| s.words[k].upos == "ADV") && is_noun(s.words[o].upos))
         {
             return Some((o, false));
         }

@@ -1392,3 +1392,10 @@ fn police_firing_is_the_polices() {
     let doc = run("Six people were injured in police firing in Surat.", "2002-03-01", true);
     assert_coded(&doc, "175 INDCOP");
 }
+
+#[test]
+fn a_gerund_after_its_subject_adverbs_aside() {
+    let doc = run("Finland prepared for Russia possibly attacking Estonia.", "2023-05-09", true);
+    assert_coded(&doc, "180 RUS->EST");
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("180 FIN")), "{:?}", codes(&doc));
+}
