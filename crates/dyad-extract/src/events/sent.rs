@@ -675,7 +675,7 @@ impl Sent<'_> {
     }
 
     /// The speaker next to a speech verb: an actor ending within five words before it, or
-    /// starting within three words after it, with no punctuation between.
+    /// starting within three words after it, with no punctuation or "that" between.
     pub fn adjacent_actor(&self, i: usize) -> Option<ActorRef> {
         for k in (i.saturating_sub(5)..i).rev() {
             if self.words[k].upos == "PUNCT" || matches!(self.words[k].lower.as_ref(), "," | "\"" | "that") {
@@ -685,8 +685,10 @@ impl Sent<'_> {
                 return Some(a);
             }
         }
+        // ("said Russia's foreign ministry", not "insisting that NATO ...": who comes after a
+        // complementizer is what is said)
         for k in i + 1..(i + 4).min(self.words.len()) {
-            if self.words[k].upos == "PUNCT" {
+            if self.words[k].upos == "PUNCT" || self.words[k].lower == "that" {
                 break;
             }
             if let Some(a) = self.actor[k].clone().filter(|a| a.code.is_some()) {

@@ -1399,3 +1399,10 @@ fn a_gerund_after_its_subject_adverbs_aside() {
     assert_coded(&doc, "180 RUS->EST");
     assert!(!codes(&doc).iter().any(|c| c.starts_with("180 FIN")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn who_comes_after_that_is_no_speaker() {
+    let doc = run("Asked about it, he said that Lithuania would send more aid to Ukraine.", "2023-05-09", true);
+    let e = find(&doc, "070").unwrap_or_else(|| panic!("{:?}", codes(&doc)));
+    assert!(e.attribution.as_ref().is_none_or(|a| a.code.as_deref() != Some("LTU")), "{:?}", e.attribution);
+}
