@@ -1241,9 +1241,14 @@ impl Coder {
             return Some((o, false));
         }
         // "prevented the West from helping Ukraine", "barred Russia from taking part": the
-        // object is the one kept from acting; "provoked Ukraine into attacking", the one made to
+        // object is the one kept from acting; "provoked Ukraine into attacking", the one made to;
+        // "warned Israel against providing arms", the one warned
         if matches!(s.words[v].deprel, "xcomp" | "advcl")
-            && s.kids(v, &["mark"]).any(|m| matches!(s.words[m].lower.as_ref(), "from" | "into"))
+            && s.kids(v, &["mark"]).any(|m| match s.words[m].lower.as_ref() {
+                "from" | "into" => true,
+                "against" => any_form(s, h, &["warn", "caution", "advise"]),
+                _ => false,
+            })
             && let Some(o) = s.kids(h, &["obj"]).find(|&o| o > h && o < v)
         {
             return Some((o, false));
@@ -2044,6 +2049,18 @@ impl Coder {
             && s.kids(c.clause, &["aux"]).next().is_none()
         {
             found.push((Modality::Future, "a headline's 'to' infinitive".into()));
+        }
+        // "stopped supporting Ukraine": what is stopped no longer happens; "will not stop
+        // supporting Ukraine": a stop negated is a going on; "must stop supporting Russia",
+        // "will stop flying": a stop yet to come says it goes on now
+        if i >= 1 && s.words[i].lower.ends_with("ing") && any_form(s, i - 1, &["stop", "cease", "quit"]) {
+            if found.iter().any(|(m, _)| *m == Modality::Negated) {
+                found.retain(|(m, _)| *m != Modality::Negated);
+            } else if found.is_empty() {
+                found.push((Modality::Negated, format!("'{}' ends it", s.words[i - 1].lower)));
+            } else {
+                found.clear();
+            }
         }
         found.sort_by_key(|(m, _)| markers::rank(*m));
         found.into_iter().next().unwrap_or((Modality::Asserted, "no cue: stated as fact".into()))

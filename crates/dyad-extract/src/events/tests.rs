@@ -1406,3 +1406,17 @@ fn who_comes_after_that_is_no_speaker() {
     let e = find(&doc, "070").unwrap_or_else(|| panic!("{:?}", codes(&doc)));
     assert!(e.attribution.as_ref().is_none_or(|a| a.code.as_deref() != Some("LTU")), "{:?}", e.attribution);
 }
+
+#[test]
+fn warned_against_doing_and_stopping_doing() {
+    // the one warned against acting is the one who would act
+    let doc = run("Russia warned Israel against providing arms to Ukraine.", "2023-02-16", true);
+    assert_coded(&doc, "072 ISR->UKR hypothetical");
+    // what is stopped no longer happens; a stop negated goes on
+    let doc = run("Germany stopped supporting Ukraine.", "2023-02-16", true);
+    assert_coded(&doc, "070 DEU->UKR negated");
+    let doc = run("Germany will not stop supporting Ukraine.", "2023-02-16", true);
+    assert_coded(&doc, "070 DEU->UKR future");
+    let doc = run("Belarus must stop supporting Russia, Poland said.", "2023-02-16", true);
+    assert_coded(&doc, "070 BLR->RUS asserted");
+}
