@@ -2416,13 +2416,7 @@ impl Coder {
                 {
                     let code = if civilian { format!("{country}CVL") } else { country };
                     trace.note(|| format!("    target: the people of the place, {code}"));
-                    targets.push(ActorRef {
-                        span: pl.span,
-                        code: Some(code),
-                        entity: None,
-                        via_mention: false,
-                        label: None,
-                    });
+                    targets.push(ActorRef::implied(pl.span, code));
                 } else if (civilian || counted)
                     && let Some(country) = police_country(&sources)
                 {
@@ -2431,13 +2425,7 @@ impl Coder {
                     let code = format!("{country}CVL");
                     trace.note(|| format!("    target: the people the police shot, {code}"));
                     let v = victims.first().copied().unwrap_or(c.word);
-                    targets.push(ActorRef {
-                        span: s.words[v].span,
-                        code: Some(code),
-                        entity: None,
-                        via_mention: false,
-                        label: None,
-                    });
+                    targets.push(ActorRef::implied(s.words[v].span, code));
                 }
             }
             if targets.is_empty() && p.code == "173" && !p.noun {
@@ -2448,13 +2436,7 @@ impl Coder {
                 if let Some(code) = arrested_civilians(&s, &held, &sources) {
                     trace.note(|| format!("    target: the arrested are civilians of the source's country, {code}"));
                     let held = held.first().copied().unwrap_or(c.word);
-                    targets.push(ActorRef {
-                        span: s.words[held].span,
-                        code: Some(code),
-                        entity: None,
-                        via_mention: false,
-                        label: None,
-                    });
+                    targets.push(ActorRef::implied(s.words[held].span, code));
                 }
             }
             // "police fired ten rounds in the air", "police opened fire": police firing or
@@ -2513,13 +2495,7 @@ impl Coder {
                 && sources.iter().all(|a| a.code.as_deref().and_then(|c| c.get(..3)) != Some(country.as_str()))
             {
                 trace.note(|| format!("    target: the country of the place, {country}"));
-                targets.push(ActorRef {
-                    span: pl.span,
-                    code: Some(country.clone()),
-                    entity: None,
-                    via_mention: false,
-                    label: None,
-                });
+                targets.push(ActorRef::implied(pl.span, country.clone()));
             }
             let mut pairs: Vec<(ActorRef, Option<ActorRef>)> = Vec::new();
             if p.sym && targets.is_empty() && (2..=3).contains(&sources.len()) {
@@ -2676,13 +2652,7 @@ impl Coder {
         }
         // (the place even when the window took it for the target)
         let country = self.place(s, c, &[]).and_then(|pl| pl.country).unwrap_or_else(|| "---".into());
-        Some(ActorRef {
-            span: s.words[v].span,
-            code: Some(format!("{country}COP")),
-            entity: None,
-            via_mention: false,
-            label: None,
-        })
+        Some(ActorRef::implied(s.words[v].span, format!("{country}COP")))
     }
 
     fn place(&self, s: &Sent, c: &Cand, targets: &[ActorRef]) -> Option<Place> {

@@ -537,6 +537,12 @@ const PREPS: &[&str] = &[
 ];
 
 impl ActorRef {
+    /// An actor the sentence implies but names by no entity ("were arrested": the police; "killed
+    /// five people in Kharkiv": its civilians), standing at the words that imply it.
+    pub fn implied(span: Span, code: String) -> ActorRef {
+        ActorRef { span, code: Some(code), entity: None, via_mention: false, label: None }
+    }
+
     /// True for places without a government of their own (regions, facilities): they cannot act.
     pub fn is_place(&self) -> bool {
         matches!(self.label, Some(EntityLabel::Loc | EntityLabel::Fac))
