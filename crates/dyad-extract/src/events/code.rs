@@ -295,57 +295,13 @@ fn names_actor(s: &Sent, o: usize) -> bool {
     s.actor[o].is_some() || s.kids(o, &["amod", "compound", "nmod:poss"]).any(|k| s.actor[k].is_some())
 }
 
-/// Words whose company makes "attack" an attack in words.
-const CRITICISING: &[&str] = &[
-    "slander",
-    "criticize",
-    "criticise",
-    "accuse",
-    "denounce",
-    "condemn",
-    "insult",
-    "mock",
-    "blame",
-    "vilify",
-    "smear",
-    "lambast",
-    "berate",
-    "ridicule",
-    "disparage",
-    "defame",
-];
-/// What only words can attack.
-const STANCES: &[&str] = &[
-    "policy",
-    "policies",
-    "remark",
-    "remarks",
-    "comment",
-    "comments",
-    "statement",
-    "statements",
-    "decision",
-    "stance",
-    "record",
-    "handling",
-    "speech",
-    "idea",
-    "proposal",
-    "bill",
-    "rhetoric",
-    "view",
-    "views",
-    "claim",
-    "claims",
-];
-
 /// "slandering and attacking China", "attacked Western policy", "attacked Biden over the
 /// withdrawal": the verb "attack" used of words (CAMEO 111, not 180), by its coordinated
 /// verbs, its object or an "over" phrase.
 fn verbal_attack(s: &Sent, i: usize) -> bool {
     let w = &s.words[i];
     let coordinated = w.head.filter(|_| w.deprel == "conj").into_iter().chain(s.kids(i, &["conj"]));
-    if coordinated.into_iter().any(|k| any_form(s, k, CRITICISING)) {
+    if coordinated.into_iter().any(|k| any_form(s, k, markers::CRITICISING)) {
         return true;
     }
     // (not a time or a place: "attacked Israel over the holiday", "attacked over Kyiv")
@@ -359,8 +315,9 @@ fn verbal_attack(s: &Sent, i: usize) -> bool {
                 &["weekend", "night", "holiday", "holidays", "period", "course", "day", "week", "month", "year"],
             )
     });
-    let stance =
-        s.kids(i, &["obj"]).any(|o| std::iter::once(o).chain(s.kids(o, &["conj"])).any(|k| any_form(s, k, STANCES)));
+    let stance = s
+        .kids(i, &["obj"])
+        .any(|o| std::iter::once(o).chain(s.kids(o, &["conj"])).any(|k| any_form(s, k, markers::STANCES)));
     over || stance
 }
 
@@ -2807,7 +2764,6 @@ pub fn date_part(v: &str) -> Option<String> {
     }
 }
 
-/// True when the period `date` names ends more than 60 days before the publication date.
 /// A decade or century named in sentence `s` (outside the attribution) that ended before the
 /// publication: "in the 1960s" (`196`), "two decades ago" (`200` in 2023), "the 19th century".
 fn past_period<'d>(s: &Sent<'d>, attribution: Option<&Speech>) -> Option<&'d dyad_core::Timex> {
@@ -2824,33 +2780,11 @@ fn past_period<'d>(s: &Sent<'d>, attribution: Option<&Speech>) -> Option<&'d dya
     })
 }
 
-/// Eras of the past that news names as the time of what it tells, in a phrase opening the
-/// sentence ("In World War II, ...", "During the Cold War, ..."; not "the largest war since
-/// World War II", nor "recalled the alliance during World War II").
-const PAST_ERAS: &[&str] = &[
-    "world war ii",
-    "world war two",
-    "world war 2",
-    "world war i",
-    "world war one",
-    "world war 1",
-    "wwii",
-    "ww2",
-    "wwi",
-    "the second world war",
-    "the first world war",
-    "the great patriotic war",
-    "the cold war",
-    "the soviet era",
-    "soviet times",
-    "the soviet period",
-];
-
 /// The past era a sentence opens with as its time, if any.
 fn past_era(text: &str) -> Option<&'static str> {
     let lower = text.trim_start().to_lowercase();
     let rest = lower.strip_prefix("in ").or_else(|| lower.strip_prefix("during "))?;
-    PAST_ERAS
+    markers::PAST_ERAS
         .iter()
         .copied()
         .find(|era| rest.strip_prefix(era).is_some_and(|after| after.starts_with(',') || after.starts_with(" ,")))
@@ -2868,6 +2802,7 @@ fn own_timexes<'d>(s: &Sent<'d>, attribution: Option<&Speech>) -> impl Iterator<
     })
 }
 
+/// True when the period `date` names ends more than 60 days before the publication date.
 pub fn is_historical(date: Option<&str>, doc: &Document) -> bool {
     let (Some(d), Some(p)) = (date, doc.meta.published) else { return false };
     let y: i64 = d.get(..4).and_then(|x| x.parse().ok()).unwrap_or(0);

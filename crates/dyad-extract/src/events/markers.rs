@@ -465,3 +465,70 @@ pub const VICTIM_NOUNS: &[&str] = &[
     "passer-by",
     "worker",
 ];
+
+/// Words whose company makes "attack" an attack in words.
+pub const CRITICISING: &[&str] = &[
+    "slander",
+    "criticize",
+    "criticise",
+    "accuse",
+    "denounce",
+    "condemn",
+    "insult",
+    "mock",
+    "blame",
+    "vilify",
+    "smear",
+    "lambast",
+    "berate",
+    "ridicule",
+    "disparage",
+    "defame",
+];
+
+/// What only words can attack.
+pub const STANCES: &[&str] = &[
+    "policy",
+    "policies",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "statement",
+    "statements",
+    "decision",
+    "stance",
+    "record",
+    "handling",
+    "speech",
+    "idea",
+    "proposal",
+    "bill",
+    "rhetoric",
+    "view",
+    "views",
+    "claim",
+    "claims",
+];
+
+/// Eras of the past that news names as the time of what it tells, in a phrase opening the
+/// sentence ("In World War II, ...", "During the Cold War, ..."; not "the largest war since
+/// World War II", nor "recalled the alliance during World War II").
+pub const PAST_ERAS: &[&str] = &[
+    "world war ii",
+    "world war two",
+    "world war 2",
+    "world war i",
+    "world war one",
+    "world war 1",
+    "wwii",
+    "ww2",
+    "wwi",
+    "the second world war",
+    "the first world war",
+    "the great patriotic war",
+    "the cold war",
+    "the soviet era",
+    "soviet times",
+    "the soviet period",
+];
