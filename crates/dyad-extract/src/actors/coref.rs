@@ -234,13 +234,7 @@ pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec
                 if person {
                     told_subject(text, pool, si, a, w).or(pool.last().copied())
                 } else {
-                    // (a clause starts after a comma, dash, colon or "that")
-                    let before = &text[s.start as usize..a];
-                    let clause = before
-                        .rfind([',', ';', ':', '(', '\u{2014}', '\u{2013}'])
-                        .map(|k| k + 1)
-                        .max(before.rfind(" that ").map(|k| k + " that ".len()))
-                        .map_or(s.start as usize, |k| s.start as usize + k);
+                    let clause = clause_start(text, s.start as usize, a);
                     let in_clause = pool.iter().find(|p| p.sentence == si && p.span.start as usize >= clause);
                     in_clause.or_else(|| pool.iter().find(|p| p.sentence == si)).copied()
                 }
@@ -277,6 +271,15 @@ fn told_subject(text: &str, people: &[Seen], sentence: usize, at: usize, pronoun
     let words: Vec<&str> = before.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
     let telling = words.len() <= 4 && words.iter().any(|w| TELLING.contains(w));
     (matches!(between, "" | "that" | ",") && telling).then_some(*teller)
+}
+
+/// Where the clause holding byte `at` starts, in the sentence starting at `sentence`: after
+/// the last comma, semicolon, colon, bracket, dash or "that" before it.
+fn clause_start(text: &str, sentence: usize, at: usize) -> usize {
+    let before = &text[sentence..at];
+    let after_mark = before.rfind([',', ';', ':', '(', '\u{2014}', '\u{2013}']).map(|k| k + 1);
+    let after_that = before.rfind(" that ").map(|k| k + " that ".len());
+    sentence + after_mark.max(after_that).unwrap_or(0)
 }
 
 /// "Moscow said this week that she began withdrawing", "Moscow assures that he begins": a
