@@ -1227,7 +1227,11 @@ impl Coder {
             "conj" => {
                 let speech_act = any_form(s, v, SPEECH) || any_form(s, v, markers::DEMANDING);
                 let g = speech_act.then(|| reporting_verb(s, h)).flatten();
+                // the voice is the conjunct's own ("was reckless ... and was condemned by X"),
+                // or shared by a bare participle ("was stopped and arrested")
+                let bare_participle = s.words[v].xpos == "VBN" && s.kids(v, &["aux"]).next().is_none();
                 self.subject(s, g.unwrap_or(h), depth + 1)
+                    .map(|(n, passive)| (n, is_passive(s, v) || (passive && bare_participle)))
             }
             // "foiled an attempt to kill X", "a Russian plot to assassinate Y": the infinitive of
             // a noun is done by the noun's agent (its possessor or demonym), not by the clause's

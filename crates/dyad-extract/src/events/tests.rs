@@ -1420,3 +1420,14 @@ fn warned_against_doing_and_stopping_doing() {
     let doc = run("Belarus must stop supporting Russia, Poland said.", "2023-02-16", true);
     assert_coded(&doc, "070 BLR->RUS asserted");
 }
+
+#[test]
+fn a_conjunct_has_its_own_voice() {
+    let doc = run(
+        "Lukashenko was reckless enough to attack Ukraine and was condemned by the European Parliament.",
+        "2024-05-04",
+        true,
+    );
+    assert_coded(&doc, "111 IGOEUREEC");
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("111 BLR")), "{:?}", codes(&doc));
+}
