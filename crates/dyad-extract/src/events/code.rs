@@ -264,11 +264,16 @@ fn personal_pronoun(s: &Sent, n: usize) -> bool {
 }
 
 /// True when actor `a` is the "its" that owns the object of trigger `i` ("Russia launched its
-/// invasion"): the agent's own, never a party of its own. "His" and "their" often point
+/// invasion"), or the side named on an attack launched ("launched a Ukrainian offensive", not
+/// "repelled a Russian attack"): the agent's own, never a party of its own. "His" and "their" often point
 /// elsewhere ("voters praised his boldness").
 fn owns_object(s: &Sent, i: usize, a: &ActorRef) -> bool {
-    s.kids(i, &["obj"])
-        .any(|o| s.kids(o, &["nmod:poss"]).any(|k| s.words[k].lower == "its" && s.words[k].span == a.span))
+    s.kids(i, &["obj"]).any(|o| {
+        s.kids(o, &["nmod:poss"]).any(|k| s.words[k].lower == "its" && s.words[k].span == a.span)
+            || (any_form(s, i, &["launch", "begin", "start", "mount", "carry", "conduct", "stage", "wage"])
+                && any_form(s, o, markers::ATTACK_NOUNS)
+                && s.kids(o, &["amod", "compound"]).any(|k| s.words[k].span == a.span))
+    })
 }
 
 /// Is verb `v` a participle that modifies a noun ("a statement released on Tuesday", "drones

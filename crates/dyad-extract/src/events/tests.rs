@@ -1431,3 +1431,12 @@ fn a_conjunct_has_its_own_voice() {
     assert_coded(&doc, "111 IGOEUREEC");
     assert!(!codes(&doc).iter().any(|c| c.starts_with("111 BLR")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn an_attack_launched_is_not_against_its_own_side() {
+    let doc = run("Aliyev launched an Azerbaijani offensive on Monday.", "2023-04-01", true);
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("190 AZEGOV->AZE")), "{:?}", codes(&doc));
+    // the side of an attack repelled is the target
+    let doc = run("Armenian forces repelled an Azerbaijani attack near Jermuk.", "2023-04-01", true);
+    assert_coded(&doc, "190 ARMMIL->AZE");
+}
