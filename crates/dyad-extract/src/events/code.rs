@@ -1215,6 +1215,15 @@ impl Coder {
         {
             return Some((o, false));
         }
+        // "thanked Poland for helping", "sanctioned Iran for helping Russia": whom a verb
+        // thanks, blames or punishes for doing something did it
+        if s.words[v].deprel == "advcl"
+            && s.words[v].xpos == "VBG"
+            && s.kids(v, &["mark"]).any(|m| s.words[m].lower == "for")
+            && let Some(o) = s.kids(h, &["obj"]).find(|&o| o > h && o < v && !s.actors_in(o, 2).is_empty())
+        {
+            return Some((o, false));
+        }
         // "agreed with Russia launching the attack", "prepared for Russia potentially striking":
         // a gerund right after an oblique noun (adverbs aside) has that noun for its subject
         if matches!(s.words[v].deprel, "xcomp" | "advcl")

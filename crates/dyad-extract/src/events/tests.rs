@@ -1440,3 +1440,10 @@ fn an_attack_launched_is_not_against_its_own_side() {
     let doc = run("Armenian forces repelled an Azerbaijani attack near Jermuk.", "2023-04-01", true);
     assert_coded(&doc, "190 ARMMIL->AZE");
 }
+
+#[test]
+fn whom_one_condemns_for_doing_did_it() {
+    let doc = run("Lithuania condemned Belarus for helping Russia.", "2024-04-13", true);
+    assert_coded(&doc, "111 LTU->BLR");
+    assert_coded(&doc, "070 BLR->RUS");
+}
