@@ -2116,9 +2116,11 @@ impl Coder {
                     }
                 }
             }
+            // ("we told the Americans": who is told, after the verb, is no speaker)
+            let telling = any_form(s, i, &["tell", "inform", "assure", "brief", "warn"]);
             if speaker.is_empty()
                 && !unknown_speaker
-                && let Some(a) = s.adjacent_actor(i)
+                && let Some(a) = s.adjacent_actor(i).filter(|a| !(telling && a.span.start > s.words[i].span.start))
             {
                 span = span_of(span.start.min(a.span.start), span.end.max(a.span.end));
                 speaker.push(a);

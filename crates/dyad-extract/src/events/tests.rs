@@ -1447,3 +1447,14 @@ fn whom_one_condemns_for_doing_did_it() {
     assert_coded(&doc, "111 LTU->BLR");
     assert_coded(&doc, "070 BLR->RUS");
 }
+
+#[test]
+fn who_is_told_is_no_speaker() {
+    let doc = run("We will fly with Polish pilots, he told CNN on Monday.", "2022-02-12", true);
+    assert!(
+        doc.events.iter().all(|e| e.attribution.as_ref().is_none_or(|a| a.code.as_deref() != Some("USAMED"))),
+        "{:?}",
+        codes(&doc)
+    );
+    assert!(!codes(&doc).iter().any(|c| c.contains("USAMED->")), "{:?}", codes(&doc));
+}
