@@ -1700,6 +1700,8 @@ impl Coder {
             && speaker_source
             && let Some(at) = attribution.filter(|at| at.code.is_some())
             && !at.verb.is_some_and(|v| finite_clause_beside(s, i, v))
+            // ("..., according to AFP": a news outlet that reports the words did not say them)
+            && !(at.verb.is_none() && at.code.as_deref().is_some_and(|c| c.ends_with("MED")))
         {
             trace.note(|| format!("  source: the speaker of the reported words, '{}'", s.doc.slice(at.span)));
             sources.extend(at.as_sources());

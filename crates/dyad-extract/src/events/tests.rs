@@ -1458,3 +1458,9 @@ fn who_is_told_is_no_speaker() {
     );
     assert!(!codes(&doc).iter().any(|c| c.contains("USAMED->")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn the_outlet_that_reports_did_not_say_it() {
+    let doc = run("They did not want to comment on the report, according to AFP.", "2022-02-12", true);
+    assert!(!codes(&doc).iter().any(|c| c.contains("FRAMED->")), "{:?}", codes(&doc));
+}
