@@ -488,9 +488,10 @@ fn shooter_of_the_killed(s: &Sent, c: &Cand) -> Option<ActorRef> {
     s.actor[subject].clone().filter(|a| a.code.is_some())
 }
 
-/// Whether word `k` lies in a relative clause inside a nominal argument of verb `i`
-/// ("pilgrims who tried to sneak in were arrested": what the pilgrims tried does not govern
-/// the arrest).
+/// Whether word `k` lies inside a nominal argument of verb `i`, as a noun or adjective of the
+/// phrase ("rumour mongers were nabbed") or in a relative clause ("pilgrims who tried to sneak
+/// in were arrested"): it does not govern the verb. (A verb inside the phrase that is no
+/// relative clause is more often a misparse of the clause above.)
 fn in_argument_of(s: &Sent, k: usize, i: usize) -> bool {
     if !s.parsed || !is_verb(s.words[i].upos) {
         return false;
@@ -500,7 +501,8 @@ fn in_argument_of(s: &Sent, k: usize, i: usize) -> bool {
         let Some(h) = s.words[n].head else { return false };
         relative |= s.words[n].deprel == "acl:relcl";
         if h == i {
-            return relative && ["nsubj", "obj", "iobj", "obl"].iter().any(|r| rel_is(s.words[n].deprel, r));
+            let argument = ["nsubj", "obj", "iobj", "obl"].iter().any(|r| rel_is(s.words[n].deprel, r));
+            return argument && (relative || !is_verb(s.words[k].upos));
         }
         n = h;
     }

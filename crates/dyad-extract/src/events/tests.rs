@@ -1368,6 +1368,9 @@ fn people_held_and_detained_by_unnamed_police() {
     // what the detained had tried does not make the detention an intention
     let doc = run("Twenty men who tried to sneak into Mombasa were arrested on Sunday.", "2023-05-09", true);
     assert_coded(&doc, "173 ---COP->---CVL asserted");
+    // nor does a noun of the detained's phrase ("rumour")
+    let doc = run("About a dozen rumour mongers were nabbed in Mombasa last night.", "2023-05-09", true);
+    assert!(find(&doc, "173").is_some_and(|e| e.modality == Modality::Asserted), "{:?}", codes(&doc));
 }
 
 #[test]
