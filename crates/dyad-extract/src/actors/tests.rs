@@ -424,13 +424,21 @@ fn he_after_the_one_told_is_the_teller() {
 fn a_country_named_as_a_place_is_no_it() {
     let doc = run("At a press conference in Latvia, the minister said Russia knew that it had failed.", "2022-06-01");
     assert_eq!(refers_in(&doc, MentionKind::Pronoun, "it"), ["Russia"]);
-    // a country's saying: "she" (a translation's gender) is the country, when no person is
-    // named before in the sentence
+}
+
+#[test]
+fn she_after_a_countrys_saying_is_the_country() {
+    // "she" (a translation's gender) is the country, when no person is named before in the
+    // sentence
     let doc = run("Joe Biden spoke on Monday. Minsk said this week that she pulled some troops back.", "2023-05-09");
     assert_eq!(refers_in(&doc, MentionKind::Pronoun, "she"), ["Minsk"]);
     let doc = run("Minsk said that Svetlana Tikhanovskaya said that she would return.", "2023-05-09");
     assert_eq!(refers_in(&doc, MentionKind::Pronoun, "she"), ["Svetlana Tikhanovskaya"]);
-    // "its" takes the first country of its own clause (after a comma, dash or "that")
+}
+
+#[test]
+fn its_takes_the_first_country_of_its_clause() {
+    // after a comma, dash or "that"
     let doc = run(
         "Serbian officials, quoting the report, said that Hungary will finance its new border fence.",
         "2023-05-09",

@@ -193,6 +193,11 @@ fn is_passive(s: &Sent, v: usize) -> bool {
     s.kids(v, &["nsubj:pass", "aux:pass"]).next().is_some()
 }
 
+/// Whether verb `v` has a "by" phrase (a passive's agent; `obl` takes in `obl:agent`).
+fn has_by_phrase(s: &Sent, v: usize) -> bool {
+    s.kids(v, &["obl"]).any(|o| s.case_of(o) == "by")
+}
+
 /// Whether verb `n` is an infinitive governed by `clause` through open complements (`xcomp`)
 /// alone ("helping Moscow | to start").
 fn infinitive_below(s: &Sent, n: usize, clause: usize) -> bool {
@@ -477,7 +482,7 @@ fn shooter_of_the_killed(s: &Sent, c: &Cand) -> Option<ActorRef> {
     if !s.parsed || c.pattern.noun || !c.pattern.code.starts_with("19") || !any_form(s, v, &["kill"]) {
         return None;
     }
-    if !is_passive(s, v) || s.kids(v, &["obl", "obl:agent"]).any(|o| s.case_of(o) == "by") {
+    if !is_passive(s, v) || has_by_phrase(s, v) {
         return None;
     }
     let firing = s.kids(v, &["advcl"]).find(|&k| {
@@ -2622,7 +2627,7 @@ impl Coder {
                 "175" => true,
                 _ => false,
             };
-        let by = s.kids(v, &["obl"]).any(|o| s.case_of(o) == "by");
+        let by = has_by_phrase(s, v);
         // (or coordinated with a passive: "were stopped at the border and arrested")
         let conj_passive = s.words[v].deprel == "conj"
             && s.kids(v, &["nsubj"]).next().is_none()
@@ -2806,7 +2811,8 @@ fn past_period<'d>(s: &Sent<'d>, attribution: Option<&Speech>) -> Option<&'d dya
 
 /// The past era a sentence opens with as its time, if any.
 fn past_era(text: &str) -> Option<&'static str> {
-    let lower = text.trim_start().to_lowercase();
+    // (the longest opening, "during the great patriotic war ,", is 32 characters)
+    let lower = text.trim_start().chars().take(40).collect::<String>().to_lowercase();
     let rest = lower.strip_prefix("in ").or_else(|| lower.strip_prefix("during "))?;
     markers::PAST_ERAS
         .iter()
