@@ -297,12 +297,30 @@ pub(crate) const SUBORDINATORS: &[&str] = &[
     "once",
 ];
 
-/// The two mends below, in order, over the sentence before its closing reporting clause
-/// (computed once: neither mend can change that clause's tags).
+/// The tense mends below, in order, over the sentence before its closing reporting clause
+/// (computed once: neither mend can change that clause's tags), then the bare verbs after
+/// modals over the whole sentence.
 pub(crate) fn mend_tenses(words: &[&str], tags: &mut [PosTag], can_be_verb: impl Fn(&str) -> bool) {
     let end = reporting_tail(words, tags);
     mend_past_tense(words, tags, end);
     mend_present_tense(words, tags, end, can_be_verb);
+    mend_bare_verbs(words, tags);
+}
+
+/// Mends a bare verb after a modal that the tagger took for an adjective ("Israel would free
+/// 150 prisoners", "will open talks": JJ for VB): a modal right before it and the opening of
+/// a noun phrase right after it (a determiner, a number, a pronoun, a plural or proper noun)
+/// leave no reading as an adjective (the training data may know the word as an adjective only:
+/// "free" is never a verb in UD English EWT's training set).
+fn mend_bare_verbs(words: &[&str], tags: &mut [PosTag]) {
+    for i in 1..tags.len() {
+        let opens =
+            tags.get(i + 1).is_some_and(|t| matches!(t.xpos, "DT" | "CD" | "PRP$" | "PRP" | "NNS" | "NNP" | "NNPS"));
+        if tags[i - 1].xpos == "MD" && tags[i].xpos == "JJ" && opens && words[i].bytes().all(|b| b.is_ascii_lowercase())
+        {
+            tags[i] = PosTag { upos: "VERB", xpos: "VB" };
+        }
+    }
 }
 
 /// Mends the tagger's commonest error on news: the past tense of a verb between its subject
@@ -591,6 +609,13 @@ mod tests {
             ),
             "PRP VBD IN DT NN VBN JJ NN VBD PRP"
         );
+        // A modal, then an adjective, then a noun phrase: the adjective is the verb.
+        assert_eq!(
+            mended("Chad would free 40 prisoners", "PROPN/NNP AUX/MD ADJ/JJ NUM/CD NOUN/NNS"),
+            "NNP MD VB CD NNS"
+        );
+        assert_eq!(mended("It will be free", "PRON/PRP AUX/MD AUX/VB ADJ/JJ"), "PRP MD VB JJ");
+        assert_eq!(mended("Trade would free up", "NOUN/NN AUX/MD ADJ/JJ ADP/RP"), "NN MD JJ RP");
     }
 
     #[test]

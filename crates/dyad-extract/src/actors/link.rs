@@ -93,6 +93,10 @@ const BODY_HEADS: &[&str] = &[
 /// criminal gangs. Not troops: an army fights abroad as often as at home.
 const LOCAL_GROUPS: &[&str] = &["COP", "OPP", "CVL", "REF", "REB", "CRM"];
 
+/// Words that make troops a government's own, fighting at home ("government forces",
+/// "regime troops"): such troops are local too, unlike an army named by its country.
+const HOME_FORCES: &[&str] = &["government ", "pro-government ", "regime "];
+
 /// Prepositions before a name that make it the place where something happens.
 const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "across", "around", "of", "into", "inside", "throughout"];
 
@@ -565,8 +569,9 @@ impl<'a> Linker<'a> {
     /// "Russia attacks civilians", is no place). With several there is no actor; with none,
     /// the country of the story's dateline when most of the story's places lie in it ("police
     /// arrested 30 people" in a story filed from Ahmedabad about Gujarat), else `---` for an
-    /// unknown country ("protesters marched": `---OPP`). Not for rebels and fighters, who are
-    /// mostly someone's ("its fighters", "Ukrainian freedom fighters"): they stay without one.
+    /// unknown country ("protesters marched": `---OPP`). Not for rebels and fighters a possessive
+    /// makes someone's ("its fighters", "their rebels"): they stay without one. A government's
+    /// own troops ("government forces") are local as well: see [`HOME_FORCES`].
     /// Only groups of [`LOCAL_GROUPS`] ("people" only when counted: see [`Linker::counted`]), and only when no name
     /// says whose group it is ("Islamic State militants" are the Islamic State's).
     fn local_groups(&mut self) {
@@ -577,9 +582,12 @@ impl<'a> Linker<'a> {
             if !matches!(f.kind, Kind::Agent(AgentKind::Group | AgentKind::Sector)) {
                 continue;
             }
-            let Some(code) = self.entry_of(a).code.as_deref().filter(|c| LOCAL_GROUPS.contains(c)) else { continue };
             let span = f.hit.span;
             let term = &self.text[span.range()];
+            let home_forces =
+                || HOME_FORCES.iter().any(|h| term.len() > h.len() && term[..h.len()].eq_ignore_ascii_case(h));
+            let local = |c: &&str| LOCAL_GROUPS.contains(c) || (*c == "MIL" && home_forces());
+            let Some(code) = self.entry_of(a).code.as_deref().filter(local) else { continue };
             let sentence = self.sentence_of(span);
             // The candidates of the sentence (they are sorted by start): every test below
             // looks at those alone, so a long document costs no more per word than a short one.
@@ -611,13 +619,17 @@ impl<'a> Linker<'a> {
             if named_before || self.named_group(near, span) {
                 continue;
             }
+            // "its fighters", "their rebels": someone's, whom the sentence may not name.
+            let owned = before.is_some_and(|(b, e)| {
+                matches!(self.text[b..e].to_ascii_lowercase().as_str(), "its" | "their" | "his" | "her" | "our")
+            });
             let country = match self.country_of_sentence(near, sentence) {
                 Places::One(country) => country,
                 Places::None => match home.get_or_insert_with(|| self.home_country()) {
                     Some(home) => home.clone(),
                     // Whose police or protesters they are is unknown, that they are police
                     // or protesters is not (CAMEO's "---" for an unknown country).
-                    None if code != "REB" => UNKNOWN_COUNTRY.to_string(),
+                    None if code != "REB" || !owned => UNKNOWN_COUNTRY.to_string(),
                     None => continue,
                 },
                 Places::Several => continue,
@@ -677,7 +689,47 @@ impl<'a> Linker<'a> {
                 c.entity.label == EntityLabel::Org && s >= from && s <= from + 36
             })
         });
-        before || after
+        before || after || self.named_in_phrase(near, span)
+    }
+
+    /// True when a name with an actor modifies the noun at `span` from further left in its own
+    /// phrase ("al-Shabab mujahideen movement fighters", "Houthi rebel fighters"), or a
+    /// machine does ("jet fighters").
+    fn named_in_phrase(&self, near: &[Cand], span: Span) -> bool {
+        let words = &self.doc.words;
+        let at = words.partition_point(|w| w.span.start < span.start);
+        if words.get(at).is_none_or(|w| w.span != span) {
+            return false;
+        }
+        // The words left of the noun whose heads lead to it without leaving its left side.
+        let reaches = |mut i: usize| {
+            for _ in 0..4 {
+                match words[i].head.map(|h| h as usize) {
+                    Some(h) if h == at => return true,
+                    Some(h) if h != i && h < at => i = h,
+                    _ => return false,
+                }
+            }
+            false
+        };
+        let mut first = at;
+        while first > 0 && reaches(first - 1) {
+            first -= 1;
+        }
+        if first == at {
+            return false;
+        }
+        let (from, to) = (words[first].span.start, span.start);
+        let machine = self.text[words[at - 1].span.range()].eq_ignore_ascii_case("jet");
+        let sentence = self.sentence_of(span);
+        machine
+            || near.iter().any(|c| {
+                let e = c.entity.span;
+                c.entity.actor.is_some()
+                    && e.start >= from
+                    && e.end <= to
+                    && !metonymy::is_dateline(self.text, e, sentence)
+            })
     }
 
     /// True when the parse makes the word at `span` a modifier of another noun ("civilian

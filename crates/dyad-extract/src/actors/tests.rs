@@ -266,11 +266,13 @@ fn police_protesters_and_civilians_take_the_country_of_their_place() {
     assert_eq!(actor_of(&doc, "people"), Some("GRCCVL"), "{:?}", ents(&doc));
     let doc = run("People in Athens say the talks failed.", "2024-03-01");
     assert_eq!(actor_of(&doc, "People"), None, "{:?}", ents(&doc));
-    // Police and protesters with no country to take are still police and protesters; rebels,
-    // mostly someone's, are no actor.
+    // Police, protesters and rebels with no country to take are still police, protesters and
+    // rebels; rebels a possessive makes someone's are no actor.
     let doc = run("Police detained a suspect after protesters and rebels gathered.", "2024-03-01");
     assert_eq!(actor_of(&doc, "Police"), Some("---COP"), "{:?}", ents(&doc));
     assert_eq!(actor_of(&doc, "protesters"), Some("---OPP"), "{:?}", ents(&doc));
+    assert_eq!(actor_of(&doc, "rebels"), Some("---REB"), "{:?}", ents(&doc));
+    let doc = run("The movement said their rebels gathered.", "2024-03-01");
     assert_eq!(actor_of(&doc, "rebels"), None, "{:?}", ents(&doc));
     // A country word before the noun makes a title chain instead ("Greek police"); troops
     // and "people" never take a place's country.
@@ -295,6 +297,20 @@ fn militants_take_their_place_unless_a_name_says_whose_they_are() {
         let doc = run(text, "2024-03-01");
         assert_eq!(actor_of(&doc, "militants"), None, "{text}: {:?}", ents(&doc));
     }
+}
+
+#[test]
+fn a_government_s_own_troops_take_the_country_of_their_place() {
+    let doc = run("Government troops shelled a village near Homs in Syria.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "Government troops"), Some("SYRMIL"), "{:?}", ents(&doc));
+    let doc = run("Government forces attacked the rebels on Sunday.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "Government forces"), Some("---MIL"), "{:?}", ents(&doc));
+    // named by their country, they are its military, not its government
+    let doc = run("Syrian government forces attacked the rebels on Sunday.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "Syrian"), Some("SYRMIL"), "{:?}", ents(&doc));
+    // an army named by its country alone fights abroad as often as at home
+    let doc = run("Troops shelled a village near Homs in Syria.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "Troops"), None, "{:?}", ents(&doc));
 }
 
 /// Runs the stage with NER spans given as (text, label): each at its first occurrence.

@@ -254,6 +254,27 @@ fn other_preposition(s: &Sent, p: &Pattern, i: usize, a: &ActorRef) -> bool {
 }
 
 /// True when word `k` is the "not" of "not only ... (but)", which negates nothing.
+/// True when a "would" on the trigger at `i` is a reported "will": its clause (through
+/// complements and conjuncts) is what a past-tense verb of announcing reports ("Israel announced it
+/// would free the prisoners", "Russia said it would withdraw"), in a sentence with no condition.
+/// A quotation before its speech verb ("We would have to respond," he said) is the
+/// speaker's own words, not reported speech.
+fn reported_will(s: &Sent, i: usize) -> bool {
+    if s.conditional || !s.parsed {
+        return false;
+    }
+    let mut child = i;
+    for h in s.ancestors(i) {
+        match s.words[child].deprel {
+            // (after the verb: a quotation before it keeps its own "would")
+            "ccomp" => return h < child && any_form(s, h, markers::ANNOUNCING) && s.words[h].xpos == "VBD",
+            "xcomp" | "conj" => child = h,
+            _ => return false,
+        }
+    }
+    false
+}
+
 fn not_only(s: &Sent, k: usize) -> bool {
     s.words[k].lower == "not" && s.words.get(k + 1).is_some_and(|w| w.lower == "only")
 }
@@ -1381,7 +1402,8 @@ impl Coder {
                         _ => {}
                     }
                 }
-                if p.noun && case == "between" {
+                // ("fighting between rebels and troops": a gerund names the act as a noun does)
+                if (p.noun || s.words[i].xpos == "VBG") && case == "between" {
                     let both = s.actors_in(o, 2);
                     if both.len() >= 2 {
                         sources.push(both[0].clone());
@@ -1773,6 +1795,14 @@ impl Coder {
     fn modality(&self, s: &Sent, c: &Cand) -> (Modality, String) {
         let mut found: Vec<(Modality, String)> = Vec::new();
         let i = c.word;
+        // "said it would withdraw": a "would" that reports a "will" is the future of then
+        let would = |m: Modality, w: &str| {
+            if m == Modality::Hypothetical && matches!(w, "would" | "'d") && reported_will(s, i) {
+                Modality::Future
+            } else {
+                m
+            }
+        };
         // "Russia's invasion", "its aggression": a possessed event noun names a known event; the
         // verbs above it ("called for a tribunal over", "did not define ... as war") say
         // nothing of whether it happened (only a denial does, or the noun's own modifiers)
@@ -1839,7 +1869,7 @@ impl Coder {
                     .filter(|_| !s.is_time(k) && !not_only(s, k))
                     .filter(|_| !(definite_noun && c.pattern.noun))
                 {
-                    let m = if m == Modality::Negated && excluded { Modality::Hypothetical } else { m };
+                    let m = if m == Modality::Negated && excluded { Modality::Hypothetical } else { would(m, w) };
                     found.push((m, format!("'{w}' before the trigger")));
                 }
                 if let Some(m) = markers::governing(forms(s, k))
@@ -1850,7 +1880,7 @@ impl Coder {
                     && !foiled_attempt(k, i)
                     && (!definite_noun || m == Modality::Denied)
                 {
-                    found.push((m, format!("'{w}' governs the trigger")));
+                    found.push((would(m, w), format!("'{w}' governs the trigger")));
                 }
                 if c.pattern.noun
                     && let Some(m) = markers::adjective(w)
@@ -1887,7 +1917,7 @@ impl Coder {
                             // "did not exclude", "did not rule out": what is not excluded may be
                             Modality::Hypothetical
                         } else {
-                            m
+                            would(m, &w.lower)
                         };
                         found.push((m, format!("'{}' ({rel}) on '{}'", w.lower, s.words[k].lower)));
                     }
@@ -2011,7 +2041,10 @@ impl Coder {
                     && !(own_subject && m == Modality::Intended)
                     && !foiled_attempt(h, child)
                 {
-                    found.push((m, format!("'{}' governs '{}'", s.words[h].lower, s.words[child].lower)));
+                    found.push((
+                        would(m, &s.words[h].lower),
+                        format!("'{}' governs '{}'", s.words[h].lower, s.words[child].lower),
+                    ));
                 }
                 // "has not joined sanctions since the annexation": a negation does not reach
                 // into an oblique or a noun's modifier

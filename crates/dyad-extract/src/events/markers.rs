@@ -277,6 +277,12 @@ pub fn governing(lemma_forms: &[String]) -> Option<Modality> {
     }
 }
 
+/// Verbs that announce what someone will do: a "would" in the clause they report is a "will"
+/// of the time of speaking ("Russia said it would withdraw"). Not verbs of belief or warning,
+/// whose "would" is a guess ("officials believed it would raise prices").
+pub const ANNOUNCING: &[&str] =
+    &["say", "announce", "tell", "state", "add", "confirm", "declare", "promise", "pledge", "vow", "insist", "write"];
+
 /// Modality of an auxiliary or adverb attached to the trigger's clause.
 pub fn auxiliary(word: &str, conditional_sentence: bool) -> Option<Modality> {
     Some(match word {

@@ -565,7 +565,15 @@ impl Sent<'_> {
         let mut out: Vec<ActorRef> = Vec::new();
         let mut j = i;
         let mut steps = 0;
-        let usable = |a: &ActorRef| a.code.is_some() && !a.is_place() && !exclude.is_some_and(|e| e.contains(a.span));
+        // ("arming the rebels, which it denies": an "it" before the verb is no plural group)
+        let it_before = (0..i).rev().take(4).find(|&k| self.words[k].lower == "it");
+        let plural_for_it = |a: &ActorRef| {
+            it_before.is_some_and(|k| self.words[k].span.start >= a.span.end)
+                && self.word_at(a.span.start).is_some_and(|w| matches!(self.words[w].xpos, "NNS" | "NNPS"))
+        };
+        let usable = |a: &ActorRef| {
+            a.code.is_some() && !a.is_place() && !exclude.is_some_and(|e| e.contains(a.span)) && !plural_for_it(a)
+        };
         while j > 0 && steps < 16 {
             j -= 1;
             steps += 1;

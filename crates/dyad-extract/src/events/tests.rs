@@ -1467,3 +1467,39 @@ fn the_outlet_that_reports_did_not_say_it() {
     let doc = run("They did not want to comment on the report, according to AFP.", "2022-02-12", true);
     assert!(!codes(&doc).iter().any(|c| c.contains("FRAMED->")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_government_s_troops_and_rebels_fight_at_home() {
+    let doc = run("Government troops shelled rebel positions near Homs in Syria.", "2020-01-01", true);
+    assert_coded(&doc, "194 SYRMIL->SYR asserted");
+    // rebels named in their own phrase are that name's
+    let doc = run("Houthi rebel fighters seized the Yemeni town of Marib.", "2020-01-01", true);
+    assert_coded(&doc, "192 YEMREBHOU->");
+    // fighting between two sides is theirs, not that of whoever speaks of it
+    let doc = run(
+        "Qatar welcomed the truce in Darfur, where fighting between rebels and government troops has displaced thousands.",
+        "2020-01-01",
+        true,
+    );
+    assert_coded(&doc, "190 SDNREB->SDNMIL");
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("190 QAT")), "{:?}", codes(&doc));
+}
+
+#[test]
+fn a_would_that_reports_a_will_is_future() {
+    let doc = run("Chad said it would free 40 Sudanese prisoners.", "2020-01-01", true);
+    assert_coded(&doc, "0841 TCD->SDN future");
+    // a guess is no announcement; a condition stays one
+    let doc = run("Officials believed Chad would free 40 Sudanese prisoners.", "2020-01-01", true);
+    assert_coded(&doc, "0841 TCD->SDN hypothetical");
+    let doc = run("Chad said it would free 40 Sudanese prisoners if Sudan agreed.", "2020-01-01", true);
+    assert_coded(&doc, "0841 TCD->SDN conditional");
+}
+
+#[test]
+fn expelled_people_are_deported() {
+    let doc = run("Kenya expelled two Ugandan journalists.", "2020-01-01", true);
+    assert_coded(&doc, "174 KEN->UGA");
+    let doc = run("Poland expelled Russian diplomats.", "2020-01-01", true);
+    assert_coded(&doc, "166 POL->RUS");
+}
