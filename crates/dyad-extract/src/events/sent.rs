@@ -377,6 +377,12 @@ impl<'a> Sent<'a> {
                 }
                 self.collect(c, depth - 1, out);
                 if out.len() > before {
+                    // "US and British activists": the modifier's conjuncts own the group too
+                    if matches!(self.words[c].deprel, "amod" | "compound") {
+                        for k in self.kids(c, &["conj"]).collect::<Vec<_>>() {
+                            self.collect(k, depth - 1, out);
+                        }
+                    }
                     break;
                 }
             }

@@ -1503,3 +1503,10 @@ fn expelled_people_are_deported() {
     let doc = run("Poland expelled Russian diplomats.", "2020-01-01", true);
     assert_coded(&doc, "166 POL->RUS");
 }
+
+#[test]
+fn coordinated_demonyms_both_own_the_group() {
+    let doc = run("Russian and Belarusian troops held drills near the border.", "2022-02-10", true);
+    assert_coded(&doc, "150 RUSMIL");
+    assert_coded(&doc, "150 BLRMIL");
+}
