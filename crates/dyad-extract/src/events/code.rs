@@ -851,9 +851,11 @@ impl Coder {
         {
             return Err(format!("no particle {}", prt.join("|")));
         }
-        // (`x=step_down`: the complement verb with its particle)
+        // (`x=step_down`: the complement verb with its particle; `x=*`: any verb with "to",
+        // "asked Serbia to recognise", not "asked about the war" or "asked if")
         let comp_fits = |set: &Vec<String>, c: usize| {
             set.iter().any(|e| match e.split_once('_') {
+                _ if e == "*" => s.kids(c, &["mark"]).any(|m| s.words[m].lower == "to"),
                 Some((verb, prt)) => {
                     forms(s, c).iter().any(|f| f == verb)
                         && s.kids(c, &["compound:prt", "advmod"]).any(|k| s.words[k].lower == prt)
@@ -1064,8 +1066,15 @@ impl Coder {
         {
             return Err("the pattern wants no object".into());
         }
+        // (`x=*`: a "to" and its verb, with no preposition before it: "asked China to provide",
+        // not "asked about his refusal to hold talks")
+        let infinitive = || {
+            window(s, i + 1, 5)
+                .take_while(|&k| !matches!(s.words[k].upos, "ADP" | "SCONJ" | "PUNCT"))
+                .any(|k| s.words[k].lower == "to" && s.words.get(k + 1).is_some_and(|n| is_verb(n.upos)))
+        };
         if let Some(comp) = &p.comp
-            && !right(comp, 3)
+            && !(if p.any_complement() { infinitive() } else { right(comp, 3) })
         {
             return Err(format!("no complement {}", comp.join("|")));
         }
@@ -1602,7 +1611,8 @@ impl Coder {
                 target_words.extend(obliques(i).into_iter().filter(|&o| target_case(o)));
             }
             // "refused to release the British tanker": the complement's object or phrase
-            if !p.noun && (p.comp.is_some() || p.comp_obj.is_some()) {
+            // (not for a request, `x=*`: "asked creditors to lend to Ukraine" asks the creditors)
+            if !p.noun && !p.any_complement() && (p.comp.is_some() || p.comp_obj.is_some()) {
                 for c in s.complements(i) {
                     if p.comp.as_ref().is_some_and(|set| !s.is_form(c, set)) {
                         continue;
@@ -1737,9 +1747,12 @@ impl Coder {
             used_window = true;
         }
         let not = sources.first().and_then(|a| a.code.clone());
+        // (a request is made of its object, when it has one: "asked lenders to lend to Ghana")
+        let request_of_object = p.any_complement() && s.kids(i, &["obj"]).next().is_some();
         if targets.is_empty()
             && !p.notarget
             && !p.sym
+            && !request_of_object
             && let Some(a) = if s.parsed && p.pred.is_none() && (p.noun || is_verb(s.words[i].upos)) {
                 // with a parse, only an actor inside the trigger's own arguments
                 s.argument_actor(i, 14, not.as_deref())

@@ -201,6 +201,7 @@ pub fn governing(lemma_forms: &[String]) -> Option<Modality> {
         "rumor",
         "rumour",
         "urge",
+        "pressure",
         "need",
         "demand",
         "ask",

@@ -132,6 +132,12 @@ impl Pattern {
             + usize::from(self.cond)
     }
 
+    /// True for `x=*`: any verb with "to" ("asked Serbia to recognise Kosovo"), a request
+    /// made of the trigger's object, whatever the request is.
+    pub fn any_complement(&self) -> bool {
+        self.comp.as_ref().is_some_and(|c| c.iter().any(|w| w == "*"))
+    }
+
     /// How many of its constraints accept anything (`obj=*`, `on=*`).
     pub fn wildcards(&self) -> usize {
         let any = |v: &Vec<String>| v.iter().any(|w| w == "*");

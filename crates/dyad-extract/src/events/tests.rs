@@ -1510,3 +1510,14 @@ fn coordinated_demonyms_both_own_the_group() {
     assert_coded(&doc, "150 RUSMIL");
     assert_coded(&doc, "150 BLRMIL");
 }
+
+#[test]
+fn asking_someone_to_act_is_an_appeal_and_pressure_to_act_is_no_act() {
+    let doc = run("Kenya faces pressure from the African Union to send troops to Haiti.", "2023-07-01", true);
+    assert_coded(&doc, "154 KEN->HTI hypothetical");
+    // a journalist's question is no appeal; a request is made of its object alone
+    let doc = run("Asked about the talks with Serbia, the Kosovar president said nothing.", "2023-07-01", true);
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("020")), "{:?}", codes(&doc));
+    let doc = run("The IMF asked private lenders to lend more money to Ghana.", "2023-07-01", true);
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("020 IGOIMF->GHA")), "{:?}", codes(&doc));
+}
