@@ -623,7 +623,8 @@ impl<'a> Linker<'a> {
             let owned = before.is_some_and(|(b, e)| {
                 matches!(self.text[b..e].to_ascii_lowercase().as_str(), "its" | "their" | "his" | "her" | "our")
             });
-            let country = match self.country_of_sentence(near, sentence) {
+            let from = self.country_from(near, span);
+            let country = match from.map_or_else(|| self.country_of_sentence(near, sentence), Places::One) {
                 Places::One(country) => country,
                 Places::None => match home.get_or_insert_with(|| self.home_country()) {
                     Some(home) => home.clone(),
@@ -730,6 +731,20 @@ impl<'a> Linker<'a> {
                     && e.end <= to
                     && !metonymy::is_dateline(self.text, e, sentence)
             })
+    }
+
+    /// The country a group comes from, named right after it ("dissidents from Myanmar",
+    /// "refugees from Syria"): a country, or a place with its country.
+    fn country_from(&self, near: &[Cand], span: Span) -> Option<String> {
+        let end = span.end as usize;
+        let tail = self.text.get(end..)?;
+        let from = end + tail.strip_prefix(" from ").map(|_| " from ".len())?;
+        let skip = if self.text[from..].starts_with("the ") { 4 } else { 0 };
+        let c = near.iter().find(|c| c.entity.span.start as usize == from + skip)?;
+        if !matches!(c.entity.label, EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Norp) {
+            return None;
+        }
+        super::country_of(self.lex, c.entity.actor.as_deref()?).map(str::to_string)
     }
 
     /// True when the parse makes the word at `span` a modifier of another noun ("civilian

@@ -313,6 +313,16 @@ fn a_government_s_own_troops_take_the_country_of_their_place() {
     assert_eq!(actor_of(&doc, "Troops"), None, "{:?}", ents(&doc));
 }
 
+#[test]
+fn a_group_from_a_country_is_that_country_s() {
+    let doc = run("Refugees from Syria crossed into Turkey.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "Refugees"), Some("SYRREF"), "{:?}", ents(&doc));
+    let doc = run("The minister met dissidents from Myanmar in Bangkok.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "dissidents"), Some("MMROPP"), "{:?}", ents(&doc));
+    let doc = run("Opponents of the government rallied in Minsk.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "Opponents"), Some("BLROPP"), "{:?}", ents(&doc));
+}
+
 /// Runs the stage with NER spans given as (text, label): each at its first occurrence.
 fn run_with_ner(text: &str, date: &str, ner: &[(&str, EntityLabel)]) -> Document {
     let spans: Vec<(usize, usize, EntityLabel)> = ner
