@@ -806,7 +806,16 @@ impl<'a> Linker<'a> {
             }
             // A place where things happen, not a country acting ("Russia attacks civilians"),
             // nor a dateline's place ("ATHENS —"), which no preposition precedes.
-            let at = prev_word(self.text, c.entity.span.start as usize, sentence.start as usize)
+            // (past an article: "in the Gaza Strip", "in the United States")
+            let floor = sentence.start as usize;
+            let at = prev_word(self.text, c.entity.span.start as usize, floor)
+                .and_then(|(b, e)| {
+                    if self.text[b..e].eq_ignore_ascii_case("the") {
+                        prev_word(self.text, b, floor)
+                    } else {
+                        Some((b, e))
+                    }
+                })
                 .map(|(b, e)| self.text[b..e].to_lowercase());
             if !at.is_some_and(|w| LOCATIVE.contains(&w.as_str())) {
                 continue;

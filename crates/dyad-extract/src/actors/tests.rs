@@ -243,6 +243,9 @@ fn police_protesters_and_civilians_take_the_country_of_their_place() {
     assert_eq!(actor_of(&doc, "protesters"), Some("GRCOPP"));
     let group = doc.entities.iter().find(|e| doc.slice(e.span) == "protesters").expect("an entity");
     assert_eq!((group.label, group.role.as_deref()), (EntityLabel::Group, Some("protesters")));
+    // (an article between the preposition and the place)
+    let doc = run("Police arrested 30 protesters in the United States.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "protesters"), Some("USAOPP"), "{:?}", ents(&doc));
     // A country that acts is no place: the civilians need not be Russian.
     let doc = run("Russia shelled civilians overnight.", "2024-03-01");
     assert_eq!(actor_of(&doc, "civilians"), Some("---CVL"));
