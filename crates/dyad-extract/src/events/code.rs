@@ -312,7 +312,11 @@ fn reduced_relative(s: &Sent, v: usize) -> bool {
         && !w.lower.ends_with("ing")
         && !w.lower.ends_with('s')
         && forms(s, v).len() > 1
-        && s.kids(v, &["obj", "nsubj", "nsubj:pass", "mark"]).next().is_none()
+        && s.kids(v, &["nsubj", "nsubj:pass", "mark"]).next().is_none()
+        // (an "object" with a preposition is a misparsed phrase: "killed in police firing")
+        && s.kids(v, &["obj"]).all(|o| {
+            std::iter::once(o).chain(s.kids(o, &["compound", "amod"])).any(|k| !s.case_of(k).is_empty())
+        })
 }
 
 /// "Police were able to arrest 39": what someone was able to do was done (unlike "is able to").

@@ -599,7 +599,16 @@ impl Sent<'_> {
                 matches!(self.words[p].lower.as_ref(), "in" | "near" | "at" | "outside" | "inside")
                     && (p.saturating_sub(3)..p).any(|k| self.actor[k].as_ref().is_some_and(|b| b.code.is_some()))
             });
-            let patient = agents_only && self.words[first..=last.max(first)].iter().any(|w| w.deprel == "nsubj:pass");
+            // ("the six people killed in police firing": a participle's noun is its patient;
+            // not with an object of its own, "militants attacked a base", misparsed)
+            let reduced_passive = self.words[i].deprel == "acl"
+                && self.words[i].xpos == "VBN"
+                && self.words[i].head.is_some_and(|h| (first..=last.max(first)).contains(&h))
+                && self.kids(i, &["obj"]).all(|o| {
+                    !self.case_of(o).is_empty() || self.kids(o, &["compound"]).any(|k| !self.case_of(k).is_empty())
+                });
+            let patient = reduced_passive
+                || agents_only && self.words[first..=last.max(first)].iter().any(|w| w.deprel == "nsubj:pass");
             // (an actor inside a phrase acts only right before the verb: "sanctions against
             // Russia, provided aid" has no Russian provider)
             let next_is_verb = before_verb && self.words.get(last + 1).is_none_or(|w| w.lower != ",");

@@ -1521,3 +1521,14 @@ fn asking_someone_to_act_is_an_appeal_and_pressure_to_act_is_no_act() {
     let doc = run("The IMF asked private lenders to lend more money to Ghana.", "2023-07-01", true);
     assert!(!codes(&doc).iter().any(|c| c.starts_with("020 IGOIMF->GHA")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn the_noun_a_participle_modifies_is_its_patient() {
+    let doc = run(
+        "The control room put the toll in the town at 12, including the three people killed in police firing.",
+        "2002-03-05",
+        true,
+    );
+    assert_coded(&doc, "190 ---COP->---CVL asserted");
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("190 ---CVL")), "{:?}", codes(&doc));
+}
