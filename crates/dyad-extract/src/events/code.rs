@@ -474,8 +474,12 @@ fn attackers(s: &Sent, clause: usize, trace: &mut Trace) -> Vec<ActorRef> {
     // (an "obj" too: "killed in police firing" read with "firing" as a verb)
     for o in s.kids(clause, &["obl", "nmod", "advcl", "obj"]) {
         // (the preposition may hang on the noun's first modifier: "in police firing")
-        let case =
-            std::iter::once(o).chain(s.kids(o, &["compound", "amod"])).map(|k| s.case_of(k)).find(|c| !c.is_empty());
+        // (a gerund's preposition is its "mark": "in firing by the police")
+        let case = std::iter::once(o)
+            .chain(s.kids(o, &["compound", "amod"]))
+            .map(|k| s.case_of(k))
+            .find(|c| !c.is_empty())
+            .or_else(|| s.kids(o, &["mark"]).next().map(|m| s.words[m].lower.to_string()));
         let attack = matches!(case.as_deref(), Some("in" | "during" | "by"))
             && (any_form(s, o, markers::ATTACK_NOUNS)
                 // "in Israeli tank shelling", parsed with "shelling" on "tank"
@@ -485,8 +489,10 @@ fn attackers(s: &Sent, clause: usize, trace: &mut Trace) -> Vec<ActorRef> {
         }
         let found = match &s.actor[o] {
             Some(a) => vec![a.clone()],
+            // ("in firing by the police": a gerund's "by" phrase too)
             None => s
-                .kids(o, &["amod", "compound", "nmod:poss", "flat", "nmod"])
+                .kids(o, &["amod", "compound", "nmod:poss", "flat", "nmod", "obl"])
+                .filter(|m| s.words[*m].deprel != "obl" || s.case_of(*m) == "by")
                 .filter(attacker_word)
                 .map(|m| s.actors_in(m, 1))
                 .find(|found| !found.is_empty())
@@ -1535,6 +1541,18 @@ impl Coder {
                 trace.note(|| format!("  '{}' does not carry out the attack: no source", s.words[c.clause].lower));
                 agentless = sources.is_empty();
             } else if sources.is_empty() && !noun_subject {
+                // "killed in firing by the police": a gerund without a subject of its own has
+                // its "by" phrase for doer, not the subject of the verb above it
+                let gerund_agent: Vec<ActorRef> =
+                    if s.words[c.clause].xpos == "VBG" && s.kids(c.clause, &["nsubj"]).next().is_none() {
+                        obliques(c.clause)
+                            .into_iter()
+                            .filter(|&o| s.case_of(o) == "by")
+                            .flat_map(|o| s.actors_in(o, 2))
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
                 if passive {
                     for o in obliques(c.clause) {
                         // "killed by the Malaysia Airlines flight crash": an accident has no agent
@@ -1554,6 +1572,8 @@ impl Coder {
                     {
                         target_words.insert(0, n);
                     }
+                } else if !gerund_agent.is_empty() {
+                    sources = gerund_agent;
                 } else if let Some(n) = subj {
                     // (the noun of "an attempt to kill" is the agent only as a named actor)
                     let noun_agent = matches!(s.words[c.clause].deprel, "acl" | "xcomp")
@@ -2031,10 +2051,13 @@ impl Coder {
                 }
                 // "went on to commend", "proceeded to sign": an aspectual verb's infinitive is
                 // what was done next, not a purpose
+                // ("resorted to firing", "turned to shelling": a gerund after a verb's "to" is
+                // no infinitive, and what one resorts to is done; "open to meeting" is not)
                 let aspectual = any_form(s, h, &["proceed", "continue", "manage", "resume"])
                     || (any_form(s, h, &["go", "move"])
                         && s.kids(h, &["advmod", "compound:prt"])
-                            .any(|k| matches!(s.words[k].lower.as_ref(), "on" | "ahead")));
+                            .any(|k| matches!(s.words[k].lower.as_ref(), "on" | "ahead")))
+                    || (s.words[child].xpos == "VBG" && is_verb(s.words[h].upos));
                 if rel == "advcl" && !aspectual && !result {
                     found.push((Modality::Intended, format!("'{}' is a purpose clause", s.words[child].lower)));
                 }

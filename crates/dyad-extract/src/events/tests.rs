@@ -1532,3 +1532,15 @@ fn the_noun_a_participle_modifies_is_its_patient() {
     assert_coded(&doc, "190 ---COP->---CVL asserted");
     assert!(!codes(&doc).iter().any(|c| c.starts_with("190 ---CVL")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn firing_by_the_police_is_theirs_and_what_they_resort_to_is_done() {
+    let doc = run("Three persons were killed in firing by the police.", "2002-03-05", true);
+    assert_coded(&doc, "190 ---COP->---CVL asserted");
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("190 ---CVL")), "{:?}", codes(&doc));
+    let doc = run("The police in Surat resorted to firing to control the mob.", "2002-03-05", true);
+    assert_coded(&doc, "190 INDCOP->INDOPP asserted");
+    // an adjective's "to" with a gerund is still no deed: "open to meeting"
+    let doc = run("Kenya said it remains open to meeting the Ugandan president.", "2002-03-05", true);
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("040") && c.ends_with("asserted")), "{:?}", codes(&doc));
+}
