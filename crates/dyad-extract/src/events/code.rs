@@ -779,8 +779,12 @@ impl Coder {
             }
         }
         // (a veto, so that the word window cannot stand in for it)
+        // ("six persons were picked up": an arrest with nobody named is the police's, as
+        // `unnamed_police` gives)
+        let unnamed_arrest = p.code == "173" && is_passive(s, i) && !has_by_phrase(s, i);
         if let Some(set) = &p.agent
             && !p.noun
+            && !unnamed_arrest
             && !self.doer_fits(s, i, set)
         {
             return Some(format!("the doer is not one of {}", set.join("|")));
@@ -2487,6 +2491,19 @@ impl Coder {
                     targets.push(ActorRef::implied(s.words[v].span, code));
                 }
             }
+            // ("arrested about 40 students in Dhaka": where they were held is no one held)
+            let held_somewhere = |t: &ActorRef| {
+                t.names_place()
+                    && s.head_in(t.span).is_some_and(|k| matches!(s.case_of(k).as_str(), "in" | "at" | "near" | "from"))
+            };
+            if p.code == "173" && !p.noun && !targets.is_empty() && targets.iter().all(held_somewhere) {
+                let held = self.held_people(&s, c.word);
+                let named: Vec<ActorRef> = held.iter().filter_map(|&h| s.actor[h].clone()).collect();
+                if !named.is_empty() || arrested_civilians(&s, &held, &sources).is_some() {
+                    trace.note(|| "    the place of the arrest is no target".to_string());
+                    targets = named;
+                }
+            }
             if targets.is_empty() && p.code == "173" && !p.noun {
                 // "the police arrested Meena Patil", "... arrested 20 people": a person the
                 // dictionaries do not know, or people named only as such, arrested by a
@@ -2659,6 +2676,19 @@ impl Coder {
     /// coordinated with ("were stopped at the border and arrested").
     fn held_people(&self, s: &Sent, v: usize) -> Vec<usize> {
         let mut held: Vec<usize> = s.kids(v, &["obj", "nsubj:pass"]).collect();
+        // ("arrested about 50 activists", parsed with "about" as a preposition)
+        let approximate = |o: &usize| {
+            matches!(s.case_of(*o).as_str(), "about" | "around" | "over" | "nearly" | "some")
+                && s.kids(*o, &["nummod"]).next().is_some()
+        };
+        if held.is_empty() {
+            held.extend(s.kids(v, &["obl"]).filter(approximate));
+        }
+        // ("2,537 people have been rounded up", with the subject hung on a misread "have")
+        if held.is_empty() && is_passive(s, v) {
+            let auxiliaries: Vec<usize> = s.kids(v, &["aux"]).collect();
+            held.extend(auxiliaries.into_iter().flat_map(|a| s.kids(a, &["nsubj"]).collect::<Vec<_>>()));
+        }
         if held.is_empty() {
             if reduced_relative(s, v) {
                 held.extend(s.words[v].head);
@@ -2693,7 +2723,19 @@ impl Coder {
                         || any_form(
                             s,
                             v,
-                            &["arrest", "detain", "apprehend", "nab", "round", "book", "place", "put", "hold"],
+                            &[
+                                "arrest",
+                                "detain",
+                                "apprehend",
+                                "nab",
+                                "round",
+                                "book",
+                                "place",
+                                "put",
+                                "hold",
+                                "pick",
+                                "take",
+                            ],
                         )
                 }
                 // ("tear-gas shells were lobbed": tear gas is the police's)
@@ -2718,7 +2760,8 @@ impl Coder {
         if !s.parsed {
             return None;
         }
-        let objects: Vec<usize> = s.kids(c.word, &["obj"]).collect();
+        // (and a phrase's own place: "taken into custody in Ahmedabad")
+        let objects: Vec<usize> = s.kids(c.word, &["obj", "obl"]).collect();
         for head in [c.word, c.clause].into_iter().chain(objects) {
             for o in s.kids(head, &["obl", "nmod"]).collect::<Vec<_>>() {
                 let case = s.case_of(o);

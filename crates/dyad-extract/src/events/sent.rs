@@ -607,7 +607,14 @@ impl Sent<'_> {
                 && self.kids(i, &["obj"]).all(|o| {
                     !self.case_of(o).is_empty() || self.kids(o, &["compound"]).any(|k| !self.case_of(k).is_empty())
                 });
+            // ("2,537 people have been rounded up", the subject hung on a misread "have")
+            let passive_i = self.kids(i, &["aux:pass"]).next().is_some();
+            let subject_of_aux = |w: &W| {
+                w.deprel == "nsubj"
+                    && w.head.is_some_and(|h| self.words[h].deprel == "aux" && self.words[h].head == Some(i))
+            };
             let patient = reduced_passive
+                || (passive_i && self.words[first..=last.max(first)].iter().any(subject_of_aux))
                 || agents_only && self.words[first..=last.max(first)].iter().any(|w| w.deprel == "nsubj:pass");
             // (an actor inside a phrase acts only right before the verb: "sanctions against
             // Russia, provided aid" has no Russian provider)
