@@ -560,12 +560,15 @@ fn arrested_civilians(s: &Sent, held: &[usize], sources: &[ActorRef]) -> Option<
         return None;
     }
     // (a name, people named only as such, or a count: "28 pilgrims"; or a personal pronoun
-    // the actors stage did not resolve: "they were detained")
+    // the actors stage did not resolve: "they were detained"; or any common noun, which an
+    // arrest makes a person, "arrested a public notary", save the things one may arrest or
+    // hold: "helped to arrest the deteriorating situation", "talks were held")
     let person = |v: usize| {
         matches!(s.words[v].upos, "PROPN" | "NUM")
             || any_form(s, v, markers::VICTIM_NOUNS)
             || s.kids(v, &["nummod"]).next().is_some()
             || matches!(s.words[v].lower.as_ref(), "they" | "them" | "he" | "him" | "she" | "her")
+            || (s.words[v].upos == "NOUN" && !any_form(s, v, markers::HELD_THINGS))
     };
     if !held.iter().any(|&v| person(v)) {
         return None;
@@ -669,7 +672,8 @@ impl Coder {
         // another object ("announced a new election bloc" is no "obj=elections").
         let other_object = p.obj.as_ref().is_some_and(|set| {
             let named = |k: usize| s.is_form(k, set);
-            let mut objects = s.kids(i, &["obj"]).map(|o| s.through_quantifier(o)).peekable();
+            // (a passive's subject is its object: "talks were held" holds no leaders)
+            let mut objects = s.kids(i, &["obj", "nsubj:pass"]).map(|o| s.through_quantifier(o)).peekable();
             objects.peek().is_some() && objects.all(|o| !named(o) && !s.kids(o, &["compound"]).any(named))
         });
         if let Some(why) = self.sense_veto(s, i, p) {
@@ -2057,7 +2061,8 @@ impl Coder {
                 // what was done next, not a purpose
                 // ("resorted to firing", "turned to shelling": a gerund after a verb's "to" is
                 // no infinitive, and what one resorts to is done; "open to meeting" is not)
-                let aspectual = any_form(s, h, &["proceed", "continue", "manage", "resume"])
+                // ("acted swiftly to arrest": what one acted to do is what one did)
+                let aspectual = any_form(s, h, &["proceed", "continue", "manage", "resume", "act"])
                     || (any_form(s, h, &["go", "move"])
                         && s.kids(h, &["advmod", "compound:prt"])
                             .any(|k| matches!(s.words[k].lower.as_ref(), "on" | "ahead")))
@@ -2101,6 +2106,21 @@ impl Coder {
                     break;
                 }
                 child = h;
+            }
+        }
+        // "not a single activist has been arrested", "nobody was detained": a subject that
+        // counts none of its kind negates what is said of it
+        if s.parsed && !c.pattern.noun {
+            for n in s.kids(c.clause, &["nsubj", "nsubj:pass"]) {
+                let phrase = s.subtree(n);
+                let words: Vec<usize> =
+                    (0..s.words.len()).filter(|&k| phrase.contains(s.words[k].span) && k <= n).collect();
+                let not_one = words.windows(2).any(|w| {
+                    s.words[w[0]].lower == "not" && matches!(s.words[w[1]].lower.as_ref(), "a" | "one" | "single")
+                });
+                if not_one || matches!(s.words[n].lower.as_ref(), "nobody" | "none" | "no-one") {
+                    found.push((Modality::Negated, format!("the subject '{}' counts none", s.words[n].lower)));
+                }
             }
         }
         // "UN chief to visit Ukraine": a headline's bare infinitive announces what will happen

@@ -455,6 +455,51 @@ pub const ATTACK_NOUNS: &[&str] = &[
 pub const ACCIDENT_NOUNS: &[&str] =
     &["crash", "accident", "collision", "derailment", "stampede", "landslide", "earthquake", "flood", "storm"];
 
+/// What may be arrested or held that is no person ("arrest the decline", "talks were held"):
+/// no one is detained.
+pub const HELD_THINGS: &[&str] = &[
+    "situation",
+    "decline",
+    "slide",
+    "spread",
+    "growth",
+    "trend",
+    "fall",
+    "deterioration",
+    "momentum",
+    "inflation",
+    "erosion",
+    "drift",
+    "development",
+    "talk",
+    "meeting",
+    "election",
+    "rally",
+    "event",
+    "discussion",
+    "session",
+    "consultation",
+    "negotiation",
+    "ceremony",
+    "vote",
+    "referendum",
+    "conference",
+    "summit",
+    "protest",
+    "demonstration",
+    "exercise",
+    "drill",
+    "funeral",
+    "prayer",
+    "hearing",
+    "view",
+    "position",
+    "office",
+    "post",
+    "seat",
+    "record",
+];
+
 /// Victims named only as people ("killed five civilians"): the civilians of the place.
 pub const VICTIM_NOUNS: &[&str] = &[
     "civilian",

@@ -1559,3 +1559,15 @@ fn arrests_of_people_counted_roughly_picked_up_or_taken_into_custody() {
     let doc = run("Twelve people were taken into custody in Ahmedabad.", "2002-03-05", true);
     assert_coded(&doc, "173 INDCOP->INDCVL asserted");
 }
+
+#[test]
+fn whoever_is_arrested_is_a_person_unless_a_thing_held_and_none_means_none() {
+    let doc = run("Police in Surat arrested a public notary and an advocate.", "2002-03-05", true);
+    assert_coded(&doc, "173 INDCOP->INDCVL asserted");
+    let doc = run("The police acted swiftly to arrest a local activist in Surat.", "2002-03-05", true);
+    assert_coded(&doc, "173 INDCOP->INDCVL asserted");
+    let doc = run("Official-level talks were held with the community leaders in Surat.", "2002-03-05", true);
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("173")), "{:?}", codes(&doc));
+    let doc = run("Not a single activist of the group has been arrested in Surat so far.", "2002-03-05", true);
+    assert_coded(&doc, "173 INDCOP->INDCVL negated");
+}
