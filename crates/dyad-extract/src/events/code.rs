@@ -2524,10 +2524,19 @@ impl Coder {
                     targets = named;
                 }
             }
-            if targets.is_empty() && p.code == "173" && !p.noun {
+            // (for repression, only a verb done to people: not the tear gas "used" or "fired")
+            let done_to_people = p.code == "173"
+                || (p.code == "175"
+                    && any_form(
+                        &s,
+                        c.word,
+                        &["disperse", "lathicharge", "lathi-charge", "baton-charge", "charge", "teargas", "tear-gas"],
+                    ));
+            if targets.is_empty() && done_to_people && !p.noun {
                 // "the police arrested Meena Patil", "... arrested 20 people": a person the
                 // dictionaries do not know, or people named only as such, arrested by a
-                // country's police, courts or government are that country's civilians.
+                // country's police, courts or government are that country's civilians (and
+                // so are those the police beat or tear-gas: "lathi-charged VHP activists").
                 let held = self.held_people(&s, c.word);
                 if let Some(code) = arrested_civilians(&s, &held, &sources) {
                     trace.note(|| format!("    target: the arrested are civilians of the source's country, {code}"));

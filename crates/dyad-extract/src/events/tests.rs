@@ -1571,3 +1571,11 @@ fn whoever_is_arrested_is_a_person_unless_a_thing_held_and_none_means_none() {
     let doc = run("Not a single activist of the group has been arrested in Surat so far.", "2002-03-05", true);
     assert_coded(&doc, "173 INDCOP->INDCVL negated");
 }
+
+#[test]
+fn those_the_police_disperse_or_beat_are_people_and_their_tear_gas_is_not() {
+    let doc = run("The police had to lathi-charge VHP activists on Friday.", "2002-03-05", true);
+    assert_coded(&doc, "175 ---COP->---CVL");
+    let doc = run("Police in Surat used water cannons on Friday.", "2002-03-05", true);
+    assert!(!codes(&doc).iter().any(|c| c.contains("->INDCVL")), "{:?}", codes(&doc));
+}
