@@ -90,7 +90,12 @@ fn same_party(p: &Pattern, a: &Option<String>, b: &Option<String>) -> bool {
     let (Some(a), Some(b)) = (a.as_deref(), b.as_deref()) else { return false };
     let parts_are_one_party = matches!(p.code.get(..2), Some("02" | "03" | "04" | "06" | "07" | "16"));
     let country_and_part = |c: &str, d: &str| c.len() == 3 && !c.starts_with('-') && d.starts_with(c);
-    a == b || (parts_are_one_party && (country_and_part(a, b) || country_and_part(b, a)))
+    // ("a potential Russian invasion as Russian forces prepare": a country does not fight its
+    // own state's forces; its rebels or civilians it may, and its forces may retake its land)
+    let force = matches!(p.code.get(..2), Some("18" | "19" | "20"));
+    let own_state =
+        country_and_part(a, b) && b.get(3..).is_some_and(|t| ["MIL", "GOV", "COP"].iter().any(|x| t.starts_with(x)));
+    a == b || (parts_are_one_party && (country_and_part(a, b) || country_and_part(b, a))) || (force && own_state)
 }
 
 /// Whether verb `v` gives its object a name or a description ("called Putin a killer",
@@ -1356,6 +1361,15 @@ impl Coder {
             // underline": that is the hidden agent's)
             "advcl" => {
                 let purpose = s.kids(v, &["mark"]).any(|m| s.words[m].lower == "to");
+                // "urged the EU to resume talks" with the infinitive read as a purpose: whom
+                // an appeal is made to controls it, as in the xcomp reading
+                if purpose
+                    && any_form(s, h, markers::OBJECT_CONTROL)
+                    && let Some(o) =
+                        s.kids(h, &["obj", "iobj"]).find(|&o| o > h && o < v && !s.actors_in(o, 2).is_empty())
+                {
+                    return Some((o, false));
+                }
                 self.subject(s, h, depth + 1).map(|(n, passive)| (n, passive && purpose))
             }
             "acl" if reduced_relative(s, v) => Some((h, true)),

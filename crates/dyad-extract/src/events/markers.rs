@@ -50,6 +50,11 @@ pub const SPATIAL: &[&str] = &["around", "near", "along", "outside", "beyond"];
 /// send tanks": the promiser sends).
 pub const SUBJECT_CONTROL: &[&str] = &["promise", "pledge", "vow", "swear", "guarantee"];
 
+/// Verbs of appeal whose object does what their infinitive says ("urged the EU to resume
+/// talks"), even where the parser reads the infinitive as a purpose.
+pub const OBJECT_CONTROL: &[&str] =
+    &["urge", "call", "ask", "press", "pressure", "push", "encourage", "invite", "persuade", "tell", "order"];
+
 /// Verbs whose "on" phrase names the one who is to act ("called on Russia to withdraw").
 pub const CALL_ON: &[&str] = &["call", "prevail", "appeal", "rely", "count", "lean"];
 

@@ -1579,3 +1579,17 @@ fn those_the_police_disperse_or_beat_are_people_and_their_tear_gas_is_not() {
     let doc = run("Police in Surat used water cannons on Friday.", "2002-03-05", true);
     assert!(!codes(&doc).iter().any(|c| c.contains("->INDCVL")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn whom_an_appeal_is_made_to_would_act_and_no_country_fights_its_own_forces() {
+    // the infinitive read as a purpose still has the one urged for its subject
+    let doc = run("Lithuania urged the European Union to impose new sanctions on Belarus.", "2022-07-25", true);
+    assert_coded(&doc, "163 IGOEUREEC->BLR hypothetical");
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("163 LTU")), "{:?}", codes(&doc));
+    let doc = run(
+        "Moldova is worried about a potential Russian invasion as Russian forces prepare to step up attacks.",
+        "2022-07-25",
+        true,
+    );
+    assert!(!codes(&doc).iter().any(|c| c.contains("RUS->RUSMIL")), "{:?}", codes(&doc));
+}
