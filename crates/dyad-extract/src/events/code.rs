@@ -1227,6 +1227,12 @@ impl Coder {
             if markers::is_relative(&s.words[n].lower)
                 && let Some(h) = s.words[v].head
             {
+                // ("relations between the US and China, which has refused": the name right
+                // before the relative pronoun, wherever the parser hung the clause)
+                let before = n.checked_sub(if n >= 2 && s.words[n - 1].lower == "," { 2 } else { 1 });
+                if let Some(b) = before.filter(|&b| b != h && s.actor[b].as_ref().is_some_and(|a| a.code.is_some())) {
+                    return Some((b, passive));
+                }
                 return Some((h, passive));
             }
             return Some((n, passive));

@@ -1593,3 +1593,11 @@ fn whom_an_appeal_is_made_to_would_act_and_no_country_fights_its_own_forces() {
     );
     assert!(!codes(&doc).iter().any(|c| c.contains("RUS->RUSMIL")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_relative_pronoun_after_a_name_stands_for_that_name() {
+    let doc =
+        run("Ties between Serbia and Hungary, which has refused to sanction Russia, are close.", "2023-03-02", true);
+    assert_coded(&doc, "120 HUN->RUS");
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("120 SRB")), "{:?}", codes(&doc));
+}
