@@ -836,7 +836,10 @@ impl Coder {
                 Some(o) if head_ok(obj, o) || s.kids(o, &["compound"]).any(|c| head_ok(obj, c)) => {}
                 // "struck Kyiv", "hit Russian positions": `@actor` accepts an object that names one,
                 // `@place` one that is a named place ("targeted Kyiv", not "targeted Russian banks")
-                Some(o) if obj.iter().any(|w| w == "@actor") && names_actor(s, o) => {}
+                // ("invited Florida Governor Ron DeSantis": a title's actor names its holder)
+                Some(o)
+                    if obj.iter().any(|w| w == "@actor")
+                        && (names_actor(s, o) || s.kids(o, &["nmod:desc", "appos"]).any(|k| names_actor(s, k))) => {}
                 Some(o)
                     if obj.iter().any(|w| w == "@place") && s.actor[o].as_ref().is_some_and(ActorRef::names_place) => {}
                 Some(o) => return Err(format!("object '{}' is not one of {}", s.words[o].lower, obj.join(","))),

@@ -1601,3 +1601,15 @@ fn a_relative_pronoun_after_a_name_stands_for_that_name() {
     assert_coded(&doc, "120 HUN->RUS");
     assert!(!codes(&doc).iter().any(|c| c.starts_with("120 SRB")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn one_invites_actors_not_retaliation() {
+    let doc = run(
+        "A tactic U.S. officials believed would raise prices and invite more aggressive Russian retaliation.",
+        "2024-03-02",
+        true,
+    );
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("036")), "{:?}", codes(&doc));
+    let doc = run("Poland has invited Florida Governor Ron DeSantis to Warsaw.", "2024-03-02", true);
+    assert_coded(&doc, "036 POL->USAGOV");
+}
