@@ -1605,7 +1605,7 @@ fn a_relative_pronoun_after_a_name_stands_for_that_name() {
 #[test]
 fn one_invites_actors_not_retaliation() {
     let doc = run(
-        "A tactic U.S. officials believed would raise prices and invite more aggressive Russian retaliation.",
+        "A step Kenyan officials believed would raise costs and invite harsher Somali retaliation.",
         "2024-03-02",
         true,
     );
