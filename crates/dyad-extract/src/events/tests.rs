@@ -1474,11 +1474,11 @@ fn a_government_s_troops_and_rebels_fight_at_home() {
     let doc = run("Government troops shelled rebel positions near Homs in Syria.", "2020-01-01", true);
     assert_coded(&doc, "194 SYRMIL->SYR asserted");
     // rebels named in their own phrase are that name's
-    let doc = run("Houthi rebel fighters seized the Yemeni town of Marib.", "2020-01-01", true);
+    let doc = run("Houthi rebel fighters captured the Yemeni port of Hodeidah on Sunday.", "2020-01-01", true);
     assert_coded(&doc, "192 YEMREBHOU->");
     // fighting between two sides is theirs, not that of whoever speaks of it
     let doc = run(
-        "Qatar welcomed the truce in Darfur, where fighting between rebels and government troops has displaced thousands.",
+        "Egypt praised the ceasefire in Darfur, where fighting between rebels and government troops has displaced thousands.",
         "2020-01-01",
         true,
     );
@@ -1525,22 +1525,19 @@ fn asking_someone_to_act_is_an_appeal_and_pressure_to_act_is_no_act() {
 
 #[test]
 fn the_noun_a_participle_modifies_is_its_patient() {
-    let doc = run(
-        "The control room put the toll in the town at 12, including the three people killed in police firing.",
-        "2002-03-05",
-        true,
-    );
-    assert_coded(&doc, "190 ---COP->---CVL asserted");
-    assert!(!codes(&doc).iter().any(|c| c.starts_with("190 ---CVL")), "{:?}", codes(&doc));
+    let doc =
+        run("The toll in Rajkot rose to nine, including the two people killed in police firing.", "2002-03-05", true);
+    assert_coded(&doc, "190 INDCOP->INDCVL asserted");
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("190 INDCVL")), "{:?}", codes(&doc));
 }
 
 #[test]
 fn firing_by_the_police_is_theirs_and_what_they_resort_to_is_done() {
-    let doc = run("Three persons were killed in firing by the police.", "2002-03-05", true);
+    let doc = run("Two villagers were killed in firing by the police.", "2002-03-05", true);
     assert_coded(&doc, "190 ---COP->---CVL asserted");
     assert!(!codes(&doc).iter().any(|c| c.starts_with("190 ---CVL")), "{:?}", codes(&doc));
-    let doc = run("The police in Surat resorted to firing to control the mob.", "2002-03-05", true);
-    assert_coded(&doc, "190 INDCOP->INDOPP asserted");
+    let doc = run("Police in Rajkot resorted to firing to disperse the crowd.", "2002-03-05", true);
+    assert_coded(&doc, "175 INDCOP->- asserted");
     // an adjective's "to" with a gerund is still no deed: "open to meeting"
     let doc = run("Kenya said it remains open to meeting the Ugandan president.", "2002-03-05", true);
     assert!(!codes(&doc).iter().any(|c| c.starts_with("040") && c.ends_with("asserted")), "{:?}", codes(&doc));
@@ -1552,7 +1549,7 @@ fn arrests_of_people_counted_roughly_picked_up_or_taken_into_custody() {
     let doc = run("Police arrested about 40 students near the university in Dhaka.", "2002-03-05", true);
     assert_coded(&doc, "173 BGDCOP->BGDCVL asserted");
     // a subject hung on a misread "have"
-    let doc = run("Officials said nearly 300 people have so far been rounded up in Punjab.", "2002-03-05", true);
+    let doc = run("Officers said nearly 300 men have so far been rounded up in Punjab.", "2002-03-05", true);
     assert_coded(&doc, "173 PAKCOP->PAKCVL asserted");
     let doc = run("Four traders were picked up in Surat.", "2002-03-05", true);
     assert_coded(&doc, "173 INDCOP->INDCVL asserted");
@@ -1562,19 +1559,19 @@ fn arrests_of_people_counted_roughly_picked_up_or_taken_into_custody() {
 
 #[test]
 fn whoever_is_arrested_is_a_person_unless_a_thing_held_and_none_means_none() {
-    let doc = run("Police in Surat arrested a public notary and an advocate.", "2002-03-05", true);
+    let doc = run("Police in Surat detained a schoolteacher and a tailor.", "2002-03-05", true);
     assert_coded(&doc, "173 INDCOP->INDCVL asserted");
-    let doc = run("The police acted swiftly to arrest a local activist in Surat.", "2002-03-05", true);
+    let doc = run("Police in Surat acted quickly to detain a shopkeeper.", "2002-03-05", true);
     assert_coded(&doc, "173 INDCOP->INDCVL asserted");
-    let doc = run("Official-level talks were held with the community leaders in Surat.", "2002-03-05", true);
+    let doc = run("Talks were held with community leaders in Surat on Monday.", "2002-03-05", true);
     assert!(!codes(&doc).iter().any(|c| c.starts_with("173")), "{:?}", codes(&doc));
-    let doc = run("Not a single activist of the group has been arrested in Surat so far.", "2002-03-05", true);
-    assert_coded(&doc, "173 INDCOP->INDCVL negated");
+    let doc = run("Not a single member of the gang has been detained in Surat yet.", "2002-03-05", true);
+    assert_coded(&doc, "173 INDCOP->INDCRM negated");
 }
 
 #[test]
 fn those_the_police_disperse_or_beat_are_people_and_their_tear_gas_is_not() {
-    let doc = run("The police had to lathi-charge VHP activists on Friday.", "2002-03-05", true);
+    let doc = run("Police had to lathi-charge angry students on Friday.", "2002-03-05", true);
     assert_coded(&doc, "175 ---COP->---CVL");
     let doc = run("Police in Surat used water cannons on Friday.", "2002-03-05", true);
     assert!(!codes(&doc).iter().any(|c| c.contains("->INDCVL")), "{:?}", codes(&doc));
@@ -1586,11 +1583,8 @@ fn whom_an_appeal_is_made_to_would_act_and_no_country_fights_its_own_forces() {
     let doc = run("Lithuania urged the European Union to impose new sanctions on Belarus.", "2022-07-25", true);
     assert_coded(&doc, "163 IGOEUREEC->BLR hypothetical");
     assert!(!codes(&doc).iter().any(|c| c.starts_with("163 LTU")), "{:?}", codes(&doc));
-    let doc = run(
-        "Moldova is worried about a potential Russian invasion as Russian forces prepare to step up attacks.",
-        "2022-07-25",
-        true,
-    );
+    let doc =
+        run("Georgia fears a possible Russian invasion as Russian troops mass near its border.", "2022-07-25", true);
     assert!(!codes(&doc).iter().any(|c| c.contains("RUS->RUSMIL")), "{:?}", codes(&doc));
 }
 
