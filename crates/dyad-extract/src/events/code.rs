@@ -195,7 +195,14 @@ fn hostile_act_agent(s: &Sent, i: usize, t: usize) -> Vec<ActorRef> {
 
 /// Whether verb `v` is in the passive voice (a passive subject or auxiliary).
 fn is_passive(s: &Sent, v: usize) -> bool {
-    s.kids(v, &["nsubj:pass", "aux:pass"]).next().is_some()
+    s.kids(v, &["nsubj:pass", "aux:pass"]).next().is_some() || adjectival_passive(s, v)
+}
+
+/// "children who are being expelled", tagged as an adjective with "being" for its copula: a
+/// participle in -ed after a form of "be" is a passive whatever its tag.
+fn adjectival_passive(s: &Sent, v: usize) -> bool {
+    let w = &s.words[v];
+    w.upos == "ADJ" && w.lower.ends_with("ed") && s.kids(v, &["cop"]).any(|c| s.words[c].lower == "being")
 }
 
 /// Whether verb `v` has a "by" phrase (a passive's agent; `obl` takes in `obl:agent`).
@@ -1226,7 +1233,7 @@ impl Coder {
         // the Chinese ministry Le Yucheng blamed", "Azerbaijani artillery hit" read as two)
         let names_none = |n: usize| s.actors_in(n, 2).is_empty() && s.words[n].upos != "PRON";
         if let Some(n) = subjects.into_iter().min_by_key(|&n| (names_none(n), n.abs_diff(v))) {
-            let passive = s.words[n].deprel.ends_with(":pass");
+            let passive = s.words[n].deprel.ends_with(":pass") || adjectival_passive(s, v);
             if markers::is_relative(&s.words[n].lower)
                 && let Some(h) = s.words[v].head
             {

@@ -1607,3 +1607,10 @@ fn one_invites_actors_not_retaliation() {
     let doc = run("Poland has invited Florida Governor Ron DeSantis to Warsaw.", "2024-03-02", true);
     assert_coded(&doc, "036 POL->USAGOV");
 }
+
+#[test]
+fn a_participle_after_being_is_a_passive_whatever_its_tag() {
+    // the refugees are expelled, not expelling
+    let doc = run("She spoke of refugees who are being expelled and deported.", "2023-03-02", true);
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("166 ---REF")), "{:?}", codes(&doc));
+}
