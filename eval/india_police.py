@@ -13,7 +13,8 @@ reported, whose source is a police actor, a CAMEO code with `COP`):
 
 - ARREST "did police arrest someone?": CAMEO 173 (arrest, detain);
 - FORCE "did police use force?": CAMEO 175 (violent repression) or roots 18, 19, 20;
-- KILL "did police kill someone?": FORCE with a trigger of killing or shooting;
+- KILL "did police kill someone?": FORCE with a trigger of killing, shooting or dying ("died
+  in police firing");
 - ANY_ACTION "did police do anything?": any such event.
 
 An event belongs to the gold sentence that holds the start of its trigger. Prints
@@ -29,7 +30,7 @@ from collections import defaultdict
 
 COUNTED = {"asserted", "reported"}
 LABELS = ["ANY_ACTION", "ARREST", "FORCE", "KILL"]
-KILLING = ("kill", "shot", "shoot", "murder", "gunned")
+KILLING = ("kill", "shot", "shoot", "murder", "gunned", "die", "dead", "death")
 
 
 def labels_of(event):
