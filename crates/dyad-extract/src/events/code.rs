@@ -1795,10 +1795,20 @@ impl Coder {
                 }))
             // (or when the subject is the speaker: "X said after meeting Y")
             || (!p.noun && (speaker_subject || parse_subject.is_none_or(|n| first_person(s, n))));
+        // ("much of the world siding with Ukraine, the Pope insisted": a participle's doer is
+        // the noun it modifies, actor or not, never the speaker)
+        let participle_of_noun = s.parsed
+            && !p.noun
+            && s.words[i].deprel == "acl"
+            && s.words[i].xpos == "VBG"
+            && s.words[i].head.is_some_and(|h| {
+                is_noun(s.words[h].upos) && !attribution.is_some_and(|at| at.span.contains(s.words[h].span))
+            });
         if sources.is_empty()
             && !p.target_subj
             && !agentless
             && speaker_source
+            && !participle_of_noun
             && let Some(at) = attribution.filter(|at| at.code.is_some())
             && !at.verb.is_some_and(|v| finite_clause_beside(s, i, v))
             // ("..., according to AFP": a news outlet that reports the words did not say them)

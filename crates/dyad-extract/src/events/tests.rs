@@ -1614,3 +1614,13 @@ fn a_participle_after_being_is_a_passive_whatever_its_tag() {
     let doc = run("She spoke of refugees who are being expelled and deported.", "2023-03-02", true);
     assert!(!codes(&doc).iter().any(|c| c.starts_with("166 ---REF")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_participle_s_doer_is_its_noun_not_the_speaker() {
+    let doc = run(
+        "Despite most of the region siding with Kenya, the Ugandan president insisted that the dispute was minor.",
+        "2022-06-14",
+        true,
+    );
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("05 UGAGOV")), "{:?}", codes(&doc));
+}
