@@ -1624,3 +1624,9 @@ fn a_participle_s_doer_is_its_noun_not_the_speaker() {
     );
     assert!(!codes(&doc).iter().any(|c| c.starts_with("05 UGAGOV")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn pulling_the_plug_is_no_retreat() {
+    let doc = run("Kenya may pull the plug on its support for Somalia, officials warned.", "2024-04-22", true);
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("0874")), "{:?}", codes(&doc));
+}
