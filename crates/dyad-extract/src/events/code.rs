@@ -645,6 +645,16 @@ impl Coder {
         if w.lower == "thanks" && s.words.get(i + 1).is_some_and(|n| n.lower == "to") {
             return Err("'thanks to' is a preposition".into());
         }
+        // "veto-wielding members", "sanctions-hit economies": the first half of a hyphenated
+        // modifier (joined without spaces) names what kind of thing its noun is
+        let joined = |a: usize, b: usize| s.words[a].span.end == s.words[b].span.start;
+        if s.words.get(i + 2).is_some_and(|n| n.lower.ends_with("ing") || n.lower.ends_with("ed"))
+            && s.words[i + 1].lower == "-"
+            && joined(i, i + 1)
+            && joined(i + 1, i + 2)
+        {
+            return Err(format!("'{}' opens a hyphenated modifier", w.lower));
+        }
         let closed =
             matches!(w.upos, "ADP" | "DET" | "PRON" | "CCONJ" | "SCONJ" | "PART" | "NUM" | "SYM" | "INTJ" | "PUNCT");
         if s.parsed && p.noun && !is_noun(w.upos) && !closed {

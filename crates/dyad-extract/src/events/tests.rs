@@ -1630,3 +1630,9 @@ fn pulling_the_plug_is_no_retreat() {
     let doc = run("Kenya may pull the plug on its support for Somalia, officials warned.", "2024-04-22", true);
     assert!(!codes(&doc).iter().any(|c| c.starts_with("0874")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn the_first_half_of_a_hyphenated_modifier_is_no_act() {
+    let doc = run("France and Britain sit on the council as veto-wielding members.", "2022-01-22", true);
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("129")), "{:?}", codes(&doc));
+}
