@@ -1555,7 +1555,9 @@ impl Coder {
             let (subj, passive) = match self.subject(s, c.clause, 0) {
                 _ if reduced => (w.head, true),
                 Some((n, pass)) => (Some(n), pass),
-                None => (None, false),
+                // ("were released yesterday by Putin", the subject misparsed elsewhere: still a
+                // passive, whose "by" phrase names the doer)
+                None => (None, is_passive(s, c.clause) && has_by_phrase(s, c.clause)),
             };
             let noun_subject = p.noun && c.clause != i && rel_is(s.words[i].deprel, "nsubj");
             // "helped prevent future attacks on Israel", "condemned the invasion": the subject

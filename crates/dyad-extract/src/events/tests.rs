@@ -1640,3 +1640,13 @@ fn the_first_half_of_a_hyphenated_modifier_is_no_act() {
     );
     assert!(!codes(&doc).iter().any(|c| c.starts_with("129")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_passive_whose_subject_the_parser_lost_still_has_its_by_phrase_for_doer() {
+    let doc = run(
+        "The activists jailed for protesting against Minsk were released yesterday by Lukashenko himself.",
+        "2016-01-01",
+        true,
+    );
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("084 BLR->")), "{:?}", codes(&doc));
+}
