@@ -622,7 +622,8 @@ fn is_medium(s: &Sent, a: &ActorRef) -> bool {
 /// also when the parser hung the clause on a word between them ("said on Tuesday that ...",
 /// parsed as a relative clause of "Tuesday").
 fn reporting_verb(s: &Sent, h: usize) -> Option<usize> {
-    if !s.kids(h, &["mark"]).any(|m| s.words[m].lower == "that") {
+    // (with "that", or a bare clausal complement: "said it sees Nato as a threat")
+    if !s.kids(h, &["mark"]).any(|m| s.words[m].lower == "that") && s.words[h].deprel != "ccomp" {
         return None;
     }
     let g = s.words[h].head?;

@@ -1650,3 +1650,10 @@ fn a_passive_whose_subject_the_parser_lost_still_has_its_by_phrase_for_doer() {
     );
     assert!(!codes(&doc).iter().any(|c| c.starts_with("084 BLR->")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_demand_coordinated_into_a_bare_reported_clause_is_the_speaker_s() {
+    let doc = run("Minsk said Warsaw was massing troops and demanded an explanation from Poland.", "2022-01-26", true);
+    assert_coded(&doc, "100 BLRGOV->POL");
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("100 POLGOV")), "{:?}", codes(&doc));
+}
