@@ -1834,10 +1834,17 @@ impl Coder {
         let not = sources.first().and_then(|a| a.code.clone());
         // (a request is made of its object, when it has one: "asked lenders to lend to Ghana")
         let request_of_object = p.any_complement() && s.kids(i, &["obj"]).next().is_some();
+        // ("will help defund Russia's war machine": help to do something against someone is
+        // no help to them; "help stabilise Ukraine's economy" is)
+        let help_to_act = s.parsed
+            && p.code.starts_with("07")
+            && s.kids(i, &["obj", "iobj"]).next().is_none()
+            && s.kids(i, &["xcomp", "ccomp"]).any(|k| any_form(s, k, markers::HOSTILE_AIMS));
         if targets.is_empty()
             && !p.notarget
             && !p.sym
             && !request_of_object
+            && !help_to_act
             && let Some(a) = if s.parsed && p.pred.is_none() && (p.noun || is_verb(s.words[i].upos)) {
                 // with a parse, only an actor inside the trigger's own arguments
                 s.argument_actor(i, 14, not.as_deref())

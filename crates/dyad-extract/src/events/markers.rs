@@ -55,6 +55,33 @@ pub const SUBJECT_CONTROL: &[&str] = &["promise", "pledge", "vow", "swear", "gua
 pub const OBJECT_CONTROL: &[&str] =
     &["urge", "call", "ask", "press", "pressure", "push", "encourage", "invite", "persuade", "tell", "order"];
 
+/// Verbs done against someone: helping or supporting them is no help to whom they are done
+/// to ("help defund Russia's war machine", "support designating Russia a sponsor of terror").
+pub const HOSTILE_AIMS: &[&str] = &[
+    "counter",
+    "defund",
+    "prevent",
+    "stop",
+    "fight",
+    "deter",
+    "punish",
+    "weaken",
+    "isolate",
+    "sanction",
+    "designate",
+    "combat",
+    "curb",
+    "block",
+    "halt",
+    "destroy",
+    "defeat",
+    "oppose",
+    "resist",
+    "expose",
+    "contain",
+    "starve",
+];
+
 /// Verbs whose "on" phrase names the one who is to act ("called on Russia to withdraw").
 pub const CALL_ON: &[&str] = &["call", "prevail", "appeal", "rely", "count", "lean"];
 

@@ -1657,3 +1657,10 @@ fn a_demand_coordinated_into_a_bare_reported_clause_is_the_speaker_s() {
     assert_coded(&doc, "100 BLRGOV->POL");
     assert!(!codes(&doc).iter().any(|c| c.starts_with("100 POLGOV")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn supporting_a_deed_against_someone_supports_nobody() {
+    let doc = run("Estonia is urging Japan to support designating Russia a sponsor of terrorism.", "2024-04-01", true);
+    assert_coded(&doc, "020 EST->JPN");
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("070 JPN->RUS")), "{:?}", codes(&doc));
+}
