@@ -2183,6 +2183,22 @@ impl Coder {
                 }
             }
         }
+        // "will impose sanctions in case of an invasion", "announced sanctions in the event of
+        // an invasion": what is to happen if something else does (a threat or a statement is
+        // made now, "considering sanctions in case of": not for 01 and 13)
+        let in_case = |k: usize| {
+            s.kids(k, &["obl", "nmod"]).any(|o| {
+                matches!(s.words[o].lower.as_ref(), "case" | "event")
+                    && s.case_of(o) == "in"
+                    && s.kids(o, &["nmod"]).any(|n| s.case_of(n) == "of")
+            })
+        };
+        if s.parsed
+            && !matches!(c.pattern.code.get(..2), Some("01" | "13"))
+            && (in_case(c.clause) || in_case(i) || s.kids(i, &["obj"]).any(in_case))
+        {
+            found.push((Modality::Conditional, "'in case of' / 'in the event of'".into()));
+        }
         // "UN chief to visit Ukraine": a headline's bare infinitive announces what will happen
         if s.parsed
             && s.words[c.clause].deprel == "root"

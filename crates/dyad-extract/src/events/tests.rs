@@ -1664,3 +1664,12 @@ fn supporting_a_deed_against_someone_supports_nobody() {
     assert_coded(&doc, "020 EST->JPN");
     assert!(!codes(&doc).iter().any(|c| c.starts_with("070 JPN->RUS")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn what_is_to_happen_in_case_of_something_is_conditional() {
+    let doc = run("Japan announced tough sanctions on Russia in the event of an invasion.", "2022-02-13", true);
+    assert_coded(&doc, "163 JPN->RUS conditional");
+    // considering is done now, whatever it considers
+    let doc = run("Japan considered sanctions on Russia in case of an invasion.", "2022-02-13", true);
+    assert_coded(&doc, "014 JPN->RUS asserted");
+}
