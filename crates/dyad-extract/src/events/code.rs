@@ -265,7 +265,6 @@ fn other_preposition(s: &Sent, p: &Pattern, i: usize, a: &ActorRef) -> bool {
     spatial && !named.iter().any(|w| case == *w || case.split(' ').any(|c| c == *w))
 }
 
-/// True when word `k` is the "not" of "not only ... (but)", which negates nothing.
 /// True when a "would" on the trigger at `i` is a reported "will": its clause (through
 /// complements and conjuncts) is what a past-tense verb of announcing reports ("Israel announced it
 /// would free the prisoners", "Russia said it would withdraw"), in a sentence with no condition.
@@ -287,6 +286,7 @@ fn reported_will(s: &Sent, i: usize) -> bool {
     false
 }
 
+/// True when word `k` is the "not" of "not only ... (but)", which negates nothing.
 fn not_only(s: &Sent, k: usize) -> bool {
     s.words[k].lower == "not" && s.words.get(k + 1).is_some_and(|w| w.lower == "only")
 }
@@ -326,9 +326,7 @@ fn reduced_relative(s: &Sent, v: usize) -> bool {
         && forms(s, v).len() > 1
         && s.kids(v, &["nsubj", "nsubj:pass", "mark"]).next().is_none()
         // (an "object" with a preposition is a misparsed phrase: "killed in police firing")
-        && s.kids(v, &["obj"]).all(|o| {
-            std::iter::once(o).chain(s.kids(o, &["compound", "amod"])).any(|k| !s.case_of(k).is_empty())
-        })
+        && s.kids(v, &["obj"]).all(|o| s.phrase_case(o).is_some())
 }
 
 /// "Police were able to arrest 39": what someone was able to do was done (unlike "is able to").
@@ -485,13 +483,8 @@ fn attackers(s: &Sent, clause: usize, trace: &mut Trace) -> Vec<ActorRef> {
     let attacker_word = |m: &usize| s.words[*m].deprel != "nmod" || matches!(s.case_of(*m).as_str(), "by" | "from");
     // (an "obj" too: "killed in police firing" read with "firing" as a verb)
     for o in s.kids(clause, &["obl", "nmod", "advcl", "obj"]) {
-        // (the preposition may hang on the noun's first modifier: "in police firing")
         // (a gerund's preposition is its "mark": "in firing by the police")
-        let case = std::iter::once(o)
-            .chain(s.kids(o, &["compound", "amod"]))
-            .map(|k| s.case_of(k))
-            .find(|c| !c.is_empty())
-            .or_else(|| s.kids(o, &["mark"]).next().map(|m| s.words[m].lower.to_string()));
+        let case = s.phrase_case(o).or_else(|| s.kids(o, &["mark"]).next().map(|m| s.words[m].lower.to_string()));
         let attack = matches!(case.as_deref(), Some("in" | "during" | "by"))
             && (any_form(s, o, markers::ATTACK_NOUNS)
                 // "in Israeli tank shelling", parsed with "shelling" on "tank"
@@ -516,6 +509,17 @@ fn attackers(s: &Sent, clause: usize, trace: &mut Trace) -> Vec<ActorRef> {
         }
     }
     Vec::new()
+}
+
+/// "killed in firing by the police": a gerund without a subject of its own has its "by"
+/// phrase for doer, not the subject of the verb above it.
+fn gerund_agent(s: &Sent, g: usize) -> Option<Vec<ActorRef>> {
+    if s.words[g].xpos != "VBG" || s.kids(g, &["nsubj"]).next().is_some() {
+        return None;
+    }
+    let agent: Vec<ActorRef> =
+        s.kids(g, &["obl"]).filter(|&o| s.case_of(o) == "by").flat_map(|o| s.actors_in(o, 2)).collect();
+    (!agent.is_empty()).then_some(agent)
 }
 
 /// "One person was killed when the police fired": the doer of a passive killing with no agent
@@ -1592,18 +1596,6 @@ impl Coder {
                 trace.note(|| format!("  '{}' does not carry out the attack: no source", s.words[c.clause].lower));
                 agentless = sources.is_empty();
             } else if sources.is_empty() && !noun_subject {
-                // "killed in firing by the police": a gerund without a subject of its own has
-                // its "by" phrase for doer, not the subject of the verb above it
-                let gerund_agent: Vec<ActorRef> =
-                    if s.words[c.clause].xpos == "VBG" && s.kids(c.clause, &["nsubj"]).next().is_none() {
-                        obliques(c.clause)
-                            .into_iter()
-                            .filter(|&o| s.case_of(o) == "by")
-                            .flat_map(|o| s.actors_in(o, 2))
-                            .collect()
-                    } else {
-                        Vec::new()
-                    };
                 if passive {
                     for o in obliques(c.clause) {
                         // "killed by the Malaysia Airlines flight crash": an accident has no agent
@@ -1623,8 +1615,8 @@ impl Coder {
                     {
                         target_words.insert(0, n);
                     }
-                } else if !gerund_agent.is_empty() {
-                    sources = gerund_agent;
+                } else if let Some(agent) = gerund_agent(s, c.clause) {
+                    sources = agent;
                 } else if let Some(n) = subj {
                     // (the noun of "an attempt to kill" is the agent only as a named actor)
                     let noun_agent = matches!(s.words[c.clause].deprel, "acl" | "xcomp")
@@ -2600,14 +2592,9 @@ impl Coder {
                     targets = named;
                 }
             }
-            // (for repression, only a verb done to people: not the tear gas "used" or "fired")
-            let done_to_people = p.code == "173"
-                || (p.code == "175"
-                    && any_form(
-                        &s,
-                        c.word,
-                        &["disperse", "lathicharge", "lathi-charge", "baton-charge", "charge", "teargas", "tear-gas"],
-                    ));
+            // (for repression, only a pattern that has a target: "dispersed the crowd", not the
+            // tear gas "used" or "fired", whose patterns are `notarget`)
+            let done_to_people = p.code == "173" || (p.code == "175" && !p.notarget);
             if targets.is_empty() && done_to_people && !p.noun {
                 // "the police arrested Meena Patil", "... arrested 20 people": a person the
                 // dictionaries do not know, or people named only as such, arrested by a

@@ -170,6 +170,12 @@ impl<'a> Sent<'a> {
         self.words[i].children.iter().copied().filter(move |&c| rels.iter().any(|r| rel_is(self.words[c].deprel, r)))
     }
 
+    /// The preposition of the phrase headed by `o`, also when the parser hung it on the
+    /// noun's first modifier ("in police firing" with "in" on "police"); `None` for none.
+    pub fn phrase_case(&self, o: usize) -> Option<String> {
+        std::iter::once(o).chain(self.kids(o, &["compound", "amod"])).map(|k| self.case_of(k)).find(|c| !c.is_empty())
+    }
+
     /// The prepositions (case/mark words) of an oblique or nominal modifier, joined ("out of").
     pub fn case_of(&self, i: usize) -> String {
         let mut parts: Vec<&str> = self.kids(i, &["case"]).map(|c| self.words[c].lower.as_ref()).collect();
@@ -604,9 +610,7 @@ impl Sent<'_> {
             let reduced_passive = self.words[i].deprel == "acl"
                 && self.words[i].xpos == "VBN"
                 && self.words[i].head.is_some_and(|h| (first..=last.max(first)).contains(&h))
-                && self.kids(i, &["obj"]).all(|o| {
-                    !self.case_of(o).is_empty() || self.kids(o, &["compound"]).any(|k| !self.case_of(k).is_empty())
-                });
+                && self.kids(i, &["obj"]).all(|o| self.phrase_case(o).is_some());
             // ("2,537 people have been rounded up", the subject hung on a misread "have")
             let passive_i = self.kids(i, &["aux:pass"]).next().is_some();
             let subject_of_aux = |w: &W| {
