@@ -15,13 +15,19 @@ pub struct Speech {
     pub span: Span,
     pub code: Option<String>,
     pub speakers: Vec<ActorRef>,
-    /// The speech verb, when the attribution is one.
-    pub verb: Option<usize>,
+    /// The speech verb, when the attribution is one: (sentence, word). A quotation carries
+    /// its attribution into the sentences it spans, where the verb is no word of theirs.
+    verb: Option<(usize, usize)>,
 }
 
 impl Speech {
-    fn new(span: Span, speakers: &[ActorRef], verb: Option<usize>) -> Speech {
+    fn new(span: Span, speakers: &[ActorRef], verb: Option<(usize, usize)>) -> Speech {
         Speech { span, code: speakers.first().and_then(|a| a.code.clone()), speakers: speakers.to_vec(), verb }
+    }
+
+    /// The speech verb, when it is a word of sentence `s`.
+    fn verb_in(&self, s: &Sent) -> Option<usize> {
+        self.verb.filter(|&(k, _)| k == s.index).map(|(_, v)| v)
     }
 
     /// Whether the trigger at word `w` governs the speech verb, which only follows it:
@@ -31,7 +37,7 @@ impl Speech {
     /// saying. The speech verb must be a clause of its own (coordinated, adverbial or loosely
     /// joined), not the complement of the trigger ("helps explain").
     fn follows(&self, s: &Sent, w: usize) -> bool {
-        let Some(mut n) = self.verb else { return false };
+        let Some(mut n) = self.verb_in(s) else { return false };
         if !matches!(s.words[n].deprel, "conj" | "advcl" | "parataxis") {
             return false;
         }
@@ -389,6 +395,21 @@ fn finite_clause_beside(s: &Sent, i: usize, v: usize) -> bool {
         n = h;
     }
     false
+}
+
+/// Whether speech verb `v` speaks for the clause of word `i`: the clauses below it ("X said
+/// it would send troops"), the clause it hangs from ("troops will be sent, X said") and,
+/// since the parse often hangs a loosely joined speech verb on a neighbour, the clauses
+/// below that ("he laid a wreath, saying ..., and offered condolences"); not a clause
+/// elsewhere ("When I met him, his fear was that people would think ...": "think", the
+/// complement of "meant", does not speak for "met").
+fn speaks_for(s: &Sent, i: usize, v: usize) -> bool {
+    if !s.parsed || i == v || s.ancestors(v).contains(&i) {
+        return true;
+    }
+    let above_i = s.ancestors(i);
+    let loosely_joined = matches!(s.words[v].deprel, "advcl" | "advcl:relcl" | "parataxis" | "conj");
+    above_i.contains(&v) || (loosely_joined && s.words[v].head.is_some_and(|h| above_i.contains(&h)))
 }
 
 fn is_verb(upos: &str) -> bool {
@@ -1815,7 +1836,7 @@ impl Coder {
             && speaker_source
             && !participle_of_noun
             && let Some(at) = attribution.filter(|at| at.code.is_some())
-            && !at.verb.is_some_and(|v| finite_clause_beside(s, i, v))
+            && !at.verb_in(s).is_some_and(|v| finite_clause_beside(s, i, v) || !speaks_for(s, i, v))
             // ("..., according to AFP": a news outlet that reports the words did not say them)
             && !(at.verb.is_none() && at.code.as_deref().is_some_and(|c| c.ends_with("MED")))
         {
@@ -2300,7 +2321,7 @@ impl Coder {
                 speaker.push(a);
             }
             if !speaker.is_empty() {
-                return Some(Speech::new(span, &speaker, Some(i)));
+                return Some(Speech::new(span, &speaker, Some((s.index, i))));
             }
         }
         reporters.final_report.as_ref().map(|(span, speaker)| Speech::new(*span, speaker, None))

@@ -1673,3 +1673,21 @@ fn what_is_to_happen_in_case_of_something_is_conditional() {
     let doc = run("Japan considered sanctions on Russia in case of an invasion.", "2022-02-13", true);
     assert_coded(&doc, "014 JPN->RUS asserted");
 }
+
+#[test]
+fn a_speech_verb_speaks_only_for_the_clauses_in_its_line() {
+    // "think" is the complement of "meant": it speaks for nothing of the "when" clause
+    let doc = run(
+        "When I met President Macron in Paris, his main worry was that a truce meant that Polish voters would think the crisis over.",
+        "2022-05-29",
+        true,
+    );
+    assert!(!codes(&doc).iter().any(|c| c.contains("POL->FRA")), "{:?}", codes(&doc));
+    // a speech verb hung loosely on a neighbour still speaks for the neighbour's clauses
+    let doc = run(
+        "Pope Francis prayed at the memorial, saying he grieved for the victims, and offered his condolences to Ukraine.",
+        "2022-05-29",
+        true,
+    );
+    assert_coded(&doc, "018 VAT");
+}
