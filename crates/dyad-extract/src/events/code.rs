@@ -204,11 +204,17 @@ fn is_passive(s: &Sent, v: usize) -> bool {
     s.kids(v, &["nsubj:pass", "aux:pass"]).next().is_some() || adjectival_passive(s, v)
 }
 
-/// "children who are being expelled", tagged as an adjective with "being" for its copula: a
-/// participle in -ed after a form of "be" is a passive whatever its tag.
+/// "children who are being expelled", "they were tortured", tagged as adjectives with a
+/// form of "be" for their copula: a participle in -ed after "be" is a passive whatever its
+/// tag, unless it is a state of mind that governs what follows ("he was prepared to meet",
+/// "determined to win").
 fn adjectival_passive(s: &Sent, v: usize) -> bool {
     let w = &s.words[v];
-    w.upos == "ADJ" && w.lower.ends_with("ed") && s.kids(v, &["cop"]).any(|c| s.words[c].lower == "being")
+    w.upos == "ADJ"
+        && w.lower.ends_with("ed")
+        && s.kids(v, &["cop"]).any(|c| any_form(s, c, &["be"]))
+        && s.kids(v, &["xcomp"]).next().is_none()
+        && markers::governing(forms(s, v)).is_none()
 }
 
 /// Whether verb `v` has a "by" phrase (a passive's agent; `obl` takes in `obl:agent`).

@@ -1691,3 +1691,18 @@ fn a_speech_verb_speaks_only_for_the_clauses_in_its_line() {
     );
     assert_coded(&doc, "018 VAT");
 }
+
+#[test]
+fn a_participle_tagged_as_an_adjective_after_be_is_a_passive() {
+    // "tortured" is tagged as an adjective here: the prisoners were tortured, nobody by the
+    // speaker
+    let doc = run(
+        "Most prisoners said they were tortured and in some cases starved during their detention by Russian guards, a Ukrainian official said.",
+        "2023-06-27",
+        true,
+    );
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("1822 UKR")), "{:?}", codes(&doc));
+    // a state of mind governs what follows: "prepared to meet" is no passive of "prepare"
+    let doc = run("Erdogan said on Sunday that he was now prepared to meet Assad.", "2022-11-27", true);
+    assert_coded(&doc, "040 TURGOV->SYRGOV");
+}
