@@ -217,6 +217,16 @@ fn adjectival_passive(s: &Sent, v: usize) -> bool {
         && markers::governing(forms(s, v)).is_none()
 }
 
+/// Whether `v` is a past participle that describes a noun ("individuals indicted by the
+/// court", "areas occupied by Russia"): a fact of its own, whatever governs the noun (not
+/// an infinitive: "the next to be invaded").
+fn describes_noun(s: &Sent, v: usize) -> bool {
+    s.parsed
+        && s.words[v].deprel == "acl"
+        && s.words[v].xpos == "VBN"
+        && !s.kids(v, &["mark"]).any(|m| s.words[m].lower == "to")
+}
+
 /// Whether verb `v` has a "by" phrase (a passive's agent; `obl` takes in `obl:agent`).
 fn has_by_phrase(s: &Sent, v: usize) -> bool {
     s.kids(v, &["obl"]).any(|o| s.case_of(o) == "by")
@@ -1959,9 +1969,15 @@ impl Coder {
             let mut n = 0;
             // ("did not rule out sending": what is not excluded may be)
             let mut excluded = false;
+            // ("obligated to arrest individuals indicted by the court": a participle's clause
+            // starts after the noun it describes; what governs the noun's verb is not its own)
+            let participle_noun = s.words[i].head.filter(|&h| describes_noun(s, i) && h < i);
             while k > 0 && n < 6 {
                 k -= 1;
                 n += 1;
+                if Some(k) == participle_noun {
+                    break;
+                }
                 let w = s.words[k].lower.as_ref();
                 excluded |= any_form(s, k, markers::EXCLUDING);
                 // "Had Russia invaded, ...", "believe that had he been detained": an inverted
@@ -2083,6 +2099,9 @@ impl Coder {
                     break;
                 }
                 let marked = |word: &str| s.kids(child, &["mark"]).any(|m| s.words[m].lower == word);
+                if describes_noun(s, child) {
+                    break;
+                }
                 // "pledged to stand with Ukraine after holding talks with Zelensky": what a time
                 // adjunct says happened did happen, whatever governs the clause it hangs on
                 // (not "week after week", a repetition)

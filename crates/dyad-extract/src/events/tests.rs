@@ -1706,3 +1706,15 @@ fn a_participle_tagged_as_an_adjective_after_be_is_a_passive() {
     let doc = run("Erdogan said on Sunday that he was now prepared to meet Assad.", "2022-11-27", true);
     assert_coded(&doc, "040 TURGOV->SYRGOV");
 }
+
+#[test]
+fn a_participle_describing_a_noun_states_a_fact_whatever_governs_the_noun() {
+    // the demand is for a release; the detention happened
+    let doc =
+        run("Lithuania demanded the release of the fishermen detained by Russian border guards.", "2023-01-01", true);
+    let detained = find(&doc, "173").expect("the detention is coded");
+    assert_eq!(detained.modality, Modality::Asserted, "{:?}", codes(&doc));
+    // what one is obliged to do is not done yet
+    let doc = run("Poland is obliged to arrest Lukashenko.", "2023-01-01", true);
+    assert_coded(&doc, "173 POL->BLRGOV hypothetical");
+}
