@@ -1103,6 +1103,9 @@ impl Coder {
         let right = |set: &Vec<String>, n: usize| window(s, i + 1, n).any(|k| s.is_form(k, set));
         // ("for" is often tagged SCONJ)
         let next_is_prep = s.words.get(i + 1).is_some_and(|w| matches!(w.upos, "ADP" | "SCONJ"));
+        // (with tags, any object starts a noun phrase: "returning home" has none)
+        let no_phrase_next = s.parsed
+            && s.words.get(i + 1).is_none_or(|w| !matches!(w.upos, "DET" | "NOUN" | "PROPN" | "PRON" | "NUM" | "ADJ"));
         // `@actor`, `@place`: the phrase right after the trigger, before any preposition or
         // punctuation, names one ("called Putin", not "called for talks with Putin")
         let named_right = |set: &Vec<String>| {
@@ -1112,7 +1115,8 @@ impl Coder {
                 .any(|k| s.actor[k].as_ref().is_some_and(|a| actor || (place && a.names_place())))
         };
         if let Some(obj) = &p.obj
-            && ((!right(obj, 5) && !named_right(obj)) || (obj.iter().any(|o| o == "*") && next_is_prep))
+            && ((!right(obj, 5) && !named_right(obj))
+                || (obj.iter().any(|o| o == "*") && (next_is_prep || no_phrase_next)))
         {
             return Err(format!("no {} within five words", obj.join("|")));
         }

@@ -1718,3 +1718,14 @@ fn a_participle_describing_a_noun_states_a_fact_whatever_governs_the_noun() {
     let doc = run("Poland is obliged to arrest Lukashenko.", "2023-01-01", true);
     assert_coded(&doc, "173 POL->BLRGOV hypothetical");
 }
+
+#[test]
+fn a_pattern_wanting_an_object_is_not_met_by_an_adverb() {
+    // "returning home": no one returns anything to anyone
+    let doc = run(
+        "Kazakh officials said hundreds of Russian conscripts were returning home from Georgia.",
+        "2022-10-01",
+        true,
+    );
+    assert!(find(&doc, "084").is_none(), "{:?}", codes(&doc));
+}
