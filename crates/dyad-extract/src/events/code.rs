@@ -1992,7 +1992,8 @@ impl Coder {
                 {
                     found.push((Modality::Conditional, "an inverted 'had' opens the clause".into()));
                 }
-                if matches!(w, "," | ";" | "but" | "while" | "and") && n > 1 {
+                // ("but accused China": a "but" right before the trigger starts its clause too)
+                if matches!(w, "," | ";" | "but" | "while" | "and") && (n > 1 || w == "but") {
                     break;
                 }
                 // "will not invade and occupy" shares its auxiliary; "would not remain passive

@@ -211,6 +211,7 @@ pub fn governing(lemma_forms: &[String]) -> Option<Modality> {
         "unwilling",
         "failure",
         "unable",
+        "opposite",
     ]) || has(FOILING)
     {
         Some(Modality::Negated)

@@ -1729,3 +1729,14 @@ fn a_pattern_wanting_an_object_is_not_met_by_an_adverb() {
     );
     assert!(find(&doc, "084").is_none(), "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_but_before_the_trigger_keeps_the_clause_before_out_and_the_opposite_did_not_happen() {
+    let doc = run(
+        "Kishida said that there are “useful ideas” in Beijing’s peace plan but accused China of doing the opposite of helping Ukraine.",
+        "2023-03-01",
+        true,
+    );
+    assert_coded(&doc, "112 JPNGOV->CHN asserted");
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("070 CHN->UKR asserted")), "{:?}", codes(&doc));
+}
