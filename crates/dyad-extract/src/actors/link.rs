@@ -983,11 +983,14 @@ impl<'a> Linker<'a> {
         // The cue's code as linked in this document ("Congress" is India's party in an Indian
         // story), and whether the chain keeps it whole: an organisation's, or one with a sector
         // already ("Congress spokesman" is USALEG, "Pentagon spokesman" USAMIL). A gazetteer
-        // place has its country's code.
+        // place has its country's code, and a capital's government is only what the capital
+        // stands for alone ("Kyiv's forces" are UKRMIL).
         let cue_code = chain.cue.and_then(|k| {
             let c = &self.cands[k];
             let code = c.entity.actor.clone().or_else(|| c.found.and_then(|f| self.entry_of(f).code.clone()))?;
-            let whole = code.len() > 3 || c.found.is_some_and(|f| self.found[f].kind == Kind::Org);
+            let kind = c.found.map(|f| self.found[f].kind);
+            let place = matches!(kind, Some(Kind::Capital | Kind::City | Kind::Region | Kind::Country | Kind::Demonym));
+            let whole = (code.len() > 3 && !place) || kind == Some(Kind::Org);
             Some((code, whole))
         });
         let code = match cue_code {

@@ -479,3 +479,11 @@ fn its_takes_the_first_country_of_its_clause() {
     );
     assert_eq!(refers_in(&doc, MentionKind::Pronoun, "its"), ["Belarus"]);
 }
+
+#[test]
+fn a_capital_s_forces_are_its_country_s_military() {
+    let doc = run("Minsk's troops crossed the border. Warsaw's military spokesman denied it.", "2022-03-01");
+    let got: Vec<_> = ents(&doc).into_iter().map(|e| (e.0, e.2)).collect();
+    assert!(got.contains(&("Minsk's troops", Some("BLRMIL"))), "{got:?}");
+    assert!(got.contains(&("Warsaw's military spokesman", Some("POLMIL"))), "{got:?}");
+}
