@@ -122,12 +122,17 @@ const HOSTILE_ACTS: &[&str] = &[
     "blockade",
     "bombing",
     "bombardment",
+    "confiscation",
     "crackdown",
     "embargo",
+    "expulsion",
     "invasion",
+    "isolation",
     "occupation",
     "offensive",
+    "prosecution",
     "sanctions",
+    "seizure",
     "shelling",
     "strikes",
     "war",
@@ -2020,7 +2025,8 @@ impl Coder {
                 if let Some(m) = markers::governing(forms(s, k))
                     && !was_able(s, k)
                     && !in_argument_of(s, k, i)
-                    && !(c.pattern.noun && any_form(s, k, &["commit", "perpetrate"]))
+                    && !(any_form(s, k, &["commit", "perpetrate"])
+                        && s.words.get(k + 1).is_none_or(|n| n.lower != "to"))
                     && !(m == Modality::Intended && own_subject(i))
                     && !foiled_attempt(k, i)
                     && (!definite_noun || m == Modality::Denied)
@@ -2197,6 +2203,10 @@ impl Coder {
                         would(m, &s.words[h].lower),
                         format!("'{}' governs '{}'", s.words[h].lower, s.words[child].lower),
                     ));
+                }
+                // "was still open to peace talks": what one is open to may come
+                if s.words[h].upos == "ADJ" && s.words[h].lower == "open" && s.case_of(child) == "to" {
+                    found.push((Modality::Hypothetical, format!("'open to' governs '{}'", s.words[child].lower)));
                 }
                 // "has not joined sanctions since the annexation": a negation does not reach
                 // into an oblique or a noun's modifier

@@ -1740,3 +1740,22 @@ fn a_but_before_the_trigger_keeps_the_clause_before_out_and_the_opposite_did_not
     assert_coded(&doc, "112 JPNGOV->CHN asserted");
     assert!(!codes(&doc).iter().any(|c| c.starts_with("070 CHN->UKR asserted")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn committing_a_crime_governs_nothing_reluctance_negates_openness_may_come() {
+    // "committed a crime, violated ...": a deed in a list, not a commitment to one
+    let doc = run(
+        "Last year Russia committed a grave crime, violated the sovereignty of Georgia and shelled its villages.",
+        "2023-06-01",
+        true,
+    );
+    assert_coded(&doc, "128 RUS->GEO asserted");
+    let doc = run("Britain accused India of reluctance to condemn Russia.", "2023-06-01", true);
+    assert_coded(&doc, "111 IND->RUS negated");
+    let doc = run("The Moldovan president said she was still open to talks with Moscow.", "2023-06-01", true);
+    assert_coded(&doc, "046 MDAGOV->RUS hypothetical");
+    // supporting a seizure of Russian assets is no aid to Russia
+    let doc =
+        run("The resolution says the Senate supports the seizure of Russian central bank assets.", "2023-06-01", true);
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("070 USALEG->RUS")), "{:?}", codes(&doc));
+}
