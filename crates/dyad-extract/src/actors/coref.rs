@@ -216,7 +216,9 @@ pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec
                 continue;
             }
             let person = PERSON_PRONOUNS.contains(&w);
-            let thing = w == "its" || w == "Its" || (w == "it" && text[..a].trim_end().ends_with(" that"));
+            let thing = w == "its"
+                || w == "Its"
+                || (w == "it" && text[..a].trim_end().ends_with(" that") && !expletive(text, b));
             if !person && !thing {
                 continue;
             }
@@ -271,6 +273,13 @@ fn told_subject(text: &str, people: &[Seen], sentence: usize, at: usize, pronoun
     let words: Vec<&str> = before.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
     let telling = words.len() <= 4 && words.iter().any(|w| TELLING.contains(w));
     (matches!(between, "" | "that" | ",") && telling).then_some(*teller)
+}
+
+/// Whether the "it" ending at byte `end` is a dummy subject: "that it is futile to fight",
+/// "that it was time to act" (a form of "be", one word, then "to").
+fn expletive(text: &str, end: usize) -> bool {
+    let mut words = text[end..].split_whitespace().take(3);
+    matches!(words.next(), Some("is" | "was" | "'s")) && words.next().is_some() && words.next() == Some("to")
 }
 
 /// Where the clause holding byte `at` starts, in the sentence starting at `sentence`: after

@@ -1820,7 +1820,12 @@ impl Coder {
         // With a parse, the window stands in only for a verb whose clause has no subject of its
         // own: a noun's source is its possessor, demonym or "by" phrase, or its light verb's subject.
         let window_source = !s.parsed || (!p.noun && parse_subject.is_none()) || (p.noun && p.gov.is_some());
-        if sources.is_empty() && !agentless && window_source {
+        // ("said that it is possible to attack X", "know it is futile to fight": an impersonal
+        // "it" leaves the doer unsaid, for the window and the speaker alike)
+        let impersonal = s.parsed
+            && matches!(s.words[i].deprel, "xcomp" | "csubj")
+            && s.words[i].head.is_some_and(|h| s.kids(h, &["expl"]).next().is_some());
+        if sources.is_empty() && !agentless && window_source && !impersonal {
             let found = s.subject_window(i, attribution.map(|a| a.span), clause_subject.is_none());
             if !found.is_empty() {
                 trace.note(|| {
@@ -1860,6 +1865,7 @@ impl Coder {
             && !agentless
             && speaker_source
             && !participle_of_noun
+            && !impersonal
             && let Some(at) = attribution.filter(|at| at.code.is_some())
             && !at.verb_in(s).is_some_and(|v| finite_clause_beside(s, i, v) || !speaks_for(s, i, v))
             // ("..., according to AFP": a news outlet that reports the words did not say them)

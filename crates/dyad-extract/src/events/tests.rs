@@ -1759,3 +1759,16 @@ fn committing_a_crime_governs_nothing_reluctance_negates_openness_may_come() {
         run("The resolution says the Senate supports the seizure of Russian central bank assets.", "2023-06-01", true);
     assert!(!codes(&doc).iter().any(|c| c.starts_with("070 USALEG->RUS")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn an_impersonal_it_leaves_the_doer_unsaid() {
+    // neither the speaker, nor the window's officials, nor a country "that it" could stand for
+    let doc = run("Biden said that it is possible to strike Russian forces within days.", "2023-06-01", true);
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("190 USA")), "{:?}", codes(&doc));
+    let doc = run(
+        "Estonia has warned Moscow many times. Officials in Tallinn know that it is futile to fight against NATO.",
+        "2023-06-01",
+        true,
+    );
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("190 EST")), "{:?}", codes(&doc));
+}
