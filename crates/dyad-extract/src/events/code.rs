@@ -550,7 +550,34 @@ fn attackers(s: &Sent, clause: usize, trace: &mut Trace) -> Vec<ActorRef> {
             return found;
         }
     }
-    Vec::new()
+    // "killed in police firing" with the phrase hung elsewhere by the parser: the words
+    // right after the verb, a preposition, a doer and an attack noun
+    let mut k = clause + 1;
+    if !s.words.get(k).is_some_and(|w| matches!(w.lower.as_ref(), "in" | "by" | "during")) {
+        return Vec::new();
+    }
+    k += 1;
+    if s.words.get(k).is_some_and(|w| w.lower == "the") {
+        k += 1;
+    }
+    match (s.actor.get(k).cloned().flatten(), s.words.get(k + 1)) {
+        (Some(a), Some(_)) if a.code.is_some() && any_form(s, k + 1, markers::ATTACK_NOUNS) => {
+            trace.note(|| format!("  source: the attack '{}', right after the verb", s.words[k + 1].lower));
+            vec![a]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// "two killed in police firing", "and five injured": a participle of a verb that always
+/// takes an object, with neither an object nor any auxiliary, is a passive with its "were"
+/// left out, as headlines and lists of casualties write it.
+fn headline_passive(s: &Sent, v: usize) -> bool {
+    s.words[v].xpos == "VBN"
+        && any_form(s, v, &["kill", "injure", "wound", "arrest", "detain"])
+        && s.kids(v, &["aux", "aux:pass", "cop"]).next().is_none()
+        // (an "object" after a preposition is a phrase misread: "two killed in police firing")
+        && (s.words.get(v + 1).is_some_and(|w| w.upos == "ADP") || s.kids(v, &["obj"]).next().is_none())
 }
 
 /// "killed in firing by the police": a gerund without a subject of its own has its "by"
@@ -1605,7 +1632,8 @@ impl Coder {
             let reduced = !p.noun && reduced_relative(s, i);
             let (subj, passive) = match self.subject(s, c.clause, 0) {
                 _ if reduced => (w.head, true),
-                Some((n, pass)) => (Some(n), pass),
+                // (a subject the dictionaries know, "the police arrested about 50", acts)
+                Some((n, pass)) => (Some(n), pass || (headline_passive(s, c.clause) && s.actor[n].is_none())),
                 // ("were released yesterday by Putin", the subject misparsed elsewhere: still a
                 // passive, whose "by" phrase names the doer)
                 None => (None, is_passive(s, c.clause) && has_by_phrase(s, c.clause)),
@@ -2623,10 +2651,27 @@ impl Coder {
             if targets.is_empty() && matches!(root, "18" | "19" | "20") && !p.noun {
                 // "killed five civilians in Kharkiv": victims named only as people are the
                 // civilians of the place's country (the source's own country excepted)
-                let victims: Vec<usize> =
-                    if s.parsed { s.kids(c.word, &["obj", "nsubj:pass"]).collect() } else { Vec::new() };
+                // ("three others died in police firing": the subject of dying is its victim)
+                let victim_rels: &[&str] = if p.target_subj || headline_passive(&s, c.word) {
+                    &["obj", "nsubj:pass", "nsubj"]
+                } else {
+                    &["obj", "nsubj:pass"]
+                };
+                // ("three men killed in police firing": the noun a participle describes; an
+                // "object" with a preposition is a phrase misread)
+                let victims: Vec<usize> = if s.parsed {
+                    s.kids(c.word, victim_rels)
+                        .filter(|&v| s.kids(v, &["case"]).next().is_none())
+                        .chain(s.words[c.word].head.filter(|_| describes_noun(&s, c.word)))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 let civilian = victims.iter().any(|&v| any_form(&s, s.through_quantifier(v), markers::VICTIM_NOUNS));
-                let counted = victims.iter().any(|&v| s.words[v].upos == "NUM");
+                // (a dying subject counted, "three others died"; not "fired 20 rounds")
+                let counted_subject =
+                    |v: usize| s.words[v].deprel == "nsubj" && s.kids(v, &["nummod"]).next().is_some();
+                let counted = victims.iter().any(|&v| s.words[v].upos == "NUM" || counted_subject(v));
                 if (civilian || counted)
                     && let Some(pl) = self.place(&s, c, &targets)
                     && let Some(country) = pl.country

@@ -1772,3 +1772,21 @@ fn an_impersonal_it_leaves_the_doer_unsaid() {
     );
     assert!(!codes(&doc).iter().any(|c| c.starts_with("190 EST")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn people_killed_or_dead_in_police_firing_however_the_parser_hangs_the_firing() {
+    // "two killed": a headline passive, its "were" left out, with "police firing" misread
+    // as its object
+    let doc = run("In Nadiad a temple was looted, and two killed in police firing.", "2002-03-05", true);
+    assert_coded(&doc, "190 INDCOP->INDCVL asserted");
+    // "three men killed in police firing": the participle describes its victims
+    let doc = run(
+        "During the riot in Vadodara two shops were burnt down and three men killed in police firing.",
+        "2002-03-05",
+        true,
+    );
+    assert_coded(&doc, "190 INDCOP->INDCVL asserted");
+    // "five others died": a counted subject of dying is its victim
+    let doc = run("Five others died in police firing in Kheda district.", "2002-03-05", true);
+    assert_coded(&doc, "190 ---COP->---CVL asserted");
+}
