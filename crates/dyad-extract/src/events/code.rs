@@ -2692,15 +2692,20 @@ impl Coder {
                 }
             }
             // ("arrested about 40 students in Dhaka": where they were held is no one held)
+            // (nor is who keeps them: "remanded to police custody")
             let held_somewhere = |t: &ActorRef| {
-                t.names_place()
-                    && s.head_in(t.span).is_some_and(|k| matches!(s.case_of(k).as_str(), "in" | "at" | "near" | "from"))
+                let head = s.head_in(t.span);
+                (t.names_place()
+                    && head.is_some_and(|k| matches!(s.case_of(k).as_str(), "in" | "at" | "near" | "from")))
+                    || head.and_then(|k| s.words[k].head).is_some_and(|h| any_form(&s, h, markers::CUSTODY))
+                    // (the same, parsed with "police" as a verb)
+                    || s.words.iter().position(|w| w.span.start >= t.span.end).is_some_and(|k| any_form(&s, k, markers::CUSTODY))
             };
             if p.code == "173" && !p.noun && !targets.is_empty() && targets.iter().all(held_somewhere) {
                 let held = self.held_people(&s, c.word);
                 let named: Vec<ActorRef> = held.iter().filter_map(|&h| s.actor[h].clone()).collect();
                 if !named.is_empty() || arrested_civilians(&s, &held, &sources).is_some() {
-                    trace.note(|| "    the place of the arrest is no target".to_string());
+                    trace.note(|| "    where the arrested are held, or who holds them, is no target".to_string());
                     targets = named;
                 }
             }
@@ -2939,6 +2944,8 @@ impl Coder {
                                 "hold",
                                 "pick",
                                 "take",
+                                // ("was remanded to police custody": held by the police)
+                                "remand",
                             ],
                         )
                 }

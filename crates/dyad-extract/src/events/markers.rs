@@ -493,6 +493,9 @@ pub const ATTACK_NOUNS: &[&str] = &[
 pub const ACCIDENT_NOUNS: &[&str] =
     &["crash", "accident", "collision", "derailment", "stampede", "landslide", "earthquake", "flood", "storm"];
 
+/// Where the arrested are kept: whose custody it is names no one arrested.
+pub const CUSTODY: &[&str] = &["custody", "detention", "jail", "prison"];
+
 /// What may be arrested or held that is no person ("arrest the decline", "talks were held"):
 /// no one is detained.
 pub const HELD_THINGS: &[&str] = &[

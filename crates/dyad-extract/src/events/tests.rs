@@ -1793,3 +1793,11 @@ fn people_killed_or_dead_in_police_firing_however_the_parser_hangs_the_firing() 
     let doc = run("Out of these, 12 died in police firing, while the rest were killed in riots.", "2002-03-05", true);
     assert_coded(&doc, "190 ---COP->---CVL asserted");
 }
+
+#[test]
+fn the_remanded_are_held_by_the_police_whose_custody_names_no_one_held() {
+    let doc = run("Kiran was remanded to police custody until Friday.", "2002-03-05", true);
+    assert_coded(&doc, "173 ---COP->---CVL asserted");
+    let doc = run("The two teachers were remanded in police custody for a week.", "2002-03-05", true);
+    assert_coded(&doc, "173 ---COP->---CVL asserted");
+}
