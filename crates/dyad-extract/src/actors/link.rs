@@ -29,6 +29,8 @@ const GROUP_ACTS: &[&str] = &[
     "lathicharge",
     "excesses",
     "brutality",
+    "bullets",
+    "bullet",
 ];
 
 /// Words that may sit inside a title chain without changing it.

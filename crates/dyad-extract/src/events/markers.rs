@@ -487,6 +487,7 @@ pub const ATTACK_NOUNS: &[&str] = &[
     "gunfire",
     "firing",
     "shooting",
+    "bullet",
 ];
 
 /// Misfortunes without an agent: whose plane, bus or train it was names no killer.

@@ -1789,6 +1789,9 @@ fn people_killed_or_dead_in_police_firing_however_the_parser_hangs_the_firing() 
     // "five others died": a counted subject of dying is its victim
     let doc = run("Five others died in police firing in Kheda district.", "2002-03-05", true);
     assert_coded(&doc, "190 ---COP->---CVL asserted");
+    // "police bullets" are the police's, as "police firing" is
+    let doc = run("Two men were killed by police bullets.", "2002-03-05", true);
+    assert_coded(&doc, "190 ---COP->---CVL asserted");
     // the phrase lost by the parse, read from the words right after the verb
     let doc = run("Out of these, 12 died in police firing, while the rest were killed in riots.", "2002-03-05", true);
     assert_coded(&doc, "190 ---COP->---CVL asserted");
