@@ -443,6 +443,15 @@ impl<'a> Sent<'a> {
             if own_clause || (markers::is_relational(&self.words[h].lower) && self.actor[h].is_none()) {
                 return false;
             }
+            // ("abducted ... since Russia's occupation of Crimea": a time adjunct holds none)
+            if h == i
+                && matches!(
+                    self.case_of(n).as_str(),
+                    "since" | "after" | "before" | "during" | "until" | "following" | "amid"
+                )
+            {
+                return false;
+            }
             if h == i {
                 return !rel_is(rel, "nsubj") && !rel_is(rel, "expl");
             }

@@ -1804,3 +1804,10 @@ fn the_remanded_are_held_by_the_police_whose_custody_names_no_one_held() {
     let doc = run("The two teachers were remanded in police custody for a week.", "2002-03-05", true);
     assert_coded(&doc, "173 ---COP->---CVL asserted");
 }
+
+#[test]
+fn a_time_adjunct_holds_no_target() {
+    // "since Russia's invasion" says when, not from whom the aid came
+    let doc = run("The aid Moldova has received since Russia's invasion of Ukraine has doubled.", "2023-06-01", true);
+    assert!(!codes(&doc).iter().any(|c| c.contains("->RUS")), "{:?}", codes(&doc));
+}
