@@ -214,9 +214,10 @@ impl Splitter<'_> {
         }
     }
 
-    /// "conditionality.Recall": a full stop between a lower-case word of three letters or
-    /// more (or a closing quote glued to a word) and a capitalised word, with no space
-    /// around it; or "?" / "!" glued to a capitalised word.
+    /// "conditionality.Recall", "in Poland.He": a full stop between a word of three letters
+    /// or more, lower-case after its first letter (or a closing quote glued to a word), and a
+    /// capitalised word, with no space around it; a quote closed after the full stop
+    /// (`"safe."He`); or "?" / "!" glued to a capitalised word.
     fn glued_sentence(&self, t: usize) -> bool {
         if t < 2 || self.gap(t - 1) != 0 {
             return false;
@@ -224,9 +225,18 @@ impl Splitter<'_> {
         let before = self.slice(t - 2).as_bytes();
         let after = self.slice(t).as_bytes();
         let term = self.slice(t - 1);
+        let capitalised_next = after.len() >= 2 && after[0].is_ascii_uppercase() && after[1].is_ascii_lowercase();
         if term == "?" || term == "!" {
             // "Ukraine?Dr. Smith": a question or exclamation glued to a capitalised word.
             return after.len() >= 2 && after[0].is_ascii_uppercase() && before.len() >= 2;
+        }
+        if matches!(term, "\"" | "\u{201d}") {
+            // `all of Belarus."He accused`: the quote closes a sentence ended inside it.
+            return t >= 3
+                && matches!(self.slice(t - 2), "." | "?" | "!")
+                && self.gap(t - 2) == 0
+                && self.slice(t - 3).chars().all(char::is_alphabetic)
+                && capitalised_next;
         }
         // `"Tagesspiegel".He`: a closing quote glued to its word, then the full stop.
         let quote_closed = matches!(self.slice(t - 2), "\"" | "\u{201d}" | "\u{2019}")
@@ -234,10 +244,8 @@ impl Splitter<'_> {
             && self.gap(t - 2) == 0
             && self.slice(t - 3).chars().all(char::is_alphabetic);
         term == "."
-            && (quote_closed || (before.len() >= 3 && before.iter().all(u8::is_ascii_lowercase)))
-            && after.len() >= 2
-            && after[0].is_ascii_uppercase()
-            && after[1].is_ascii_lowercase()
+            && (quote_closed || (before.len() >= 3 && before[1..].iter().all(u8::is_ascii_lowercase)))
+            && capitalised_next
     }
 
     /// Bytes of white space before token `t`.

@@ -105,6 +105,11 @@ fn quotes_and_brackets_after_the_full_stop() {
     check("«C'est fini.» Il est parti.", "«C'est fini.»\nIl est parti.");
     check("\"We are ready. \"\n\nHe left.", "\"We are ready. \"\nHe left.");
     check("It ended with sanctions.The talks failed.", "It ended with sanctions.\nThe talks failed.");
+    // a lost space after a name, or after a quote closed on the full stop
+    check("The troops stayed in Latvia.He left.", "The troops stayed in Latvia.\nHe left.");
+    check("It was \"over.\"She left.", "It was \"over.\"\nShe left.");
+    check("It was “over.”She left.", "It was “over.”\nShe left.");
+    check("Gen.Milley and Dr.Ruiz spoke.", "Gen.Milley and Dr.Ruiz spoke.");
     check("He wrote for \"Die Zeit\".Then he left.", "He wrote for \"Die Zeit\".\nThen he left.");
     check("He read the “Review”.It was dull.", "He read the “Review”.\nIt was dull.");
     check("The \"U.S.\".A note.", "The \"U.S.\".A note.");
@@ -229,4 +234,12 @@ fn control_characters_are_reported() {
     assert_eq!(doc.tokens.len(), 4);
     assert_eq!(doc.diagnostics.len(), 1);
     assert_eq!(doc.diagnostics[0].stage, "text");
+}
+
+#[test]
+fn a_quote_closed_on_a_full_stop_at_the_very_start_is_no_boundary_and_no_panic() {
+    check(".\"He", ".\"He");
+    check("a.\"He", "a.\"\nHe");
+    check("\".\"He left", "\".\"He left");
+    check("?\"She", "?\"She");
 }
