@@ -2668,7 +2668,8 @@ impl Coder {
                     Vec::new()
                 };
                 let civilian = victims.iter().any(|&v| any_form(&s, s.through_quantifier(v), markers::VICTIM_NOUNS));
-                // (a dying subject counted, "three others died"; not "fired 20 rounds")
+                // (a counted subject of dying or of a headline passive, "three others died",
+                // "and two killed"; never an object, "fired 20 rounds")
                 let counted_subject =
                     |v: usize| s.words[v].deprel == "nsubj" && s.kids(v, &["nummod"]).next().is_some();
                 let counted = victims.iter().any(|&v| s.words[v].upos == "NUM" || counted_subject(v));
