@@ -10,13 +10,16 @@
 //!   plural one ("the two leaders") to the last two (or N) distinct people.
 //! - "he"/"she"/"his"/"her" refer to the nearest person before them in the same sentence, or,
 //!   at the start of a sentence, to the first person of the nearest earlier sentence (the
-//!   subject, in news style); "its" (and "that it") to the nearest country or organisation.
+//!   subject, in news style), passing over a woman for "he" and a man for "she" where their
+//!   given names tell ([`super::gender`]); "its" (and "that it", not a dummy "that it is
+//!   futile to") to the nearest country or organisation.
 //! - "the alliance" refers to the latest alliance named within five sentences (NATO, the
 //!   CSTO), "the bloc" to the latest bloc (the EU, ASEAN, BRICS, ...).
 //! - "They" opening a sentence refers to the group of the sentence before ("Police reached the
 //!   spot. They opened fire."), when that sentence names one group (police, protesters,
 //!   troops) and no other actor before it.
 
+use super::gender::{Gender, GivenNames};
 use super::{Cand, Found};
 use dyad_core::{Document, Entity, EntityLabel, Mention, MentionKind, Span};
 use dyad_lexicon::{AgentKind, Kind, Lexicon};
@@ -88,7 +91,13 @@ fn words(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, usi
     })
 }
 
-pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec<Cand>) -> (Vec<Entity>, Vec<Mention>) {
+pub(crate) fn resolve(
+    lex: &Lexicon,
+    given: &GivenNames,
+    doc: &Document,
+    found: &[Found],
+    cands: Vec<Cand>,
+) -> (Vec<Entity>, Vec<Mention>) {
     let text = doc.text();
     let mut entities: Vec<Entity> = cands.into_iter().map(|c| c.entity).collect();
     entities.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
@@ -223,6 +232,12 @@ pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec
                 continue;
             }
             let pool = if person { &people } else { &things };
+            // ("he" is no woman, "she" no man, where their given names tell: see `gender`)
+            let pronoun_gender =
+                if w.starts_with(['s', 'S']) || w.eq_ignore_ascii_case("her") { Gender::Female } else { Gender::Male };
+            let fits = |p: &Seen| {
+                !person || given_gender(given, text, &entities[p.entity as usize]) != Some(pronoun_gender.other())
+            };
             let referent = if person
                 && !first_word
                 && people.last().is_none_or(|p| p.sentence != si)
@@ -230,11 +245,15 @@ pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec
             {
                 Some(t)
             } else if !first_word && pool.last().is_some_and(|p| p.sentence == si) {
-                // A person pronoun takes the nearest person; "its" takes the first country or
-                // organisation of its own clause, else of the sentence (usually its subject):
-                // "Podolyak called it that — the term used by Russia to justify its invasion"
+                // A person pronoun takes the nearest person that fits; "its" takes the first
+                // country or organisation of its own clause, else of the sentence (usually its
+                // subject): "Podolyak called it that — the term used by Russia to justify its
+                // invasion". (With none that fits, no one: a "she" that translations use for a
+                // country, "Zelensky ... when she fights", is no one of the sentences before.)
                 if person {
-                    told_subject(text, pool, si, a, w).or(pool.last().copied())
+                    told_subject(text, pool, si, a, w)
+                        .filter(&fits)
+                        .or_else(|| pool.iter().rev().take_while(|p| p.sentence == si).find(|p| fits(p)).copied())
                 } else {
                     let clause = clause_start(text, s.start as usize, a);
                     let in_clause = pool.iter().find(|p| p.sentence == si && p.span.start as usize >= clause);
@@ -243,7 +262,7 @@ pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec
             } else {
                 (1..=3)
                     .filter_map(|back| si.checked_sub(back))
-                    .find_map(|k| pool.iter().find(|p| p.sentence == k).copied())
+                    .find_map(|k| pool.iter().find(|p| p.sentence == k && fits(p)).copied())
             };
             if let Some(r) = referent {
                 mentions.push(Mention { span: Span::new(a, b), entity: r.entity, kind: MentionKind::Pronoun });
@@ -255,6 +274,15 @@ pub(crate) fn resolve(lex: &Lexicon, doc: &Document, found: &[Found], cands: Vec
     }
     mentions.sort_by_key(|m| (m.span.start, m.entity));
     (entities, mentions)
+}
+
+/// The gender that the given name of entity `e` tells: its canonical name's ("Putin" is
+/// Vladimir Putin), else its own text's.
+fn given_gender(given: &GivenNames, text: &str, e: &Entity) -> Option<Gender> {
+    if e.label != EntityLabel::Per {
+        return None;
+    }
+    given.of(e.canonical.as_deref().unwrap_or(&text[e.span.range()]))
 }
 
 /// "Biden told Zelensky (that) he will ...": a subject pronoun right after the one told is the

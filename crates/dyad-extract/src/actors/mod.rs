@@ -15,9 +15,11 @@
 //!    country ("Russian troops" → `RUSMIL` on "Russian").
 //! 4. **Coreference** ([`coref`]): short names, definite descriptions and pronouns become
 //!    [`Mention`](dyad_core::Mention)s pointing at the entity they refer to, and short names
-//!    take their antecedent's actor.
+//!    take their antecedent's actor; "he" is no woman and "she" no man where a given name
+//!    tells ([`gender`]).
 
 mod coref;
+mod gender;
 mod link;
 mod metonymy;
 #[cfg(test)]
@@ -32,6 +34,8 @@ use std::path::Path;
 #[derive(Clone, Debug)]
 pub struct Actors {
     lex: Lexicon,
+    /// What the given names of the lexicon's people tell of their gender, for "he" and "she".
+    given: gender::GivenNames,
 }
 
 /// One meaning of a name on a date, as `dyad actors lookup` shows it.
@@ -81,17 +85,18 @@ pub(crate) fn kind_name(k: Kind) -> &'static str {
 impl Actors {
     /// The stage with the embedded lexicon.
     pub fn embedded() -> Result<Actors, LexiconErrors> {
-        Ok(Actors { lex: Lexicon::embedded()? })
+        Ok(Actors::from_lexicon(Lexicon::embedded()?))
     }
 
     /// The stage with the embedded lexicon plus the user's files under `dir` (they override).
     pub fn with_user_dir(dir: &Path) -> Result<Actors, LexiconErrors> {
-        Ok(Actors { lex: Lexicon::with_user_dir(dir)? })
+        Ok(Actors::from_lexicon(Lexicon::with_user_dir(dir)?))
     }
 
     /// The stage over an already compiled lexicon.
     pub fn from_lexicon(lex: Lexicon) -> Actors {
-        Actors { lex }
+        let given = gender::GivenNames::from_lexicon(&lex);
+        Actors { lex, given }
     }
 
     /// The compiled lexicon.
@@ -178,7 +183,7 @@ impl Actors {
         let mut linker = link::Linker::new(&self.lex, doc, date, &found);
         linker.entities(ner);
         linker.codes();
-        let (entities, mentions) = coref::resolve(&self.lex, doc, &found, linker.finish());
+        let (entities, mentions) = coref::resolve(&self.lex, &self.given, doc, &found, linker.finish());
         doc.entities = entities;
         doc.mentions = mentions;
         doc.layers.insert(Layer::Entities);

@@ -487,3 +487,26 @@ fn a_capital_s_forces_are_its_country_s_military() {
     assert!(got.contains(&("Minsk's troops", Some("BLRMIL"))), "{got:?}");
     assert!(got.contains(&("Warsaw's military spokesman", Some("POLMIL"))), "{got:?}");
 }
+
+#[test]
+fn he_is_no_woman_and_she_no_man_where_given_names_tell() {
+    // "She" opening a sentence is the first person of the one before, unless that is a man
+    let doc = run("Sergei Lavrov met Liz Truss in Moscow. She said the talks were difficult.", "2022-02-10");
+    assert_eq!(refers_in(&doc, MentionKind::Pronoun, "She"), ["Liz Truss"]);
+    // "he" is the nearest person, unless that is a woman
+    let doc = run("Sergei Lavrov met Annalena Baerbock, and he said the talks were useful.", "2022-01-18");
+    assert_eq!(refers_in(&doc, MentionKind::Pronoun, "he"), ["Sergei Lavrov"]);
+    // names in lower case or capitals tell it too; a surname alone, or a name of either
+    // gender, does not
+    use super::gender::Gender;
+    let given = &actors().given;
+    assert_eq!(given.of("sonia gandhi"), Some(Gender::Female));
+    assert_eq!(given.of("VLADIMIR PUTIN"), Some(Gender::Male));
+    assert_eq!(given.of("Putin"), None);
+    assert_eq!(given.of("Jean Smith"), None);
+    // nor does the family name that some countries' names open with ("Tsai Ing-wen")
+    assert_eq!(given.of("Tsai Ing-wen"), None);
+    // a "she" that a translation uses for a country is no man of its sentence
+    let doc = run("Sergei Lavrov said Russia is strong when she fights.", "2022-06-01");
+    assert!(refers_in(&doc, MentionKind::Pronoun, "she").is_empty());
+}
