@@ -2335,7 +2335,10 @@ impl Coder {
             if s.parsed {
                 // "the victory was announced": a passive subject is what was said, not who said it.
                 if let Some((n, _)) = self.subject(s, i, 0).filter(|(_, passive)| !passive) {
-                    unknown_speaker = n < i && s.words[n].upos != "PRON";
+                    // (nor does a "he" or "she" that coreference left unresolved: "citizenship
+                    // after he said" was not said by Russia)
+                    let unresolved_person = matches!(s.words[n].lower.as_ref(), "he" | "she") && s.actor[n].is_none();
+                    unknown_speaker = n < i && (s.words[n].upos != "PRON" || unresolved_person);
                     if any_form(s, n, STATEMENT_NOUNS) || s.words[i].lower == "read" {
                         for k in s.kids(i, &["obj", "nsubj"]).chain(std::iter::once(n)).collect::<Vec<_>>() {
                             for a in s.kids(k, &["acl", "nmod", "acl:relcl"]).collect::<Vec<_>>() {

@@ -1811,3 +1811,14 @@ fn a_time_adjunct_holds_no_target() {
     let doc = run("The aid Moldova has received since Russia's invasion of Ukraine has doubled.", "2023-06-01", true);
     assert!(!codes(&doc).iter().any(|c| c.contains("->RUS")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn an_unresolved_he_who_speaks_is_nobody_the_dictionaries_know() {
+    // "he" is not Poland, the actor a few words before him
+    let doc = run(
+        "In Polish public opinion, appeals appeared to strip him of Polish citizenship after he said he supported Moscow.",
+        "2023-04-04",
+        true,
+    );
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("070 POL") || c.starts_with("020 POL")), "{:?}", codes(&doc));
+}
