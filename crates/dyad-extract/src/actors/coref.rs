@@ -304,10 +304,38 @@ fn told_subject(text: &str, people: &[Seen], sentence: usize, at: usize, pronoun
 }
 
 /// Whether the "it" ending at byte `end` is a dummy subject: "that it is futile to fight",
-/// "that it was time to act" (a form of "be", one word, then "to").
+/// "that it was also a legitimate part of war for X to strike" (a form of "be", then within
+/// four words an adjective or noun that takes a dummy subject); not "that it was ready to
+/// talk", where "it" is whoever is ready.
 fn expletive(text: &str, end: usize) -> bool {
-    let mut words = text[end..].split_whitespace().take(3);
-    matches!(words.next(), Some("is" | "was" | "'s")) && words.next().is_some() && words.next() == Some("to")
+    const DUMMY: &[&str] = &[
+        "possible",
+        "impossible",
+        "futile",
+        "pointless",
+        "useless",
+        "important",
+        "necessary",
+        "essential",
+        "vital",
+        "crucial",
+        "difficult",
+        "hard",
+        "easy",
+        "time",
+        "clear",
+        "unacceptable",
+        "legitimate",
+        "illegal",
+        "wrong",
+        "dangerous",
+        "unfair",
+        "natural",
+        "worth",
+    ];
+    let mut words = text[end..].split_whitespace();
+    matches!(words.next(), Some("is" | "was" | "'s"))
+        && words.take(4).any(|w| DUMMY.contains(&w.trim_end_matches([',', '.', ';']).to_lowercase().as_str()))
 }
 
 /// Where the clause holding byte `at` starts, in the sentence starting at `sentence`: after

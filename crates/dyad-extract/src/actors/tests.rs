@@ -510,3 +510,14 @@ fn he_is_no_woman_and_she_no_man_where_given_names_tell() {
     let doc = run("Sergei Lavrov said Russia is strong when she fights.", "2022-06-01");
     assert!(refers_in(&doc, MentionKind::Pronoun, "she").is_empty());
 }
+
+#[test]
+fn a_dummy_it_refers_to_nothing_but_a_ready_one_does() {
+    let doc = run(
+        "The BBC reported the strikes. He added that it was also a legitimate part of war for troops to strike.",
+        "2022-04-26",
+    );
+    assert!(refers_in(&doc, MentionKind::Pronoun, "it").is_empty());
+    let doc = run("Moscow said that it was ready to talk to Kyiv.", "2022-04-26");
+    assert_eq!(refers_in(&doc, MentionKind::Pronoun, "it"), ["Moscow"]);
+}
