@@ -1853,8 +1853,18 @@ impl Coder {
         let impersonal = s.parsed
             && matches!(s.words[i].deprel, "xcomp" | "csubj")
             && s.words[i].head.is_some_and(|h| s.kids(h, &["expl"]).next().is_some());
+        // ("signs of escalation, including new forces arriving at the border": a participle
+        // of a noun that names agents has them for doers, named in that noun's phrase or not
+        // at all, whoever stands further left; "a French force fighting insurgents" is French)
+        let agents_doing = (s.parsed && !p.noun && s.words[i].deprel == "acl" && s.words[i].xpos == "VBG")
+            .then(|| s.words[i].head.filter(|&h| markers::agent_role(&s.words[h].lower).is_some()))
+            .flatten()
+            .map(|h| s.np_span(h));
         if sources.is_empty() && !agentless && window_source && !impersonal {
-            let found = s.subject_window(i, attribution.map(|a| a.span), clause_subject.is_none());
+            let mut found = s.subject_window(i, attribution.map(|a| a.span), clause_subject.is_none());
+            if let Some(agents) = agents_doing {
+                found.retain(|a| agents.contains(a.span));
+            }
             if !found.is_empty() {
                 trace.note(|| {
                     format!(

@@ -1822,3 +1822,17 @@ fn an_unresolved_he_who_speaks_is_nobody_the_dictionaries_know() {
     );
     assert!(!codes(&doc).iter().any(|c| c.starts_with("070 POL") || c.starts_with("020 POL")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_participle_of_agents_has_them_for_doers() {
+    // the troops arrive, not Latvia
+    let doc = run(
+        "Latvia continues to see worrying signs, including new troops arriving at the Belarusian border.",
+        "2022-02-10",
+        true,
+    );
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("042 LVA")), "{:?}", codes(&doc));
+    // named in the agents' own phrase, they act
+    let doc = run("Mali expelled a large French force fighting jihadist rebels.", "2022-02-10", true);
+    assert_coded(&doc, "190 FRA->---REB");
+}
