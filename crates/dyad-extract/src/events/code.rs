@@ -2159,6 +2159,15 @@ impl Coder {
                 }
                 // "pledged to stand with Ukraine after holding talks with Zelensky": what a time
                 // adjunct says happened did happen, whatever governs the clause it hangs on
+                // "will visit Poland on Tuesday before travelling to Germany": a time adjunct
+                // of a clause still to come is to come too
+                if (rel_is(rel, "obl") || rel == "advcl")
+                    && ["before", "after", "until"].iter().any(|w| marked(w) || s.case_of(child) == *w)
+                    && s.kids(h, &["aux"]).any(|a| matches!(s.words[a].lower.as_ref(), "will" | "shall" | "'ll"))
+                {
+                    found.push((Modality::Future, format!("a time adjunct of '{}', still to come", s.words[h].lower)));
+                    break;
+                }
                 // (not "week after week", a repetition)
                 if (rel_is(rel, "obl") || rel_is(rel, "nmod") || rel == "advcl")
                     && !(child >= 2 && s.words[child - 2].lower == s.words[child].lower)

@@ -1836,3 +1836,15 @@ fn a_participle_of_agents_has_them_for_doers() {
     let doc = run("Mali expelled a large French force fighting jihadist rebels.", "2022-02-10", true);
     assert_coded(&doc, "190 FRA->---REB");
 }
+
+#[test]
+fn a_time_adjunct_of_a_clause_still_to_come_is_to_come() {
+    // the journalist is not freed yet
+    let doc = run(
+        "Vilnius will keep its border with Belarus closed until Minsk frees the Lithuanian journalist.",
+        "2024-04-23",
+        true,
+    );
+    let freed = find(&doc, "0841").expect("the release is coded");
+    assert_eq!(freed.modality, Modality::Future, "{:?}", codes(&doc));
+}
