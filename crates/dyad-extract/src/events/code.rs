@@ -2041,8 +2041,14 @@ impl Coder {
                 {
                     found.push((Modality::Conditional, "an inverted 'had' opens the clause".into()));
                 }
-                // ("but accused China": a "but" right before the trigger starts its clause too)
-                if matches!(w, "," | ";" | "but" | "while" | "and") && (n > 1 || w == "but") {
+                // ("but accused China": a "but" right before the trigger starts its clause too;
+                // "we do not hear - Lavrov regretted": so does a dash)
+                // (not a hyphen: "no-fly zone")
+                let spaced = k > 0 && s.words[k - 1].span.end < s.words[k].span.start;
+                let clause_mark = matches!(w, "-" | "\u{2013}" | "\u{2014}") && spaced;
+                if (matches!(w, "," | ";" | "but" | "while" | "and") || clause_mark)
+                    && (n > 1 || w == "but" || clause_mark)
+                {
                     break;
                 }
                 // "will not invade and occupy" shares its auxiliary; "would not remain passive

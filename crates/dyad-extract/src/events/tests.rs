@@ -1848,3 +1848,14 @@ fn a_time_adjunct_of_a_clause_still_to_come_is_to_come() {
     let freed = find(&doc, "0841").expect("the release is coded");
     assert_eq!(freed.modality, Modality::Future, "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_spaced_dash_before_the_trigger_ends_the_clause_before() {
+    // the "not" is in the quoted words, not on the regret
+    let doc = run(
+        "It seems that we talk, but they do not listen - Lukashenko regretted during the Friday meeting with Putin.",
+        "2022-02-10",
+        true,
+    );
+    assert_coded(&doc, "012 BLRGOV->- asserted");
+}
