@@ -2043,6 +2043,11 @@ impl Coder {
                 }
                 // ("but accused China": a "but" right before the trigger starts its clause too;
                 // "we do not hear - Lavrov regretted": so does a dash)
+                // ("warned during a visit to Australia": what a time adjunct says happened is no
+                // part of what the words before it govern, as in the parse's climb below)
+                if matches!(w, "during" | "after" | "following" | "since" | "amid") {
+                    break;
+                }
                 // (not a hyphen: "no-fly zone")
                 let spaced = k > 0 && s.words[k - 1].span.end < s.words[k].span.start;
                 let clause_mark = matches!(w, "-" | "\u{2013}" | "\u{2014}") && spaced;

@@ -1859,3 +1859,10 @@ fn a_spaced_dash_before_the_trigger_ends_the_clause_before() {
     );
     assert_coded(&doc, "012 BLRGOV->- asserted");
 }
+
+#[test]
+fn what_a_time_adjunct_says_happened_is_no_part_of_what_the_words_before_govern() {
+    // the threat is of retaliation; the expulsion after it happened
+    let doc = run("Poland threatens retaliation after Belarus expels Polish diplomats.", "2022-02-10", true);
+    assert_coded(&doc, "166 BLR->POLGOV asserted");
+}
