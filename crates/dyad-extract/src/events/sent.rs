@@ -208,7 +208,15 @@ impl<'a> Sent<'a> {
     /// The complement verbs of `i`: its clausal complements and objects, and a "to" clause
     /// the parser hung on its object ("urged the opposition to end ...").
     pub fn complements(&self, i: usize) -> Vec<usize> {
-        let mut out: Vec<usize> = self.kids(i, &["xcomp", "ccomp", "advcl", "obj"]).collect();
+        // (an adverbial clause only as the parser's reading of an infinitive or of the means,
+        // "urged Russia to de-escalate by withdrawing troops": "threatened retaliation after
+        // Belarus expelled diplomats" threatens no expulsion)
+        let infinitive_or_bare =
+            |a: usize| self.kids(a, &["mark"]).all(|m| matches!(self.words[m].lower.as_ref(), "to" | "by"));
+        let mut out: Vec<usize> = self
+            .kids(i, &["xcomp", "ccomp", "advcl", "obj"])
+            .filter(|&k| self.words[k].deprel != "advcl" || infinitive_or_bare(k))
+            .collect();
         for o in self.kids(i, &["obj"]).collect::<Vec<_>>() {
             out.extend(
                 self.kids(o, &["acl"]).filter(|&a| self.kids(a, &["mark"]).any(|m| self.words[m].lower == "to")),

@@ -1865,4 +1865,8 @@ fn what_a_time_adjunct_says_happened_is_no_part_of_what_the_words_before_govern(
     // the threat is of retaliation; the expulsion after it happened
     let doc = run("Poland threatens retaliation after Belarus expels Polish diplomats.", "2022-02-10", true);
     assert_coded(&doc, "166 BLR->POLGOV asserted");
+    // and the clause "after" it is no complement of the threat: Poland threatens retaliation,
+    // not to expel diplomats
+    assert_coded(&doc, "138 POL->BLR asserted");
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("1313")), "{:?}", codes(&doc));
 }
