@@ -1870,3 +1870,9 @@ fn what_a_time_adjunct_says_happened_is_no_part_of_what_the_words_before_govern(
     assert_coded(&doc, "138 POL->BLR asserted");
     assert!(!codes(&doc).iter().any(|c| c.starts_with("1313")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn wounding_is_force_as_killing_is() {
+    let doc = run("Six villagers were injured in police firing in Nadiad.", "2002-03-05", true);
+    assert_coded(&doc, "190 INDCOP->INDCVL asserted");
+}
