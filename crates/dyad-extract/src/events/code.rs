@@ -1853,13 +1853,14 @@ impl Coder {
         let impersonal = s.parsed
             && matches!(s.words[i].deprel, "xcomp" | "csubj")
             && s.words[i].head.is_some_and(|h| s.kids(h, &["expl"]).next().is_some());
+        // The noun a participle trigger modifies ("forces arriving", "the world siding with").
+        let participle_noun =
+            s.words[i].head.filter(|_| s.parsed && !p.noun && s.words[i].deprel == "acl" && s.words[i].xpos == "VBG");
         // ("signs of escalation, including new forces arriving at the border": a participle
         // of a noun that names agents has them for doers, named in that noun's phrase or not
         // at all, whoever stands further left; "a French force fighting insurgents" is French)
-        let agents_doing = (s.parsed && !p.noun && s.words[i].deprel == "acl" && s.words[i].xpos == "VBG")
-            .then(|| s.words[i].head.filter(|&h| markers::agent_role(&s.words[h].lower).is_some()))
-            .flatten()
-            .map(|h| s.np_span(h));
+        let agents_doing =
+            participle_noun.filter(|&h| markers::agent_role(&s.words[h].lower).is_some()).map(|h| s.np_span(h));
         if sources.is_empty() && !agentless && window_source && !impersonal {
             let mut found = s.subject_window(i, attribution.map(|a| a.span), clause_subject.is_none());
             if let Some(agents) = agents_doing {
@@ -1891,13 +1892,9 @@ impl Coder {
             || (!p.noun && (speaker_subject || parse_subject.is_none_or(|n| first_person(s, n))));
         // ("much of the world siding with Ukraine, the Pope insisted": a participle's doer is
         // the noun it modifies, actor or not, never the speaker)
-        let participle_of_noun = s.parsed
-            && !p.noun
-            && s.words[i].deprel == "acl"
-            && s.words[i].xpos == "VBG"
-            && s.words[i].head.is_some_and(|h| {
-                is_noun(s.words[h].upos) && !attribution.is_some_and(|at| at.span.contains(s.words[h].span))
-            });
+        let participle_of_noun = participle_noun.is_some_and(|h| {
+            is_noun(s.words[h].upos) && !attribution.is_some_and(|at| at.span.contains(s.words[h].span))
+        });
         if sources.is_empty()
             && !p.target_subj
             && !agentless
@@ -2041,13 +2038,13 @@ impl Coder {
                 {
                     found.push((Modality::Conditional, "an inverted 'had' opens the clause".into()));
                 }
-                // ("but accused China": a "but" right before the trigger starts its clause too;
-                // "we do not hear - Lavrov regretted": so does a dash)
                 // ("warned during a visit to Australia": what a time adjunct says happened is no
                 // part of what the words before it govern, as in the parse's climb below)
-                if matches!(w, "during" | "after" | "following" | "since" | "amid") {
+                if markers::TIME_ADJUNCTS.contains(&w) {
                     break;
                 }
+                // ("but accused China": a "but" right before the trigger starts its clause too;
+                // "we do not hear - Lavrov regretted": so does a dash)
                 // (not a hyphen: "no-fly zone")
                 let spaced = k > 0 && s.words[k - 1].span.end < s.words[k].span.start;
                 let clause_mark = matches!(w, "-" | "\u{2013}" | "\u{2014}") && spaced;
@@ -2183,7 +2180,7 @@ impl Coder {
                 if (rel_is(rel, "obl") || rel_is(rel, "nmod") || rel == "advcl")
                     && !(child >= 2 && s.words[child - 2].lower == s.words[child].lower)
                     && let case = s.case_of(child)
-                    && ["after", "following", "since", "during", "amid"].iter().any(|w| marked(w) || case == *w)
+                    && markers::TIME_ADJUNCTS.iter().any(|w| marked(w) || case == *w)
                 {
                     break;
                 }

@@ -494,6 +494,10 @@ pub const ATTACK_NOUNS: &[&str] = &[
 pub const ACCIDENT_NOUNS: &[&str] =
     &["crash", "accident", "collision", "derailment", "stampede", "landslide", "earthquake", "flood", "storm"];
 
+/// Prepositions of a time adjunct whose event happened, whatever governs the clause it
+/// hangs on ("pledged support after holding talks", "warned during a visit").
+pub const TIME_ADJUNCTS: &[&str] = &["after", "following", "since", "during", "amid"];
+
 /// Where the arrested are kept: whose custody it is names no one arrested.
 pub const CUSTODY: &[&str] = &["custody", "detention", "jail", "prison"];
 

@@ -452,11 +452,9 @@ impl<'a> Sent<'a> {
                 return false;
             }
             // ("abducted ... since Russia's occupation of Crimea": a time adjunct holds none)
+            let case = self.case_of(n);
             if h == i
-                && matches!(
-                    self.case_of(n).as_str(),
-                    "since" | "after" | "before" | "during" | "until" | "following" | "amid"
-                )
+                && (markers::TIME_ADJUNCTS.contains(&case.as_str()) || matches!(case.as_str(), "before" | "until"))
             {
                 return false;
             }
