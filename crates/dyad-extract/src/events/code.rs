@@ -1774,9 +1774,18 @@ impl Coder {
                 } else {
                     Vec::new()
                 };
+                // "rally Western support and outlast Russia": what is given or sought ("support")
+                // names its recipient inside its own phrase, not as a name conjoined with it
+                let beside: Vec<dyad_core::Span> = if p.obj.as_ref().is_some_and(|set| s.is_form(t, set)) {
+                    let names = |c: usize| s.actor[c].is_some() || s.kids(c, &["appos"]).any(|a| s.actor[a].is_some());
+                    s.kids(t, &["conj"]).filter(|&c| names(c)).map(|c| s.subtree(c)).collect()
+                } else {
+                    Vec::new()
+                };
                 let found: Vec<ActorRef> = s
                     .actors_in(t, 2)
                     .into_iter()
+                    .filter(|a| !beside.iter().any(|b| b.start <= a.span.start && a.span.end <= b.end))
                     .filter(|a| !owns_object(s, i, a))
                     .filter(|a| !source_codes.iter().any(|c| same_party(p, c, &a.code)))
                     .filter(|a| !places.iter().any(|pl| pl.start <= a.span.start && a.span.end <= pl.end))

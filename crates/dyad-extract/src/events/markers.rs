@@ -213,6 +213,7 @@ pub fn governing(lemma_forms: &[String]) -> Option<Modality> {
         "unwillingness",
         "failure",
         "unable",
+        "impossible",
         "opposite",
     ]) || has(FOILING)
     {

@@ -1876,3 +1876,29 @@ fn wounding_is_force_as_killing_is() {
     let doc = run("Six villagers were injured in police firing in Nadiad.", "2002-03-05", true);
     assert_coded(&doc, "190 INDCOP->INDCVL asserted");
 }
+
+#[test]
+fn conceding_a_point_is_no_yielding() {
+    // "conceded that ..." states something; conceding territory yields it
+    let doc = run("After the defeat, Lukashenko conceded that the conflict would last for years.", "2023-01-10", true);
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("080")), "{:?}", codes(&doc));
+    let doc = run("Armenia conceded territory to Azerbaijan.", "2023-01-10", true);
+    assert_coded(&doc, "080 ARM->AZE asserted");
+}
+
+#[test]
+fn talks_called_impossible_are_negated() {
+    for text in [
+        "The Georgian prime minister said that holding talks with the Kremlin was impossible.",
+        "The Georgian prime minister said it was impossible to hold talks with the Kremlin.",
+    ] {
+        assert_coded(&run(text, "2023-01-10", true), "046 GEOGOV->RUSGOV negated");
+    }
+}
+
+#[test]
+fn a_name_conjoined_with_the_support_rallied_is_no_recipient() {
+    // the parser reads "outlast Russia" as a second object beside "support"
+    let doc = run("Kyiv hopes that they will rally Western support and outlast Russia.", "2024-05-06", true);
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("053") && c.contains("->RUS")), "{:?}", codes(&doc));
+}
