@@ -97,7 +97,7 @@ const LOCAL_GROUPS: &[&str] = &["COP", "OPP", "CVL", "REF", "REB", "CRM"];
 
 /// Words that make troops a government's own, fighting at home ("government forces",
 /// "regime troops"): such troops are local too, unlike an army named by its country.
-const HOME_FORCES: &[&str] = &["government ", "pro-government ", "regime "];
+const HOME_FORCES: &[&str] = &["government ", "pro-government ", "regime ", "security "];
 
 /// Prepositions before a name that make it the place where something happens.
 const LOCATIVE: &[&str] = &["in", "at", "near", "outside", "across", "around", "of", "into", "inside", "throughout"];

@@ -308,6 +308,9 @@ fn a_government_s_own_troops_take_the_country_of_their_place() {
     assert_eq!(actor_of(&doc, "Government troops"), Some("SYRMIL"), "{:?}", ents(&doc));
     let doc = run("Government forces attacked the rebels on Sunday.", "2024-03-01");
     assert_eq!(actor_of(&doc, "Government forces"), Some("---MIL"), "{:?}", ents(&doc));
+    // security forces keep order at home, as a government's forces do
+    let doc = run("Security forces dispersed the marchers in Tbilisi.", "2024-03-01");
+    assert_eq!(actor_of(&doc, "Security forces"), Some("GEOMIL"), "{:?}", ents(&doc));
     // named by their country, they are its military, not its government
     let doc = run("Syrian government forces attacked the rebels on Sunday.", "2024-03-01");
     assert_eq!(actor_of(&doc, "Syrian"), Some("SYRMIL"), "{:?}", ents(&doc));
