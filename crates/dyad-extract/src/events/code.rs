@@ -1636,7 +1636,19 @@ impl Coder {
                 Some((n, pass)) => (Some(n), pass || (headline_passive(s, c.clause) && s.actor[n].is_none())),
                 // ("were released yesterday by Putin", the subject misparsed elsewhere: still a
                 // passive, whose "by" phrase names the doer)
-                None => (None, is_passive(s, c.clause) && has_by_phrase(s, c.clause)),
+                // ("including 30 killed in police firing", the count misparsed: a headline passive
+                // whose phrase follows it, with no object but a verb misread as one; not a verb
+                // that shares a coordinated verb's subject, "and killed, injured or captured 5,000
+                // troops", nor one with an object, "killed at least 25 soldiers")
+                None => {
+                    let phrase_next = s.words.get(c.clause + 1).is_some_and(|w| w.upos == "ADP")
+                        && s.kids(c.clause, &["obj"]).all(|o| is_verb(s.words[o].upos));
+                    (
+                        None,
+                        (is_passive(s, c.clause) && has_by_phrase(s, c.clause))
+                            || (phrase_next && headline_passive(s, c.clause)),
+                    )
+                }
             };
             let noun_subject = p.noun && c.clause != i && rel_is(s.words[i].deprel, "nsubj");
             // "helped prevent future attacks on Israel", "condemned the invasion": the subject
@@ -2698,14 +2710,24 @@ impl Coder {
                 };
                 // ("three men killed in police firing": the noun a participle describes; an
                 // "object" with a preposition is a phrase misread)
-                let victims: Vec<usize> = if s.parsed {
+                let mut victims: Vec<usize> = if s.parsed {
                     s.kids(c.word, victim_rels)
-                        .filter(|&v| s.kids(v, &["case"]).next().is_none())
+                        .filter(|&v| s.kids(v, &["case"]).next().is_none() && !is_verb(s.words[v].upos))
                         .chain(s.words[c.word].head.filter(|_| describes_noun(&s, c.word)))
                         .collect()
                 } else {
                     Vec::new()
                 };
+                // ("including 30 killed in police firing" with the count hung elsewhere and
+                // "firing" read as the verb's object: the number right before a headline passive)
+                if victims.is_empty()
+                    && s.parsed
+                    && headline_passive(&s, c.word)
+                    && c.word > 0
+                    && s.words[c.word - 1].upos == "NUM"
+                {
+                    victims.push(c.word - 1);
+                }
                 let civilian = victims.iter().any(|&v| any_form(&s, s.through_quantifier(v), markers::VICTIM_NOUNS));
                 // (a counted subject of dying or of a headline passive, "three others died",
                 // "and two killed"; never an object, "fired 20 rounds")

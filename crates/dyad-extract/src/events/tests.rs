@@ -1902,3 +1902,21 @@ fn a_name_conjoined_with_the_support_rallied_is_no_recipient() {
     let doc = run("Kyiv hopes that they will rally Western support and outlast Russia.", "2024-05-06", true);
     assert!(!codes(&doc).iter().any(|c| c.starts_with("053") && c.contains("->RUS")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_count_killed_in_police_firing_however_parsed() {
+    // the parser hangs "12" on "including" and reads "firing" as the object of "killed"
+    let doc = run(
+        "Most of the deaths took place in Surat, where the toll is now put at 140, including 12 killed in police firing.",
+        "2002-03-03",
+        true,
+    );
+    assert_coded(&doc, "190 INDCOP->INDCVL asserted");
+    // a verb that shares its subject keeps its object ("killed, injured or captured")
+    let doc = run(
+        "Georgian forces repelled the raid and killed, injured or captured 400 Russian troops.",
+        "2008-08-10",
+        true,
+    );
+    assert_coded(&doc, "190 GEOMIL->RUSMIL asserted");
+}
