@@ -362,6 +362,16 @@ fn was_able(s: &Sent, k: usize) -> bool {
     s.words[k].lower == "able" && (s.kids(k, &["cop"]).any(past) || k.checked_sub(1).is_some_and(past))
 }
 
+/// A governing word that sets no modality here: "was able to" (done), or "due to" before a
+/// noun, a cause and not a schedule ("died due to police firing", not "is due to visit"; an
+/// actor is no verb, however tagged: "police" in text without capitals).
+fn not_a_cue(s: &Sent, k: usize) -> bool {
+    let due_to_cause = s.words[k].lower == "due"
+        && s.words.get(k + 1).is_some_and(|w| w.lower == "to")
+        && (k + 2 < s.words.len() && (s.words[k + 2].xpos != "VB" || s.actor[k + 2].is_some()));
+    was_able(s, k) || due_to_cause
+}
+
 /// Is word `o` an actor, or modified by one ("Russian positions", "Ukraine's ports")?
 fn names_actor(s: &Sent, o: usize) -> bool {
     s.actor[o].is_some() || s.kids(o, &["amod", "compound", "nmod:poss"]).any(|k| s.actor[k].is_some())
@@ -2096,7 +2106,7 @@ impl Coder {
                     found.push((m, format!("'{w}' before the trigger")));
                 }
                 if let Some(m) = markers::governing(forms(s, k))
-                    && !was_able(s, k)
+                    && !not_a_cue(s, k)
                     && !in_argument_of(s, k, i)
                     && !(any_form(s, k, &["commit", "perpetrate"])
                         && s.words.get(k + 1).is_none_or(|n| n.lower != "to"))
@@ -2276,7 +2286,7 @@ impl Coder {
                 // "committed atrocities": the object of "commit" is done, not intended
                 if rel != "conj"
                     && !(rel == "obj" && any_form(s, h, &["commit", "perpetrate"]))
-                    && !was_able(s, h)
+                    && !not_a_cue(s, h)
                     && let Some(m) = markers::governing(forms(s, h))
                     && !(own_subject && m == Modality::Intended)
                     && !foiled_attempt(h, child)
@@ -2733,7 +2743,10 @@ impl Coder {
                 // "and two killed"; never an object, "fired 20 rounds")
                 let counted_subject =
                     |v: usize| s.words[v].deprel == "nsubj" && s.kids(v, &["nummod"]).next().is_some();
-                let counted = victims.iter().any(|&v| s.words[v].upos == "NUM" || counted_subject(v));
+                // (whoever died in an attack is its victim, counted or not: "more members of the
+                // community died in the police firing")
+                let died = |v: usize| p.target_subj && s.words[v].deprel == "nsubj" && is_noun(s.words[v].upos);
+                let counted = victims.iter().any(|&v| s.words[v].upos == "NUM" || counted_subject(v) || died(v));
                 if (civilian || counted)
                     && let Some(pl) = self.place(&s, c, &targets)
                     && let Some(country) = pl.country

@@ -1920,3 +1920,18 @@ fn a_count_killed_in_police_firing_however_parsed() {
     );
     assert_coded(&doc, "190 GEOMIL->RUSMIL asserted");
 }
+
+#[test]
+fn whoever_died_in_police_firing_is_its_victim_counted_or_not() {
+    let doc = run("In Vadodara, more members of the weavers' guild died in the police firing.", "2002-03-03", true);
+    assert_coded(&doc, "190 INDCOP->INDCVL asserted");
+}
+
+#[test]
+fn due_to_before_a_noun_is_a_cause_not_a_schedule() {
+    let doc = run("Most of those who died due to police firing were young men, the figures show.", "2002-03-03", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("175 ---COP") && c.ends_with("asserted")), "{:?}", codes(&doc));
+    // "due to" before a verb still schedules it
+    let doc = run("The Polish president is due to visit Kyiv on Monday.", "2023-03-03", true);
+    assert_coded(&doc, "042 POLGOV->UKR future");
+}
