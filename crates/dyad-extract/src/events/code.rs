@@ -601,14 +601,16 @@ fn gerund_agent(s: &Sent, g: usize) -> Option<Vec<ActorRef>> {
     (!agent.is_empty()).then_some(agent)
 }
 
-/// "One person was killed when the police fired": the doer of a passive killing with no agent
-/// of its own is the one who fires or shoots in its "when" or "as" clause.
+/// "One person was killed when the police fired", "two died when troops opened fire": the doer of
+/// a passive killing with no agent of its own, or of a death, is the one who fires or shoots in
+/// its "when" or "as" clause.
 fn shooter_of_the_killed(s: &Sent, c: &Cand) -> Option<ActorRef> {
     let v = c.word;
-    if !s.parsed || c.pattern.noun || !c.pattern.code.starts_with("19") || !any_form(s, v, &["kill"]) {
+    if !s.parsed || c.pattern.noun || !c.pattern.code.starts_with("19") {
         return None;
     }
-    if !is_passive(s, v) || has_by_phrase(s, v) {
+    let killed = any_form(s, v, &["kill"]) && is_passive(s, v) && !has_by_phrase(s, v);
+    if !killed && !any_form(s, v, &["die"]) {
         return None;
     }
     let firing = s.kids(v, &["advcl"]).find(|&k| {
@@ -616,7 +618,8 @@ fn shooter_of_the_killed(s: &Sent, c: &Cand) -> Option<ActorRef> {
             && any_form(s, k, &["fire", "shoot", "open"])
     })?;
     let subject = s.kids(firing, &["nsubj"]).next()?;
-    s.actor[subject].clone().filter(|a| a.code.is_some())
+    // (the actor may be the subject's modifier: "Indian troops")
+    s.actors_in(subject, 1).into_iter().find(|a| a.code.is_some())
 }
 
 /// Whether word `k` lies inside a nominal argument of verb `i`, as a noun or adjective of the
@@ -964,7 +967,11 @@ impl Coder {
                     };
                     // "on Sunday" is a time, not the phrase a pattern asks for
                     let any = set.iter().any(|w| w == "*");
-                    (s.case_of(o) == *prep || s.case_of(o).split(' ').any(|c| c == prep))
+                    // (a clause's "when" stands for a preposition: "died when police fired")
+                    let marked = prep == "when"
+                        && s.words[o].deprel == "advcl"
+                        && s.kids(o, &["mark", "advmod"]).any(|m| s.words[m].lower == "when");
+                    (s.case_of(o) == *prep || s.case_of(o).split(' ').any(|c| c == prep) || marked)
                         && (head_ok(set, o) || head_ok(set, o2))
                         && !(any && s.is_time(o))
                 });

@@ -11,7 +11,8 @@
 //!   its modifier, "struck Kyiv", "hit Russian positions"; `@place`: a named place); `x=-`: no
 //!   complement ("called Putin", not "called Putin a ...");
 //! - `P=T` the oblique (or nominal modifier) introduced by preposition `P` names the target;
-//!   `P=a,b` requires such an oblique whose head is one of the lemmas; `by=S` names the source
+//!   `P=a,b` requires such an oblique whose head is one of the lemmas (`when=a,b`: a "when"
+//!   clause whose verb is one of them, "died when troops opened fire"); `by=S` names the source
 //!   (nouns: "the invasion of Ukraine by Russia");
 //! - `notobj=a,b` the object is none of these lemmas and no place ("defended Russia at the UN",
 //!   not "defended its territory"); `no=against,from` no oblique with these prepositions;
