@@ -454,7 +454,10 @@ impl Tokenizer<'_> {
             return true;
         }
         let ends_word = self.char_at(next_end).0;
-        next >= 2 && !ends_word.is_alphanumeric() && is_tld(&self.bytes[after..next_end])
+        // ("with Ukraine.In the evening": of the domain endings, "In" is also a word that
+        // starts a sentence glued to the last; web text writes "Newsfeeds.Com", "Us.Net")
+        let tld = &self.bytes[after..next_end];
+        next >= 2 && !ends_word.is_alphanumeric() && tld != b"In" && is_tld(tld)
     }
 
     /// Whether exactly three digits follow at `i` (then no digit): "100,000".
@@ -644,6 +647,9 @@ mod tests {
         check("at www.example.com, or", "at | www.example.com | , | or");
         check("mail desk@example.co.uk.", "mail | desk@example.co.uk | .");
         check("on example.com today", "on | example.com | today");
+        check("on Example.COM and Newsfeeds.Com", "on | Example.COM | and | Newsfeeds.Com");
+        // "In" after the full stop starts a sentence, though it spells a domain
+        check("with Ukraine.In the evening", "with | Ukraine | . | In | the | evening");
         check("@handle and a@b", "@handle | and | a | @ | b");
         check(
             "#StandWithUkraine, write mailto:desk@example.org",
