@@ -214,18 +214,21 @@ impl Splitter<'_> {
         }
     }
 
-    /// "conditionality.Recall", "in Poland.He": a full stop between a word of three letters
-    /// or more, lower-case after its first letter (or a closing quote glued to a word), and a
-    /// capitalised word, with no space around it; a quote closed after the full stop
-    /// (`"safe."He`); or "?" / "!" glued to a capitalised word.
+    /// "conditionality.Recall", "in Poland.He", "NATO.He", "it.They": a full stop between a
+    /// word that can end a sentence (or a closing quote glued to a word) and a capitalised
+    /// word or a word in capitals, with no space around it; a quote closed after the full
+    /// stop (`"safe."He`); or "?" / "!" glued to a capitalised word.
     fn glued_sentence(&self, t: usize) -> bool {
         if t < 2 || self.gap(t - 1) != 0 {
             return false;
         }
-        let before = self.slice(t - 2).as_bytes();
+        let before = self.slice(t - 2);
         let after = self.slice(t).as_bytes();
         let term = self.slice(t - 1);
-        let capitalised_next = after.len() >= 2 && after[0].is_ascii_uppercase() && after[1].is_ascii_lowercase();
+        // a capitalised word or a word in capitals ("borders.NATO")
+        let capitalised_next = after.len() >= 2
+            && after[0].is_ascii_uppercase()
+            && (after[1].is_ascii_lowercase() || after.iter().all(u8::is_ascii_uppercase));
         if term == "?" || term == "!" {
             // "Ukraine?Dr. Smith": a question or exclamation glued to a capitalised word.
             return after.len() >= 2 && after[0].is_ascii_uppercase() && before.len() >= 2;
@@ -238,14 +241,20 @@ impl Splitter<'_> {
                 && self.slice(t - 3).chars().all(char::is_alphabetic)
                 && capitalised_next;
         }
+        // A word that ends a sentence: of three letters or more, in lower case after its first
+        // ("Poland", "Ławrow", "sanctions") or in capitals ("NATO"); of two, in lower case ("it",
+        // not "Mc" of "Mc.Donalds" nor "Dr" of "Dr.Ruiz").
+        let letters: Vec<char> = before.chars().collect();
+        let ends_sentence = letters.iter().all(|c| c.is_alphabetic())
+            && ((letters.len() >= 3
+                && (letters[1..].iter().all(|c| c.is_lowercase()) || letters.iter().all(|c| c.is_uppercase())))
+                || (letters.len() == 2 && letters.iter().all(|c| c.is_lowercase())));
         // `"Tagesspiegel".He`: a closing quote glued to its word, then the full stop.
         let quote_closed = matches!(self.slice(t - 2), "\"" | "\u{201d}" | "\u{2019}")
             && t >= 3
             && self.gap(t - 2) == 0
             && self.slice(t - 3).chars().all(char::is_alphabetic);
-        term == "."
-            && (quote_closed || (before.len() >= 3 && before[1..].iter().all(u8::is_ascii_lowercase)))
-            && capitalised_next
+        term == "." && (quote_closed || ends_sentence) && capitalised_next
     }
 
     /// Bytes of white space before token `t`.

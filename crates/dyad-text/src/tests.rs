@@ -107,6 +107,10 @@ fn quotes_and_brackets_after_the_full_stop() {
     check("It ended with sanctions.The talks failed.", "It ended with sanctions.\nThe talks failed.");
     // a lost space after a name, or after a quote closed on the full stop
     check("The troops stayed in Latvia.He left.", "The troops stayed in Latvia.\nHe left.");
+    check("They met Ławrow.He left.", "They met Ławrow.\nHe left.");
+    check("They joined NATO.He left.", "They joined NATO.\nHe left.");
+    check("We saw it.They left.", "We saw it.\nThey left.");
+    check("It ran along the borders.NATO moved.", "It ran along the borders.\nNATO moved.");
     check("It was \"over.\"She left.", "It was \"over.\"\nShe left.");
     check("It was “over.”She left.", "It was “over.”\nShe left.");
     check("Gen.Milley and Dr.Ruiz spoke.", "Gen.Milley and Dr.Ruiz spoke.");
