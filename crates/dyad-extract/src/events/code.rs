@@ -804,6 +804,16 @@ impl Coder {
         }
     }
 
+    /// True when word `k` is a noun that a pattern accepted by `which` codes as an event
+    /// ("invasion", "arrest").
+    fn names_an_event(&self, s: &Sent, k: usize, which: impl Fn(&Pattern) -> bool) -> bool {
+        forms(s, k).iter().any(|f| {
+            self.by_lemma
+                .get(f)
+                .is_some_and(|v| v.iter().any(|&id| self.patterns[id].noun && which(&self.patterns[id])))
+        })
+    }
+
     /// A sense the parse rules out, whatever the word window says: an "as" predicate, a
     /// particle the pattern does not name, an excluded object or phrase.
     fn sense_veto(&self, s: &Sent, i: usize, p: &Pattern) -> Option<String> {
@@ -874,9 +884,7 @@ impl Coder {
             let claim = |k: usize| {
                 let k = s.through_quantifier(k);
                 // (or an event itself: "denied any aggression", "denied stealing grain")
-                let event_noun = forms(s, k)
-                    .iter()
-                    .any(|f| self.by_lemma.get(f).is_some_and(|v| v.iter().any(|&id| self.patterns[id].noun)));
+                let event_noun = self.names_an_event(s, k, |_| true);
                 s.is_form(k, what)
                     || (matches!(s.words[k].upos, "PRON" | "VERB") && s.actor[k].is_none())
                     || (event_noun && s.actor[k].is_none())
@@ -1727,7 +1735,19 @@ impl Coder {
                         && !is_verb(s.words[n].upos)
                         && !s.words[n].lower.ends_with("ing")
                         && any_form(s, n, markers::ATTEMPT_NOUNS);
-                    sources.extend(s.actors_in(n, if noun_agent { 0 } else { 2 }));
+                    // ("Russia's invasion helped unite NATO", "the arrest of Putin would help
+                    // Ukraine": a hostile act that helps or yields is a cause; whose act it is,
+                    // or whom it is done to, gives no aid, unlike "Russian aid helped Syria")
+                    let cause = matches!(p.code.get(..2), Some("03" | "04" | "05" | "06" | "07" | "08" | "09"))
+                        && s.actor[n].is_none()
+                        && is_noun(s.words[n].upos)
+                        && self.names_an_event(s, n, |q| q.code.as_str() >= "10");
+                    if cause {
+                        trace.note(|| format!("  '{}' is an act, not its doer: no source", s.words[n].lower));
+                        agentless = true;
+                    } else {
+                        sources.extend(s.actors_in(n, if noun_agent { 0 } else { 2 }));
+                    }
                     // "The US, Russia, and Switzerland met", parsed as two subjects: a subject
                     // right after "and" shares the verb with the subjects before it
                     if n > 0 && matches!(s.words[n - 1].lower.as_ref(), "and" | ",") {

@@ -1935,3 +1935,13 @@ fn due_to_before_a_noun_is_a_cause_not_a_schedule() {
     let doc = run("The Polish president is due to visit Kyiv on Monday.", "2023-03-03", true);
     assert_coded(&doc, "042 POLGOV->UKR future");
 }
+
+#[test]
+fn a_hostile_act_that_helps_is_a_cause_not_a_helper() {
+    for text in ["Iran's invasion helped unite the Arab League.", "The arrest of Lukashenko would help Poland."] {
+        let doc = run(text, "2024-05-20", true);
+        assert!(!codes(&doc).iter().any(|c| c.starts_with("070")), "{text}: {:?}", codes(&doc));
+    }
+    // aid is given by whoever gives it
+    assert_coded(&run("Turkish aid helped Syria.", "2024-05-20", true), "070 TUR->SYR asserted");
+}
