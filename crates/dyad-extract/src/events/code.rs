@@ -458,7 +458,7 @@ fn verb_like(s: &Sent, i: usize) -> bool {
     !matches!(prev.upos, "DET" | "ADJ" | "NUM" | "NOUN" | "ADP")
         && !matches!(
             prev.lower.as_ref(),
-            "his" | "her" | "its" | "their" | "our" | "my" | "your" | "'s" | "the" | "a" | "an"
+            "his" | "her" | "its" | "their" | "our" | "my" | "your" | "'s" | "\u{2019}s" | "the" | "a" | "an"
         )
 }
 

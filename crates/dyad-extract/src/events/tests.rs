@@ -1945,3 +1945,14 @@ fn a_hostile_act_that_helps_is_a_cause_not_a_helper() {
     // aid is given by whoever gives it
     assert_coded(&run("Turkish aid helped Syria.", "2024-05-20", true), "070 TUR->SYR asserted");
 }
+
+#[test]
+fn a_noun_after_a_possessive_with_a_curly_apostrophe_is_no_verb() {
+    // "side" after "Belarus’s" is the noun, not "to side with"
+    let doc = run(
+        "Lukashenko feels that the momentum is on Belarus’s side theater wide, as Poland is outmanned.",
+        "2022-05-05",
+        true,
+    );
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("05 ")), "{:?}", codes(&doc));
+}
