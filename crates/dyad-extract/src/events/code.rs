@@ -858,6 +858,15 @@ impl Coder {
         {
             return Some("'so-called' is an adjective".into());
         }
+        // "if Putin learns that ..., we will pay a much higher price": a price the speaker's own
+        // side pays is a fear, not a threat
+        if p.cond
+            && p.noun
+            && let Some(h) = s.words[i].head.filter(|_| s.words[i].deprel == "obj")
+            && s.kids(h, &["nsubj"]).any(|n| first_person(s, n))
+        {
+            return Some("the speaker's own side bears the consequence".into());
+        }
         // "called the strikes an act of barbarism" is no called strike
         if p.noun
             && p.gov.is_some()
@@ -1124,6 +1133,7 @@ impl Coder {
             if p.noun && rel_is(w.deprel, "nsubj") && s.kids(clause, &["obj"]).next().is_some() {
                 return Err("the consequence is the subject of a transitive verb".into());
             }
+
             if s.condition_clause().is_some_and(|(a, b)| a <= i && i < b) {
                 return Err("the consequence lies inside the condition".into());
             }

@@ -1956,3 +1956,16 @@ fn a_noun_after_a_possessive_with_a_curly_apostrophe_is_no_verb() {
     );
     assert!(!codes(&doc).iter().any(|c| c.starts_with("05 ")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn a_price_the_speaker_s_side_pays_is_no_threat() {
+    let doc = run(
+        "Rutte said: \"If Lukashenko learns that he can seize the border, we will pay a much higher price,\" Rutte said.",
+        "2024-05-05",
+        true,
+    );
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("130")), "{:?}", codes(&doc));
+    // the price the other side is to pay is one
+    let doc = run("Rutte warned that if Belarus seizes the border, it will pay a heavy price.", "2024-05-05", true);
+    assert_coded(&doc, "130 ");
+}
