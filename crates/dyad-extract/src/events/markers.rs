@@ -306,6 +306,7 @@ pub fn governing(lemma_forms: &[String]) -> Option<Modality> {
         "commit",
         "mean",
         "planned",
+        "task",
     ]) {
         Some(Modality::Intended)
     } else if has(&["schedule", "due", "set", "slate", "going", "poised"]) {
