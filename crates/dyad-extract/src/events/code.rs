@@ -858,6 +858,13 @@ impl Coder {
         {
             return Some("'so-called' is an adjective".into());
         }
+        // "She called the Iranian attack unprecedented", misparsed: an act is nobody to call
+        if !p.noun
+            && p.code == "041"
+            && s.kids(i, &["obj"]).any(|o| s.actor[o].is_none() && self.names_an_event(s, o, |_| true))
+        {
+            return Some("the object is an act, not someone to call".into());
+        }
         // "if Putin learns that ..., we will pay a much higher price": a price the speaker's own
         // side pays is a fear, not a threat
         if p.cond

@@ -1969,3 +1969,10 @@ fn a_price_the_speaker_s_side_pays_is_no_threat() {
     let doc = run("Rutte warned that if Belarus seizes the border, it will pay a heavy price.", "2024-05-05", true);
     assert_coded(&doc, "130 ");
 }
+
+#[test]
+fn an_act_is_nobody_to_call() {
+    let doc = run("Kaja Kallas spoke in Brussels. She called the Syrian unprecedented attack.", "2024-04-13", true);
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("041")), "{:?}", codes(&doc));
+    assert_coded(&run("Scholz called Zelensky on Sunday.", "2024-04-13", true), "041 DEUGOV->UKRGOV asserted");
+}
