@@ -1430,6 +1430,18 @@ impl Coder {
         {
             return Some((o, false));
         }
+        // "responded to the presence surrounding Ukraine by deploying troops", with the means
+        // hung on the participle: a means is of the clause's doer, not of what the participle
+        // describes
+        if s.words[v].deprel == "advcl"
+            && s.words[v].xpos == "VBG"
+            && s.kids(v, &["mark"]).any(|m| s.words[m].lower == "by")
+            && s.words[h].deprel == "acl"
+            && matches!(s.words[h].xpos, "VBG" | "VBN")
+            && let Some(g) = s.words[h].head.and_then(|n| s.words[n].head).filter(|&g| is_verb(s.words[g].upos))
+        {
+            return self.subject(s, g, depth + 1);
+        }
         // "agreed with Russia launching the attack", "prepared for Russia potentially striking":
         // a gerund right after an oblique noun (adverbs aside) has that noun for its subject
         if matches!(s.words[v].deprel, "xcomp" | "advcl")

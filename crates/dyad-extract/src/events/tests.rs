@@ -1976,3 +1976,15 @@ fn an_act_is_nobody_to_call() {
     assert!(!codes(&doc).iter().any(|c| c.starts_with("041")), "{:?}", codes(&doc));
     assert_coded(&run("Scholz called Zelensky on Sunday.", "2024-04-13", true), "041 DEUGOV->UKRGOV asserted");
 }
+
+#[test]
+fn a_means_hung_on_a_participle_is_the_clause_s_doer_s() {
+    // the parser hangs "by deploying" on "surrounding"; Serbia does not deploy
+    let doc = run(
+        "Hungary and its allies have responded to the military presence surrounding Serbia by deploying more troops to Slovakia and Austria.",
+        "2022-02-08",
+        true,
+    );
+    assert_coded(&doc, "154 HUN->SVK asserted");
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("154 SRB")), "{:?}", codes(&doc));
+}
