@@ -1998,8 +1998,14 @@ impl Coder {
             used_window = true;
         }
         let not = sources.first().and_then(|a| a.code.clone());
-        // (a request is made of its object, when it has one: "asked lenders to lend to Ghana")
-        let request_of_object = p.any_complement() && s.kids(i, &["obj"]).next().is_some();
+        // (a request is made of its object, when it has one: "asked lenders to lend to Ghana";
+        // so is an appeal: "urged foreign colleagues to avoid calling Russia's invasion a
+        // crisis" is made of the colleagues)
+        let infinitive = |v: usize| s.kids(v, &["mark"]).any(|m| s.words[m].lower == "to");
+        let appeal = p.code.starts_with("02")
+            && (s.kids(i, &["xcomp"]).next().is_some()
+                || s.kids(i, &["obj"]).any(|o| s.kids(o, &["acl"]).any(infinitive)));
+        let request_of_object = (p.any_complement() || appeal) && s.kids(i, &["obj"]).next().is_some();
         // ("will help defund Russia's war machine": help to do something against someone is
         // no help to them; "help stabilise Ukraine's economy" is)
         let help_to_act = s.parsed

@@ -1988,3 +1988,15 @@ fn a_means_hung_on_a_participle_is_the_clause_s_doer_s() {
     assert_coded(&doc, "154 HUN->SVK asserted");
     assert!(!codes(&doc).iter().any(|c| c.starts_with("154 SRB")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn an_appeal_is_made_of_whom_it_urges() {
+    // the colleagues are urged, not Serbia
+    let doc = run(
+        "The Croatian press union urged foreign colleagues to avoid calling Serbia's blockade a dispute.",
+        "2022-03-23",
+        true,
+    );
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("020") && c.contains("->SRB")), "{:?}", codes(&doc));
+    assert_coded(&run("Croatia urged Serbia to lift the blockade.", "2022-03-23", true), "020 HRV->SRB");
+}
