@@ -2278,7 +2278,13 @@ impl Coder {
                     break;
                 }
                 // "dissuaded Putin from invading", "kept Russia from taking part": kept from acting
-                if matches!(rel, "advcl" | "xcomp") && marked("from") && s.kids(h, &["obj"]).any(|o| o < child) {
+                // (not a range: "delivering an approach to our challenges, from tackling
+                // Russia's aggression to managing competition")
+                if matches!(rel, "advcl" | "xcomp")
+                    && marked("from")
+                    && s.kids(h, &["obj"]).any(|o| o < child)
+                    && any_form(s, h, markers::KEEPING_FROM)
+                {
                     found.push((
                         Modality::Negated,
                         format!("'{}' keeps its object from '{}'", s.words[h].lower, s.words[child].lower),

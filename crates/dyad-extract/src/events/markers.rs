@@ -187,6 +187,31 @@ pub const ATTACK_DOING: &[&str] = &[
 /// Verbs whose negation leaves what they govern possible ("did not rule out sending troops").
 pub const EXCLUDING: &[&str] = &["exclude", "rule"];
 
+/// Verbs that keep someone from doing something ("kept Russia from taking part"): what they
+/// keep their object from did not take place.
+pub const KEEPING_FROM: &[&str] = &[
+    "keep",
+    "prevent",
+    "stop",
+    "bar",
+    "ban",
+    "deter",
+    "dissuade",
+    "discourage",
+    "block",
+    "prohibit",
+    "forbid",
+    "restrain",
+    "hinder",
+    "preclude",
+    "exclude",
+    "hold",
+    "save",
+    "spare",
+    "disqualify",
+    "restrict",
+];
+
 /// Verbs of stopping an act before it happens: what they govern did not take place.
 pub const FOILING: &[&str] =
     &["foil", "thwart", "avert", "prevent", "preempt", "pre-empt", "frustrate", "forestall", "stymie"];

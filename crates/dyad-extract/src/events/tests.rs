@@ -2000,3 +2000,15 @@ fn an_appeal_is_made_of_whom_it_urges() {
     assert!(!codes(&doc).iter().any(|c| c.starts_with("020") && c.contains("->SRB")), "{:?}", codes(&doc));
     assert_coded(&run("Croatia urged Serbia to lift the blockade.", "2022-03-23", true), "020 HRV->SRB");
 }
+
+#[test]
+fn only_a_verb_of_keeping_keeps_its_object_from_acting() {
+    assert_coded(&run("Turkey dissuaded Greece from attacking Cyprus.", "2023-07-21", true), "180 GRC->CYP negated");
+    // a range, "from ... to ...", denies nothing
+    let doc = run(
+        "The agency is delivering an approach to our challenges, from tackling Serbia's attacks on Kosovo to managing competition with China.",
+        "2023-07-21",
+        true,
+    );
+    assert!(!codes(&doc).iter().any(|c| c.ends_with("negated")), "{:?}", codes(&doc));
+}
