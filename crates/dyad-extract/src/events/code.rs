@@ -1421,12 +1421,18 @@ impl Coder {
         {
             return Some((o, false));
         }
-        // "thanked Poland for helping", "sanctioned Iran for helping Russia": whom a verb
-        // thanks, blames or punishes for doing something did it
+        // "thanked Poland for helping", "sanctioned Iran for helping Russia", "lashing out at the
+        // United States for supplying weapons": whom a verb thanks, blames or punishes for doing
+        // something did it
         if s.words[v].deprel == "advcl"
             && s.words[v].xpos == "VBG"
             && s.kids(v, &["mark"]).any(|m| s.words[m].lower == "for")
-            && let Some(o) = s.kids(h, &["obj"]).find(|&o| o > h && o < v && !s.actors_in(o, 2).is_empty())
+            && let Some(o) = s.kids(h, &["obj", "obl"]).find(|&o| {
+                o > h
+                    && o < v
+                    && !s.actors_in(o, 2).is_empty()
+                    && (s.words[o].deprel == "obj" || matches!(s.case_of(o).as_str(), "at" | "with"))
+            })
         {
             return Some((o, false));
         }

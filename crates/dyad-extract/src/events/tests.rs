@@ -2012,3 +2012,13 @@ fn only_a_verb_of_keeping_keeps_its_object_from_acting() {
     );
     assert!(!codes(&doc).iter().any(|c| c.ends_with("negated")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn whom_one_lashes_out_at_for_doing_something_did_it() {
+    let doc = run(
+        "Belgrade rejected the report, the envoy said, lashing out at the United States for supplying arms to Kosovo.",
+        "2023-01-26",
+        true,
+    );
+    assert_coded(&doc, "072 USA->KSV asserted");
+}
