@@ -419,7 +419,13 @@ fn description(
     if text[end..].starts_with(' ') && text[end + 1..].starts_with(char::is_uppercase) {
         return None;
     }
-    if entities.iter().any(|e| e.span.start as usize == end + 1 && e.label == EntityLabel::Per) {
+    // (nor before a name in apposition, closed by a comma or the sentence's end: "the Minister
+    // of Foreign Affairs, Zbigniew Rau, said"; not "with his counterpart, Marles thanked")
+    let apposition = |e: &Entity| {
+        let closed = text[e.span.end as usize..].trim_start_matches(['"', '\u{201d}']).starts_with([',', '.', ';']);
+        e.span.start as usize == end + 2 && text[end..].starts_with(", ") && closed
+    };
+    if entities.iter().any(|e| e.label == EntityLabel::Per && (e.span.start as usize == end + 1 || apposition(e))) {
         return None;
     }
     let plural = count > 1 || term.ends_with('s');

@@ -524,3 +524,16 @@ fn a_dummy_it_refers_to_nothing_but_a_ready_one_does() {
     let doc = run("Moscow said that it was ready to talk to Kyiv.", "2022-04-26");
     assert_eq!(refers_in(&doc, MentionKind::Pronoun, "it"), ["Moscow"]);
 }
+
+#[test]
+fn a_description_with_a_name_in_apposition_is_that_name_s() {
+    // "the foreign minister, Peter Szijjarto," names someone else than the last minister seen
+    let text =
+        "Sergey Lavrov spoke in Moscow. Later, the envoy met the foreign minister, Peter Szijjarto, in Budapest.";
+    let doc = run(text, "2023-03-03");
+    assert!(refers_in(&doc, MentionKind::Description, "the foreign minister").is_empty(), "{:?}", doc.mentions);
+    // a name that opens the next clause is no apposition
+    let text = "Sergey Lavrov met Wang Yi in Beijing. After the talks with his counterpart, Lavrov left.";
+    let doc = run(text, "2023-03-03");
+    assert_eq!(refers_in(&doc, MentionKind::Description, "his counterpart"), ["Wang Yi"]);
+}
