@@ -2142,6 +2142,11 @@ impl Coder {
                 if markers::TIME_ADJUNCTS.contains(&w) {
                     break;
                 }
+                // ("was foiled by the police who fired 20 rounds": a relative pronoun starts the
+                // trigger's clause; the words before it govern the noun it follows)
+                if matches!(w, "who" | "which" | "whom" | "whose") {
+                    break;
+                }
                 // ("but accused China": a "but" right before the trigger starts its clause too;
                 // "we do not hear - Lavrov regretted": so does a dash)
                 // (not a hyphen: "no-fly zone")
