@@ -537,7 +537,8 @@ fn attackers(s: &Sent, clause: usize, trace: &mut Trace) -> Vec<ActorRef> {
     for o in s.kids(clause, &["obl", "nmod", "advcl", "obj"]) {
         // (a gerund's preposition is its "mark": "in firing by the police")
         let case = s.phrase_case(o).or_else(|| s.kids(o, &["mark"]).next().map(|m| s.words[m].lower.to_string()));
-        let attack = matches!(case.as_deref(), Some("in" | "during" | "by"))
+        // ("succumbed to the police firing": "to" after a verb of dying)
+        let attack = matches!(case.as_deref(), Some("in" | "during" | "by" | "to"))
             && (any_form(s, o, markers::ATTACK_NOUNS)
                 // "in Israeli tank shelling", parsed with "shelling" on "tank"
                 || s.kids(o, &["acl", "compound"]).any(|k| any_form(s, k, markers::ATTACK_NOUNS)));
