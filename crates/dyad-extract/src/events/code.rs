@@ -206,7 +206,16 @@ fn hostile_act_agent(s: &Sent, i: usize, t: usize) -> Vec<ActorRef> {
 
 /// Whether verb `v` is in the passive voice (a passive subject or auxiliary).
 fn is_passive(s: &Sent, v: usize) -> bool {
-    s.kids(v, &["nsubj:pass", "aux:pass"]).next().is_some() || adjectival_passive(s, v)
+    s.kids(v, &["nsubj:pass", "aux:pass"]).next().is_some() || adjectival_passive(s, v) || headline_agent(s, v)
+}
+
+/// "Zelensky welcomed by standing ovations in the European Parliament": a bare past
+/// participle with an agent phrase and no auxiliary is a headline's passive, whatever the
+/// parser made of the noun before it.
+fn headline_agent(s: &Sent, v: usize) -> bool {
+    s.words[v].xpos == "VBN"
+        && s.kids(v, &["obl:agent"]).next().is_some()
+        && s.kids(v, &["aux", "aux:pass", "cop"]).next().is_none()
 }
 
 /// "children who are being expelled", "they were tortured", tagged as adjectives with a
@@ -1189,8 +1198,12 @@ impl Coder {
                 .take_while(|&k| !matches!(s.words[k].upos, "ADP" | "SCONJ" | "PUNCT" | "VERB"))
                 .any(|k| s.actor[k].as_ref().is_some_and(|a| actor || (place && a.names_place())))
         };
+        // (an agent phrase holds no object: "a rally held by protesters")
+        let object_right = |set: &Vec<String>| {
+            window(s, i + 1, 5).take_while(|&k| s.words[k].lower != "by").any(|k| s.is_form(k, set))
+        };
         if let Some(obj) = &p.obj
-            && ((!right(obj, 5) && !named_right(obj))
+            && ((!object_right(obj) && !named_right(obj))
                 || (obj.iter().any(|o| o == "*") && (next_is_prep || no_phrase_next)))
         {
             return Err(format!("no {} within five words", obj.join("|")));
@@ -1364,7 +1377,7 @@ impl Coder {
         // the Chinese ministry Le Yucheng blamed", "Azerbaijani artillery hit" read as two)
         let names_none = |n: usize| s.actors_in(n, 2).is_empty() && s.words[n].upos != "PRON";
         if let Some(n) = subjects.into_iter().min_by_key(|&n| (names_none(n), n.abs_diff(v))) {
-            let passive = s.words[n].deprel.ends_with(":pass") || adjectival_passive(s, v);
+            let passive = s.words[n].deprel.ends_with(":pass") || adjectival_passive(s, v) || headline_agent(s, v);
             if markers::is_relative(&s.words[n].lower)
                 && let Some(h) = s.words[v].head
             {

@@ -2022,3 +2022,10 @@ fn whom_one_lashes_out_at_for_doing_something_did_it() {
     );
     assert_coded(&doc, "072 USA->KSV asserted");
 }
+
+#[test]
+fn a_headline_participle_with_an_agent_is_a_passive() {
+    // Sandu is welcomed; she welcomes nobody
+    let doc = run("Sandu welcomed by cheering crowds in the Romanian parliament", "2023-02-10", true);
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("013 MDA")), "{:?}", codes(&doc));
+}
