@@ -668,7 +668,7 @@ fn arrested_civilians(s: &Sent, held: &[usize], sources: &[ActorRef]) -> Option<
         return None;
     }
     // (a name, people named only as such, or a count: "28 pilgrims"; or a personal pronoun
-    // the actors stage did not resolve: "they were detained"; or any common noun, which an
+    // the actors stage did not resolve: "they were detained", or "those who ..."; or any common noun, which an
     // arrest makes a person, "arrested a public notary", save the things one may arrest or
     // hold: "helped to arrest the deteriorating situation", "talks were held")
     let person = |v: usize| {
@@ -676,6 +676,8 @@ fn arrested_civilians(s: &Sent, held: &[usize], sources: &[ActorRef]) -> Option<
             || any_form(s, v, markers::VICTIM_NOUNS)
             || s.kids(v, &["nummod"]).next().is_some()
             || matches!(s.words[v].lower.as_ref(), "they" | "them" | "he" | "him" | "she" | "her")
+            // ("detained those who were shouting slogans")
+            || (s.words[v].lower == "those" && s.words.get(v + 1).is_some_and(|w| w.lower == "who"))
             || (s.words[v].upos == "NOUN" && !any_form(s, v, markers::HELD_THINGS))
     };
     if !held.iter().any(|&v| person(v)) {

@@ -2029,3 +2029,9 @@ fn a_headline_participle_with_an_agent_is_a_passive() {
     let doc = run("Sandu welcomed by cheering crowds in the Romanian parliament", "2023-02-10", true);
     assert!(!codes(&doc).iter().any(|c| c.starts_with("013 MDA")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn those_who_did_something_are_people_the_police_hold() {
+    let doc = run("The union said the police had only detained those who were shouting slogans.", "2002-03-03", true);
+    assert_coded(&doc, "173 ---COP->---CVL asserted");
+}
