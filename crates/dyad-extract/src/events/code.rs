@@ -3060,8 +3060,10 @@ impl Coder {
             matches!(s.case_of(*o).as_str(), "about" | "around" | "over" | "nearly" | "some")
                 && s.kids(*o, &["nummod"]).next().is_some()
         };
+        // ("arrested among others three corporators", the object misread as that phrase's)
+        let among_others = |o: &usize| s.case_of(*o) == "among" && s.words[*o].lower == "others";
         if held.is_empty() {
-            held.extend(s.kids(v, &["obl"]).filter(approximate));
+            held.extend(s.kids(v, &["obl"]).filter(|o| approximate(o) || among_others(o)));
         }
         // ("2,537 people have been rounded up", with the subject hung on a misread "have")
         if held.is_empty() && is_passive(s, v) {

@@ -2035,3 +2035,13 @@ fn those_who_did_something_are_people_the_police_hold() {
     let doc = run("The union said the police had only detained those who were shouting slogans.", "2002-03-03", true);
     assert_coded(&doc, "173 ---COP->---CVL asserted");
 }
+
+#[test]
+fn those_arrested_among_others_are_held() {
+    let doc = run(
+        "So far, police have arrested among others three councillors, two teachers and a shopkeeper in connection with the arson.",
+        "2002-03-03",
+        true,
+    );
+    assert_coded(&doc, "173 ---COP->---CVL asserted");
+}
