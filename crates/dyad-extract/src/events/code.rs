@@ -870,6 +870,15 @@ impl Coder {
         {
             return Some("'so-called' is an adjective".into());
         }
+        // "pull fuel tanks and field hospitals closer to Ukraine's border": what is moved closer
+        // is no retreat
+        if p.code == "0874"
+            && window(s, i + 1, 10)
+                .take_while(|&k| !matches!(s.words[k].lower.as_ref(), "," | ";" | "."))
+                .any(|k| matches!(s.words[k].lower.as_ref(), "closer" | "nearer"))
+        {
+            return Some("moved closer, not back".into());
+        }
         // "She called the Iranian attack unprecedented", misparsed: an act is nobody to call
         if !p.noun
             && p.code == "041"

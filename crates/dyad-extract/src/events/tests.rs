@@ -2045,3 +2045,12 @@ fn those_arrested_among_others_are_held() {
     );
     assert_coded(&doc, "173 ---COP->---CVL asserted");
 }
+
+#[test]
+fn what_is_moved_closer_or_received_as_a_thing_is_no_retreat_or_visit() {
+    let doc = run("Serbia pulled tanks closer to the border with Kosovo.", "2022-02-16", true);
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("0874")), "{:?}", codes(&doc));
+    let doc = run("Moldova received EU candidate status in June.", "2022-07-01", true);
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("043")), "{:?}", codes(&doc));
+    assert_coded(&run("Xi received Putin in Beijing.", "2023-03-21", true), "043 CHNGOV->RUSGOV asserted");
+}
