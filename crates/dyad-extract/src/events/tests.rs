@@ -2054,3 +2054,13 @@ fn what_is_moved_closer_or_received_as_a_thing_is_no_retreat_or_visit() {
     assert!(!codes(&doc).iter().any(|c| c.starts_with("043")), "{:?}", codes(&doc));
     assert_coded(&run("Xi received Putin in Beijing.", "2023-03-21", true), "043 CHNGOV->RUSGOV asserted");
 }
+
+#[test]
+fn a_call_for_something_is_no_phone_call() {
+    let doc = run(
+        "Estonia and Latvia want the summit to have calls for further sanctions against Belarus.",
+        "2022-03-10",
+        true,
+    );
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("041")), "{:?}", codes(&doc));
+}
