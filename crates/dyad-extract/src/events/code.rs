@@ -2371,7 +2371,9 @@ impl Coder {
                 // ("resorted to firing", "turned to shelling": a gerund after a verb's "to" is
                 // no infinitive, and what one resorts to is done; "open to meeting" is not)
                 // ("acted swiftly to arrest": what one acted to do is what one did)
-                let aspectual = any_form(s, h, &["proceed", "continue", "manage", "resume", "act"])
+                // ("used North Korean missiles to strike Ukraine": what something was used for was
+                // done with it)
+                let aspectual = any_form(s, h, &["proceed", "continue", "manage", "resume", "act", "use", "employ"])
                     || (any_form(s, h, &["go", "move"])
                         && s.kids(h, &["advmod", "compound:prt"])
                             .any(|k| matches!(s.words[k].lower.as_ref(), "on" | "ahead")))

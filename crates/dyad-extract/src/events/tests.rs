@@ -2064,3 +2064,9 @@ fn a_call_for_something_is_no_phone_call() {
     );
     assert!(!codes(&doc).iter().any(|c| c.starts_with("041")), "{:?}", codes(&doc));
 }
+
+#[test]
+fn what_something_was_used_for_was_done() {
+    let doc = run("Georgian police used water cannon to disperse the protesters in Tbilisi.", "2024-05-01", true);
+    assert_coded(&doc, "175 GEOCOP->GEOOPP asserted");
+}
