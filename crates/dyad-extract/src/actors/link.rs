@@ -96,7 +96,8 @@ const BODY_HEADS: &[&str] = &[
 const LOCAL_GROUPS: &[&str] = &["COP", "OPP", "CVL", "REF", "REB", "CRM"];
 
 /// Words that make troops a government's own, fighting at home ("government forces",
-/// "regime troops"): such troops are local too, unlike an army named by its country.
+/// "regime troops", "security forces"): such troops are local too, unlike an army named by
+/// its country.
 const HOME_FORCES: &[&str] = &["government ", "pro-government ", "regime ", "security "];
 
 /// Prepositions before a name that make it the place where something happens.

@@ -526,7 +526,7 @@ fn a_dummy_it_refers_to_nothing_but_a_ready_one_does() {
 }
 
 #[test]
-fn a_description_with_a_name_in_apposition_is_that_name_s() {
+fn a_description_with_a_name_in_apposition_points_back_to_nobody() {
     // "the foreign minister, Peter Szijjarto," names someone else than the last minister seen
     let text =
         "Sergey Lavrov spoke in Moscow. Later, the envoy met the foreign minister, Peter Szijjarto, in Budapest.";

@@ -1165,7 +1165,6 @@ impl Coder {
             if p.noun && rel_is(w.deprel, "nsubj") && s.kids(clause, &["obj"]).next().is_some() {
                 return Err("the consequence is the subject of a transitive verb".into());
             }
-
             if s.condition_clause().is_some_and(|(a, b)| a <= i && i < b) {
                 return Err("the consequence lies inside the condition".into());
             }
@@ -2829,7 +2828,7 @@ impl Coder {
                     &["obj", "nsubj:pass"]
                 };
                 // ("three men killed in police firing": the noun a participle describes; an
-                // "object" with a preposition is a phrase misread)
+                // "object" with a preposition, or a verb, is a phrase misread)
                 let mut victims: Vec<usize> = if s.parsed {
                     s.kids(c.word, victim_rels)
                         .filter(|&v| s.kids(v, &["case"]).next().is_none() && !is_verb(s.words[v].upos))
