@@ -365,6 +365,13 @@ fn reduced_relative(s: &Sent, v: usize) -> bool {
         && s.kids(v, &["obj"]).all(|o| s.phrase_case(o).is_some())
 }
 
+/// "the arrested workers": a past participle before the noun it describes (not the second
+/// half of a hyphenated modifier, "the rebel-held capital").
+fn attributive_participle(s: &Sent, v: usize) -> bool {
+    let hyphenated = v >= 1 && s.words[v - 1].lower == "-" && s.words[v - 1].span.end == s.words[v].span.start;
+    s.words[v].deprel == "amod" && s.words[v].xpos == "VBN" && !hyphenated
+}
+
 /// "Police were able to arrest 39": what someone was able to do was done (unlike "is able to").
 fn was_able(s: &Sent, k: usize) -> bool {
     let past = |j: usize| matches!(s.words[j].lower.as_ref(), "was" | "were");
@@ -3085,7 +3092,8 @@ impl Coder {
             held.extend(auxiliaries.into_iter().flat_map(|a| s.kids(a, &["nsubj"]).collect::<Vec<_>>()));
         }
         if held.is_empty() {
-            if reduced_relative(s, v) {
+            // ("the arrested workers": the noun a participle before it describes)
+            if reduced_relative(s, v) || attributive_participle(s, v) {
                 held.extend(s.words[v].head);
             } else if s.words[v].deprel == "conj"
                 && let Some((n, passive)) = self.subject(s, v, 0)
@@ -3144,7 +3152,10 @@ impl Coder {
         let conj_passive = s.words[v].deprel == "conj"
             && s.kids(v, &["nsubj"]).next().is_none()
             && s.words[v].head.is_some_and(|h| is_passive(s, h));
-        let passive = is_passive(s, v) || reduced_relative(s, v) || conj_passive;
+        // (or a participle before its noun: "the arrested workers"; not the second half of a
+        // hyphenated modifier, "the rebel-held capital")
+        let attributive = attributive_participle(s, v);
+        let passive = is_passive(s, v) || reduced_relative(s, v) || conj_passive || attributive;
         if !(s.parsed && arrest && passive && !by) {
             return None;
         }

@@ -2070,3 +2070,11 @@ fn what_something_was_used_for_was_done() {
     let doc = run("Georgian police used water cannon to disperse the protesters in Tbilisi.", "2024-05-01", true);
     assert_coded(&doc, "175 GEOCOP->GEOOPP asserted");
 }
+
+#[test]
+fn the_arrested_are_the_police_s_arrest_and_a_hyphenated_holder_is_none() {
+    let doc = run("Buses were sent to take the arrested activists to the jail in Faizabad.", "2002-03-03", true);
+    assert!(codes(&doc).iter().any(|c| c.starts_with("173") && c.contains("COP->")), "{:?}", codes(&doc));
+    let doc = run("The attack in the rebel-held town killed nine people.", "2016-03-03", true);
+    assert!(!codes(&doc).iter().any(|c| c.starts_with("173")), "{:?}", codes(&doc));
+}
