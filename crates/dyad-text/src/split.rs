@@ -244,11 +244,11 @@ impl Splitter<'_> {
         // A word that ends a sentence: of three letters or more, in lower case after its first
         // ("Poland", "Ławrow", "sanctions") or in capitals ("NATO"); of two, in lower case ("it",
         // not "Mc" of "Mc.Donalds" nor "Dr" of "Dr.Ruiz").
-        let letters: Vec<char> = before.chars().collect();
-        let ends_sentence = letters.iter().all(|c| c.is_alphabetic())
-            && ((letters.len() >= 3
-                && (letters[1..].iter().all(|c| c.is_lowercase()) || letters.iter().all(|c| c.is_uppercase())))
-                || (letters.len() == 2 && letters.iter().all(|c| c.is_lowercase())));
+        let letters = before.chars().count();
+        let ends_sentence = before.chars().all(char::is_alphabetic)
+            && ((letters >= 3
+                && (before.chars().skip(1).all(char::is_lowercase) || before.chars().all(char::is_uppercase)))
+                || (letters == 2 && before.chars().all(char::is_lowercase)));
         // `"Tagesspiegel".He`: a closing quote glued to its word, then the full stop.
         let quote_closed = matches!(self.slice(t - 2), "\"" | "\u{201d}" | "\u{2019}")
             && t >= 3

@@ -886,10 +886,6 @@ impl Coder {
         {
             return Some("moved closer, not back".into());
         }
-        // "to have calls for further sanctions": a call for something is an appeal, not a phone call
-        if p.noun && p.code == "041" && s.kids(i, &["nmod", "obl"]).any(|k| s.case_of(k) == "for") {
-            return Some("a call for something is an appeal".into());
-        }
         // "She called the Iranian attack unprecedented", misparsed: an act is nobody to call
         if !p.noun
             && p.code == "041"
